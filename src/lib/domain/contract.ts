@@ -1,0 +1,106 @@
+// Contracts: the canonical record a PDF is rendered from, a discriminated union over three kinds.
+import { z } from 'zod';
+import { filing } from './filing';
+import { creditCode } from './identity';
+import { order } from './order';
+import { chinaPhone } from './phone';
+import { fen, text, uuid } from './text';
+
+export const CONTRACT_KINDS = ['framework', 'filing', 'order'] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export const MAX_ORDERS_PER_CONTRACT = 1000;
+export const TEMPLATE_VERSION = 'CD-FA-2026.1';
+
+export const partyA = z.object({
+	name: text(100),
+	creditCode,
+	legalRepresentative: text(50),
+	registeredAddress: text(200)
+});
+
+export const partyB = z.object({
+	name: text(100),
+	creditCode,
+	registeredAddress: text(200)
+});
+
+/** Details the customer completes on the page (联系人、电话、邮箱、通讯地址). */
+export const contactDetails = z.object({
+	person: text(30),
+	phone: chinaPhone,
+	email: z.string().trim().max(100, { message: 'tooLong' }).pipe(z.email({ message: 'email' })),
+	mailingAddress: text(200)
+});
+
+const base = {
+	id: uuid,
+	/** Human number printed on the document, e.g. HT-20261126-1A2B3C4D */
+	number: z.string().regex(/^HT-\d{8}-[0-9A-F]{8}$/),
+	templateVersion: z.string().min(1).max(40),
+	createdAt: z.iso.datetime({ offset: true }),
+	partyA,
+	partyB,
+	contact: contactDetails
+};
+
+export const orderLine = order.pick({
+	id: true,
+	product: true,
+	spec: true,
+	billingMode: true,
+	amountFen: true,
+	paidAt: true
+});
+
+export const frameworkContract = z.object({ kind: z.literal('framework'), ...base });
+export const filingContract = z.object({
+	kind: z.literal('filing'),
+	...base,
+	filing: filing.omit({ status: true, updatedAt: true })
+});
+export const orderContract = z
+	.object({
+		kind: z.literal('order'),
+		...base,
+		orders: z.array(orderLine).min(1).max(MAX_ORDERS_PER_CONTRACT, { message: 'tooManyOrders' }),
+		totalFen: fen
+	})
+	.refine((c) => c.totalFen === c.orders.reduce((sum, o) => sum + o.amountFen, 0), {
+		message: 'totalMismatch',
+		path: ['totalFen']
+	})
+	.refine((c) => new Set(c.orders.map((o) => o.id)).size === c.orders.length, {
+		message: 'duplicateOrder',
+		path: ['orders']
+	});
+
+export const contractRecord = z.discriminatedUnion('kind', [
+	frameworkContract,
+	filingContract,
+	orderContract
+]);
+
+export type ContractRecord = z.infer<typeof contractRecord>;
+export type FrameworkContract = z.infer<typeof frameworkContract>;
+export type FilingContract = z.infer<typeof filingContract>;
+export type OrderContract = z.infer<typeof orderContract>;
+export type OrderLine = z.infer<typeof orderLine>;
+export type ContactDetails = z.infer<typeof contactDetails>;
+export type PartyA = z.infer<typeof partyA>;
+export type PartyB = z.infer<typeof partyB>;
+
+export const contractStatus = z.enum(['pending', 'effective']);
+export type ContractStatus = z.infer<typeof contractStatus>;
+
+/** HT-YYYYMMDD-XXXXXXXX: the Shanghai calendar date of creation and the id's first 8 hex digits. */
+export function contractNumber(id: string, createdAt: string): string {
+	const day = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Asia/Shanghai',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	})
+		.format(new Date(createdAt))
+		.replaceAll('-', '');
+	return `HT-${day}-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
+}

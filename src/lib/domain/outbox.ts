@@ -1,0 +1,27 @@
+// Outbox rows: submissions queued on the device until the provider has accepted them.
+import { z } from 'zod';
+
+export const outboxKind = z.enum(['registerContract', 'submitStamping']);
+export const outboxStatus = z.enum(['pending', 'sending', 'done', 'rejected']);
+
+export const outboxEntry = z.object({
+	/** Client-made UUID; also the request's Idempotency-Key. */
+	id: z.uuid(),
+	kind: outboxKind,
+	/** The resource the request writes (a contract id); rows of one resource are sent in order. */
+	resourceId: z.string().min(1),
+	payload: z.unknown(),
+	status: outboxStatus,
+	attempts: z.number().int().nonnegative(),
+	/** Epoch milliseconds. */
+	nextAttemptAt: z.number().int().nonnegative(),
+	createdAt: z.number().int().nonnegative(),
+	updatedAt: z.number().int().nonnegative(),
+	lastError: z.string().optional(),
+	/** For 409: the version the server holds, shown beside the local one. */
+	conflict: z.unknown().optional()
+});
+
+export type OutboxEntry = z.infer<typeof outboxEntry>;
+export type OutboxKind = z.infer<typeof outboxKind>;
+export type OutboxStatus = z.infer<typeof outboxStatus>;

@@ -1,0 +1,15 @@
+// SvelteKit configuration: a static SPA with a fallback page, served by server/.
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ fallback: '200.html', precompress: false, strict: false }),
+		// The service worker is registered by lib/pwa so updates can be prompted, not forced.
+		serviceWorker: { register: false },
+		version: { name: process.env.APP_VERSION ?? String(Date.now()) }
+	}
+};
