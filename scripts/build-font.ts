@@ -1,0 +1,131 @@
+// Cuts the contract fonts from Noto Serif SC at build time: a GBK-complete regular face and a headings-only bold face.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import subsetFont from 'subset-font';
+import { readCmap } from '../src/lib/pdf/cmap';
+import { BOLD_TEXTS } from '../src/lib/pdf/template';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const FONT_DIR = join(ROOT, 'static', 'fonts');
+export const REGULAR_FILE = 'contract-serif-regular.ttf';
+export const BOLD_FILE = 'contract-serif-bold.ttf';
+const STAMP_FILE = '.stamp';
+
+const require = createRequire(import.meta.url);
+const SOURCE = {
+	regular: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+	bold: require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf')
+};
+
+// Punctuation and symbols a contract uses beyond GBK's own repertoire (most are in GBK already).
+const EXTRA = '、。，；：？！（）「」『』【】《》“”‘’—…·￥¥×÷±≤≥℃№§①②③④⑤⑥⑦⑧⑨⑩　';
+
+function range(from: number, to: number): number[] {
+	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Every character GBK encodes, found by decoding each double-byte code; private-use mappings are left out. */
+export function gbkCodePoints(): number[] {
+	const decoder = new TextDecoder('gbk', { fatal: false });
+	const out = new Set<number>();
+	const pair = new Uint8Array(2);
+	for (let lead = 0x81; lead <= 0xfe; lead++) {
+		for (let trail = 0x40; trail <= 0xfe; trail++) {
+			if (trail === 0x7f) continue;
+			pair[0] = lead;
+			pair[1] = trail;
+			const s = decoder.decode(pair);
+			const cp = s.codePointAt(0);
+			if (cp === undefined || [...s].length !== 1 || cp === 0xfffd) continue;
+			if (cp >= 0xe000 && cp <= 0xf8ff) continue;
+			out.add(cp);
+		}
+	}
+	return [...out].sort((a, b) => a - b);
+}
+
+function regularCodePoints(): number[] {
+	const set = new Set<number>([
+		...range(0x20, 0x7e), // ASCII
+		...range(0xff01, 0xff5e), // full-width forms
+		...range(0xffe0, 0xffe5),
+		...range(0x3000, 0x3011),
+		...gbkCodePoints(),
+		...[...EXTRA].map((c) => c.codePointAt(0)!)
+	]);
+	return [...set].sort((a, b) => a - b);
+}
+
+function boldCodePoints(): number[] {
+	const set = new Set<number>([...range(0x20, 0x7e), ...[...BOLD_TEXTS.join('')].map((c) => c.codePointAt(0)!)]);
+	return [...set].sort((a, b) => a - b);
+}
+
+function stamp(): string {
+	const hash = createHash('sha256');
+	hash.update(readFileSync(fileURLToPath(import.meta.url)));
+	hash.update(readFileSync(join(ROOT, 'src/lib/pdf/template.ts')));
+	for (const file of Object.values(SOURCE)) hash.update(`${file}:${statSync(file).size}`);
+	return hash.digest('hex');
+}
+
+export type FontBuildResult = { regular: string; bold: string; skipped: boolean; missing: number[] };
+
+async function cut(source: string, codePoints: number[], out: string): Promise<number[]> {
+	const src = readFileSync(source);
+	const available = readCmap(src);
+	const missing = codePoints.filter((cp) => !available.has(cp));
+	const wanted = codePoints.filter((cp) => available.has(cp));
+	const text = String.fromCodePoint(...wanted);
+	const font = await subsetFont(src, text, {
+		targetFormat: 'truetype',
+		noHinting: true,
+		noLayoutClosure: true,
+		// jsPDF neither shapes nor sets vertical text; these tables would only add weight.
+		dropTables: ['GSUB', 'GPOS', 'GDEF', 'BASE', 'vhea', 'vmtx', 'VORG', 'DSIG', 'gasp', 'meta']
+	});
+	const got = readCmap(font);
+	const lost = wanted.filter((cp) => !got.has(cp));
+	if (lost.length) throw new Error(`subset lost ${lost.length} characters, e.g. U+${lost[0]!.toString(16)}`);
+	writeFileSync(out, font);
+	return missing;
+}
+
+/** Builds both faces into static/fonts unless the stamp says they are current. */
+export async function buildFonts(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<FontBuildResult> {
+	const log = options.log ?? (() => {});
+	const regular = join(FONT_DIR, REGULAR_FILE);
+	const bold = join(FONT_DIR, BOLD_FILE);
+	const stampPath = join(FONT_DIR, STAMP_FILE);
+	const want = stamp();
+	const current =
+		existsSync(regular) && existsSync(bold) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === want;
+	if (current && !options.force) return { regular, bold, skipped: true, missing: [] };
+
+	mkdirSync(FONT_DIR, { recursive: true });
+	const missingRegular = await cut(SOURCE.regular, regularCodePoints(), regular);
+	log(`regular: ${statSync(regular).size} bytes, ${missingRegular.length} requested characters absent from the source font`);
+	const missingBold = await cut(SOURCE.bold, boldCodePoints(), bold);
+	if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
+	log(`bold: ${statSync(bold).size} bytes`);
+	writeFileSync(stampPath, want);
+	return { regular, bold, skipped: false, missing: missingRegular };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	const started = performance.now();
+	const result = await buildFonts({ force: process.argv.includes('--force'), log: console.log });
+	if (result.missing.length) {
+		console.log(
+			`absent from the source font: ${result.missing.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(' ')}`
+		);
+	}
+	console.log(
+		result.skipped
+			? `fonts are up to date (${FONT_DIR})`
+			: `fonts written to ${FONT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`
+	);
+}
