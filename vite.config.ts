@@ -6,7 +6,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['./vitest.setup.ts'],
 		testTimeout: 30_000,

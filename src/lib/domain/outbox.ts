@@ -25,3 +25,18 @@ export const outboxEntry = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntry>;
 export type OutboxKind = z.infer<typeof outboxKind>;
 export type OutboxStatus = z.infer<typeof outboxStatus>;
+
+/** A fresh pending row; its id is the Idempotency-Key of every attempt. */
+export function newOutboxEntry(kind: OutboxKind, resourceId: string, payload: unknown, now = Date.now()): OutboxEntry {
+	return {
+		id: globalThis.crypto.randomUUID(),
+		kind,
+		resourceId,
+		payload,
+		status: 'pending',
+		attempts: 0,
+		nextAttemptAt: now,
+		createdAt: now,
+		updatedAt: now
+	};
+}

@@ -1,0 +1,38 @@
+// Records for database tests: small, valid by the shared schemas.
+import { contractNumber, TEMPLATE_VERSION, type FrameworkContract } from '../domain/contract';
+import { shanghaiMonth } from '../domain/time';
+import type { OrderRow } from './types';
+
+export function exampleOrder(id: string, paidAt: string, product = '云服务器'): OrderRow {
+	return {
+		id,
+		product,
+		spec: '4核8G 100GB',
+		billingMode: 'prepaid',
+		amountFen: 123456,
+		currency: 'CNY',
+		paidAt,
+		status: 'paid',
+		updatedAt: paidAt,
+		month: shanghaiMonth(paidAt)
+	};
+}
+
+export function exampleFrameworkRecord(createdAt = '2026-11-26T10:00:00+08:00'): FrameworkContract {
+	const id = globalThis.crypto.randomUUID();
+	return {
+		kind: 'framework',
+		id,
+		number: contractNumber(id, createdAt),
+		templateVersion: TEMPLATE_VERSION,
+		createdAt,
+		partyA: {
+			name: '深圳市喆堃科技有限公司',
+			creditCode: '91440300MA5FXXXX0X',
+			legalRepresentative: '张喆',
+			registeredAddress: '广东省深圳市南山区科技园'
+		},
+		partyB: { name: '云栈科技有限公司', creditCode: '91440300MA5FXXXX0X', registeredAddress: '深圳' },
+		contact: { person: '王珺', phone: '13800138000', email: 'a@example.com', mailingAddress: '深圳市' }
+	};
+}

@@ -1,0 +1,35 @@
+// Row types of the device database.
+import type { ContractRecord, ContractStatus } from '../domain/contract';
+import type { Filing } from '../domain/filing';
+import type { Identity } from '../domain/identity';
+import type { Order } from '../domain/order';
+import type { Provider } from '../domain/provider';
+import type { StampingEvent, StampingSubmission } from '../domain/stamping';
+import type { OutboxEntry } from '../domain/outbox';
+
+export type MetaRow = { key: string; value: unknown };
+export type IdentityRow = Identity;
+export type ProviderRow = Provider & { key: 'provider' };
+export type FilingRow = Filing;
+/** `month` (YYYY-MM in Asia/Shanghai) is derived on write so the list can filter by an index. */
+export type OrderRow = Order & { month: string };
+export type ContractRow = ContractRecord & {
+	status: ContractStatus;
+	/** SHA-256 of canonicalJson(record): printed on every page. */
+	contentHash: string;
+	/** SHA-256 of the PDF bytes. */
+	pdfSha256: string;
+	registeredAt: string | null;
+	/** Lower-cased number, filing numbers and order ids: a multi-entry index for search. */
+	searchKeys: string[];
+};
+export type DocumentRow = { contractId: string; blob: Blob; sha256: string; size: number };
+export type StampingRequestRow = {
+	contractId: string;
+	status: 'draft' | 'submitted';
+	submission: StampingSubmission;
+	submittedAt: string | null;
+};
+export type StampingEventRow = StampingEvent;
+export type OutboxRow = OutboxEntry;
+export type DraftRow = { key: string; value: unknown; updatedAt: number };

@@ -1,0 +1,36 @@
+// The active language (zh-CN first, persisted) and the translate function every component uses.
+import type { Catalog } from './define';
+import { registry, type Locale } from './registry';
+
+export const LOCALES: Locale[] = ['zh-CN', 'en'];
+const STORAGE_KEY = 'contract-desk.locale';
+
+function initialLocale(): Locale {
+	const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+	return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
+}
+
+class I18n {
+	#locale = $state<Locale>(initialLocale());
+	get locale(): Locale {
+		return this.#locale;
+	}
+	set locale(value: Locale) {
+		this.#locale = value;
+		if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, value);
+		if (typeof document !== 'undefined') document.documentElement.lang = value;
+	}
+}
+
+export const i18n = new I18n();
+// Every feature keeps its own message file in ./messages; all of them load with the app.
+const files = import.meta.glob<{ default: Record<Locale, Catalog> }>('./messages/*.ts', { eager: true });
+for (const file of Object.values(files)) registry.add(file.default);
+
+export type Params = Record<string, string | number>;
+
+/** Looks a key up in the active language; falls back to zh-CN, then to the key itself. */
+export function t(key: string, params?: Params): string {
+	const template = registry.lookup(i18n.locale, key);
+	return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+}

@@ -1,0 +1,72 @@
+// HTTP to the provider's API: one place that turns responses into typed results or typed errors.
+import { apiError, type ApiError } from '../domain/changes';
+
+export const API_BASE = '/api/v1';
+
+/** The request never got an answer: offline, DNS, connection reset, CORS, timeout. */
+export class NetworkError extends Error {
+	constructor(cause: unknown) {
+		super(cause instanceof Error ? cause.message : String(cause));
+		this.name = 'NetworkError';
+	}
+}
+
+/** The server answered with a status other than 2xx. */
+export class HttpError extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: ApiError | undefined,
+		readonly retryAfterMs: number | undefined
+	) {
+		super(body?.message ?? body?.error ?? `HTTP ${status}`);
+		this.name = 'HttpError';
+	}
+}
+
+export type ApiRequest = {
+	method?: 'GET' | 'POST' | 'PUT';
+	body?: unknown;
+	token?: string;
+	idempotencyKey?: string;
+	timeoutMs?: number;
+	fetchImpl?: typeof fetch;
+	baseUrl?: string;
+};
+
+function parseRetryAfter(value: string | null): number | undefined {
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export async function apiFetch(path: string, req: ApiRequest = {}): Promise<{ status: number; data: unknown }> {
+	const headers: Record<string, string> = { accept: 'application/json' };
+	if (req.body !== undefined) headers['content-type'] = 'application/json';
+	if (req.token) headers.authorization = `Bearer ${req.token}`;
+	if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
+	let res: Response;
+	try {
+		res = await (req.fetchImpl ?? fetch)(`${req.baseUrl ?? API_BASE}${path}`, {
+			method: req.method ?? 'GET',
+			headers,
+			body: req.body === undefined ? undefined : JSON.stringify(req.body),
+			signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
+			cache: 'no-store'
+		});
+	} catch (e) {
+		throw new NetworkError(e);
+	}
+	let data: unknown;
+	try {
+		data = await res.json();
+	} catch {
+		data = undefined;
+	}
+	if (!res.ok) {
+		const parsed = apiError.safeParse(data);
+		throw new HttpError(res.status, parsed.success ? parsed.data : undefined, parseRetryAfter(res.headers.get('retry-after')));
+	}
+	return { status: res.status, data };
+}
