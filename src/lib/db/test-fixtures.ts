@@ -28,11 +28,11 @@ export function exampleFrameworkRecord(createdAt = '2026-11-26T10:00:00+08:00'):
 		createdAt,
 		partyA: {
 			name: '深圳市喆堃科技有限公司',
-			creditCode: '91440300MA5FXXXX0X',
+			creditCode: '91350100M000100Y43',
 			legalRepresentative: '张喆',
 			registeredAddress: '广东省深圳市南山区科技园'
 		},
-		partyB: { name: '云栈科技有限公司', creditCode: '91440300MA5FXXXX0X', registeredAddress: '深圳' },
+		partyB: { name: '云栈科技有限公司', creditCode: '91350100M000100Y43', registeredAddress: '深圳' },
 		contact: { person: '王珺', phone: '13800138000', email: 'a@example.com', mailingAddress: '深圳市' }
 	};
 }
