@@ -1,0 +1,310 @@
+// The HTTP API (/api/v1: session, pull, idempotent writes, admin) and the static PWA, as one Hono app.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { sessionRequest } from '../src/lib/domain/changes';
+import { contractRecord, type ContractRecord } from '../src/lib/domain/contract';
+import { stampingSubmission } from '../src/lib/domain/stamping';
+import { adminRoutes } from './admin';
+import type { Config } from './config';
+import { apiError, bearerToken, invalid, readBody } from './http';
+import { idempotencyKey, missingKey, runIdempotent, type Outcome } from './idempotency';
+import { staticSite } from './static';
+import type { RegisterResult, StampingResult, Store, StoredContract, StoredStamping } from './store';
+
+export type VerifyDocument = (record: ContractRecord, pdfSha256: string) => Promise<boolean>;
+
+export interface AppDeps {
+	store: Store;
+	config: Config;
+	/** Re-renders the record and compares fingerprints; absent → the check is skipped. */
+	verifyDocument?: VerifyDocument;
+	/** Static root override (tests); defaults to config.staticDir, null disables static serving. */
+	staticDir?: string | null;
+	now?: () => number;
+	log?: (message: string, err?: unknown) => void;
+}
+
+export type AppEnv = { Variables: { accountId: string } };
+
+export const LIMITS = { contract: 2 * 1024 * 1024, default: 64 * 1024 } as const;
+
+const sha256Hex = z
+	.string()
+	.regex(/^[0-9a-fA-F]{64}$/, { message: 'sha256' })
+	.transform((s) => s.toLowerCase());
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
+
+export const registerContractBody = z.object({
+	record: contractRecord,
+	pdfSha256: sha256Hex,
+	pdfBase64: base64.optional()
+});
+
+export function hashToken(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export function contractView(contract: StoredContract) {
+	return {
+		id: contract.id,
+		number: contract.record.number,
+		kind: contract.record.kind,
+		status: contract.status,
+		registeredAt: contract.registeredAt,
+		pdfSha256: contract.pdfSha256
+	};
+}
+
+export function stampingView(stamping: StoredStamping) {
+	return { contractId: stamping.contractId, ...stamping.submission, submittedAt: stamping.createdAt };
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+	const { store, config } = deps;
+	const now = deps.now ?? Date.now;
+	const iso = () => new Date(now()).toISOString();
+	const log = deps.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
+	const app = new Hono<AppEnv>();
+
+	app.onError((err, c) => {
+		if (err instanceof HTTPException) return err.getResponse();
+		log(`[server] ${c.req.method} ${c.req.path} failed`, err);
+		return apiError(c, 500, 'internal', { message: 'Internal server error' });
+	});
+
+	app.use('*', compress());
+	app.use('/api/*', async (c, next) => {
+		await next();
+		c.header('Cache-Control', 'no-store');
+		c.header('X-Content-Type-Options', 'nosniff');
+	});
+
+	// A contract with its PDF may be large; nothing else needs more than a few kilobytes.
+	const tooLarge = (c: Context) => apiError(c, 413, 'tooLarge', { message: 'Request body too large' });
+	const bigLimit = bodyLimit({ maxSize: LIMITS.contract, onError: tooLarge });
+	const smallLimit = bodyLimit({ maxSize: LIMITS.default, onError: tooLarge });
+	app.use('/api/*', (c, next) =>
+		c.req.method === 'PUT' && /^\/api\/v1\/contracts\/[^/]+$/.test(c.req.path)
+			? bigLimit(c, next)
+			: smallLimit(c, next)
+	);
+
+	const api = new Hono<AppEnv>();
+
+	api.get('/health', (c) => c.json({ ok: true }));
+
+	api.post('/session', async (c) => {
+		const body = await readBody(c, sessionRequest);
+		if (!body.ok) return body.response;
+		const account = await store.findAccountByCode(body.value.code);
+		if (!account) return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
+		const token = randomBytes(32).toString('base64url');
+		const created = now();
+		await store.createSession(
+			hashToken(token),
+			account.id,
+			new Date(created).toISOString(),
+			new Date(created + config.sessionTtlMs).toISOString()
+		);
+		return c.json({ token, accountId: account.id });
+	});
+
+	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
+
+	// Everything below needs a signed-in account.
+	api.use('*', async (c, next) => {
+		const token = bearerToken(c);
+		const session = token ? await store.getSession(hashToken(token), iso()) : undefined;
+		if (!session) {
+			c.header('WWW-Authenticate', 'Bearer');
+			return apiError(c, 401, 'unauthorized', { message: 'Missing, unknown or expired token' });
+		}
+		c.set('accountId', session.accountId);
+		await next();
+	});
+
+	api.delete('/session', async (c) => {
+		await store.deleteSession(hashToken(bearerToken(c)!));
+		return c.body(null, 204);
+	});
+
+	api.get('/changes', async (c) => {
+		const since = c.req.query('since');
+		let cursor = 0;
+		if (since !== undefined && since !== '') {
+			if (!/^\d{1,15}$/.test(since)) return invalid(c, { since: ['cursor'] }, 'Unknown cursor');
+			cursor = Number(since);
+		}
+		const changes = await store.changes(c.get('accountId'), cursor);
+		if (!changes) return apiError(c, 401, 'unauthorized');
+		return c.json({ ...changes, provider: config.provider });
+	});
+
+	api.get('/contracts/:id', async (c) => {
+		const contract = await store.getContract(c.req.param('id'));
+		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
+		return c.json({ contract: { ...contractView(contract), record: contract.record, hasPdf: contract.hasPdf } });
+	});
+
+	api.get('/contracts/:id/pdf', async (c) => {
+		const contract = await store.getContract(c.req.param('id'));
+		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
+		const pdf = await store.getContractPdf(contract.id);
+		if (!pdf) return notFound(c);
+		return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+			'Content-Type': 'application/pdf',
+			ETag: `"${contract.pdfSha256}"`
+		});
+	});
+
+	api.put('/contracts/:id', async (c) => {
+		const key = idempotencyKey(c);
+		if (!key) return missingKey(c);
+		const body = await readBody(c, registerContractBody);
+		if (!body.ok) return body.response;
+		const { record, pdfSha256, pdfBase64 } = body.value;
+		const id = c.req.param('id');
+		if (record.id !== id) return invalid(c, { 'record.id': ['idMismatch'] }, 'record.id must equal the URL id');
+		let pdf: Uint8Array | undefined;
+		if (pdfBase64 !== undefined) {
+			pdf = new Uint8Array(Buffer.from(pdfBase64, 'base64'));
+			if (createHash('sha256').update(pdf).digest('hex') !== pdfSha256) {
+				return invalid(c, { pdfBase64: ['sha256Mismatch'] }, 'The PDF bytes do not match pdfSha256');
+			}
+		}
+		const accountId = c.get('accountId');
+
+		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
+			const account = await store.getAccount(accountId);
+			if (!account || account.identity.status !== 'verified') {
+				return outcome(403, { error: 'unverified', message: 'Real-name verification is not complete' });
+			}
+			const mismatch: Record<string, string[]> = {};
+			if (record.partyA.name !== account.identity.legalName) mismatch['record.partyA.name'] = ['partyAMismatch'];
+			if (record.partyA.creditCode !== account.identity.creditCode) {
+				mismatch['record.partyA.creditCode'] = ['partyAMismatch'];
+			}
+			if (Object.keys(mismatch).length) {
+				return outcome(422, {
+					error: 'partyAMismatch',
+					message: 'Party A must be the verified entity of the account',
+					fields: mismatch
+				});
+			}
+			if (
+				record.partyB.name !== config.provider.name ||
+				record.partyB.creditCode !== config.provider.creditCode
+			) {
+				return outcome(422, { error: 'partyBMismatch', message: 'Party B must be the provider' });
+			}
+
+			const respond = (result: RegisterResult) => registerResponse(result);
+			// Identical or conflicting content is answered without re-rendering the document.
+			const existing = await store.getContract(id);
+			if (existing) {
+				const result = await store.registerContract(
+					{ accountId, record, pdfSha256, pdf, now: iso() },
+					idem.commit(respond)
+				);
+				return { ...respond(result), committed: true };
+			}
+			if (deps.verifyDocument) {
+				let matches: boolean;
+				try {
+					matches = await deps.verifyDocument(record, pdfSha256);
+				} catch (err) {
+					// A record the renderer cannot draw (e.g. a glyph missing from the font) is the client's content.
+					log(`[server] verifyDocument threw for contract ${id}`, err);
+					return outcome(422, { error: 'unrenderable', message: 'The contract could not be rendered' });
+				}
+				if (!matches) {
+					return outcome(422, {
+						error: 'fingerprintMismatch',
+						message: 'The PDF fingerprint does not match the contract record'
+					});
+				}
+			}
+			const result = await store.registerContract(
+				{ accountId, record, pdfSha256, pdf, now: iso() },
+				idem.commit(respond)
+			);
+			return { ...respond(result), committed: true };
+		});
+	});
+
+	api.put('/contracts/:id/stamping', async (c) => {
+		const key = idempotencyKey(c);
+		if (!key) return missingKey(c);
+		const body = await readBody(c, stampingSubmission);
+		if (!body.ok) return body.response;
+		const accountId = c.get('accountId');
+		const contractId = c.req.param('id');
+		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
+			const respond = (result: StampingResult) => stampingResponse(result);
+			const result = await store.submitStamping(
+				{ accountId, contractId, submission: body.value, now: iso() },
+				idem.commit(respond)
+			);
+			return { ...respond(result), committed: true };
+		});
+	});
+
+	app.route('/api/v1', api);
+	app.all('/api/*', (c) => notFound(c));
+
+	const root = deps.staticDir === undefined ? config.staticDir : deps.staticDir;
+	const site = root ? staticSite(root) : null;
+	if (site) app.use('*', site);
+
+	app.notFound((c) =>
+		c.req.path.startsWith('/api/') ? notFound(c) : c.text('Not found', 404, { 'Cache-Control': 'no-cache' })
+	);
+	return app;
+}
+
+function notFound(c: Context): Response {
+	return apiError(c, 404, 'notFound', { message: 'Not found' });
+}
+
+function outcome(status: number, body: unknown): Outcome {
+	return { status, body };
+}
+
+function registerResponse(result: RegisterResult): Outcome {
+	switch (result.kind) {
+		case 'created':
+			return outcome(201, { contract: contractView(result.contract) });
+		case 'same':
+			return outcome(200, { contract: contractView(result.contract) });
+		case 'conflict':
+			return outcome(409, {
+				error: 'conflict',
+				message: 'A different contract is already registered under this id',
+				stored: { ...contractView(result.contract), record: result.contract.record }
+			});
+		case 'foreign':
+			return outcome(404, { error: 'notFound', message: 'Not found' });
+	}
+}
+
+function stampingResponse(result: StampingResult): Outcome {
+	switch (result.kind) {
+		case 'created':
+			return outcome(201, { stamping: stampingView(result.stamping) });
+		case 'same':
+		case 'updated':
+			return outcome(200, { stamping: stampingView(result.stamping) });
+		case 'conflict':
+			return outcome(409, {
+				error: 'conflict',
+				message: 'The return address was already submitted and cannot be changed',
+				stored: stampingView(result.stamping)
+			});
+		case 'notFound':
+			return outcome(404, { error: 'notFound', message: 'Not found' });
+	}
+}

@@ -1,0 +1,79 @@
+// Server configuration from the environment: port, data and static folders, admin token, Party B.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
+import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
+
+export interface Config {
+	port: number;
+	dataDir: string;
+	/** Folder of the built PWA (adapter-static output); missing folder → API only. */
+	staticDir: string;
+	adminToken: string;
+	/** True when the admin token was not configured and a default or random one is in use. */
+	adminTokenIsDefault: boolean;
+	sessionTtlMs: number;
+	provider: Provider;
+}
+
+/** Completes 17 characters with their GB 32100-2015 check character. */
+export function withCheckChar(first17: string): string {
+	const check = creditCodeCheckChar(first17);
+	if (!check) throw new Error(`not a credit code prefix: ${first17}`);
+	return first17 + check;
+}
+
+// Fictional provider; the code is computed so that it always passes the shared validator.
+export const DEFAULT_PROVIDER: Provider = {
+	name: '云栈科技（深圳）有限公司',
+	creditCode: withCheckChar('91440300MA5HYUNKJ'),
+	registeredAddress: '广东省深圳市南山区粤海街道科技园南区云栈大厦18层',
+	mailingAddress: '广东省深圳市南山区科苑南路3099号云栈大厦18层 合同管理部',
+	mailingRecipient: '合同管理部 李珺',
+	mailingPhone: '0755-86001234',
+	mailingPostalCode: '518057'
+};
+
+export const DEFAULT_ADMIN_TOKEN = 'admin-dev-token';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
+
+	const candidate = {
+		name: env.PROVIDER_NAME ?? DEFAULT_PROVIDER.name,
+		creditCode: env.PROVIDER_CREDIT_CODE ?? DEFAULT_PROVIDER.creditCode,
+		registeredAddress: env.PROVIDER_ADDRESS ?? DEFAULT_PROVIDER.registeredAddress,
+		mailingAddress: env.PROVIDER_MAILING_ADDRESS ?? DEFAULT_PROVIDER.mailingAddress,
+		mailingRecipient: env.PROVIDER_MAILING_RECIPIENT ?? DEFAULT_PROVIDER.mailingRecipient,
+		mailingPhone: env.PROVIDER_MAILING_PHONE ?? DEFAULT_PROVIDER.mailingPhone,
+		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode
+	};
+	const parsed = providerSchema.safeParse(candidate);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid provider configuration (PROVIDER_* variables): ${problems}`);
+	}
+
+	// A guessable admin token is acceptable on a developer machine, never in production.
+	let adminToken = env.ADMIN_TOKEN ?? '';
+	let adminTokenIsDefault = false;
+	if (!adminToken) {
+		adminTokenIsDefault = true;
+		adminToken = env.NODE_ENV === 'production' ? randomBytes(24).toString('base64url') : DEFAULT_ADMIN_TOKEN;
+	}
+
+	const ttlDays = env.SESSION_TTL_DAYS ? Number(env.SESSION_TTL_DAYS) : 30;
+	if (!(ttlDays > 0)) throw new Error(`SESSION_TTL_DAYS must be positive: ${env.SESSION_TTL_DAYS}`);
+
+	return {
+		port,
+		dataDir: resolve(env.DATA_DIR || './data'),
+		staticDir: resolve(env.STATIC_DIR || './build'),
+		adminToken,
+		adminTokenIsDefault,
+		sessionTtlMs: ttlDays * DAY_MS,
+		provider: parsed.data
+	};
+}

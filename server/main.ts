@@ -1,0 +1,50 @@
+// Entry point: read config, open and seed the store, serve API + PWA, shut down cleanly.
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { DEMO_CODES, seedIfEmpty } from './seed';
+import { openSqliteStore } from './store';
+// ── verifyDocument wiring ────────────────────────────────────────────────────────────────────
+// Filled in by the PDF work (server/verify-document.ts); undefined → fingerprint check skipped.
+import { verifyDocument } from './verify-document';
+
+async function main(): Promise<void> {
+	const config = loadConfig();
+	const store = openSqliteStore(config.dataDir);
+	const seeded = await seedIfEmpty(store);
+	const app = createApp({ store, config, verifyDocument });
+
+	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+		const url = `http://127.0.0.1:${info.port}`;
+		console.log(`Contract Desk server on ${url}`);
+		console.log(`  data:        ${config.dataDir}${seeded ? ' (seeded demo data)' : ''}`);
+		console.log(
+			`  app:         ${existsSync(config.staticDir) ? config.staticDir : `${config.staticDir} missing — API only (run npm run build)`}`
+		);
+		console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
+		console.log(`  admin token: ${config.adminToken}${config.adminTokenIsDefault ? ' (default; set ADMIN_TOKEN)' : ''}`);
+		console.log(`  fingerprint check: ${verifyDocument ? 'on' : 'off (server/verify-document.ts not wired)'}`);
+	});
+
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal}: shutting down`);
+		// Stop accepting, let in-flight requests finish, then close the database so the WAL is checkpointed.
+		server.close(() => {
+			void store.close().then(() => process.exit(0));
+		});
+		setTimeout(() => {
+			void store.close().finally(() => process.exit(0));
+		}, 5_000).unref();
+	};
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+	console.error(err instanceof Error ? err.message : err);
+	process.exit(1);
+});
