@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import subsetFont from 'subset-font';
 import { readCmap } from '../src/lib/pdf/cmap';
 import { BOLD_TEXTS } from '../src/lib/pdf/template';
 
@@ -15,6 +14,9 @@ export const BOLD_FILE = 'contract-serif-bold.ttf';
 const STAMP_FILE = '.stamp';
 
 const require = createRequire(import.meta.url);
+// subset-font ships no type declarations; this is the part of its API we use.
+type SubsetOptions = { targetFormat: 'truetype'; noHinting?: boolean; noLayoutClosure?: boolean; dropTables?: string[] };
+const subsetFont = require('subset-font') as (font: Buffer, text: string, options: SubsetOptions) => Promise<Buffer>;
 const SOURCE = {
 	regular: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
 	bold: require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf')

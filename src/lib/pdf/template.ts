@@ -35,9 +35,6 @@ export const LABELS = {
 	filingOrderNumber: '备案单号',
 	entityName: '主办单位',
 	filedOn: '备案日期',
-	siteNumber: '网站备案号',
-	siteName: '网站名称',
-	domains: '网站域名',
 	orderCount: '订单数量',
 	totalFigures: '合计金额（小写）',
 	totalCapital: '合计金额（大写）',
@@ -51,6 +48,9 @@ export const LABELS = {
 	postpaid: '后付费',
 	yuan: '元'
 } as const;
+
+/** The filing attachment's site table header row (bold). */
+export const SITE_COLUMNS = ['网站备案号', '网站名称', '网站域名'] as const;
 
 /** The order table's header row (bold, repeated on every page). */
 export const ORDER_COLUMNS = ['序号', '订单号', '产品', '规格', '计费方式', '支付日期', '金额（元）'] as const;
@@ -183,5 +183,6 @@ export const BOLD_TEXTS: readonly string[] = [
 	...Object.values(TITLES),
 	...Object.values(HEADINGS),
 	...ORDER_COLUMNS,
+	...SITE_COLUMNS,
 	...ARTICLES.map((a) => a.heading)
 ];

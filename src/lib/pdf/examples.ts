@@ -1,0 +1,120 @@
+// Built-in example records of each kind (with names outside GB2312), and large order contracts for benchmarks.
+import { creditCodeCheckChar } from '../domain/creditCode';
+import {
+	contractNumber,
+	contractRecord,
+	type FilingContract,
+	type FrameworkContract,
+	type OrderContract,
+	type OrderLine,
+	TEMPLATE_VERSION
+} from '../domain/contract';
+
+function creditCode(first17: string): string {
+	return first17 + creditCodeCheckChar(first17)!;
+}
+
+const CREATED_AT = '2026-03-15T02:30:00.000Z';
+
+function base(id: string) {
+	return {
+		id,
+		number: contractNumber(id, CREATED_AT),
+		templateVersion: TEMPLATE_VERSION,
+		createdAt: CREATED_AT,
+		partyA: {
+			name: '杭州喆堃珺玥网络科技有限公司',
+			creditCode: creditCode('91330106MA2H3K4L5'),
+			legalRepresentative: '王喆',
+			registeredAddress: '浙江省杭州市西湖区文三路478号堃元大厦12层1203室'
+		},
+		partyB: {
+			name: '云栈数据科技（深圳）有限公司',
+			creditCode: creditCode('91440300MA5F6G7H8'),
+			registeredAddress: '广东省深圳市南山区粤海街道科技南十二路18号云栈大厦'
+		},
+		contact: {
+			person: '李珺玥',
+			phone: '13800138000',
+			email: 'junyue.li@zhekun-tech.example.cn',
+			mailingAddress: '浙江省杭州市西湖区文三路478号堃元大厦12层 行政部（收）'
+		}
+	};
+}
+
+export function exampleFramework(): FrameworkContract {
+	const record = { kind: 'framework' as const, ...base('5f0c7d2e-8a41-4b6f-9c3d-1e2f3a4b5c6d') };
+	return contractRecord.parse(record) as FrameworkContract;
+}
+
+export function exampleFiling(): FilingContract {
+	const record = {
+		kind: 'filing' as const,
+		...base('a17b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+		filing: {
+			id: 'filing-zj-2024012345',
+			filingNumber: '浙ICP备2024012345号',
+			orderNumber: '20240320000123456789',
+			entityName: '杭州喆堃珺玥网络科技有限公司',
+			filedOn: '2024-03-20',
+			sites: [
+				{
+					siteNumber: '浙ICP备2024012345号-1',
+					name: '喆堃云文档',
+					domains: ['zhekun-docs.example.cn', 'docs.zhekun-tech.example.cn']
+				},
+				{
+					siteNumber: '浙ICP备2024012345号-2',
+					name: '珺玥在线商城',
+					domains: ['junyue-shop.example.com']
+				}
+			]
+		}
+	};
+	return contractRecord.parse(record) as FilingContract;
+}
+
+const PRODUCTS = [
+	['云服务器 ECS', '4核 8GiB｜系统盘 100GiB 高效云盘｜带宽 5Mbps'],
+	['对象存储 OSS', '标准存储包 500GiB｜华东1（杭州）'],
+	['云数据库 RDS MySQL 版', '高可用版 2核 4GiB｜存储 200GiB'],
+	['CDN 流量包', '中国内地 1TB 下行流量'],
+	['SSL 证书', 'OV 通配符证书 *.zhekun-tech.example.cn'],
+	['负载均衡 SLB', '性能保障型 slb.s2.medium']
+] as const;
+
+/** An order contract with n orders (deterministic pseudo-random amounts and dates). */
+export function exampleOrderContract(n: number): OrderContract {
+	let seed = 20260315;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+	const orders: OrderLine[] = Array.from({ length: n }, (_, i) => {
+		const [product, spec] = PRODUCTS[i % PRODUCTS.length]!;
+		const paid = Date.parse('2025-01-01T00:00:00Z') + (i * 37 + (next() % 1440)) * 3600_000;
+		return {
+			id: `2025${String(100000000000 + i * 7919).padStart(14, '0')}`,
+			product,
+			spec,
+			billingMode: i % 3 === 0 ? 'postpaid' : 'prepaid',
+			amountFen: 990 + (next() % 5_000_000),
+			paidAt: new Date(paid).toISOString()
+		};
+	});
+	const record = {
+		kind: 'order' as const,
+		...base('c3d4e5f6-a7b8-4c9d-8e0f-112233445566'),
+		orders,
+		totalFen: orders.reduce((sum, o) => sum + o.amountFen, 0)
+	};
+	return contractRecord.parse(record) as OrderContract;
+}
+
+export function exampleOrder(): OrderContract {
+	return exampleOrderContract(25);
+}
+
+export const EXAMPLES = {
+	framework: exampleFramework,
+	filing: exampleFiling,
+	order: exampleOrder
+} as const;
+export type ExampleKind = keyof typeof EXAMPLES;
