@@ -1,0 +1,317 @@
+// Contract registration, paper-copy (stamping) submission and the idempotency rules of both writes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { changesResponse } from '../src/lib/domain/changes';
+import type { ContractRecord } from '../src/lib/domain/contract';
+import { registerContractBody } from './app';
+import { requestHash } from './idempotency';
+import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoOrders } from './seed';
+import {
+	ADMIN_TOKEN,
+	auth,
+	FIXED_NOW,
+	frameworkRecord,
+	makeEnv,
+	orderRecord,
+	PDF_SHA,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	type TestEnv
+} from './test-helpers';
+
+let env: TestEnv;
+let token: string;
+const verifyCalls: string[] = [];
+// The fake renderer rejects any fingerprint starting with 'b', so tests can choose the outcome.
+beforeAll(async () => {
+	env = await makeEnv({
+		verifyDocument: async (record, sha) => {
+			verifyCalls.push(record.id);
+			if (sha.startsWith('e')) throw new Error('glyph missing');
+			return !sha.startsWith('b');
+		}
+	});
+	token = await signIn(env.app);
+});
+afterAll(async () => env.cleanup());
+
+const register = (record: ContractRecord, opts: { key?: string | null; sha?: string; tok?: string; pdf?: string } = {}) =>
+	put(
+		env.app,
+		`/api/v1/contracts/${record.id}`,
+		{ record, pdfSha256: opts.sha ?? PDF_SHA, ...(opts.pdf ? { pdfBase64: opts.pdf } : {}) },
+		{ token: opts.tok ?? token, key: opts.key }
+	);
+const contractRows = (id: string) =>
+	(env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE id = ?').get(id) as { n: number }).n;
+
+describe('PUT /contracts/:id (registration)', () => {
+	it('stores a contract once and makes it effective at once; it shows in the next pull', async () => {
+		const before = changesResponse.parse(await (await env.app.request('/api/v1/changes', { headers: auth(token) })).json());
+		const record = frameworkRecord(env.config);
+		const res = await register(record, { key: 'reg-1' });
+		expect(res.status).toBe(201);
+		const body = (await res.json()) as { contract: Record<string, unknown> };
+		expect(body.contract).toEqual({
+			id: record.id,
+			number: record.number,
+			kind: 'framework',
+			status: 'effective',
+			registeredAt: new Date(FIXED_NOW).toISOString(),
+			pdfSha256: PDF_SHA
+		});
+		expect(contractRows(record.id)).toBe(1);
+		expect(verifyCalls).toContain(record.id);
+
+		const after = changesResponse.parse(
+			await (await env.app.request(`/api/v1/changes?since=${before.cursor}`, { headers: auth(token) })).json()
+		);
+		expect(after.contracts).toEqual([
+			{ id: record.id, status: 'effective', registeredAt: new Date(FIXED_NOW).toISOString() }
+		]);
+		expect(after.orders).toEqual([]);
+		expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
+	});
+
+	it('an order contract with 300 orders and its PDF bytes is stored with the PDF', async () => {
+		const record = orderRecord(env.config, demoOrders(FIXED_NOW));
+		const pdf = Buffer.from('%PDF-1.7 fake document');
+		const sha = createHash('sha256').update(pdf).digest('hex');
+		const res = await register(record, { sha, pdf: pdf.toString('base64') });
+		expect(res.status).toBe(201);
+		const got = await env.app.request(`/api/v1/contracts/${record.id}/pdf`, { headers: auth(token) });
+		expect(got.status).toBe(200);
+		expect(got.headers.get('Content-Type')).toBe('application/pdf');
+		expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+	});
+
+	it('same content under a new key → 200 with the stored version, no second row, no re-render', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record)).status).toBe(201);
+		const calls = verifyCalls.length;
+		const res = await register(record);
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as { contract: { id: string } }).contract.id).toBe(record.id);
+		expect(contractRows(record.id)).toBe(1);
+		expect(verifyCalls.length).toBe(calls);
+	});
+
+	it('different content for an existing id → 409 with the stored version', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record)).status).toBe(201);
+		const changed = { ...record, contact: { ...record.contact, person: '李玥' } };
+		const res = await register(changed);
+		expect(res.status).toBe(409);
+		const body = (await res.json()) as { error: string; stored: { record: ContractRecord; pdfSha256: string } };
+		expect(body.error).toBe('conflict');
+		expect(body.stored.record).toEqual(record);
+		expect(body.stored.pdfSha256).toBe(PDF_SHA);
+		const otherPdf = await register(record, { sha: 'c'.repeat(64) });
+		expect(otherPdf.status).toBe(409);
+	});
+
+	it('Party A other than the verified entity → 422', async () => {
+		const record = frameworkRecord(env.config, { identity: DEFAULT_VERIFICATION });
+		const res = await register(record);
+		expect(res.status).toBe(422);
+		const body = (await res.json()) as { error: string; fields: object };
+		expect(body.error).toBe('partyAMismatch');
+		expect(Object.keys(body.fields)).toEqual(['record.partyA.name', 'record.partyA.creditCode']);
+		expect(contractRows(record.id)).toBe(0);
+	});
+
+	it('Party B other than the provider → 422', async () => {
+		const record = frameworkRecord(env.config);
+		const res = await register({ ...record, partyB: { ...record.partyB, name: '别的云有限公司' } });
+		expect(res.status).toBe(422);
+		expect(await res.json()).toMatchObject({ error: 'partyBMismatch' });
+	});
+
+	it('verifyDocument false → 422 fingerprintMismatch; throwing → 422 unrenderable; nothing stored', async () => {
+		const record = frameworkRecord(env.config);
+		const res = await register(record, { sha: 'b'.repeat(64) });
+		expect(res.status).toBe(422);
+		expect(await res.json()).toMatchObject({ error: 'fingerprintMismatch' });
+		const thrown = await register(record, { sha: 'e'.repeat(64) });
+		expect(thrown.status).toBe(422);
+		expect(await thrown.json()).toMatchObject({ error: 'unrenderable' });
+		expect(contractRows(record.id)).toBe(0);
+	});
+
+	it('an unverified account → 403', async () => {
+		const other = await signIn(env.app, 'demo-unverified');
+		const res = await register(frameworkRecord(env.config), { tok: other });
+		expect(res.status).toBe(403);
+		expect(await res.json()).toMatchObject({ error: 'unverified' });
+	});
+
+	it("another account's contract → 404 on read, register and stamping", async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record)).status).toBe(201);
+		const other = await signIn(env.app, 'demo-unverified');
+		expect((await env.app.request(`/api/v1/contracts/${record.id}`, { headers: auth(other) })).status).toBe(404);
+		expect((await env.app.request(`/api/v1/contracts/${record.id}`, { headers: auth(token) })).status).toBe(200);
+		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token: other });
+		expect(stamping.status).toBe(404);
+		expect(await env.store.getStamping(record.id)).toBeUndefined();
+	});
+});
+
+describe('Idempotency-Key', () => {
+	it('missing → 400 and nothing stored', async () => {
+		const record = frameworkRecord(env.config);
+		const res = await register(record, { key: null });
+		expect(res.status).toBe(400);
+		expect(((await res.json()) as { fields: object }).fields).toEqual({ 'Idempotency-Key': ['required'] });
+		expect(contractRows(record.id)).toBe(0);
+		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token, key: null });
+		expect(stamping.status).toBe(400);
+	});
+
+	it('same key and same body → the identical stored response, replayed', async () => {
+		const record = frameworkRecord(env.config);
+		const first = await register(record, { key: 'same-key' });
+		const firstBody = await first.text();
+		expect(first.status).toBe(201);
+		const again = await register(record, { key: 'same-key' });
+		expect(again.status).toBe(201); // not 200: the first answer, not a new evaluation
+		expect(await again.text()).toBe(firstBody);
+		expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+		expect(contractRows(record.id)).toBe(1);
+	});
+
+	it('a quoted key (structured-field string) is the same key', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record, { key: 'quoted-1' })).status).toBe(201);
+		const again = await register(record, { key: '"quoted-1"' });
+		expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+	});
+
+	it('same key and another body → 422, the other body has no effect', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record, { key: 'reuse' })).status).toBe(201);
+		const other = frameworkRecord(env.config);
+		const res = await register(other, { key: 'reuse' });
+		expect(res.status).toBe(422);
+		expect(await res.json()).toMatchObject({ error: 'idempotencyKeyReused' });
+		expect(contractRows(other.id)).toBe(0);
+	});
+
+	it('keys are per account: the same key from another account is another request', async () => {
+		const a = frameworkRecord(env.config);
+		expect((await register(a, { key: 'shared-key' })).status).toBe(201);
+		const other = await signIn(env.app, 'demo-unverified');
+		const res = await register(frameworkRecord(env.config), { key: 'shared-key', tok: other });
+		expect(res.status).toBe(403);
+	});
+
+	it('a retry while the first is still running → 409, and nothing is stored', async () => {
+		const record = frameworkRecord(env.config);
+		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
+		const hash = requestHash('PUT', `/api/v1/contracts/${record.id}`, body);
+		expect(await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'in-flight', hash, env.clock.now)).toEqual({ kind: 'claimed' });
+		const res = await register(record, { key: 'in-flight' });
+		expect(res.status).toBe(409);
+		expect(res.headers.get('Retry-After')).toBe('1');
+		expect(await res.json()).toMatchObject({ error: 'requestInProgress' });
+		expect(contractRows(record.id)).toBe(0);
+	});
+
+	it('a running claim left by a crashed request is taken over after a minute', async () => {
+		const record = frameworkRecord(env.config);
+		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
+		const hash = requestHash('PUT', `/api/v1/contracts/${record.id}`, body);
+		await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'orphan', hash, env.clock.now - 120_000);
+		expect((await register(record, { key: 'orphan' })).status).toBe(201);
+	});
+
+	it('the idempotency row is written with the effect: done row ↔ contract row', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record, { key: 'atomic-1' })).status).toBe(201);
+		const row = env.store.db
+			.prepare(`SELECT status, response_status FROM idempotency WHERE scope = ? AND key = ?`)
+			.get(DEMO_ACCOUNT_ID, 'atomic-1');
+		expect(row).toEqual({ status: 'done', response_status: 201 });
+	});
+
+	it('a 403 is not remembered: after verification the same key registers the contract', async () => {
+		const other = await signIn(env.app, 'demo-unverified');
+		const record = frameworkRecord(env.config, { identity: DEFAULT_VERIFICATION });
+		expect((await register(record, { key: 'later', tok: other })).status).toBe(403);
+		const verify = await env.app.request('/api/v1/admin/accounts/acct-100002/verify', {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }
+		});
+		expect(verify.status).toBe(200);
+		const res = await register(record, { key: 'later', tok: other });
+		expect(res.status).toBe(201);
+	});
+
+	it('a rejected registration (422) is replayed for the same key, not re-rendered', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record, { key: 'bad-pdf', sha: 'b'.repeat(64) })).status).toBe(422);
+		const calls = verifyCalls.length;
+		const again = await register(record, { key: 'bad-pdf', sha: 'b'.repeat(64) });
+		expect(again.status).toBe(422);
+		expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+		expect(verifyCalls.length).toBe(calls);
+	});
+});
+
+describe('PUT /contracts/:id/stamping', () => {
+	const stamp = (id: string, body: unknown, key?: string) =>
+		put(env.app, `/api/v1/contracts/${id}/stamping`, body, { token, key });
+
+	it('stores the return address once; the same again → 200; a changed address → 409 with the stored one', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await register(record)).status).toBe(201);
+		const first = await stamp(record.id, { returnAddress: RETURN_ADDRESS });
+		expect(first.status).toBe(201);
+		expect(await first.json()).toEqual({
+			stamping: { contractId: record.id, returnAddress: RETURN_ADDRESS, submittedAt: new Date(FIXED_NOW).toISOString() }
+		});
+		// Whitespace differences normalise away: still the same address.
+		const same = await stamp(record.id, { returnAddress: { ...RETURN_ADDRESS, recipient: ` ${RETURN_ADDRESS.recipient} ` } });
+		expect(same.status).toBe(200);
+
+		const changed = await stamp(record.id, { returnAddress: { ...RETURN_ADDRESS, district: '福田区' } });
+		expect(changed.status).toBe(409);
+		const body = (await changed.json()) as { error: string; stored: { returnAddress: unknown } };
+		expect(body.error).toBe('conflict');
+		expect(body.stored.returnAddress).toEqual(RETURN_ADDRESS);
+		expect((await env.store.getStamping(record.id))?.submission.returnAddress).toEqual(RETURN_ADDRESS);
+		expect(
+			(env.store.db.prepare('SELECT COUNT(*) AS n FROM stamping_requests WHERE contract_id = ?').get(record.id) as { n: number }).n
+		).toBe(1);
+	});
+
+	it('an outbound tracking number may follow once; a different one later → 409', async () => {
+		const record = frameworkRecord(env.config);
+		await register(record);
+		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS })).status).toBe(201);
+		const outbound = { courier: '顺丰速运', trackingNumber: 'SF1234567890' };
+		const added = await stamp(record.id, { returnAddress: RETURN_ADDRESS, outbound });
+		expect(added.status).toBe(200);
+		expect(((await added.json()) as { stamping: { outbound: unknown } }).stamping.outbound).toEqual(outbound);
+		const other = await stamp(record.id, { returnAddress: RETURN_ADDRESS, outbound: { ...outbound, trackingNumber: 'SF0000000001' } });
+		expect(other.status).toBe(409);
+	});
+
+	it('an unknown contract → 404; a bad address → 400 naming the field', async () => {
+		expect((await stamp(crypto.randomUUID(), { returnAddress: RETURN_ADDRESS })).status).toBe(404);
+		const record = frameworkRecord(env.config);
+		await register(record);
+		const res = await stamp(record.id, { returnAddress: { ...RETURN_ADDRESS, phone: '123', district: '不存在区' } });
+		expect(res.status).toBe(400);
+		const fields = ((await res.json()) as { fields: Record<string, string[]> }).fields;
+		expect(fields['returnAddress.phone']).toEqual(['phoneFormat']);
+	});
+
+	it('the 404 is not remembered: the same key works once the contract is registered', async () => {
+		const record = frameworkRecord(env.config);
+		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS }, 'early')).status).toBe(404);
+		await register(record);
+		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS }, 'early')).status).toBe(201);
+	});
+});
