@@ -1,4 +1,4 @@
-// Node font loading for tests, scripts and benchmarks: reads static/fonts, cutting the fonts first when missing or stale.
+// Node font loading for tests, scripts and benchmarks (named fonts-node, not fonts.node: tsx resolves .node as a native addon).
 import { readFile } from 'node:fs/promises';
 import { buildFonts } from '../../../scripts/build-font';
 import type { ContractFonts } from './render';
