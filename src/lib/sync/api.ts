@@ -16,7 +16,9 @@ export class HttpError extends Error {
 	constructor(
 		readonly status: number,
 		readonly body: ApiError | undefined,
-		readonly retryAfterMs: number | undefined
+		readonly retryAfterMs: number | undefined,
+		/** The whole JSON body: a 409 carries the server's stored version beside the error code. */
+		readonly raw: unknown = undefined
 	) {
 		super(body?.message ?? body?.error ?? `HTTP ${status}`);
 		this.name = 'HttpError';
@@ -33,7 +35,7 @@ export type ApiRequest = {
 	baseUrl?: string;
 };
 
-function parseRetryAfter(value: string | null): number | undefined {
+export function parseRetryAfter(value: string | null): number | undefined {
 	if (!value) return undefined;
 	const seconds = Number(value);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -58,15 +60,23 @@ export async function apiFetch(path: string, req: ApiRequest = {}): Promise<{ st
 	} catch (e) {
 		throw new NetworkError(e);
 	}
+	let text: string;
+	try {
+		text = await res.text();
+	} catch (e) {
+		// The connection broke while the body was arriving: the server may have committed, so the
+		// caller must treat it as "no answer" and retry with the same Idempotency-Key.
+		throw new NetworkError(e);
+	}
 	let data: unknown;
 	try {
-		data = await res.json();
+		data = text === '' ? undefined : JSON.parse(text);
 	} catch {
 		data = undefined;
 	}
 	if (!res.ok) {
 		const parsed = apiError.safeParse(data);
-		throw new HttpError(res.status, parsed.success ? parsed.data : undefined, parseRetryAfter(res.headers.get('retry-after')));
+		throw new HttpError(res.status, parsed.success ? parsed.data : undefined, parseRetryAfter(res.headers.get('retry-after')), data);
 	}
 	return { status: res.status, data };
 }

@@ -1,15 +1,59 @@
-// When to sync: on start, when the connection returns, when the app becomes visible, on demand.
+// When to sync: on start, online, visible, after an enqueue, on the backoff timer, on demand; flush, then pull.
+import { getDb, type ContractDeskDB } from '../db/database';
 import { getMeta, META, type Session } from '../db/meta';
 import { HttpError, NetworkError } from './api';
+import { flushOutbox, SYNC_TAG, waitingForSignIn, type FlushResult } from './flush';
+import { makeAllDue } from './outbox';
 import { pull } from './pull';
 import { syncStatus } from './status.svelte';
 
 let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Infinity;
 
-/** Extra steps run before each pull (the outbox flush registers itself here). */
+/** Extra steps run after the outbox flush and before each pull. */
 const beforePull: (() => Promise<void>)[] = [];
 export function addSyncStep(step: () => Promise<void>): void {
 	beforePull.push(step);
+}
+
+/** Schedules a round in `ms` unless one is already scheduled sooner. */
+function wakeIn(ms: number): void {
+	const at = Date.now() + Math.max(0, ms);
+	if (timer !== undefined && timerAt <= at) return;
+	if (timer !== undefined) clearTimeout(timer);
+	timerAt = at;
+	// setTimeout overflows past 2^31-1 ms; a long backoff is capped at minutes anyway.
+	timer = setTimeout(() => {
+		timer = undefined;
+		timerAt = Infinity;
+		void syncNow();
+	}, Math.min(Math.max(0, ms), 2 ** 31 - 1));
+}
+
+/** Asks the service worker to flush when connectivity returns, even if every tab is closed (Chromium). */
+export async function requestBackgroundSync(): Promise<void> {
+	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+	try {
+		const reg = await Promise.race([
+			navigator.serviceWorker.ready,
+			new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3_000))
+		]);
+		const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+		await sync?.register(SYNC_TAG);
+	} catch {
+		// Background Sync is an optimisation; the page's own triggers still flush.
+	}
+}
+
+function afterFlush(flush: FlushResult): void {
+	syncStatus.nextFlushAt = flush.nextWakeAt;
+	if (flush.state === 'sessionExpired') syncStatus.sessionExpired = true;
+	// Another tab or the service worker holds the lock: look again shortly, in case it just finished.
+	if (flush.state === 'busy') wakeIn(2_000);
+	else if (flush.nextWakeAt !== null && flush.state === 'ran') wakeIn(flush.nextWakeAt - Date.now());
+	if (flush.retried > 0) void requestBackgroundSync();
 }
 
 async function round(): Promise<void> {
@@ -17,10 +61,16 @@ async function round(): Promise<void> {
 	if (!session) return;
 	syncStatus.pulling = true;
 	try {
+		syncStatus.flushing = true;
+		try {
+			afterFlush(await flushOutbox());
+		} finally {
+			syncStatus.flushing = false;
+		}
 		for (const step of beforePull) await step();
 		await pull();
 		syncStatus.lastError = null;
-		syncStatus.sessionExpired = false;
+		if (!waitingForSignIn()) syncStatus.sessionExpired = false;
 	} catch (e) {
 		if (e instanceof HttpError && e.status === 401) syncStatus.sessionExpired = true;
 		else if (e instanceof NetworkError) syncStatus.lastError = null; // offline is a state, not an error
@@ -30,15 +80,55 @@ async function round(): Promise<void> {
 	}
 }
 
-/** Runs one sync round; concurrent callers share the round in flight. */
+/** Runs one sync round; a call during a round queues exactly one more round after it. */
 export function syncNow(): Promise<void> {
-	running ??= round().finally(() => (running = null));
+	if (running) {
+		again = true;
+		return running;
+	}
+	running = round().finally(() => {
+		running = null;
+		if (again) {
+			again = false;
+			void syncNow();
+		}
+	});
 	return running;
 }
 
+/** The "sync now" button: rows waiting for their backoff are tried at once too. */
+export async function syncNowForced(): Promise<void> {
+	await makeAllDue();
+	await syncNow();
+}
+
+/** Call after writing an outbox row (the Dexie hook below does it for every insert in this tab). */
+export function notifyEnqueued(): void {
+	wakeIn(50);
+	void requestBackgroundSync();
+}
+
+const hooked = new WeakSet<ContractDeskDB>();
+function hookOutbox(): void {
+	const db = getDb();
+	if (hooked.has(db)) return;
+	hooked.add(db);
+	db.outbox.hook('creating', function () {
+		// Fires inside the writing transaction; the flush's own transaction waits for it to commit.
+		this.onsuccess = () => notifyEnqueued();
+	});
+}
+
 let started = false;
+/** Starts every trigger; called by the layout once signed in (again on navigation: cheap). */
 export function startSync(): void {
-	if (started || typeof window === 'undefined') return;
+	if (typeof window === 'undefined') return;
+	hookOutbox();
+	if (started) {
+		// Back from signing in again after a 401: the waiting queue goes out with the new token.
+		if (waitingForSignIn()) void syncNow();
+		return;
+	}
 	started = true;
 	const onOnline = () => {
 		syncStatus.online = true;
@@ -47,7 +137,10 @@ export function startSync(): void {
 	window.addEventListener('online', onOnline);
 	window.addEventListener('offline', () => (syncStatus.online = false));
 	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible') void syncNow();
+		if (document.visibilityState === 'visible') {
+			hookOutbox();
+			void syncNow();
+		}
 	});
 	void syncNow();
 }

@@ -1,0 +1,161 @@
+// The outbox queue in Dexie: claiming rows under a lease, per-resource order, fenced state transitions.
+import { getDb } from '../db/database';
+import type { ContractRow, OutboxRow } from '../db/types';
+
+/**
+ * How long a claimed row stays ours. Longer than the request timeout, so a live sender always
+ * finishes first; a sender that died (tab closed, service worker killed) loses the row after it.
+ * While a row is `sending`, `nextAttemptAt` holds this lease's expiry.
+ */
+export const LEASE_MS = 60_000;
+
+/** Done rows are kept this long for the outbox page, then pruned; they still count as sent. */
+export const KEEP_DONE_MS = 7 * 24 * 60 * 60_000;
+
+/** Earlier-first order of rows: creation time, then id as a stable tie-break. */
+export function compareRows(a: Pick<OutboxRow, 'createdAt' | 'id'>, b: Pick<OutboxRow, 'createdAt' | 'id'>): number {
+	return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A row may be sent now: pending and due, or sending with a lease that ran out. */
+export function isClaimable(row: OutboxRow, now: number): boolean {
+	return (row.status === 'pending' || row.status === 'sending') && row.nextAttemptAt <= now;
+}
+
+/** Rows that may be due now, oldest first (a snapshot; each is re-checked when claimed). */
+export async function dueRows(now: number): Promise<OutboxRow[]> {
+	const rows = await getDb()
+		.outbox.where('status')
+		.anyOf('pending', 'sending')
+		.filter((r) => r.nextAttemptAt <= now)
+		.toArray();
+	return rows.sort(compareRows);
+}
+
+/** The earliest row of the same resource that is not done and comes before `row`, if any. */
+async function blockerOf(row: OutboxRow): Promise<OutboxRow | undefined> {
+	return getDb()
+		.outbox.where('[resourceId+createdAt]')
+		.between([row.resourceId, -Infinity], [row.resourceId, row.createdAt], true, true)
+		.filter((r) => r.id !== row.id && r.status !== 'done' && compareRows(r, row) < 0)
+		.first();
+}
+
+/**
+ * Claims one row in a transaction: IndexedDB serialises read-write transactions on the outbox,
+ * so of two flushers (tabs, the service worker) racing for the same row only one wins. The claim
+ * bumps `attempts`, which then fences every later write of this attempt.
+ */
+export async function claimRow(id: string, now: number): Promise<OutboxRow | undefined> {
+	const db = getDb();
+	return db.transaction('rw', db.outbox, async () => {
+		const row = await db.outbox.get(id);
+		if (!row || !isClaimable(row, now)) return undefined;
+		if (await blockerOf(row)) return undefined;
+		const claimed: OutboxRow = {
+			...row,
+			status: 'sending',
+			attempts: row.attempts + 1,
+			nextAttemptAt: now + LEASE_MS,
+			updatedAt: now
+		};
+		await db.outbox.put(claimed);
+		return claimed;
+	});
+}
+
+/** Applies `patch` only if the row is still in the attempt we claimed (a late, superseded sender writes nothing). */
+async function finishAttempt(
+	claimed: OutboxRow,
+	patch: Partial<OutboxRow>,
+	alsoInTx?: (row: OutboxRow) => Promise<void>
+): Promise<boolean> {
+	const db = getDb();
+	return db.transaction('rw', db.outbox, db.contracts, async () => {
+		const current = await db.outbox.get(claimed.id);
+		if (!current || current.status !== 'sending' || current.attempts !== claimed.attempts) return false;
+		await db.outbox.put({ ...current, ...patch });
+		if (alsoInTx) await alsoInTx(current);
+		return true;
+	});
+}
+
+export type ContractUpdate = Pick<ContractRow, 'status' | 'registeredAt'>;
+
+/** Accepted by the server; a registration also moves the contract to its server status, atomically. */
+export function markDone(claimed: OutboxRow, now: number, contract?: ContractUpdate): Promise<boolean> {
+	return finishAttempt(
+		claimed,
+		{ status: 'done', nextAttemptAt: now, updatedAt: now, lastError: undefined, conflict: undefined },
+		contract
+			? async (row) => {
+					await getDb().contracts.update(row.resourceId, contract);
+				}
+			: undefined
+	);
+}
+
+export function markRetry(claimed: OutboxRow, now: number, delayMs: number, error: string): Promise<boolean> {
+	return finishAttempt(claimed, { status: 'pending', nextAttemptAt: now + delayMs, updatedAt: now, lastError: error });
+}
+
+export function markRejected(claimed: OutboxRow, now: number, error: string, conflict?: unknown): Promise<boolean> {
+	return finishAttempt(claimed, { status: 'rejected', nextAttemptAt: now, updatedAt: now, lastError: error, conflict });
+}
+
+/** 401: the attempt did not count; the row goes back exactly as it was, to wait for a new sign-in. */
+export function releaseUntouched(claimed: OutboxRow, now: number): Promise<boolean> {
+	return finishAttempt(claimed, { status: 'pending', attempts: claimed.attempts - 1, nextAttemptAt: now, updatedAt: now });
+}
+
+/** The user asks to try a rejected row again (e.g. after verification); same id, same Idempotency-Key. */
+export async function requeueRejected(id: string, now = Date.now()): Promise<boolean> {
+	const db = getDb();
+	return db.transaction('rw', db.outbox, async () => {
+		const row = await db.outbox.get(id);
+		if (!row || row.status !== 'rejected') return false;
+		await db.outbox.put({ ...row, status: 'pending', nextAttemptAt: now, updatedAt: now, conflict: undefined });
+		return true;
+	});
+}
+
+/** "Sync now": every waiting row becomes due at once instead of at its backoff time. */
+export async function makeAllDue(now = Date.now()): Promise<number> {
+	return getDb()
+		.outbox.where('status')
+		.equals('pending')
+		.filter((r) => r.nextAttemptAt > now)
+		.modify({ nextAttemptAt: now });
+}
+
+/** When a flush should next run: the earliest retry time or lease expiry, or null when nothing waits. */
+export async function nextWakeAt(): Promise<number | null> {
+	let earliest: number | null = null;
+	await getDb()
+		.outbox.where('status')
+		.anyOf('pending', 'sending')
+		.each((r) => {
+			if (earliest === null || r.nextAttemptAt < earliest) earliest = r.nextAttemptAt;
+		});
+	return earliest;
+}
+
+export async function pruneDone(now = Date.now(), keepMs = KEEP_DONE_MS): Promise<number> {
+	return getDb()
+		.outbox.where('status')
+		.equals('done')
+		.filter((r) => r.updatedAt < now - keepMs)
+		.delete();
+}
+
+export type OutboxCounts = { waiting: number; sending: number; rejected: number };
+
+export async function outboxCounts(): Promise<OutboxCounts> {
+	const table = getDb().outbox;
+	const [waiting, sending, rejected] = await Promise.all([
+		table.where('status').equals('pending').count(),
+		table.where('status').equals('sending').count(),
+		table.where('status').equals('rejected').count()
+	]);
+	return { waiting, sending, rejected };
+}

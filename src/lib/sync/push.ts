@@ -1,0 +1,125 @@
+// One outbox row → one HTTP request built from Dexie at send time, and the answer sorted into an outcome.
+import { z } from 'zod';
+import { getDb } from '../db/database';
+import { contractRecord, contractStatus } from '../domain/contract';
+import { stampingSubmission } from '../domain/stamping';
+import type { OutboxRow } from '../db/types';
+import { apiFetch, HttpError, NetworkError } from './api';
+import type { ContractUpdate } from './outbox';
+
+/** Largest PDF sent with a registration: its base64 plus the record must stay under the server's 2 MiB. */
+export const MAX_PDF_BYTES = 1024 * 1024;
+
+export type SendOutcome =
+	| { kind: 'done'; contract?: ContractUpdate }
+	| { kind: 'retry'; error: string; retryAfterMs?: number }
+	| { kind: 'rejected'; error: string; conflict?: unknown }
+	| { kind: 'unauthorized' };
+
+export type PreparedRequest = { path: string; body: unknown };
+
+export type SendContext = {
+	token: string;
+	fetchImpl?: typeof fetch;
+	baseUrl?: string;
+	timeoutMs?: number;
+};
+
+/** Local data that can never be sent as it is: rejected at once, shown to the user, never dropped. */
+export class LocalDataError extends Error {
+	constructor(readonly code: string, detail: string) {
+		super(detail);
+		this.name = 'LocalDataError';
+	}
+}
+
+function toBase64(bytes: Uint8Array): string {
+	let binary = '';
+	// Chunks keep String.fromCharCode under the engine's argument limit.
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
+}
+
+/** Reads what the row refers to now, so a request is always built from the device's source of truth. */
+export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
+	const db = getDb();
+	const id = encodeURIComponent(row.resourceId);
+	switch (row.kind) {
+		case 'registerContract': {
+			const contract = await db.contracts.get(row.resourceId);
+			if (!contract) throw new LocalDataError('missingLocal', `contract ${row.resourceId} is not on this device`);
+			// The row also holds device-only fields (status, hashes, search keys); the schema keeps the canonical record only.
+			const parsed = contractRecord.safeParse(contract);
+			if (!parsed.success) throw new LocalDataError('invalidLocal', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+			const body: { record: unknown; pdfSha256: string; pdfBase64?: string } = { record: parsed.data, pdfSha256: contract.pdfSha256 };
+			const doc = await db.documents.get(row.resourceId);
+			if (doc && doc.size <= MAX_PDF_BYTES) body.pdfBase64 = toBase64(new Uint8Array(await doc.blob.arrayBuffer()));
+			return { path: `/contracts/${id}`, body };
+		}
+		case 'submitStamping': {
+			const parsed = stampingSubmission.safeParse(row.payload);
+			if (!parsed.success) throw new LocalDataError('invalidLocal', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+			return { path: `/contracts/${id}/stamping`, body: parsed.data };
+		}
+	}
+}
+
+const registeredView = z.object({
+	contract: z.object({ status: contractStatus, registeredAt: z.string().nullable() })
+});
+
+/** "code: detail" — the outbox page translates the code and shows the detail as the server said it. */
+export function errorText(code: string, detail?: string): string {
+	return detail ? `${code}: ${detail}` : code;
+}
+
+function fieldsText(fields: Record<string, string[]> | undefined): string {
+	return fields ? Object.entries(fields).map(([path, codes]) => `${path} ${codes.join(',')}`).join('; ') : '';
+}
+
+/** Sorts an answer (or its absence) into what happens to the row. Pure, so every status is unit-tested. */
+export function classify(row: OutboxRow, result: { ok: true; data: unknown } | { ok: false; error: unknown }): SendOutcome {
+	if (result.ok) {
+		if (row.kind === 'registerContract') {
+			const view = registeredView.safeParse(result.data);
+			return view.success ? { kind: 'done', contract: view.data.contract } : { kind: 'done' };
+		}
+		return { kind: 'done' };
+	}
+	const e = result.error;
+	if (e instanceof LocalDataError) return { kind: 'rejected', error: errorText(e.code, e.message) };
+	if (e instanceof NetworkError) return { kind: 'retry', error: errorText('network', e.message) };
+	if (!(e instanceof HttpError)) return { kind: 'retry', error: errorText('unexpected', e instanceof Error ? e.message : String(e)) };
+	const code = e.body?.error;
+	const message = [e.body?.message, fieldsText(e.body?.fields)].filter(Boolean).join(' — ');
+	if (e.status === 401) return { kind: 'unauthorized' };
+	if (e.status === 429) return { kind: 'retry', error: errorText('rateLimited', message), retryAfterMs: e.retryAfterMs };
+	if (e.status >= 500 || e.status === 408) return { kind: 'retry', error: errorText(`http${e.status}`, message), retryAfterMs: e.retryAfterMs };
+	if (e.status === 409) {
+		// The same key still running on the server (our earlier attempt): wait and ask again.
+		if (code === 'requestInProgress') return { kind: 'retry', error: errorText('inProgress', message), retryAfterMs: e.retryAfterMs };
+		const stored = (e.raw as { stored?: unknown } | undefined)?.stored;
+		return { kind: 'rejected', error: errorText('conflict', message), conflict: stored };
+	}
+	// 400, 403 (not verified), 404, 413, 422 and anything else: a decision on the content, shown to the user.
+	return { kind: 'rejected', error: errorText(code ?? `http${e.status}`, message) };
+}
+
+/** Builds and sends one claimed row; never throws. */
+export async function sendRow(row: OutboxRow, ctx: SendContext): Promise<SendOutcome> {
+	try {
+		const req = await prepareRequest(row);
+		const { data } = await apiFetch(req.path, {
+			method: 'PUT',
+			body: req.body,
+			token: ctx.token,
+			idempotencyKey: row.id,
+			fetchImpl: ctx.fetchImpl,
+			baseUrl: ctx.baseUrl,
+			timeoutMs: ctx.timeoutMs
+		});
+		return classify(row, { ok: true, data });
+	} catch (error) {
+		return classify(row, { ok: false, error });
+	}
+}
