@@ -1,5 +1,5 @@
 // The HTTP API (/api/v1: session, pull, idempotent writes, admin) and the static PWA, as one Hono app.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -115,8 +115,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
 
-	// Everything below needs a signed-in account.
-	api.use('*', async (c, next) => {
+	// Attached per route, so an unknown path is a 404 even without a token.
+	const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {
 		const token = bearerToken(c);
 		const session = token ? await store.getSession(hashToken(token), iso()) : undefined;
 		if (!session) {
@@ -125,14 +125,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		}
 		c.set('accountId', session.accountId);
 		await next();
-	});
+	};
 
-	api.delete('/session', async (c) => {
+	api.delete('/session', requireAccount, async (c) => {
 		await store.deleteSession(hashToken(bearerToken(c)!));
 		return c.body(null, 204);
 	});
 
-	api.get('/changes', async (c) => {
+	api.get('/changes', requireAccount, async (c) => {
 		const since = c.req.query('since');
 		let cursor = 0;
 		if (since !== undefined && since !== '') {
@@ -144,13 +144,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		return c.json({ ...changes, provider: config.provider });
 	});
 
-	api.get('/contracts/:id', async (c) => {
+	api.get('/contracts/:id', requireAccount, async (c) => {
 		const contract = await store.getContract(c.req.param('id'));
 		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
 		return c.json({ contract: { ...contractView(contract), record: contract.record, hasPdf: contract.hasPdf } });
 	});
 
-	api.get('/contracts/:id/pdf', async (c) => {
+	api.get('/contracts/:id/pdf', requireAccount, async (c) => {
 		const contract = await store.getContract(c.req.param('id'));
 		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
 		const pdf = await store.getContractPdf(contract.id);
@@ -161,7 +161,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		});
 	});
 
-	api.put('/contracts/:id', async (c) => {
+	api.put('/contracts/:id', requireAccount, async (c) => {
 		const key = idempotencyKey(c);
 		if (!key) return missingKey(c);
 		const body = await readBody(c, registerContractBody);
@@ -236,7 +236,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		});
 	});
 
-	api.put('/contracts/:id/stamping', async (c) => {
+	api.put('/contracts/:id/stamping', requireAccount, async (c) => {
 		const key = idempotencyKey(c);
 		if (!key) return missingKey(c);
 		const body = await readBody(c, stampingSubmission);

@@ -1,6 +1,6 @@
 // Serves the built PWA: long-lived caching for hashed assets, revalidation for everything else, SPA fallback.
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,11 +21,19 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.mjs': 'text/javascript; charset=utf-8'
 };
 
-function fixContentType(c: Context, path: string): void {
-	const clean = path.replace(/\.(br|gz|zst)$/, '');
-	const ext = clean.slice(clean.lastIndexOf('.'));
-	const type = CONTENT_TYPES[ext];
-	if (type) c.header('Content-Type', type);
+function contentTypeFor(path: string): string | undefined {
+	const ext = path.slice(path.lastIndexOf('.'));
+	return CONTENT_TYPES[ext];
+}
+
+/** serveStatic has already built its Response, so headers go onto that Response itself. */
+function finish(res: Response, requestPath: string, cacheControl: string): Response {
+	res.headers.set('Cache-Control', cacheControl);
+	res.headers.set('X-Content-Type-Options', 'nosniff');
+	const type = contentTypeFor(requestPath);
+	if (type) res.headers.set('Content-Type', type);
+	if (requestPath === '/service-worker.js') res.headers.set('Service-Worker-Allowed', '/');
+	return res;
 }
 
 /**
@@ -35,31 +43,17 @@ function fixContentType(c: Context, path: string): void {
  */
 export function staticSite(root: string, fallback = '200.html'): MiddlewareHandler | null {
 	if (!existsSync(root) || !statSync(root).isDirectory()) return null;
-	const onFound = (path: string, c: Context) => {
-		c.header('Cache-Control', cacheControlFor(c.req.path));
-		c.header('X-Content-Type-Options', 'nosniff');
-		fixContentType(c, path);
-		if (c.req.path === '/service-worker.js') c.header('Service-Worker-Allowed', '/');
-	};
-	const files = serveStatic({ root, precompressed: true, onFound });
+	const files = serveStatic({ root, precompressed: true });
 	const hasFallback = existsSync(join(root, fallback));
-	const spa = serveStatic({
-		root,
-		path: fallback,
-		precompressed: true,
-		onFound: (path, c) => {
-			c.header('Cache-Control', REVALIDATE);
-			fixContentType(c, path);
-		}
-	});
+	const spa = serveStatic({ root, path: fallback, precompressed: true });
 	return async (c, next) => {
 		if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
 		if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
 		const served = await files(c, async () => {});
-		if (served) return served;
+		if (served) return finish(served, c.req.path, cacheControlFor(c.req.path));
 		const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
 		if (!hasFallback || c.req.path.startsWith('/_app/') || /\.[A-Za-z0-9]{1,8}$/.test(last)) return next();
 		const page = await spa(c, async () => {});
-		return page ?? next();
+		return page ? finish(page, `/${fallback}`, REVALIDATE) : next();
 	};
 }
