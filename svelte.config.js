@@ -2,6 +2,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// One version per build: the config is evaluated more than once, and every evaluation must agree.
+process.env.APP_VERSION ??= String(Date.now());
+
 /** @type {import('@sveltejs/kit').Config} */
 export default {
 	preprocess: vitePreprocess(),
@@ -10,6 +13,6 @@ export default {
 		adapter: adapter({ fallback: '200.html', precompress: false, strict: false }),
 		// The service worker is registered by lib/pwa so updates can be prompted, not forced.
 		serviceWorker: { register: false },
-		version: { name: process.env.APP_VERSION ?? String(Date.now()) }
+		version: { name: process.env.APP_VERSION }
 	}
 };
