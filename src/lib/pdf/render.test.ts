@@ -7,6 +7,7 @@ import { formatYuan } from '../domain/money';
 import { MissingGlyphError } from './coverage';
 import { exampleFiling, exampleFramework, exampleOrder, exampleOrderContract } from './examples';
 import { loadContractFontsNode } from './fonts-node';
+import { useLinearGlyfEncoder } from './glyfEncode';
 import { shanghaiDate } from './format';
 import { type ContractFonts, contentFingerprint, renderContractPdf } from './render';
 import { ORDER_COLUMNS } from './template';
@@ -80,6 +81,18 @@ describe.each([
 		const b = await renderContractPdf(structuredClone(make()), fonts);
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 	});
+});
+
+it("writes the same bytes with jsPDF's own glyf encoder as with the linear replacement", async () => {
+	const record = exampleOrder();
+	const fast = await renderContractPdf(record, fonts);
+	useLinearGlyfEncoder(false);
+	try {
+		const slow = await renderContractPdf(record, fonts);
+		expect(Buffer.from(slow).equals(Buffer.from(fast))).toBe(true);
+	} finally {
+		useLinearGlyfEncoder(true);
+	}
 });
 
 describe('missing glyphs', () => {
