@@ -181,6 +181,14 @@ describe('GET /changes', () => {
 		expect(body.orders).toEqual([]);
 	});
 
+	it('a cursor ahead of the server (database reset) → everything again', async () => {
+		const token = await signIn(env.app);
+		const res = await env.app.request('/api/v1/changes?since=999999999', { headers: auth(token) });
+		const body = changesResponse.parse(await res.json());
+		expect(body.orders).toHaveLength(300);
+		expect(Number(body.cursor)).toBeLessThan(999999999);
+	});
+
 	it('a bad cursor → 400 naming since', async () => {
 		const token = await signIn(env.app);
 		for (const since of ['abc', '-1', '1.5', '9'.repeat(20)]) {

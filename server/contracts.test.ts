@@ -167,6 +167,8 @@ describe('Idempotency-Key', () => {
 		expect(contractRows(record.id)).toBe(0);
 		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token, key: null });
 		expect(stamping.status).toBe(400);
+		const badKey = await register(record, { key: 'a b' });
+		expect(((await badKey.json()) as { fields: object }).fields).toEqual({ 'Idempotency-Key': ['format'] });
 	});
 
 	it('same key and same body → the identical stored response, replayed', async () => {

@@ -16,7 +16,14 @@ export function idempotencyKey(c: Context): string | undefined {
 }
 
 export function missingKey(c: Context): Response {
-	return invalid(c, { [IDEMPOTENCY_HEADER]: ['required'] }, `${IDEMPOTENCY_HEADER} header is required on writes`);
+	const present = c.req.header(IDEMPOTENCY_HEADER) !== undefined;
+	return invalid(
+		c,
+		{ [IDEMPOTENCY_HEADER]: [present ? 'format' : 'required'] },
+		present
+			? `${IDEMPOTENCY_HEADER} must be 1–255 visible ASCII characters`
+			: `${IDEMPOTENCY_HEADER} header is required on writes`
+	);
 }
 
 /** Hash of what the request asks for: the same key must always mean the same request. */

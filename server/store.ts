@@ -463,6 +463,8 @@ export class SqliteStore implements Store {
 			const account = this.db.prepare(`SELECT * FROM accounts WHERE id = ?`).get(accountId) as Row | undefined;
 			if (!account) return undefined;
 			const cursor = this.currentSeq();
+			// A cursor from the future means this database was reset: send everything again.
+			if (since > cursor) since = 0;
 			const filings = (
 				this.db
 					.prepare(`SELECT data FROM filings WHERE account_id = ? AND seq > ? ORDER BY id`)
