@@ -1,0 +1,194 @@
+// Generation: a valid record of each kind, one atomic write, and nothing written when rendering fails.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../domain/canonical';
+import { contractRecord, MAX_ORDERS_PER_CONTRACT, TEMPLATE_VERSION, type ContractRecord } from '../../domain/contract';
+import type { Filing } from '../../domain/filing';
+import type { VerifiedIdentity } from '../../domain/identity';
+import type { Order } from '../../domain/order';
+import type { Provider } from '../../domain/provider';
+import { forgetDb, getDb } from '../../db/database';
+import { queryContracts } from '../../db/contracts';
+import { i18n } from '../../i18n/index.svelte';
+import { MissingGlyphError } from '../../pdf/coverage';
+import { generationErrorText } from './errors';
+import { buildRecord, generateContract, shanghaiIso, type GenerateDeps, type GenerateInput } from './generate';
+
+const CODE = '91350100M000100Y43';
+const identity: VerifiedIdentity = {
+	status: 'verified',
+	accountId: 'acct-1',
+	entityType: 'enterprise',
+	legalName: '深圳市喆堃珺玥网络科技有限公司',
+	creditCode: CODE,
+	legalRepresentative: '张喆',
+	registeredAddress: '广东省深圳市南山区喆堃大厦12层',
+	verifiedAt: '2023-03-15T10:20:00+08:00'
+};
+const provider: Provider = {
+	name: '云栈科技有限公司',
+	creditCode: CODE,
+	registeredAddress: '北京市海淀区云栈大厦',
+	mailingAddress: '北京市海淀区云栈大厦 合同组',
+	mailingRecipient: '合同组',
+	mailingPhone: '010-12345678',
+	mailingPostalCode: '100080'
+};
+const contact = { person: '王喆', phone: '13800138000', email: 'zhe@example.com', mailingAddress: '深圳市南山区科技园' };
+const filing: Filing = {
+	id: 'filing-1',
+	filingNumber: '粤ICP备2023012345号',
+	orderNumber: '440300230412000123',
+	entityName: identity.legalName,
+	sites: [{ siteNumber: '粤ICP备2023012345号-1', name: '喆堃云官网', domains: ['zhekun.cn', 'www.zhekun.cn'] }],
+	status: 'approved',
+	filedOn: '2023-04-20',
+	updatedAt: '2023-04-20T09:00:00+08:00'
+};
+const order = (id: string, amountFen: number, paidAt: string): Order => ({
+	id,
+	product: '云服务器 CVM',
+	spec: '标准型 S5 2核4GB',
+	billingMode: 'prepaid',
+	amountFen,
+	currency: 'CNY',
+	paidAt,
+	status: 'paid',
+	updatedAt: paidAt
+});
+
+const inputs: Record<ContractRecord['kind'], GenerateInput> = {
+	framework: { kind: 'framework', identity, provider, contact },
+	filing: { kind: 'filing', identity, provider, contact, filing },
+	order: {
+		kind: 'order',
+		identity,
+		provider,
+		contact,
+		orders: [order('20260301000200000001', 1_234_567, '2026-03-01T10:00:00+08:00'), order('20260101000100000002', 1, '2026-01-01T09:00:00+08:00')]
+	}
+};
+
+const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]);
+const fakeDeps = (over: Partial<GenerateDeps> = {}): Partial<GenerateDeps> => ({
+	loadFonts: async () => ({ regular: new Uint8Array(), bold: new Uint8Array() }),
+	render: async () => PDF,
+	now: () => new Date('2026-11-26T02:05:00Z'),
+	...over
+});
+
+beforeEach(async () => {
+	await getDb().delete();
+	forgetDb();
+});
+afterEach(() => getDb().close());
+
+describe('buildRecord', () => {
+	it.each(Object.keys(inputs) as ContractRecord['kind'][])('builds a record of kind %s that the shared schema accepts', (kind) => {
+		const id = crypto.randomUUID();
+		const record = buildRecord(inputs[kind], new Date('2026-11-26T17:30:00Z'), id);
+		expect(contractRecord.safeParse(record).success).toBe(true);
+		expect(record).toMatchObject({
+			kind,
+			id,
+			templateVersion: TEMPLATE_VERSION,
+			// 17:30 UTC is already the next day in Shanghai: the number carries the Shanghai date.
+			createdAt: '2026-11-27T01:30:00.000+08:00',
+			partyA: { name: identity.legalName, creditCode: CODE, legalRepresentative: '张喆' },
+			partyB: { name: provider.name, creditCode: CODE, registeredAddress: provider.registeredAddress },
+			contact
+		});
+		expect(record.number).toBe(`HT-20261127-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`);
+	});
+
+	it('freezes the filing without its live status, and orders oldest first with an integer total', () => {
+		const f = buildRecord(inputs.filing, new Date(), crypto.randomUUID());
+		expect(f.kind === 'filing' && f.filing).toEqual({
+			id: filing.id,
+			filingNumber: filing.filingNumber,
+			orderNumber: filing.orderNumber,
+			entityName: filing.entityName,
+			sites: filing.sites,
+			filedOn: filing.filedOn
+		});
+		const o = buildRecord(inputs.order, new Date(), crypto.randomUUID());
+		if (o.kind !== 'order') throw new Error('kind');
+		expect(o.orders.map((x) => x.id)).toEqual(['20260101000100000002', '20260301000200000001']);
+		expect(o.totalFen).toBe(1_234_568);
+		expect(Object.keys(o.orders[0]!).sort()).toEqual(['amountFen', 'billingMode', 'id', 'paidAt', 'product', 'spec']);
+	});
+
+	it('writes createdAt in Shanghai time with an explicit offset', () => {
+		expect(shanghaiIso(new Date('2026-01-31T16:00:00.123Z'))).toBe('2026-02-01T00:00:00.123+08:00');
+	});
+});
+
+describe('generateContract', () => {
+	it.each(Object.keys(inputs) as ContractRecord['kind'][])('stores a %s contract, its PDF and one outbox row', async (kind) => {
+		const phases: string[] = [];
+		const row = await generateContract(inputs[kind], (p) => phases.push(p), fakeDeps());
+		expect(phases).toEqual(['preparing', 'fonts', 'rendering', 'saving']);
+		const db = getDb();
+		const stored = await db.contracts.get(row.id);
+		expect(stored).toMatchObject({ kind, status: 'pending', pdfSha256: await sha256Hex(PDF) });
+		const { status: _s, contentHash, pdfSha256: _p, registeredAt: _r, searchKeys: _k, ...record } = stored!;
+		expect(contentHash).toBe(await sha256Hex(canonicalJson(record)));
+		expect((await db.documents.get(row.id))?.size).toBe(PDF.byteLength);
+		expect(await db.outbox.where('resourceId').equals(row.id).count()).toBe(1);
+		expect((await queryContracts({}, 0, 20)).rows.map((r) => r.id)).toEqual([row.id]);
+	});
+
+	it('hands the renderer the validated record it stores', async () => {
+		const render = vi.fn(async () => PDF);
+		const row = await generateContract(inputs.order, undefined, fakeDeps({ render }));
+		const [record] = render.mock.calls[0] as unknown as [ContractRecord];
+		expect(record.id).toBe(row.id);
+		expect(record.number).toBe(row.number);
+	});
+
+	it('writes nothing when the renderer refuses a missing glyph', async () => {
+		const render = vi.fn(async () => {
+			throw new MissingGlyphError('𠮷', 'contact.person');
+		});
+		await expect(generateContract(inputs.framework, undefined, fakeDeps({ render }))).rejects.toBeInstanceOf(MissingGlyphError);
+		const db = getDb();
+		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count()]).toEqual([0, 0, 0]);
+	});
+
+	it('writes nothing, and never renders, for a record the schema refuses', async () => {
+		const render = vi.fn(async () => PDF);
+		const bad: GenerateInput = { ...inputs.framework, contact: { ...contact, phone: '12345' } };
+		await expect(generateContract(bad, undefined, fakeDeps({ render }))).rejects.toThrow();
+		expect(render).not.toHaveBeenCalled();
+		expect(await getDb().contracts.count()).toBe(0);
+	});
+
+	it('refuses more than the maximum number of orders', async () => {
+		const many = Array.from({ length: MAX_ORDERS_PER_CONTRACT + 1 }, (_, i) => order(String(10_000_000_000 + i), 100, '2026-01-01T09:00:00+08:00'));
+		await expect(generateContract({ ...inputs.order, orders: many } as GenerateInput, undefined, fakeDeps())).rejects.toThrow();
+		expect(await getDb().contracts.count()).toBe(0);
+	});
+
+	it('writes nothing when the fonts cannot be loaded', async () => {
+		const loadFonts = async () => {
+			throw new Error('font /fonts/contract-serif-regular.ttf: HTTP 503');
+		};
+		await expect(generateContract(inputs.filing, undefined, fakeDeps({ loadFonts }))).rejects.toThrow(/503/);
+		expect(await getDb().outbox.count()).toBe(0);
+	});
+});
+
+describe('generationErrorText', () => {
+	afterEach(() => (i18n.locale = 'zh-CN'));
+	it('names the character and the field in the user language', () => {
+		const e = new MissingGlyphError('𠮷', 'orders[2].product');
+		i18n.locale = 'zh-CN';
+		const zh = generationErrorText(e);
+		expect(zh).toContain('𠮷');
+		expect(zh).toContain('U+20BB7');
+		expect(zh).toContain('第 3 个订单的产品');
+		i18n.locale = 'en';
+		const en = generationErrorText(new MissingGlyphError('𠮷', 'contact.person'));
+		expect(en).toContain('“𠮷”');
+		expect(en).toContain('Contact person');
+	});
+});

@@ -1,0 +1,165 @@
+// Generating a contract on the device: record → validation → PDF → one atomic local write.
+import { canonicalJson, sha256Hex } from '../../domain/canonical';
+import {
+	contractNumber,
+	contractRecord,
+	TEMPLATE_VERSION,
+	type ContactDetails,
+	type ContractRecord,
+	type OrderLine,
+	type PartyA,
+	type PartyB
+} from '../../domain/contract';
+import type { Filing } from '../../domain/filing';
+import type { VerifiedIdentity } from '../../domain/identity';
+import type { Order } from '../../domain/order';
+import type { Provider } from '../../domain/provider';
+import { saveGeneratedContract, type GeneratedContract } from '../../db/contracts';
+import { getDb } from '../../db/database';
+import type { ContractRow } from '../../db/types';
+import type { ContractFonts } from '../../pdf/render';
+import { totalFen } from './selection';
+
+/** What the three flows hand over; everything else on the record is derived here. */
+export type GenerateInput = {
+	identity: VerifiedIdentity;
+	provider: Provider;
+	contact: ContactDetails;
+} & ({ kind: 'framework' } | { kind: 'filing'; filing: Filing } | { kind: 'order'; orders: Order[] });
+
+export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
+
+export type GenerateDeps = {
+	loadFonts: () => Promise<ContractFonts>;
+	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
+	save: (g: GeneratedContract) => Promise<ContractRow>;
+	now: () => Date;
+	newId: () => string;
+};
+
+export function partyAFrom(identity: VerifiedIdentity): PartyA {
+	return {
+		name: identity.legalName,
+		creditCode: identity.creditCode,
+		legalRepresentative: identity.legalRepresentative,
+		registeredAddress: identity.registeredAddress
+	};
+}
+
+export function partyBFrom(provider: Provider): PartyB {
+	return { name: provider.name, creditCode: provider.creditCode, registeredAddress: provider.registeredAddress };
+}
+
+/** The attachment snapshot of a filing: what the contract freezes, not the live status. */
+export function filingSnapshot(f: Filing) {
+	return {
+		id: f.id,
+		filingNumber: f.filingNumber,
+		orderNumber: f.orderNumber,
+		entityName: f.entityName,
+		sites: f.sites.map((s) => ({ siteNumber: s.siteNumber, name: s.name, domains: [...s.domains] })),
+		filedOn: f.filedOn
+	};
+}
+
+export function orderLineOf(o: Order): OrderLine {
+	return { id: o.id, product: o.product, spec: o.spec, billingMode: o.billingMode, amountFen: o.amountFen, paidAt: o.paidAt };
+}
+
+/**
+ * ISO time in Asia/Shanghai with an explicit +08:00 offset: what a Chinese reader expects, and
+ * one fixed format so the createdAt index sorts lexically in time order.
+ */
+export function shanghaiIso(d: Date): string {
+	const local = new Date(d.getTime() + 8 * 3600_000).toISOString();
+	return `${local.slice(0, 23)}+08:00`;
+}
+
+/** Builds the canonical record; the caller validates it (generateContract does). */
+export function buildRecord(input: GenerateInput, now: Date, id: string): ContractRecord {
+	const createdAt = shanghaiIso(now);
+	const base = {
+		id,
+		number: contractNumber(id, createdAt),
+		templateVersion: TEMPLATE_VERSION,
+		createdAt,
+		partyA: partyAFrom(input.identity),
+		partyB: partyBFrom(input.provider),
+		contact: { ...input.contact }
+	};
+	switch (input.kind) {
+		case 'framework':
+			return { kind: 'framework', ...base };
+		case 'filing':
+			return { kind: 'filing', ...base, filing: filingSnapshot(input.filing) };
+		case 'order': {
+			// Oldest first reads naturally in an attachment and does not depend on the picker's order.
+			const orders = [...input.orders]
+				.sort((a, b) => (a.paidAt < b.paidAt ? -1 : a.paidAt > b.paidAt ? 1 : a.id < b.id ? -1 : 1))
+				.map(orderLineOf);
+			return { kind: 'order', ...base, orders, totalFen: totalFen(orders) };
+		}
+	}
+}
+
+async function defaultLoadFonts(): Promise<ContractFonts> {
+	const { loadContractFonts } = await import('../../pdf/fonts');
+	return loadContractFonts();
+}
+
+async function defaultRender(record: ContractRecord, fonts: ContractFonts): Promise<Uint8Array> {
+	// Dynamic import: jsPDF and the renderer stay out of the app's first-load JavaScript.
+	const { renderContractPdf } = await import('../../pdf/render');
+	return renderContractPdf(record, fonts);
+}
+
+/**
+ * Starts loading the fonts and the renderer while the user reads the confirm screen, so the click
+ * on "确认并生成合同" does not wait for them. Failures are left for the real attempt to report.
+ */
+export function prewarm(): void {
+	void defaultLoadFonts().catch(() => {});
+	void import('../../pdf/render').catch(() => {});
+}
+
+export const defaultDeps: GenerateDeps = {
+	loadFonts: defaultLoadFonts,
+	render: defaultRender,
+	save: saveGeneratedContract,
+	now: () => new Date(),
+	newId: () => globalThis.crypto.randomUUID()
+};
+
+/**
+ * Generates and stores one contract. Throws (zod error, MissingGlyphError, storage error) before
+ * anything is written: the only write is saveGeneratedContract's single transaction at the end.
+ */
+export async function generateContract(
+	input: GenerateInput,
+	onPhase: (phase: GenerationPhase) => void = () => {},
+	deps: Partial<GenerateDeps> = {}
+): Promise<ContractRow> {
+	const d = { ...defaultDeps, ...deps };
+	onPhase('preparing');
+	const record = contractRecord.parse(buildRecord(input, d.now(), d.newId()));
+	const contentHash = await sha256Hex(canonicalJson(record));
+	onPhase('fonts');
+	const fonts = await d.loadFonts();
+	onPhase('rendering');
+	const pdf = await d.render(record, fonts);
+	const pdfSha256 = await sha256Hex(pdf);
+	onPhase('saving');
+	const first = (await getDb().contracts.count()) === 0;
+	const row = await d.save({ record, contentHash, pdf, pdfSha256 });
+	if (first) requestPersistentStorage();
+	return row;
+}
+
+/** Contracts must survive storage pressure; the browser may say no, which changes nothing here. */
+function requestPersistentStorage(): void {
+	try {
+		void globalThis.navigator?.storage?.persist?.()?.catch(() => {});
+	} catch {
+		// Ignored on purpose: persistence is a wish, not a requirement.
+	}
+}

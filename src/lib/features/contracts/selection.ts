@@ -1,0 +1,47 @@
+// Order selection for a contract's attachment: pure set logic, the 1,000 limit, totals in integer fen.
+import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
+
+/** Integer fen in, integer fen out: amounts never pass through floating point yuan. */
+export function totalFen(orders: readonly { amountFen: number }[]): number {
+	let sum = 0;
+	for (const o of orders) {
+		if (!Number.isSafeInteger(o.amountFen) || o.amountFen < 0) throw new RangeError('amountFen must be a non-negative integer');
+		sum += o.amountFen;
+	}
+	if (!Number.isSafeInteger(sum)) throw new RangeError('total exceeds the safe integer range');
+	return sum;
+}
+
+export function toggle(selected: readonly string[], id: string, on: boolean): string[] {
+	const has = selected.includes(id);
+	if (on && !has) return [...selected, id];
+	if (!on && has) return selected.filter((x) => x !== id);
+	return [...selected];
+}
+
+/** Adds every id not yet selected, keeping the existing order (so "first rows" stay stable). */
+export function addAll(selected: readonly string[], ids: readonly string[]): string[] {
+	const set = new Set(selected);
+	const out = [...selected];
+	for (const id of ids) if (!set.has(id)) (set.add(id), out.push(id));
+	return out;
+}
+
+export function removeAll(selected: readonly string[], ids: readonly string[]): string[] {
+	const drop = new Set(ids);
+	return selected.filter((id) => !drop.has(id));
+}
+
+export type SelectionState = {
+	count: number;
+	totalFen: number;
+	/** How many over the limit: the confirm button stays disabled while this is above 0. */
+	excess: number;
+	canConfirm: boolean;
+};
+
+export function selectionState(orders: readonly { amountFen: number }[], limit = MAX_ORDERS_PER_CONTRACT): SelectionState {
+	const count = orders.length;
+	const excess = Math.max(0, count - limit);
+	return { count, totalFen: totalFen(orders), excess, canConfirm: count > 0 && excess === 0 };
+}
