@@ -1,0 +1,156 @@
+// `npm run bench`: PDF, list, sync and PWA figures as medians of several runs, in Node and headless Chromium.
+import { chromium, type Browser } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
+import { renderContractPdf } from '../src/lib/pdf/render';
+import { exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
+
+export type BenchRow = { name: string; value: number; unit: string; target?: string };
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
+const ROOT = resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function median(values: number[]): number {
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+	const t0 = performance.now();
+	const value = await fn();
+	return [performance.now() - t0, value];
+}
+
+async function nodePdf(): Promise<BenchRow[]> {
+	const [fontMs, fonts] = await timed(loadContractFontsNode);
+	const framework: number[] = [];
+	const order: number[] = [];
+	let frameworkBytes = 0;
+	let orderBytes = 0;
+	for (let i = 0; i < RUNS; i++) {
+		const [ms, pdf] = await timed(() => renderContractPdf(exampleFramework(), fonts));
+		framework.push(ms);
+		frameworkBytes = pdf.byteLength;
+		const [ms2, pdf2] = await timed(() => renderContractPdf(exampleOrderContract(1000), fonts));
+		order.push(ms2);
+		orderBytes = pdf2.byteLength;
+	}
+	return [
+		{ name: 'node: font load (read + parse)', value: fontMs, unit: 'ms' },
+		{ name: 'node: render framework agreement', value: median(framework), unit: 'ms' },
+		{ name: 'node: render 1,000-order contract', value: median(order), unit: 'ms' },
+		{ name: 'PDF size: framework agreement', value: frameworkBytes / 1024, unit: 'KB', target: '≤ 200 KB' },
+		{ name: 'PDF size: 1,000-order contract', value: orderBytes / 1024, unit: 'KB', target: '≤ 1024 KB' }
+	];
+}
+
+async function bundleBrowserEntry(): Promise<string> {
+	const out = await build({
+		configFile: false,
+		logLevel: 'silent',
+		build: {
+			write: false,
+			lib: { entry: join(ROOT, 'scripts/bench/browser-entry.ts'), formats: ['iife'], name: 'bench' },
+			minify: true
+		}
+	});
+	const outputs = Array.isArray(out) ? out : [out];
+	for (const o of outputs) {
+		if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code;
+	}
+	throw new Error('bench bundle produced no code');
+}
+
+export async function startServer(port: number): Promise<ChildProcess> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-'));
+	const child = spawn('npx', ['tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' });
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error('server did not start');
+}
+
+async function browserPdfAndList(browser: Browser, code: string): Promise<BenchRow[]> {
+	const base = `http://127.0.0.1:${PORT}`;
+	type Bench = { generate(kind: string, n?: number): Promise<{ ms: number; bytes: number }>; seedContracts(n: number): Promise<number>; firstPage(kind?: string): Promise<{ ms: number; rows: number }> };
+	const cold: number[] = [];
+	const warm: number[] = [];
+	const order: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${base}/signin`);
+		await page.addScriptTag({ content: code });
+		const run = (kind: string, n?: number) =>
+			page.evaluate(([k, m]) => (globalThis as unknown as { __bench: Bench }).__bench.generate(k as string, m as number | undefined), [kind, n] as const);
+		cold.push((await run('framework')).ms);
+		warm.push((await run('framework')).ms);
+		order.push((await run('order', 1000)).ms);
+		await context.close();
+	}
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${base}/signin`);
+	await page.addScriptTag({ content: code });
+	await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.seedContracts(10_000));
+	const list: number[] = [];
+	const listKind: number[] = [];
+	for (let i = 0; i < Math.max(RUNS, 7); i++) {
+		list.push((await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.firstPage())).ms);
+		listKind.push((await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.firstPage('framework'))).ms);
+	}
+	await context.close();
+	return [
+		{ name: 'chromium: generate framework, cold (font fetch + parse)', value: median(cold), unit: 'ms', target: '≤ 1000 ms' },
+		{ name: 'chromium: generate framework, font loaded', value: median(warm), unit: 'ms', target: '≤ 400 ms' },
+		{ name: 'chromium: generate 1,000-order contract', value: median(order), unit: 'ms', target: '≤ 3000 ms' },
+		{ name: 'chromium: contracts first page of 10,000', value: median(list), unit: 'ms', target: '≤ 50 ms' },
+		{ name: 'chromium: contracts first page of 10,000, by kind', value: median(listKind), unit: 'ms', target: '≤ 50 ms' }
+	];
+}
+
+async function optional(file: string, fn: string): Promise<BenchRow[]> {
+	const path = join(ROOT, 'scripts', file);
+	if (!existsSync(path)) return [];
+	const mod = (await import(path)) as Record<string, () => Promise<BenchRow[]>>;
+	return mod[fn] ? mod[fn]() : [];
+}
+
+function print(rows: BenchRow[]): void {
+	const width = Math.max(...rows.map((r) => r.name.length));
+	console.log(`\n${'figure'.padEnd(width)}  ${'median'.padStart(10)}  target   (runs: ${RUNS})`);
+	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(7)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
+}
+
+async function main(): Promise<void> {
+	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
+	const rows: BenchRow[] = [];
+	rows.push(...(await nodePdf()));
+	const server = await startServer(PORT);
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		rows.push(...(await browserPdfAndList(browser, await bundleBrowserEntry())));
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	rows.push(...(await optional('bench-sync.ts', 'runSyncBench')));
+	rows.push(...(await optional('bench-pwa.ts', 'runPwaBench')));
+	print(rows);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,46 @@
+// Bench entry bundled for Chromium: the app's own generate-and-store path and list query, timed in the page.
+import { canonicalJson, sha256Hex } from '../../src/lib/domain/canonical';
+import { getDb } from '../../src/lib/db/database';
+import { queryContracts, saveGeneratedContract, searchKeysOf } from '../../src/lib/db/contracts';
+import { loadContractFonts } from '../../src/lib/pdf/fonts';
+import { exampleFramework, exampleOrderContract } from '../../src/lib/pdf/examples';
+import type { ContractRecord } from '../../src/lib/domain/contract';
+import type { ContractRow } from '../../src/lib/db/types';
+
+function fresh<T extends ContractRecord>(record: T, i: number): T {
+	const id = globalThis.crypto.randomUUID();
+	const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+	return { ...record, id, createdAt, number: `HT-20260101-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}` };
+}
+
+/** Font load + render + hash + one Dexie transaction: what the confirm button does after validation. */
+async function generate(kind: 'framework' | 'order', orders = 1000) {
+	const t0 = performance.now();
+	const record = fresh(kind === 'framework' ? exampleFramework() : exampleOrderContract(orders), Math.floor(Math.random() * 1e6));
+	const fonts = await loadContractFonts();
+	const { renderContractPdf } = await import('../../src/lib/pdf/render');
+	const pdf = await renderContractPdf(record, fonts);
+	const [contentHash, pdfSha256] = await Promise.all([sha256Hex(canonicalJson(record)), sha256Hex(pdf)]);
+	await saveGeneratedContract({ record, contentHash, pdf, pdfSha256 });
+	return { ms: performance.now() - t0, bytes: pdf.byteLength };
+}
+
+async function seedContracts(n: number) {
+	const db = getDb();
+	const base = exampleFramework();
+	const rows: ContractRow[] = [];
+	for (let i = 0; i < n; i++) {
+		const record = fresh(base, i);
+		rows.push({ ...record, status: i % 3 ? 'effective' : 'pending', contentHash: '0'.repeat(64), pdfSha256: '0'.repeat(64), registeredAt: null, searchKeys: searchKeysOf(record) });
+	}
+	await db.contracts.bulkAdd(rows);
+	return db.contracts.count();
+}
+
+async function firstPage(kind?: 'framework') {
+	const t0 = performance.now();
+	const page = await queryContracts({ kind }, 0, 20);
+	return { ms: performance.now() - t0, rows: page.rows.length, total: page.total };
+}
+
+(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage };
