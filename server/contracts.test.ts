@@ -228,6 +228,16 @@ describe('Idempotency-Key', () => {
 		expect((await register(record, { key: 'orphan' })).status).toBe(201);
 	});
 
+	it('claims left running by a previous process are released at start-up', async () => {
+		const record = frameworkRecord(env.config);
+		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
+		const hash = requestHash('PUT', `/api/v1/contracts/${record.id}`, body);
+		await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'restart', hash, env.clock.now);
+		expect((await register(record, { key: 'restart' })).status).toBe(409);
+		expect(await env.store.releaseRunningClaims()).toBeGreaterThanOrEqual(1);
+		expect((await register(record, { key: 'restart' })).status).toBe(201);
+	});
+
 	it('the idempotency row is written with the effect: done row ↔ contract row', async () => {
 		const record = frameworkRecord(env.config);
 		expect((await register(record, { key: 'atomic-1' })).status).toBe(201);

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
 	const seeded = await seedIfEmpty(store);
+	const orphans = await store.releaseRunningClaims();
+	if (orphans) console.log(`released ${orphans} idempotency claim(s) left running by the previous process`);
 	const app = createApp({ store, config, verifyDocument });
 
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {

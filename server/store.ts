@@ -167,6 +167,11 @@ export interface Store {
 	claimIdempotency(scope: string, key: string, requestHash: string, now: number, staleMs?: number): Promise<Claim>;
 	finishIdempotency(scope: string, key: string, response: StoredResponse): Promise<void>;
 	releaseIdempotency(scope: string, key: string): Promise<void>;
+	/**
+	 * Drops every 'running' claim. Only for start-up of the sole process writing this database:
+	 * whatever was running died with the previous process, and its retries should not wait.
+	 */
+	releaseRunningClaims(): Promise<number>;
 
 	close(): Promise<void>;
 }
@@ -765,6 +770,10 @@ export class SqliteStore implements Store {
 
 	async releaseIdempotency(scope: string, key: string): Promise<void> {
 		this.releaseSync(scope, key);
+	}
+
+	async releaseRunningClaims(): Promise<number> {
+		return this.db.prepare(`DELETE FROM idempotency WHERE status = 'running'`).run().changes;
 	}
 
 	async close(): Promise<void> {
