@@ -1,0 +1,261 @@
+// Backup: export every record and PDF of the account as one validated JSON file; import merges by id, only ever adding.
+import { canonicalJson, sha256Hex } from '../domain/canonical';
+import { getDb } from '../db/database';
+import { getMeta, META, setMeta, type Session } from '../db/meta';
+import type { ContractRow, DocumentRow, StampingRequestRow } from '../db/types';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	CONTRACT_MUTABLE_FIELDS,
+	backupFileSchema,
+	contractRowSchema,
+	stampingRequestRowSchema,
+	type BackupFile,
+	type BackupRecords,
+	type BackupTable
+} from './backup-schema';
+
+export type BackupErrorCode = 'notJson' | 'notBackup' | 'newerVersion' | 'invalid' | 'otherAccount' | 'nothingToExport';
+
+export class BackupError extends Error {
+	constructor(
+		readonly code: BackupErrorCode,
+		readonly detail = ''
+	) {
+		super(detail ? `${code}: ${detail}` : code);
+		this.name = 'BackupError';
+	}
+}
+
+export type RefusalReason = 'immutableConflict' | 'corruptDocument' | 'documentMismatch' | 'submittedConflict';
+export type Refusal = { table: BackupTable; id: string; reason: RefusalReason };
+type Counts = Record<BackupTable, number>;
+
+/**
+ * added: new on this device. skipped: already here, identical. kept: already here and different, the
+ * device's copy wins (server data is refreshed by sync, drafts are the user's latest typing).
+ * updated: only a contract's status moving forward. refused: would change something immutable.
+ */
+export type ImportReport = { added: Counts; skipped: Counts; kept: Counts; updated: Counts; refused: Refusal[] };
+
+const zero = (): Counts => ({ identity: 0, provider: 0, filings: 0, orders: 0, contracts: 0, stampingRequests: 0, stampingEvents: 0, outbox: 0, drafts: 0, documents: 0 });
+export const total = (c: Counts): number => Object.values(c).reduce((a, b) => a + b, 0);
+
+// Chunks keep String.fromCharCode's argument list small for multi-MB PDFs.
+export function bytesToBase64(bytes: Uint8Array): string {
+	let s = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(s);
+}
+export function base64ToBytes(b64: string): Uint8Array {
+	const s = atob(b64);
+	const out = new Uint8Array(s.length);
+	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+	return out;
+}
+
+async function blobBytes(blob: Blob): Promise<Uint8Array> {
+	return new Uint8Array(await blob.arrayBuffer());
+}
+
+async function currentAccountId(): Promise<string | undefined> {
+	const session = await getMeta<Session>(META.session);
+	if (session) return session.accountId;
+	return (await getDb().identity.toArray())[0]?.accountId;
+}
+
+/** Everything of the account on this device. The session token is left out on purpose: a file is not a login. */
+export async function exportBackup(opts: { now?: Date; appVersion?: string } = {}): Promise<BackupFile> {
+	const db = getDb();
+	const accountId = await currentAccountId();
+	if (!accountId) throw new BackupError('nothingToExport');
+	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts];
+	const snapshot = await db.transaction('r', tables, async () => ({
+		identity: await db.identity.toArray(),
+		provider: await db.provider.toArray(),
+		filings: await db.filings.toArray(),
+		orders: await db.orders.toArray(),
+		contracts: await db.contracts.toArray(),
+		documents: await db.documents.toArray(),
+		stampingRequests: await db.stampingRequests.toArray(),
+		stampingEvents: await db.stampingEvents.toArray(),
+		outbox: await db.outbox.toArray(),
+		drafts: await db.drafts.toArray()
+	}));
+	// Blobs are read after the transaction: awaiting them inside would let IndexedDB commit under us.
+	const documents = [];
+	for (const d of snapshot.documents) {
+		documents.push({ contractId: d.contractId, sha256: d.sha256, size: d.size, type: d.blob.type || 'application/pdf', base64: bytesToBase64(await blobBytes(d.blob)) });
+	}
+	const { documents: _, ...records } = snapshot;
+	const file = {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: (opts.now ?? new Date()).toISOString(),
+		accountId,
+		...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
+		records,
+		documents
+	};
+	// Validating our own output means an export can always be imported again.
+	const parsed = backupFileSchema.safeParse(file);
+	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues));
+	return parsed.data;
+}
+
+export function backupFileName(exportedAt: string): string {
+	return `contract-desk-backup-${exportedAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.json`;
+}
+
+/** Export as a downloadable file and remember when (shown on the storage page). */
+export async function exportBackupFile(opts: { appVersion?: string } = {}): Promise<{ blob: Blob; name: string; file: BackupFile }> {
+	const file = await exportBackup(opts);
+	const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
+	await setMeta(META.lastBackupAt, file.exportedAt);
+	return { blob, name: backupFileName(file.exportedAt), file };
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+	return issues
+		.slice(0, 3)
+		.map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
+		.join('; ');
+}
+
+/** Checks the envelope first so an old or foreign file gets a precise reason, then the whole file. */
+export function parseBackup(input: unknown): BackupFile {
+	let data = input;
+	if (typeof input === 'string') {
+		try {
+			data = JSON.parse(input);
+		} catch {
+			throw new BackupError('notJson');
+		}
+	}
+	const envelope = data as { format?: unknown; version?: unknown } | null;
+	if (!envelope || typeof envelope !== 'object' || envelope.format !== BACKUP_FORMAT) throw new BackupError('notBackup');
+	if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) throw new BackupError('newerVersion', String(envelope.version));
+	const parsed = backupFileSchema.safeParse(data);
+	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues));
+	return parsed.data;
+}
+
+/** The frozen part of a contract, normalised by the same schema on both sides before comparing. */
+function contractContent(row: unknown): string {
+	const parsed = contractRowSchema.safeParse(row);
+	const value = { ...((parsed.success ? parsed.data : row) as Record<string, unknown>) };
+	for (const f of CONTRACT_MUTABLE_FIELDS) delete value[f];
+	return canonicalJson(value);
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+type DecodedDocument = { contractId: string; sha256: string; bytes: Uint8Array; type: string; ok: boolean };
+
+/**
+ * Validates, then merges by id in one transaction. It only adds (and lets a contract's status move
+ * forward, which the provider may do): a contract, a document or a submitted return address that
+ * differs from the device's copy is refused and reported, never overwritten.
+ */
+export async function importBackup(input: unknown): Promise<ImportReport> {
+	const file = parseBackup(input);
+	const accountId = await currentAccountId();
+	if (accountId && accountId !== file.accountId) throw new BackupError('otherAccount', file.accountId);
+
+	// Hashing is async (WebCrypto) and must happen before the transaction opens.
+	const decoded: DecodedDocument[] = [];
+	for (const d of file.documents) {
+		const bytes = base64ToBytes(d.base64);
+		const ok = bytes.byteLength === d.size && (await sha256Hex(bytes)) === d.sha256;
+		decoded.push({ contractId: d.contractId, sha256: d.sha256, bytes, type: d.type || 'application/pdf', ok });
+	}
+
+	const report: ImportReport = { added: zero(), skipped: zero(), kept: zero(), updated: zero(), refused: [] };
+	const r = file.records;
+	const db = getDb();
+	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts];
+	await db.transaction('rw', tables, async () => {
+		// Records the provider owns: the device's copy wins, the next pull refreshes it anyway.
+		const plain = async <T>(table: keyof BackupRecords, rows: T[], keyOf: (row: T) => string, get: (key: string) => Promise<unknown>, add: (row: T) => Promise<unknown>) => {
+			for (const row of rows) {
+				const local = await get(keyOf(row));
+				if (local === undefined) {
+					await add(row);
+					report.added[table]++;
+				} else if (same(local, row)) report.skipped[table]++;
+				else report.kept[table]++;
+			}
+		};
+		await plain('identity', r.identity, (x) => x.accountId, (k) => db.identity.get(k), (x) => db.identity.add(x));
+		await plain('provider', r.provider, (x) => x.key, (k) => db.provider.get(k as 'provider'), (x) => db.provider.add(x));
+		await plain('filings', r.filings, (x) => x.id, (k) => db.filings.get(k), (x) => db.filings.add(x));
+		await plain('orders', r.orders, (x) => x.id, (k) => db.orders.get(k), (x) => db.orders.add(x));
+		await plain('stampingEvents', r.stampingEvents, (x) => x.id, (k) => db.stampingEvents.get(k), (x) => db.stampingEvents.add(x));
+		await plain('drafts', r.drafts, (x) => x.key, (k) => db.drafts.get(k), (x) => db.drafts.add(x));
+		// A row that was being sent when the file was made has no sender any more: it is due again.
+		const now = Date.now();
+		const outbox = r.outbox.map((o) => (o.status === 'sending' ? { ...o, status: 'pending' as const, nextAttemptAt: now } : o));
+		await plain('outbox', outbox, (x) => x.id, (k) => db.outbox.get(k), (x) => db.outbox.add(x));
+
+		const contractsHere = new Map<string, ContractRow>();
+		for (const c of r.contracts) {
+			const row = c as ContractRow;
+			const local = await db.contracts.get(row.id);
+			if (!local) {
+				await db.contracts.add(row);
+				contractsHere.set(row.id, row);
+				report.added.contracts++;
+			} else if (contractContent(local) !== contractContent(row)) {
+				contractsHere.set(row.id, local);
+				report.refused.push({ table: 'contracts', id: row.id, reason: 'immutableConflict' });
+			} else {
+				contractsHere.set(row.id, local);
+				if (local.status === 'pending' && row.status === 'effective') {
+					await db.contracts.update(row.id, { status: 'effective', registeredAt: row.registeredAt });
+					report.updated.contracts++;
+				} else report.skipped.contracts++;
+			}
+		}
+
+		for (const d of decoded) {
+			if (!d.ok) {
+				report.refused.push({ table: 'documents', id: d.contractId, reason: 'corruptDocument' });
+				continue;
+			}
+			const local = await db.documents.get(d.contractId);
+			if (local) {
+				if (local.sha256 === d.sha256) report.skipped.documents++;
+				else report.refused.push({ table: 'documents', id: d.contractId, reason: 'immutableConflict' });
+				continue;
+			}
+			// A document belongs beside the contract whose fingerprint it carries, and nowhere else.
+			const contract = contractsHere.get(d.contractId) ?? (await db.contracts.get(d.contractId));
+			if (!contract || contract.pdfSha256 !== d.sha256) {
+				report.refused.push({ table: 'documents', id: d.contractId, reason: 'documentMismatch' });
+				continue;
+			}
+			const row: DocumentRow = { contractId: d.contractId, blob: new Blob([d.bytes as BlobPart], { type: d.type }), sha256: d.sha256, size: d.bytes.byteLength };
+			await db.documents.add(row);
+			report.added.documents++;
+		}
+
+		for (const s of r.stampingRequests) {
+			const row = s as StampingRequestRow;
+			const local = await db.stampingRequests.get(row.contractId);
+			if (!local) {
+				await db.stampingRequests.add(row);
+				report.added.stampingRequests++;
+			} else if (same(stampingRequestRowSchema.safeParse(local).data ?? local, row)) report.skipped.stampingRequests++;
+			else if (local.status === 'submitted') {
+				// The submitted return address can never change.
+				if (row.status === 'submitted') report.refused.push({ table: 'stampingRequests', id: row.contractId, reason: 'submittedConflict' });
+				else report.kept.stampingRequests++;
+			} else if (row.status === 'submitted') {
+				// The file knows it was submitted (its outbox row came along): a local draft must not reopen it.
+				await db.stampingRequests.put(row);
+				report.updated.stampingRequests++;
+			} else report.kept.stampingRequests++;
+		}
+	});
+	return report;
+}
