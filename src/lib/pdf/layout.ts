@@ -147,15 +147,30 @@ export class Layout {
 		};
 		this.ensure(lineHeight * 3 + 4 * pad);
 		header();
+		const limit = PAGE.height - PAGE.bottom;
 		for (const row of rows) {
-			const lines = columns.map((c, i) => this.lines(row.cells[i] ?? '', c.width - 2 * pad, 'normal', size));
-			const h = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad;
-			if (this.y + h > PAGE.height - PAGE.bottom) {
+			let lines = columns.map((c, i) => this.lines(row.cells[i] ?? '', c.width - 2 * pad, 'normal', size));
+			let count = Math.max(...lines.map((l) => l.length));
+			// A row moves whole to the next page; a row taller than a page starts here and is split.
+			const tall = count * lineHeight + 2 * pad > limit - PAGE.top - 40;
+			const room = Math.floor((limit - this.y - 2 * pad) / lineHeight);
+			if (tall ? room < 3 : this.y + count * lineHeight + 2 * pad > limit) {
 				this.newPage();
 				header();
 			}
-			this.#row(columns, lines, h, 'normal', size, pad, lineHeight, false, row.fields);
-			this.y += h;
+			while (count > 0) {
+				const fit = Math.max(1, Math.floor((limit - this.y - 2 * pad) / lineHeight));
+				const take = Math.min(fit, count);
+				const h = take * lineHeight + 2 * pad;
+				this.#row(columns, lines.map((l) => l.slice(0, take)), h, 'normal', size, pad, lineHeight, false, row.fields);
+				this.y += h;
+				lines = lines.map((l) => l.slice(take));
+				count -= take;
+				if (count > 0) {
+					this.newPage();
+					header();
+				}
+			}
 		}
 	}
 

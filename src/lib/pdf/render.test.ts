@@ -10,6 +10,7 @@ import { loadContractFontsNode } from './fonts-node';
 import { useLinearGlyfEncoder } from './glyfEncode';
 import { shanghaiDate } from './format';
 import { type ContractFonts, contentFingerprint, renderContractPdf } from './render';
+import { PAGE } from './layout';
 import { ORDER_COLUMNS } from './template';
 
 let fonts: ContractFonts;
@@ -23,6 +24,24 @@ async function pagesOf(pdf: Uint8Array): Promise<string[]> {
 	const doc = await getDocumentProxy(pdf.slice());
 	const { text } = await extractText(doc, { mergePages: false });
 	return text.map(squash);
+}
+
+/** Text items whose baseline lies in the footer band but are not footer lines (i.e. body text running into it). */
+async function textInFooterBand(pdf: Uint8Array, record: ContractRecord): Promise<string[]> {
+	const doc = await getDocumentProxy(pdf.slice());
+	const fingerprint = await contentFingerprint(record);
+	const footer = new Set([record.number, fingerprint, '内容指纹 SHA-256']);
+	const bad: string[] = [];
+	for (let n = 1; n <= doc.numPages; n++) {
+		const page = await doc.getPage(n);
+		const { items } = await page.getTextContent();
+		for (const item of items) {
+			if (!('str' in item) || item.str.trim() === '') continue;
+			const y = item.transform[5] as number;
+			if (y < PAGE.bottom && !footer.has(item.str) && !/^第 \d+ 页 共 \d+ 页$/.test(item.str)) bad.push(`p${n}: ${item.str}`);
+		}
+	}
+	return bad;
 }
 
 /** The strings of the record a reader must find in the document. */
@@ -140,5 +159,38 @@ describe('size', () => {
 		const all = pages.join('');
 		for (const o of [record.orders[0]!, record.orders[499]!, record.orders[999]!]) expect(all).toContain(o.id);
 		expect(all).toContain(squash(capitalAmount(record.totalFen)));
+		expect(await textInFooterBand(pdf, record)).toEqual([]);
+	});
+
+	it('splits a site row taller than a page and keeps body text out of the footer', async () => {
+		const base = exampleFiling();
+		const label = (i: number, j: number) => `s${i}d${j}-${'x'.repeat(40)}`;
+		const record = {
+			...base,
+			filing: {
+				...base.filing,
+				sites: Array.from({ length: 3 }, (_, i) => ({
+					siteNumber: `${base.filing.filingNumber}-${i + 1}`,
+					name: `珺玥站点${i + 1}`.padEnd(60, '喆'),
+					domains: Array.from({ length: 50 }, (_, j) => `${label(i, j)}.${label(j, i)}.example.cn`)
+				}))
+			}
+		};
+		const pdf = await renderContractPdf(record, fonts);
+		const fingerprint = await contentFingerprint(record);
+		// Remove what repeats on every page so a row continued across a page break reads as one text.
+		const all = (await pagesOf(pdf))
+			.map((p) =>
+				p
+					.replace(/第\d+页共\d+页/, '')
+					.replace(record.number, '')
+					.replace(`内容指纹SHA-256${fingerprint}`, '')
+					.replace('网站备案号网站名称网站域名', '')
+			)
+			.join('');
+		for (const site of record.filing.sites) {
+			for (const d of site.domains) expect(all.includes(d), d).toBe(true);
+		}
+		expect(await textInFooterBand(pdf, record)).toEqual([]);
 	});
 });
