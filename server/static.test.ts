@@ -74,6 +74,18 @@ describe('static PWA', () => {
 		expect(font.headers.get('Content-Type')).toBe('font/ttf');
 	});
 
+	it('a revalidation with If-Modified-Since → 304 without a body', async () => {
+		const first = await get('/fonts/NotoSerifSC-subset.ttf');
+		const lastModified = first.headers.get('Last-Modified');
+		expect(lastModified).toBeTruthy();
+		const again = await get('/fonts/NotoSerifSC-subset.ttf', { 'If-Modified-Since': lastModified! });
+		expect(again.status).toBe(304);
+		expect(await again.text()).toBe('');
+		expect(again.headers.get('Cache-Control')).toBe('no-cache');
+		const old = await get('/fonts/NotoSerifSC-subset.ttf', { 'If-Modified-Since': 'Thu, 01 Jan 1970 00:00:00 GMT' });
+		expect(old.status).toBe(200);
+	});
+
 	it('serves a precompressed .gz file when present', async () => {
 		const res = await get('/_app/immutable/chunks/pre.X9.js', { 'Accept-Encoding': 'gzip' });
 		expect(res.headers.get('Content-Encoding')).toBe('gzip');

@@ -37,6 +37,22 @@ function finish(res: Response, requestPath: string, cacheControl: string): Respo
 }
 
 /**
+ * `no-cache` means "revalidate", so answer revalidations cheaply: the fonts are megabytes.
+ * serveStatic sends Last-Modified but never a 304 itself.
+ */
+function notModified(req: Request, res: Response): Response {
+	const since = req.headers.get('If-Modified-Since');
+	const modified = res.headers.get('Last-Modified');
+	if (res.status !== 200 || !since || !modified) return res;
+	const sinceMs = Date.parse(since);
+	if (Number.isNaN(sinceMs) || Date.parse(modified) > sinceMs) return res;
+	void res.body?.cancel();
+	const headers = new Headers(res.headers);
+	for (const h of ['Content-Length', 'Content-Encoding', 'Content-Type']) headers.delete(h);
+	return new Response(null, { status: 304, headers });
+}
+
+/**
  * The static site, or null when `root` has no build (the API still works without one).
  * Unknown GET paths get `200.html` so client-side routes survive a reload; missing files under
  * /_app/ and paths with a file extension stay 404 so a stale asset request never receives HTML.
@@ -50,10 +66,10 @@ export function staticSite(root: string, fallback = '200.html'): MiddlewareHandl
 		if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
 		if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
 		const served = await files(c, async () => {});
-		if (served) return finish(served, c.req.path, cacheControlFor(c.req.path));
+		if (served) return notModified(c.req.raw, finish(served, c.req.path, cacheControlFor(c.req.path)));
 		const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
 		if (!hasFallback || c.req.path.startsWith('/_app/') || /\.[A-Za-z0-9]{1,8}$/.test(last)) return next();
 		const page = await spa(c, async () => {});
-		return page ? finish(page, `/${fallback}`, REVALIDATE) : next();
+		return page ? notModified(c.req.raw, finish(page, `/${fallback}`, REVALIDATE)) : next();
 	};
 }
