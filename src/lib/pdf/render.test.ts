@@ -182,9 +182,7 @@ describe('size', () => {
 		const all = (await pagesOf(pdf))
 			.map((p) =>
 				p
-					.replace(/第\d+页共\d+页/, '')
-					.replace(record.number, '')
-					.replace(`内容指纹SHA-256${fingerprint}`, '')
+					.replace(new RegExp(`第\\d+页共\\d+页${record.number}内容指纹SHA-256${fingerprint}`), '')
 					.replace('网站备案号网站名称网站域名', '')
 			)
 			.join('');
