@@ -183,6 +183,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			if (!account || account.identity.status !== 'verified') {
 				return outcome(403, { error: 'unverified', message: 'Real-name verification is not complete' });
 			}
+			const respond = (result: RegisterResult) => registerResponse(result);
+			// An id already stored is answered from the stored version first: no re-render, and a later
+			// change of the account's identity cannot turn a replayed registration into a rejection.
+			const existing = await store.getContract(id);
+			if (existing) {
+				const result = await store.registerContract(
+					{ accountId, record, pdfSha256, pdf, now: iso() },
+					idem.commit(respond)
+				);
+				return { ...respond(result), committed: true };
+			}
 			const mismatch: Record<string, string[]> = {};
 			if (record.partyA.name !== account.identity.legalName) mismatch['record.partyA.name'] = ['partyAMismatch'];
 			if (record.partyA.creditCode !== account.identity.creditCode) {
@@ -202,16 +213,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 				return outcome(422, { error: 'partyBMismatch', message: 'Party B must be the provider' });
 			}
 
-			const respond = (result: RegisterResult) => registerResponse(result);
-			// Identical or conflicting content is answered without re-rendering the document.
-			const existing = await store.getContract(id);
-			if (existing) {
-				const result = await store.registerContract(
-					{ accountId, record, pdfSha256, pdf, now: iso() },
-					idem.commit(respond)
-				);
-				return { ...respond(result), committed: true };
-			}
 			if (deps.verifyDocument) {
 				let matches: boolean;
 				try {
