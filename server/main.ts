@@ -5,8 +5,6 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { DEMO_CODES, seedIfEmpty } from './seed';
 import { openSqliteStore } from './store';
-// ── verifyDocument wiring ────────────────────────────────────────────────────────────────────
-// Filled in by the PDF work (server/verify-document.ts); undefined → fingerprint check skipped.
 import { verifyDocument } from './verify-document';
 
 async function main(): Promise<void> {
@@ -26,7 +24,7 @@ async function main(): Promise<void> {
 		);
 		console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
 		console.log(`  admin token: ${config.adminToken}${config.adminTokenIsDefault ? ' (default; set ADMIN_TOKEN)' : ''}`);
-		console.log(`  fingerprint check: ${verifyDocument ? 'on' : 'off (server/verify-document.ts not wired)'}`);
+		console.log('  fingerprint check: on (registration re-renders every contract)');
 	});
 
 	let stopping = false;

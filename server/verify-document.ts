@@ -1,10 +1,10 @@
-// Hook for re-rendering a contract on registration and comparing its PDF fingerprint with the client's.
+// Registration re-renders the record with the same pure renderer the device used and compares fingerprints.
+import { sha256Hex } from '../src/lib/domain/canonical';
+import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
+import { renderContractPdf } from '../src/lib/pdf/render';
 import type { VerifyDocument } from './app';
 
-/**
- * Left undefined on purpose: the renderer (src/lib/pdf) is being made runnable in Node by the
- * contracts work. Export a function here that renders `record` and compares SHA-256 with
- * `pdfSha256`; main.ts passes it to createApp, and registration then answers 422
- * {error:'fingerprintMismatch'} when they differ. While undefined, the check is skipped.
- */
-export const verifyDocument: VerifyDocument | undefined = undefined;
+export const verifyDocument: VerifyDocument = async (record, pdfSha256) => {
+	const pdf = await renderContractPdf(record, await loadContractFontsNode());
+	return (await sha256Hex(pdf)) === pdfSha256;
+};
