@@ -186,6 +186,20 @@ describe('order per resource', () => {
 		expect((await getDb().outbox.toArray()).every((r) => r.status === 'done')).toBe(true);
 	});
 
+	it('a registration and its stamping request made in the same millisecond still go in that order', async () => {
+		const a = await queueContract();
+		const reg = (await getDb().outbox.toArray())[0]!;
+		// Force the tie: same createdAt; ids are random, so only the kind rank can decide.
+		const stamp = await queueStamping(a.id, '王珺', reg.createdAt);
+		const order: string[] = [];
+		const { fetchImpl } = mockFetch((c) => {
+			order.push(c.url.endsWith('/stamping') ? 'stamping' : 'register');
+			return c.url.endsWith('/stamping') ? json(201, { stamping: {} }) : registered(a.id);
+		});
+		await flushOutbox({ fetchImpl, useLocks: false, concurrency: 4 });
+		expect(order).toEqual(['register', 'stamping']);
+	});
+
 	it('a rejected earlier row keeps the later rows of its resource waiting (never sent out of order)', async () => {
 		const a = await queueContract();
 		await queueStamping(a.id, '王珺', Date.now() + 5);

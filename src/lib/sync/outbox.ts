@@ -12,9 +12,12 @@ export const LEASE_MS = 60_000;
 /** Done rows are kept this long for the outbox page, then pruned; they still count as sent. */
 export const KEEP_DONE_MS = 7 * 24 * 60 * 60_000;
 
-/** Earlier-first order of rows: creation time, then id as a stable tie-break. */
-export function compareRows(a: Pick<OutboxRow, 'createdAt' | 'id'>, b: Pick<OutboxRow, 'createdAt' | 'id'>): number {
-	return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Within one millisecond, a contract's registration must still go before its stamping request. */
+const KIND_RANK: Record<OutboxRow['kind'], number> = { registerContract: 0, submitStamping: 1 };
+
+/** Earlier-first order of rows: creation time, then kind (ties of one ms), then id as a stable tie-break. */
+export function compareRows(a: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>, b: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>): number {
+	return a.createdAt - b.createdAt || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A row may be sent now: pending and due, or sending with a lease that ran out. */
