@@ -7,9 +7,10 @@ export type Step = 'details' | 'confirm';
 export const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Moves focus to the step heading so keyboard and screen-reader users land on the new content. */
-export async function focusHeading(el: HTMLElement | undefined): Promise<void> {
+export async function focusHeading(el: () => HTMLElement | undefined): Promise<void> {
+	// A getter: the step's heading is a new element after the re-render, read it after the tick.
 	await tick();
-	el?.focus();
+	el()?.focus();
 }
 
 /** Focuses the first field marked invalid, so "next" with errors leads straight to the problem. */
