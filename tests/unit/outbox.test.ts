@@ -282,3 +282,27 @@ describe('lease', () => {
 		}
 	});
 });
+
+describe('outbox page helpers', () => {
+	it('reads "code: detail" errors and diffs a 409 version against the local one', async () => {
+		const { describeError, diffVersions } = await import('../../src/lib/sync/view');
+		expect(describeError('http503: busy')).toEqual({ key: 'syncErr_http', params: { status: 503 }, detail: 'busy' });
+		expect(describeError('conflict')).toEqual({ key: 'syncErr_conflict', params: {}, detail: '' });
+		expect(describeError(undefined)).toBeNull();
+		const local = { returnAddress: { recipient: '王珺', city: '深圳市' } };
+		const server = { contractId: 'c', returnAddress: { recipient: '张喆', city: '深圳市' }, submittedAt: 'x' };
+		expect(diffVersions(local, server)).toEqual({ rows: [{ path: 'returnAddress.recipient', local: '王珺', server: '张喆' }], same: 1 });
+	});
+
+	it('lists rows newest first with the contract number and whether a row waits for an earlier one', async () => {
+		const { listOutbox } = await import('../../src/lib/sync/view');
+		const a = await queueContract();
+		await queueStamping(a.id, '王珺', Date.now() + 10);
+		const page = await listOutbox(0, 10);
+		expect(page.total).toBe(2);
+		expect(page.rows.map((r) => [r.kind, r.number, r.blocked])).toEqual([
+			['submitStamping', a.number, true],
+			['registerContract', a.number, false]
+		]);
+	});
+});

@@ -1,0 +1,90 @@
+// What the outbox page shows: rows with their contract number, why a row waits, errors and 409 versions side by side.
+import { getDb } from '../db/database';
+import type { OutboxRow } from '../db/types';
+import { canonicalJson } from '../domain/canonical';
+import { contractRecord } from '../domain/contract';
+import { compareRows } from './outbox';
+
+export type OutboxItem = OutboxRow & {
+	/** Human contract number, when the contract is on this device. */
+	number: string | null;
+	/** Pending, but an earlier row of the same contract is not done yet. */
+	blocked: boolean;
+	/** For a 409: this device's version, to show beside `conflict`. */
+	local?: unknown;
+};
+
+/** Newest first, one indexed page; numbers and "blocked" are looked up for that page only. */
+export async function listOutbox(offset: number, limit: number): Promise<{ rows: OutboxItem[]; total: number }> {
+	const db = getDb();
+	const [rows, total] = await Promise.all([
+		db.outbox.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(),
+		db.outbox.count()
+	]);
+	const contracts = await db.contracts.bulkGet([...new Set(rows.map((r) => r.resourceId))]);
+	const byId = new Map(contracts.filter((c) => c !== undefined).map((c) => [c.id, c]));
+	const items: OutboxItem[] = [];
+	for (const row of rows) {
+		const contract = byId.get(row.resourceId);
+		let blocked = false;
+		if (row.status === 'pending') {
+			const earlier = await db.outbox
+				.where('[resourceId+createdAt]')
+				.between([row.resourceId, -Infinity], [row.resourceId, row.createdAt], true, true)
+				.filter((r) => r.id !== row.id && r.status !== 'done' && compareRows(r, row) < 0)
+				.count();
+			blocked = earlier > 0;
+		}
+		let local: unknown;
+		if (row.status === 'rejected' && row.conflict !== undefined) {
+			if (row.kind === 'registerContract' && contract) {
+				const parsed = contractRecord.safeParse(contract);
+				local = { pdfSha256: contract.pdfSha256, record: parsed.success ? parsed.data : contract };
+			} else local = row.payload;
+		}
+		items.push({ ...row, number: contract?.number ?? null, blocked, local });
+	}
+	return { rows: items, total };
+}
+
+export type ErrorView = { key: string; params: Record<string, string | number>; detail: string };
+
+/** Splits "code: detail" (as written by push.ts) into a message key, its parameters and the server's words. */
+export function describeError(lastError: string | undefined): ErrorView | null {
+	if (!lastError) return null;
+	const at = lastError.indexOf(': ');
+	const code = at < 0 ? lastError : lastError.slice(0, at);
+	const detail = at < 0 ? '' : lastError.slice(at + 2);
+	const http = /^http(\d{3})$/.exec(code);
+	if (http) return { key: 'syncErr_http', params: { status: Number(http[1]) }, detail };
+	return { key: `syncErr_${code}`, params: {}, detail };
+}
+
+/** Leaves of a JSON value by dotted path ('record.partyA.name', 'record.orders.0.id'). */
+export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+	if (value !== null && typeof value === 'object') {
+		const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+		if (entries.length === 0) out.set(prefix, canonicalJson(value));
+		for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+	} else if (value !== undefined) out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
+	return out;
+}
+
+export type VersionDiff = { rows: { path: string; local: string | null; server: string | null }[]; same: number };
+
+/** The fields where this device and the provider disagree (only paths both sides could hold). */
+export function diffVersions(local: unknown, server: unknown): VersionDiff {
+	const a = flatten(local);
+	const b = flatten(server);
+	const rows: VersionDiff['rows'] = [];
+	let same = 0;
+	for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+		const l = a.get(path) ?? null;
+		const s = b.get(path) ?? null;
+		// The server adds bookkeeping (status, registeredAt, submittedAt…) the device never sends: not a difference.
+		if (l === null) continue;
+		if (l === s) same++;
+		else rows.push({ path, local: l, server: s });
+	}
+	return { rows, same };
+}
