@@ -1,5 +1,6 @@
 // Backup: export every record and PDF of the account as one validated JSON file; import merges by id, only ever adding.
 import { canonicalJson, sha256Hex } from '../domain/canonical';
+import type { Table } from 'dexie';
 import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session } from '../db/meta';
 import type { ContractRow, DocumentRow, StampingRequestRow } from '../db/types';
@@ -174,88 +175,105 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 	const r = file.records;
 	const db = getDb();
 	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts];
+	// Only Dexie promises are awaited inside: anything else (even a nested native async helper) can make
+	// Dexie lose the transaction in a real browser, which then commits early.
 	await db.transaction('rw', tables, async () => {
-		// Records the provider owns: the device's copy wins, the next pull refreshes it anyway.
-		const plain = async <T>(table: keyof BackupRecords, rows: T[], keyOf: (row: T) => string, get: (key: string) => Promise<unknown>, add: (row: T) => Promise<unknown>) => {
-			for (const row of rows) {
-				const local = await get(keyOf(row));
-				if (local === undefined) {
-					await add(row);
-					report.added[table]++;
-				} else if (same(local, row)) report.skipped[table]++;
-				else report.kept[table]++;
-			}
-		};
-		await plain('identity', r.identity, (x) => x.accountId, (k) => db.identity.get(k), (x) => db.identity.add(x));
-		await plain('provider', r.provider, (x) => x.key, (k) => db.provider.get(k as 'provider'), (x) => db.provider.add(x));
-		await plain('filings', r.filings, (x) => x.id, (k) => db.filings.get(k), (x) => db.filings.add(x));
-		await plain('orders', r.orders, (x) => x.id, (k) => db.orders.get(k), (x) => db.orders.add(x));
-		await plain('stampingEvents', r.stampingEvents, (x) => x.id, (k) => db.stampingEvents.get(k), (x) => db.stampingEvents.add(x));
-		await plain('drafts', r.drafts, (x) => x.key, (k) => db.drafts.get(k), (x) => db.drafts.add(x));
-		// A row that was being sent when the file was made has no sender any more: it is due again.
 		const now = Date.now();
+		// A row that was being sent when the file was made has no sender any more: it is due again.
 		const outbox = r.outbox.map((o) => (o.status === 'sending' ? { ...o, status: 'pending' as const, nextAttemptAt: now } : o));
-		await plain('outbox', outbox, (x) => x.id, (k) => db.outbox.get(k), (x) => db.outbox.add(x));
+		// Records the provider owns, queue rows and drafts: added when missing; otherwise the device's copy
+		// wins (the next pull refreshes provider data, a local draft is the user's latest typing).
+		const plainTables = [
+			{ name: 'identity', table: db.identity, rows: r.identity, key: (x: { accountId: string }) => x.accountId },
+			{ name: 'provider', table: db.provider, rows: r.provider, key: (x: { key: string }) => x.key },
+			{ name: 'filings', table: db.filings, rows: r.filings, key: (x: { id: string }) => x.id },
+			{ name: 'orders', table: db.orders, rows: r.orders, key: (x: { id: string }) => x.id },
+			{ name: 'stampingEvents', table: db.stampingEvents, rows: r.stampingEvents, key: (x: { id: string }) => x.id },
+			{ name: 'drafts', table: db.drafts, rows: r.drafts, key: (x: { key: string }) => x.key },
+			{ name: 'outbox', table: db.outbox, rows: outbox, key: (x: { id: string }) => x.id }
+		] as unknown as { name: keyof BackupRecords; table: Table<unknown, string>; rows: unknown[]; key: (row: unknown) => string }[];
+		for (const { name, table, rows, key } of plainTables) {
+			const locals = await table.bulkGet(rows.map(key));
+			const fresh: unknown[] = [];
+			rows.forEach((row, i) => {
+				const local = locals[i];
+				if (local === undefined) fresh.push(row);
+				else if (same(local, row)) report.skipped[name]++;
+				else report.kept[name]++;
+			});
+			if (fresh.length) await table.bulkAdd(fresh);
+			report.added[name] += fresh.length;
+		}
 
+		const contracts = r.contracts as ContractRow[];
+		const localContracts = await db.contracts.bulkGet(contracts.map((c) => c.id));
 		const contractsHere = new Map<string, ContractRow>();
-		for (const c of r.contracts) {
-			const row = c as ContractRow;
-			const local = await db.contracts.get(row.id);
+		const newContracts: ContractRow[] = [];
+		const forward: ContractRow[] = [];
+		contracts.forEach((row, i) => {
+			const local = localContracts[i];
 			if (!local) {
-				await db.contracts.add(row);
+				newContracts.push(row);
 				contractsHere.set(row.id, row);
-				report.added.contracts++;
 			} else if (contractContent(local) !== contractContent(row)) {
 				contractsHere.set(row.id, local);
 				report.refused.push({ table: 'contracts', id: row.id, reason: 'immutableConflict' });
 			} else {
 				contractsHere.set(row.id, local);
-				if (local.status === 'pending' && row.status === 'effective') {
-					await db.contracts.update(row.id, { status: 'effective', registeredAt: row.registeredAt });
-					report.updated.contracts++;
-				} else report.skipped.contracts++;
+				if (local.status === 'pending' && row.status === 'effective') forward.push(row);
+				else report.skipped.contracts++;
 			}
-		}
+		});
+		if (newContracts.length) await db.contracts.bulkAdd(newContracts);
+		report.added.contracts += newContracts.length;
+		for (const row of forward) await db.contracts.update(row.id, { status: 'effective', registeredAt: row.registeredAt });
+		report.updated.contracts += forward.length;
 
-		for (const d of decoded) {
-			if (!d.ok) {
-				report.refused.push({ table: 'documents', id: d.contractId, reason: 'corruptDocument' });
-				continue;
-			}
-			const local = await db.documents.get(d.contractId);
+		const good = decoded.filter((d) => {
+			if (!d.ok) report.refused.push({ table: 'documents', id: d.contractId, reason: 'corruptDocument' });
+			return d.ok;
+		});
+		const localDocs = await db.documents.bulkGet(good.map((d) => d.contractId));
+		const missing = good.filter((d) => !contractsHere.has(d.contractId)).map((d) => d.contractId);
+		const otherContracts = new Map((await db.contracts.bulkGet(missing)).filter((c) => c !== undefined).map((c) => [c.id, c]));
+		const newDocs: DocumentRow[] = [];
+		good.forEach((d, i) => {
+			const local = localDocs[i];
 			if (local) {
 				if (local.sha256 === d.sha256) report.skipped.documents++;
 				else report.refused.push({ table: 'documents', id: d.contractId, reason: 'immutableConflict' });
-				continue;
+				return;
 			}
 			// A document belongs beside the contract whose fingerprint it carries, and nowhere else.
-			const contract = contractsHere.get(d.contractId) ?? (await db.contracts.get(d.contractId));
+			const contract = contractsHere.get(d.contractId) ?? otherContracts.get(d.contractId);
 			if (!contract || contract.pdfSha256 !== d.sha256) {
 				report.refused.push({ table: 'documents', id: d.contractId, reason: 'documentMismatch' });
-				continue;
+				return;
 			}
-			const row: DocumentRow = { contractId: d.contractId, blob: new Blob([d.bytes as BlobPart], { type: d.type }), sha256: d.sha256, size: d.bytes.byteLength };
-			await db.documents.add(row);
-			report.added.documents++;
-		}
+			newDocs.push({ contractId: d.contractId, blob: new Blob([d.bytes as BlobPart], { type: d.type }), sha256: d.sha256, size: d.bytes.byteLength });
+		});
+		if (newDocs.length) await db.documents.bulkAdd(newDocs);
+		report.added.documents += newDocs.length;
 
-		for (const s of r.stampingRequests) {
-			const row = s as StampingRequestRow;
-			const local = await db.stampingRequests.get(row.contractId);
-			if (!local) {
-				await db.stampingRequests.add(row);
-				report.added.stampingRequests++;
-			} else if (same(stampingRequestRowSchema.safeParse(local).data ?? local, row)) report.skipped.stampingRequests++;
+		const requests = r.stampingRequests as StampingRequestRow[];
+		const localRequests = await db.stampingRequests.bulkGet(requests.map((s) => s.contractId));
+		const newRequests: StampingRequestRow[] = [];
+		const replaced: StampingRequestRow[] = [];
+		requests.forEach((row, i) => {
+			const local = localRequests[i];
+			if (!local) newRequests.push(row);
+			else if (same(stampingRequestRowSchema.safeParse(local).data ?? local, row)) report.skipped.stampingRequests++;
 			else if (local.status === 'submitted') {
 				// The submitted return address can never change.
 				if (row.status === 'submitted') report.refused.push({ table: 'stampingRequests', id: row.contractId, reason: 'submittedConflict' });
 				else report.kept.stampingRequests++;
-			} else if (row.status === 'submitted') {
-				// The file knows it was submitted (its outbox row came along): a local draft must not reopen it.
-				await db.stampingRequests.put(row);
-				report.updated.stampingRequests++;
-			} else report.kept.stampingRequests++;
-		}
+			} else if (row.status === 'submitted') replaced.push(row); // the file knows it was sent: a local draft must not reopen it
+			else report.kept.stampingRequests++;
+		});
+		if (newRequests.length) await db.stampingRequests.bulkAdd(newRequests);
+		if (replaced.length) await db.stampingRequests.bulkPut(replaced);
+		report.added.stampingRequests += newRequests.length;
+		report.updated.stampingRequests += replaced.length;
 	});
 	return report;
 }

@@ -1,0 +1,216 @@
+// The installable PWA end to end: offline after the first visit, updates that keep typed work, backup round trip.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/** The first load is not controlled by the service worker: wait for it to be ready (precache done), then reload. */
+async function underServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+/** Rows of one object store of the app's IndexedDB, read without the app's code. */
+async function rows<T>(page: Page, store: string): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('contract-desk');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						open.result.close();
+						resolve(req.result as T[]);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		store
+	);
+}
+
+/** SHA-256 and base64 of every stored PDF, computed in the page from the Blob bytes. */
+async function documents(page: Page): Promise<Record<string, { sha256: string; base64: string }>> {
+	return page.evaluate(
+		() =>
+			new Promise<Record<string, { sha256: string; base64: string }>>((resolve, reject) => {
+				const open = indexedDB.open('contract-desk');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction('documents').objectStore('documents').getAll();
+					req.onsuccess = async () => {
+						open.result.close();
+						const out: Record<string, { sha256: string; base64: string }> = {};
+						for (const d of req.result as { contractId: string; blob: Blob }[]) {
+							const bytes = new Uint8Array(await d.blob.arrayBuffer());
+							const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+							let s = '';
+							for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+							out[d.contractId] = { sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''), base64: btoa(s) };
+						}
+						resolve(out);
+					};
+				};
+			})
+	);
+}
+
+async function fillContact(page: Page, person: string) {
+	await page.locator('#contact-person').fill(person);
+	await page.locator('#contact-phone').fill('13800138000');
+	await page.locator('#contact-email').fill('wang@example.com');
+	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园 1 号');
+}
+
+/** Generates a framework agreement through the real UI; returns its id. */
+async function generateFramework(page: Page, person: string): Promise<string> {
+	await page.goto('/contracts/new/framework');
+	await expect(page.locator('#contact-person')).toBeVisible();
+	await fillContact(page, person);
+	await page.getByTestId('to-confirm').click();
+	await page.getByTestId('generate').click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+	return page.url().split('/').at(-1)!;
+}
+
+test('opens every route offline after the first visit, generates a contract, and the outbox empties by itself', async ({ page, context }) => {
+	await signIn(page, 'demo');
+	await underServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByTestId('count-orders')).not.toHaveText('0');
+	await expect(page.locator('.offline-banner')).toBeVisible();
+
+	const routes = ['/', '/orders', '/filings', '/contracts', '/contracts/new/framework', '/more', '/more/storage', '/faq', '/outbox'];
+	for (const route of routes) {
+		const response = await page.goto(route);
+		// Served by the service worker from the precache: a navigation never reaches the (offline) network.
+		expect(response?.status(), route).toBe(200);
+		await expect(page.locator('header.app-header'), route).toBeVisible();
+		await expect(page.locator('main h1').first(), route).toBeVisible();
+	}
+
+	const id = await generateFramework(page, '王珺');
+	await expect(page.locator('main h1').first()).toBeVisible();
+	// A deep link to the contract just made, opened cold while offline.
+	await page.goto(`/contracts/${id}`);
+	await expect(page.locator('main')).toContainText('王珺');
+	const pending = (await rows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done');
+	expect(pending.length).toBeGreaterThan(0);
+
+	await context.setOffline(false);
+	await expect
+		.poll(async () => (await rows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length, { timeout: 30_000 })
+		.toBe(0);
+	await expect.poll(async () => (await rows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
+});
+
+test.describe('update', () => {
+	const port = 4319;
+	const base = `http://127.0.0.1:${port}`;
+	let server: ChildProcess | undefined;
+	let root = '';
+
+	// A copy of the build served by a second server process. The "newer build" is that same copy with a
+	// service worker whose bytes (its version constant) changed, which is exactly what a browser compares
+	// when it checks for an update. Rebuilding instead would race other work in this checkout's build/.
+	test.beforeAll(async () => {
+		root = join(mkdtempSync(join(tmpdir(), 'contract-desk-update-')), 'site');
+		cpSync('build', root, { recursive: true });
+		server = spawn('npx', ['tsx', 'server/main.ts'], {
+			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: root, DATA_DIR: mkdtempSync(join(tmpdir(), 'contract-desk-update-data-')), ADMIN_TOKEN: 'e2e-admin-token' },
+			stdio: 'ignore'
+		});
+		await expect.poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
+	});
+	test.afterAll(() => {
+		server?.kill('SIGTERM');
+	});
+
+	function publishNewerBuild(): string {
+		const { version } = JSON.parse(readFileSync(join(root, '_app/version.json'), 'utf8')) as { version: string };
+		const next = `${version}-next`;
+		const sw = readFileSync(join(root, 'service-worker.js'), 'utf8');
+		expect(sw).toContain(version);
+		writeFileSync(join(root, 'service-worker.js'), sw.replaceAll(version, next));
+		writeFileSync(join(root, '_app/version.json'), JSON.stringify({ version: next }));
+		return next;
+	}
+
+	test('offers the new version, never reloads by itself, and keeps half-typed details after accepting', async ({ page }) => {
+		await page.goto(`${base}/signin`);
+		await page.locator('#code').fill('demo');
+		await page.getByRole('button', { name: /登录|Sign in/ }).click();
+		await expect(page.getByTestId('count-orders')).not.toHaveText('0');
+		const ordersBefore = await page.getByTestId('count-orders').textContent();
+		await underServiceWorker(page);
+
+		await page.goto(`${base}/contracts/new/framework`);
+		await page.locator('#contact-person').fill('');
+		await page.locator('#contact-person').pressSequentially('赵玥');
+		await page.locator('#contact-phone').fill('');
+		await page.locator('#contact-phone').pressSequentially('0755-1234');
+		await expect.poll(async () => JSON.stringify((await rows<{ key: string; value: unknown }>(page, 'drafts')).find((d) => d.key === 'contract.framework')?.value ?? null)).toContain('0755-1234');
+		await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+		const next = publishNewerBuild();
+		// What the app's periodic / on-visibility check does, without waiting for it.
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		await expect(page.getByTestId('update-prompt')).toBeVisible({ timeout: 20_000 });
+		await page.waitForTimeout(1500);
+		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
+
+		await Promise.all([page.waitForEvent('load'), page.getByTestId('update-prompt').getByRole('button', { name: /重新加载|Reload/ }).click()]);
+		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
+		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
+		await expect(page.locator('#contact-phone')).toHaveValue('0755-1234');
+		const version = await page.evaluate(
+			() =>
+				new Promise<string>((resolve) => {
+					const channel = new MessageChannel();
+					channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
+					navigator.serviceWorker.controller!.postMessage({ type: 'GET_VERSION' }, [channel.port2]);
+				})
+		);
+		expect(version).toBe(next);
+		await page.goto(`${base}/`);
+		await expect(page.getByTestId('count-orders')).toHaveText(ordersBefore!);
+	});
+});
+
+test('backup: export, clear site data, import restores byte-identical documents', async ({ page, browser }) => {
+	await signIn(page, 'demo');
+	const id = await generateFramework(page, '钱堃');
+	const original = await documents(page);
+	expect(original[id]).toBeDefined();
+
+	await page.goto('/more/storage');
+	await expect(page.getByTestId('storage-last-backup')).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
+	const file = await download.path();
+	expect(download.suggestedFilename()).toMatch(/^contract-desk-backup-.*\.json$/);
+	const parsed = JSON.parse(readFileSync(file!, 'utf8')) as { format: string; version: number; documents: { contractId: string }[] };
+	expect(parsed).toMatchObject({ format: 'contract-desk-backup', version: 1 });
+	await expect(page.getByTestId('storage-last-backup')).not.toHaveText(/尚未备份|Never/);
+
+	// A fresh context is a device with its site data cleared.
+	const fresh: BrowserContext = await browser.newContext();
+	const other = await fresh.newPage();
+	await signIn(other, 'demo');
+	await other.goto('/more/storage');
+	await other.getByTestId('backup-import').setInputFiles(file!);
+	await expect(other.getByTestId('backup-report')).toBeVisible();
+	await expect(other.getByTestId('backup-report')).not.toContainText(/拒绝 [1-9]|[1-9]\d* refused/);
+	const restored = await documents(other);
+	for (const [contractId, doc] of Object.entries(original)) expect(restored[contractId], contractId).toEqual(doc);
+	await other.goto(`/contracts/${id}`);
+	await expect(other.locator('main')).toContainText('钱堃');
+	await fresh.close();
+});
