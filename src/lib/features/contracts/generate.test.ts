@@ -177,6 +177,26 @@ describe('generateContract', () => {
 	});
 });
 
+describe('generateContract with the real renderer and fonts', () => {
+	it('renders and stores a PDF, and refuses a character the font lacks naming it, writing nothing', async () => {
+		const { loadContractFontsNode } = await import('../../pdf/fonts-node');
+		const deps = { loadFonts: loadContractFontsNode };
+		const row = await generateContract(inputs.framework, undefined, deps);
+		const doc = await getDb().documents.get(row.id);
+		const bytes = new Uint8Array(await doc!.blob.arrayBuffer());
+		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+		expect(await sha256Hex(bytes)).toBe(row.pdfSha256);
+
+		const bad: GenerateInput = { ...inputs.framework, contact: { ...contact, person: '王😀' } };
+		const error = await generateContract(bad, undefined, deps).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(MissingGlyphError);
+		expect(error).toMatchObject({ char: '😀', field: 'contact.person' });
+		expect(generationErrorText(error)).toContain('联系人');
+		const db = getDb();
+		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count()]).toEqual([1, 1, 1]);
+	}, 60_000);
+});
+
 describe('generationErrorText', () => {
 	afterEach(() => (i18n.locale = 'zh-CN'));
 	it('names the character and the field in the user language', () => {
