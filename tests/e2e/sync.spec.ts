@@ -1,0 +1,96 @@
+// Sync end to end: offline submissions wait in the outbox, go out by themselves when online, and server changes come down.
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_TOKEN, signIn } from './helpers';
+
+/** The first load is not controlled by the new service worker: wait for it, then reload under it. */
+async function underServiceWorker(page: Page): Promise<void> {
+	const ready = await page.evaluate(async () => {
+		const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 10_000));
+		return Promise.race([navigator.serviceWorker.ready.then(() => true), timeout]);
+	});
+	if (!ready) {
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.register('/service-worker.js');
+			await navigator.serviceWorker.ready;
+		});
+	}
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+async function generateFramework(page: Page, person: string): Promise<string> {
+	await page.getByRole('link', { name: '合同管理' }).first().click();
+	await page.getByTestId('start-framework').click();
+	await expect(page.getByRole('heading', { name: '框架协议', level: 1 })).toBeVisible();
+	await page.locator('#contact-person').fill(person);
+	await page.locator('#contact-phone').fill('0755-86013388');
+	await page.locator('#contact-email').fill('sync@example.com');
+	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园喆堃大厦 12 层');
+	await page.getByTestId('to-confirm').click();
+	await page.getByRole('button', { name: '确认并生成合同' }).click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+	await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'pending');
+	return page.url().split('/').pop()!;
+}
+
+test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({ page, context, browser, request }) => {
+	test.setTimeout(150_000);
+	await signIn(page, 'demo');
+	await underServiceWorker(page);
+	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced');
+
+	await context.setOffline(true);
+	await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+	const ids = [await generateFramework(page, '李喆'), await generateFramework(page, '王珺')];
+
+	// Both wait in the outbox; the badge says so.
+	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'offline');
+	await expect(page.getByTestId('sync-badge')).toHaveText('离线 · 2 项待发送');
+	await page.getByTestId('sync-badge').click();
+	await expect(page).toHaveURL(/\/outbox$/);
+	const rows = page.getByTestId('outbox-row');
+	await expect(rows).toHaveCount(2);
+	for (const id of ids) {
+		const row = page.locator(`[data-testid="outbox-row"][data-resource="${id}"]`);
+		await expect(row).toHaveAttribute('data-state', 'pending');
+		await expect(row).toContainText('合同登记');
+		await expect(row).toContainText('等待发送');
+	}
+
+	// Back online: no click — the `online` event (and Background Sync) flushes the outbox.
+	await context.setOffline(false);
+	for (const id of ids) await expect(page.locator(`[data-testid="outbox-row"][data-resource="${id}"]`)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+	await expect(page.getByTestId('outbox-summary')).toContainText('全部内容已送达服务商');
+	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced');
+	await expect(page.getByTestId('sync-badge')).toContainText('已同步');
+
+	await page.getByRole('link', { name: '合同管理' }).first().click();
+	for (const id of ids) {
+		await expect(page.locator(`[data-testid="contract-row"][data-id="${id}"] [data-testid="contract-status"]`)).toHaveAttribute('data-status', 'effective');
+	}
+
+	// The server holds each exactly once.
+	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+	const contracts = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; status: string }[] };
+	for (const id of ids) expect(contracts.contracts.filter((c) => c.id === id)).toEqual([expect.objectContaining({ id, status: 'effective' })]);
+
+	// A second device signed in as the unverified account.
+	const other = await browser.newContext();
+	const phone = await other.newPage();
+	await signIn(phone, 'demo-unverified');
+	await expect(phone.getByTestId('verification-state')).toHaveText('未完成实名认证');
+
+	// The back office verifies it…
+	const accounts = (await (await request.get('/api/v1/admin/accounts', { headers: admin })).json()) as { accounts: { id: string; code: string }[] };
+	const target = accounts.accounts.find((a) => a.code === 'demo-unverified')!;
+	const verified = await request.post(`/api/v1/admin/accounts/${target.id}/verify`, { headers: admin });
+	expect(verified.status()).toBe(200);
+
+	// …and the device shows it after its next pull, here from the "sync now" button.
+	await phone.getByTestId('sync-badge').click();
+	await phone.getByTestId('outbox-sync-now').click();
+	await phone.getByRole('link', { name: '首页' }).first().click();
+	await expect(phone.getByTestId('verification-state')).toHaveText('已实名认证');
+	await other.close();
+});
+
