@@ -156,3 +156,14 @@ describe('web app manifest', () => {
 		}
 	});
 });
+
+describe('page messages loaded with their pages', () => {
+	it('have a non-empty English text for every zh-CN key', async () => {
+		const { pageMessages } = await import('../../src/lib/pwa/i18n/pages');
+		const { faqMessages } = await import('../../src/lib/pwa/i18n/faq');
+		for (const m of [pageMessages, faqMessages]) {
+			expect(Object.keys(m.en).sort()).toEqual(Object.keys(m['zh-CN']).sort());
+			for (const [k, v] of Object.entries(m.en)) expect(v.trim(), k).not.toBe('');
+		}
+	});
+});

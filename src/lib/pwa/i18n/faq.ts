@@ -1,7 +1,8 @@
-// Messages of the FAQ page (常见问题), written in our own words.
-import { defineMessages } from '../define';
+// Messages of the FAQ page (常见问题), in our own words; registered when the page loads, not with the shell.
+import { defineMessages } from '../../i18n/define';
+import { registry } from '../../i18n/registry';
 
-export default defineMessages(
+export const faqMessages = defineMessages(
 	{
 		faqTitle: '常见问题',
 		faqIntro: '关于电子合同、纸质盖章和相关流程的常见问题。',
@@ -43,3 +44,4 @@ export default defineMessages(
 		faqOfflineA: 'Yes. After the first sign-in and sync, viewing, generating and printing contracts all work offline; submissions to the provider wait in the Outbox and are sent automatically when you are online again.'
 	}
 );
+registry.add(faqMessages);

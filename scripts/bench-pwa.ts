@@ -1,0 +1,204 @@
+// PWA figures: first-load JS+CSS of the home route (gzip), precache size by part, warm offline start in Chromium.
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { precacheEntries } from '../src/lib/pwa/precache';
+
+export type PwaBenchRow = { name: string; value: number; unit: string; target?: string };
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUILD = join(ROOT, 'build');
+const CLIENT_MANIFEST = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PORT = Number(process.env.BENCH_PWA_PORT ?? 4398);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type ManifestChunk = { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[]; isEntry?: boolean };
+type ViteManifest = Record<string, ManifestChunk>;
+
+const KB = 1024;
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).byteLength;
+function median(values: number[]): number {
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Files a chunk pulls in before it can run: itself, its static imports (transitively) and their CSS. */
+function staticClosure(m: ViteManifest, roots: string[]): Set<string> {
+	const files = new Set<string>();
+	const seen = new Set<string>();
+	const visit = (key: string) => {
+		if (seen.has(key) || !m[key]) return;
+		seen.add(key);
+		const c = m[key]!;
+		files.add(c.file);
+		c.css?.forEach((f) => files.add(f));
+		c.imports?.forEach(visit);
+	};
+	roots.forEach(visit);
+	return files;
+}
+
+/** Route → node indexes, read from the generated client app (same table Kit's router uses). */
+function routeNodes(route: string): number[] {
+	const app = readFileSync(join(ROOT, '.svelte-kit/generated/client-optimized/app.js'), 'utf8');
+	const match = new RegExp(`"${route.replace(/[/[\]]/g, '\\$&')}":\\s*\\[([^\\]]*)\\]`).exec(app);
+	if (!match) throw new Error(`route ${route} not in the generated app`);
+	return match[1]!.split(',').map((s) => Math.abs(Number(s.trim()))).filter((n) => Number.isFinite(n));
+}
+
+/** What the browser must fetch for a cold first visit of `/`: Kit's start + app entries, the layout and the home page. */
+export function firstLoad(m: ViteManifest): { files: string[]; gzipBytes: number } {
+	const entries = Object.keys(m).filter((k) => m[k]!.isEntry && (k.endsWith('client/entry.js') || k.endsWith('client-optimized/app.js')));
+	const nodes = [0, ...routeNodes('/')].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`);
+	const files = [...staticClosure(m, [...entries, ...nodes])];
+	return { files, gzipBytes: files.reduce((sum, f) => sum + gz(join(BUILD, f)), 0) };
+}
+
+function listStatic(dir: string, prefix = ''): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? listStatic(path, `${prefix}/${name}`) : [`${prefix}/${name}`];
+	});
+}
+
+/** The precache as the service worker builds it (same lists Kit gives it), sized from build/ and split into parts. */
+export function precacheParts(m: ViteManifest): { entries: number; total: number; parts: Record<string, number> } {
+	const build = new Set<string>();
+	for (const c of Object.values(m)) {
+		build.add(`/${c.file}`);
+		c.css?.forEach((f) => build.add(`/${f}`));
+		c.assets?.forEach((f) => build.add(`/${f}`));
+	}
+	const entries = precacheEntries({ build: [...build], files: listStatic(join(ROOT, 'static')), prerendered: [], version: 'bench' });
+	// PDF code: everything reachable from the lazily imported PDF modules and not needed by any page up front.
+	const pdfRoots = Object.keys(m).filter((k) => /src\/lib\/pdf\/|node_modules\/(jspdf|jspdf-autotable|html2canvas|canvg|dompurify)\//.test(k));
+	const pageKeys = Object.keys(m).filter((k) => k.includes('client-optimized/nodes/') || m[k]!.isEntry);
+	const pageFiles = staticClosure(m, pageKeys);
+	const pdfFiles = new Set<string>();
+	const visit = (key: string, seen = new Set<string>()) => {
+		if (seen.has(key) || !m[key]) return;
+		seen.add(key);
+		if (!pageFiles.has(m[key]!.file)) pdfFiles.add(`/${m[key]!.file}`);
+		[...(m[key]!.imports ?? []), ...(m[key]!.dynamicImports ?? [])].forEach((k) => visit(k, seen));
+	};
+	pdfRoots.forEach((k) => visit(k));
+	const parts: Record<string, number> = { fonts: 0, 'PDF code (jsPDF + renderer)': 0, 'app JS': 0, CSS: 0, 'HTML (200.html)': 0, 'icons + manifest': 0, other: 0 };
+	let total = 0;
+	for (const { url } of entries) {
+		const path = join(BUILD, url);
+		if (!existsSync(path)) continue;
+		const size = statSync(path).size;
+		total += size;
+		const part = url.endsWith('.ttf')
+			? 'fonts'
+			: pdfFiles.has(url)
+				? 'PDF code (jsPDF + renderer)'
+				: url.endsWith('.js')
+					? 'app JS'
+					: url.endsWith('.css')
+						? 'CSS'
+						: url.endsWith('.html')
+							? 'HTML (200.html)'
+							: /\/icons\/|manifest/.test(url)
+								? 'icons + manifest'
+								: 'other';
+		parts[part]! += size;
+	}
+	return { entries: entries.length, total, parts };
+}
+
+async function waitForHomeData(page: Page): Promise<number> {
+	// Navigation start → the home screen shows the account's order count from Dexie.
+	const handle = await page.waitForFunction(
+		() => {
+			const el = document.querySelector('[data-testid="count-orders"]');
+			return el && el.textContent && el.textContent.trim() !== '0' ? performance.now() : false;
+		},
+		undefined,
+		{ polling: 'raf', timeout: 20_000 }
+	);
+	return (await handle.jsonValue()) as number;
+}
+
+/** Signs in online once, lets the service worker precache, then times offline starts of `/`. */
+export async function warmOfflineStart(runs = RUNS): Promise<{ running: number[]; stopped: number[] }> {
+	const server = spawn('npx', ['tsx', 'server/main.ts'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', STATIC_DIR: BUILD, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-pwa-')) },
+		stdio: 'ignore'
+	});
+	const base = `http://127.0.0.1:${PORT}`;
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	try {
+		for (let i = 0; ; i++) {
+			if ((await fetch(`${base}/api/v1/health`).catch(() => null))?.ok) break;
+			if (i > 600) throw new Error('server did not start');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const context = await browser.newContext({ serviceWorkers: 'allow' });
+		const setup = await context.newPage();
+		await setup.goto(`${base}/signin`);
+		await setup.locator('#code').fill('demo');
+		await setup.locator('form button[type="submit"]').click();
+		await waitForHomeData(setup);
+		await setup.evaluate(async () => void (await navigator.serviceWorker.ready));
+		await setup.reload();
+		await waitForHomeData(setup);
+		await context.setOffline(true);
+		const cdp = await context.newCDPSession(setup);
+		await cdp.send('ServiceWorker.enable');
+		const running: number[] = [];
+		const stopped: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			for (const mode of ['running', 'stopped'] as const) {
+				// A home-screen start after a while finds the worker stopped; right after use it is still running.
+				if (mode === 'stopped') await cdp.send('ServiceWorker.stopAllWorkers');
+				const page = await context.newPage();
+				await page.goto(`${base}/`);
+				(mode === 'running' ? running : stopped).push(await waitForHomeData(page));
+				await page.close();
+			}
+		}
+		await context.close();
+		return { running, stopped };
+	} finally {
+		await browser.close();
+		server.kill('SIGTERM');
+	}
+}
+
+export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<PwaBenchRow[]> {
+	if (!existsSync(join(BUILD, '200.html')) || !existsSync(CLIENT_MANIFEST)) throw new Error('run `npm run build` first');
+	const m = JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8')) as ViteManifest;
+	const first = firstLoad(m);
+	const pre = precacheParts(m);
+	const rows: PwaBenchRow[] = [
+		{ name: 'pwa: home first-load JS+CSS (gzip)', value: first.gzipBytes / KB, unit: 'KB', target: '≤ 80 KB' },
+		{ name: 'pwa: home first-load files', value: first.files.length, unit: '' },
+		{ name: 'pwa: 200.html (gzip)', value: gz(join(BUILD, '200.html')) / KB, unit: 'KB' },
+		{ name: 'pwa: service worker (gzip)', value: gz(join(BUILD, 'service-worker.js')) / KB, unit: 'KB' },
+		{ name: 'pwa: precache total', value: pre.total / KB / KB, unit: 'MB' },
+		{ name: 'pwa: precache entries', value: pre.entries, unit: '' },
+		...Object.entries(pre.parts).map(([part, bytes]) => ({ name: `pwa: precache · ${part}`, value: bytes / KB, unit: 'KB' }))
+	];
+	if (opts.browser === false) return rows;
+	const starts = await warmOfflineStart();
+	rows.push(
+		{ name: 'pwa: warm offline start → home with data (worker running)', value: median(starts.running), unit: 'ms', target: '< 1000 ms' },
+		{ name: 'pwa: offline start → home with data (worker stopped)', value: median(starts.stopped), unit: 'ms', target: '< 1000 ms' }
+	);
+	return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const rows = await runPwaBench();
+	const width = Math.max(...rows.map((r) => r.name.length));
+	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(9)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
+}
