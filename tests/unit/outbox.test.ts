@@ -306,3 +306,20 @@ describe('outbox page helpers', () => {
 		]);
 	});
 });
+
+describe('network back', () => {
+	it('rows that failed for lack of network go at once when it returns; a Retry-After is kept', async () => {
+		await queueContract();
+		await queueContract();
+		const [a, b] = await getDb().outbox.toArray();
+		const later = Date.now() + 600_000;
+		await getDb().outbox.update(a!.id, { nextAttemptAt: later, lastError: 'network: fetch failed', attempts: 4 });
+		await getDb().outbox.update(b!.id, { nextAttemptAt: later, lastError: 'rateLimited', attempts: 1 });
+		const { calls, fetchImpl } = mockFetch((c) => registered(c.url.split('/').pop()!));
+		expect((await flushOutbox({ fetchImpl, useLocks: false })).sent).toBe(0);
+		const r = await flushOutbox({ fetchImpl, useLocks: false, networkBack: true });
+		expect(r.done).toBe(1);
+		expect(calls.map((c) => c.key)).toEqual([a!.id]);
+		expect((await getDb().outbox.get(b!.id))?.nextAttemptAt).toBe(later);
+	});
+});

@@ -56,14 +56,14 @@ function afterFlush(flush: FlushResult): void {
 	if (flush.retried > 0) void requestBackgroundSync();
 }
 
-async function round(): Promise<void> {
+async function round(networkBack: boolean): Promise<void> {
 	const session = await getMeta<Session>(META.session);
 	if (!session) return;
 	syncStatus.pulling = true;
 	try {
 		syncStatus.flushing = true;
 		try {
-			afterFlush(await flushOutbox());
+			afterFlush(await flushOutbox({ networkBack }));
 		} finally {
 			syncStatus.flushing = false;
 		}
@@ -80,13 +80,18 @@ async function round(): Promise<void> {
 	}
 }
 
+let networkBackPending = false;
+
 /** Runs one sync round; a call during a round queues exactly one more round after it. */
-export function syncNow(): Promise<void> {
+export function syncNow(opts: { networkBack?: boolean } = {}): Promise<void> {
+	if (opts.networkBack) networkBackPending = true;
 	if (running) {
 		again = true;
 		return running;
 	}
-	running = round().finally(() => {
+	const networkBack = networkBackPending;
+	networkBackPending = false;
+	running = round(networkBack).finally(() => {
 		running = null;
 		if (again) {
 			again = false;
@@ -132,7 +137,7 @@ export function startSync(): void {
 	started = true;
 	const onOnline = () => {
 		syncStatus.online = true;
-		void syncNow();
+		void syncNow({ networkBack: true });
 	};
 	window.addEventListener('online', onOnline);
 	window.addEventListener('offline', () => (syncStatus.online = false));

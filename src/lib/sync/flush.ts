@@ -1,7 +1,7 @@
 // The outbox flusher: one at a time across tabs and the service worker, no DOM, usable from the service worker.
 import { getMeta, META, type Session } from '../db/meta';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
-import { claimRow, dueRows, markDone, markRejected, markRetry, nextWakeAt, pruneDone, releaseUntouched } from './outbox';
+import { claimRow, dueRows, makeNetworkFailuresDue, markDone, markRejected, markRetry, nextWakeAt, pruneDone, releaseUntouched } from './outbox';
 import { sendRow } from './push';
 
 export const OUTBOX_LOCK = 'contract-desk-outbox';
@@ -17,6 +17,8 @@ export type FlushOptions = {
 	timeoutMs?: number;
 	now?: () => number;
 	random?: () => number;
+	/** The network just came back (online event, Background Sync): rows that failed for lack of it go now. */
+	networkBack?: boolean;
 	/** false: skip Web Locks even where present (tests of the Dexie lease alone). */
 	useLocks?: boolean;
 };
@@ -68,6 +70,7 @@ async function run(opts: FlushOptions): Promise<FlushResult> {
 	if (!session) return { ...result, state: 'signedOut', nextWakeAt: await nextWakeAt() };
 	if (session.token === expiredToken) return { ...result, state: 'sessionExpired', nextWakeAt: await nextWakeAt() };
 	expiredToken = null; // a new sign-in gave a new token
+	if (opts.networkBack) await makeNetworkFailuresDue(now());
 	const ctx = { token: session.token, fetchImpl: opts.fetchImpl, baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs };
 
 	let unauthorized = false;

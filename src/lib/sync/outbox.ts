@@ -131,6 +131,18 @@ export async function makeAllDue(now = Date.now()): Promise<number> {
 		.modify({ nextAttemptAt: now });
 }
 
+/**
+ * The connection is back: rows that failed only for lack of network need not sit out their backoff.
+ * Rows waiting for a server's Retry-After or a 5xx keep their time.
+ */
+export async function makeNetworkFailuresDue(now = Date.now()): Promise<number> {
+	return getDb()
+		.outbox.where('status')
+		.equals('pending')
+		.filter((r) => r.nextAttemptAt > now && (r.lastError?.startsWith('network') ?? false))
+		.modify({ nextAttemptAt: now });
+}
+
 /** When a flush should next run: the earliest retry time or lease expiry, or null when nothing waits. */
 export async function nextWakeAt(): Promise<number | null> {
 	let earliest: number | null = null;
