@@ -49,13 +49,7 @@ export type ContractQuery = { kind?: ContractKind; status?: ContractStatus; sear
 export async function queryContracts(q: ContractQuery, offset: number, limit: number): Promise<Page<ContractRow>> {
 	const db = getDb();
 	const search = q.search?.trim().toLowerCase();
-	if (search) {
-		const hits = await db.contracts.where('searchKeys').startsWith(search).distinct().toArray();
-		const rows = hits
-			.filter((r) => (!q.kind || r.kind === q.kind) && (!q.status || r.status === q.status))
-			.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-		return { rows: rows.slice(offset, offset + limit), total: rows.length };
-	}
+	if (search) return searchContracts(search, q, offset, limit);
 	let c;
 	if (q.kind) {
 		c = db.contracts.where('[kind+createdAt]').between([q.kind, ''], [q.kind, '\uffff']).reverse();
@@ -67,6 +61,36 @@ export async function queryContracts(q: ContractQuery, offset: number, limit: nu
 	}
 	const [rows, total] = await Promise.all([c.clone().offset(offset).limit(limit).toArray(), c.count()]);
 	return { rows, total };
+}
+
+/** Below this many hits, load them and sort; above, walk the date index and keep the hits. */
+const SMALL_HIT_SET = 500;
+
+/**
+ * Search through the multi-entry key index using keys only, so a broad prefix ("ht-2026") over
+ * 10,000 contracts costs a key scan, not loading every matching record.
+ */
+async function searchContracts(search: string, q: ContractQuery, offset: number, limit: number): Promise<Page<ContractRow>> {
+	const db = getDb();
+	let ids = new Set((await db.contracts.where('searchKeys').startsWith(search).primaryKeys()) as string[]);
+	for (const [index, value] of [['kind', q.kind], ['status', q.status]] as const) {
+		if (!value) continue;
+		const allowed = new Set((await db.contracts.where(index).equals(value).primaryKeys()) as string[]);
+		ids = new Set([...ids].filter((id) => allowed.has(id)));
+	}
+	if (ids.size <= SMALL_HIT_SET) {
+		const rows = (await db.contracts.bulkGet([...ids])).filter((r): r is ContractRow => !!r);
+		rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+		return { rows: rows.slice(offset, offset + limit), total: ids.size };
+	}
+	const rows = await db.contracts
+		.orderBy('createdAt')
+		.reverse()
+		.filter((r) => ids.has(r.id))
+		.offset(offset)
+		.limit(limit)
+		.toArray();
+	return { rows, total: ids.size };
 }
 
 /** Ids of orders already attached to some contract, to mark them in the picker. */

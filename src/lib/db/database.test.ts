@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractDeskDB, DB_NAME, getDb, forgetDb } from './database';
 import { openAtVersion } from './migration-harness';
 import { LATEST_VERSION, VERSIONS } from './schema';
-import { saveGeneratedContract, queryContracts } from './contracts';
+import { saveGeneratedContract, queryContracts, searchKeysOf } from './contracts';
 import { queryOrders, orderMonths } from './orders';
 import { ImmutableRecordError } from './immutability';
 import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
@@ -87,6 +87,19 @@ describe('contracts', () => {
 		expect(found.rows.map((r) => r.id)).toContain(target.id);
 		await db.contracts.update(target.id, { status: 'effective' });
 		expect((await queryContracts({ status: 'effective' }, 0, 10)).rows.map((r) => r.id)).toEqual([target.id]);
+	});
+
+	it('searches a broad prefix over many contracts through the date index, newest first', async () => {
+		const db = getDb();
+		const rows = Array.from({ length: 600 }, (_, i) => {
+			const record = exampleFrameworkRecord(new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString());
+			return { ...record, status: 'pending' as const, contentHash: '', pdfSha256: '', registeredAt: null, searchKeys: searchKeysOf(record) };
+		});
+		await db.contracts.bulkAdd(rows);
+		const page = await queryContracts({ search: 'ht-2026' }, 20, 20);
+		expect(page.total).toBe(600);
+		expect(page.rows.map((r) => r.id)).toEqual(rows.slice(-40, -20).reverse().map((r) => r.id));
+		expect((await queryContracts({ search: 'ht-2026', status: 'effective' }, 0, 20)).total).toBe(0);
 	});
 });
 
