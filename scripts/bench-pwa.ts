@@ -129,7 +129,8 @@ async function waitForHomeData(page: Page): Promise<number> {
 
 /** Signs in online once, lets the service worker precache, then times offline starts of `/`. */
 export async function warmOfflineStart(runs = RUNS): Promise<{ running: number[]; stopped: number[] }> {
-	const server = spawn('npx', ['tsx', 'server/main.ts'], {
+	// node with tsx's loader, not npx: SIGTERM must reach the server itself, or it outlives the bench.
+	const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', STATIC_DIR: BUILD, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-pwa-')) },
 		stdio: 'ignore'

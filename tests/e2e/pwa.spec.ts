@@ -2,9 +2,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
 
 /** The first load is not controlled by the service worker: wait for it to be ready (precache done), then reload. */
 async function underServiceWorker(page: Page): Promise<void> {
@@ -101,6 +113,12 @@ test('opens every route offline after the first visit, generates a contract, and
 	// A deep link to the contract just made, opened cold while offline.
 	await page.goto(`/contracts/${id}`);
 	await expect(page.locator('main')).toContainText('王珺');
+	// Printing the detail page prints the content, not the app's chrome.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('header.app-header')).toBeHidden();
+	await expect(page.locator('nav.app-nav')).toBeHidden();
+	await expect(page.locator('.offline-banner')).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
 	const pending = (await rows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done');
 	expect(pending.length).toBeGreaterThan(0);
 
@@ -112,8 +130,7 @@ test('opens every route offline after the first visit, generates a contract, and
 });
 
 test.describe('update', () => {
-	const port = 4319;
-	const base = `http://127.0.0.1:${port}`;
+	let base = '';
 	let server: ChildProcess | undefined;
 	let root = '';
 
@@ -123,7 +140,10 @@ test.describe('update', () => {
 	test.beforeAll(async () => {
 		root = join(mkdtempSync(join(tmpdir(), 'contract-desk-update-')), 'site');
 		cpSync('build', root, { recursive: true });
-		server = spawn('npx', ['tsx', 'server/main.ts'], {
+		const port = await freePort();
+		base = `http://127.0.0.1:${port}`;
+		// node with tsx's loader, not npx: SIGTERM must reach the server itself, or it outlives the test.
+		server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: root, DATA_DIR: mkdtempSync(join(tmpdir(), 'contract-desk-update-data-')), ADMIN_TOKEN: 'e2e-admin-token' },
 			stdio: 'ignore'
 		});
@@ -161,8 +181,26 @@ test.describe('update', () => {
 
 		const next = publishNewerBuild();
 		// What the app's periodic / on-visibility check does, without waiting for it.
-		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-		await expect(page.getByTestId('update-prompt')).toBeVisible({ timeout: 20_000 });
+		const updateResult = await page.evaluate(async () => {
+			const r = await navigator.serviceWorker.getRegistration();
+			try {
+				await r?.update();
+				const sw = r?.installing ?? r?.waiting;
+				if (!sw) return 'no new worker';
+				await new Promise<void>((resolve) => {
+					if (sw.state === 'installed' || sw.state === 'redundant') resolve();
+					sw.addEventListener('statechange', () => (sw.state === 'installed' || sw.state === 'redundant') && resolve());
+				});
+				return sw.state;
+			} catch (e) {
+				return String(e);
+			}
+		});
+		expect(updateResult).toBe('installed');
+		await expect
+			.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return r?.waiting ? 'waiting' : r?.installing ? 'installing' : 'none'; }), { timeout: 30_000 })
+			.toBe('waiting');
+		await expect(page.getByTestId('update-prompt')).toBeVisible();
 		await page.waitForTimeout(1500);
 		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
