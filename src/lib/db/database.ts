@@ -48,7 +48,8 @@ export function getDb(): ContractDeskDB {
 			// Every write is already committed to IndexedDB and drafts are saved as the user types,
 			// so closing and reloading loses nothing; staying open would block the upgrade.
 			instance?.close();
-			if (typeof location !== 'undefined') location.reload();
+			// The service worker opens this database too and has no location.reload.
+			if (typeof location !== 'undefined' && typeof location.reload === 'function') location.reload();
 			return false;
 		});
 	}

@@ -5,7 +5,7 @@ import { filing } from './filing';
 import { identity } from './identity';
 import { order } from './order';
 import { provider } from './provider';
-import { stampingEvent } from './stamping';
+import { stampingEvent } from './stampingEvent';
 
 export const sessionRequest = z.object({ code: z.string().trim().min(1).max(100) });
 export const sessionResponse = z.object({ token: z.string().min(1), accountId: z.string() });
