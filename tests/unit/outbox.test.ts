@@ -249,6 +249,23 @@ describe('lease', () => {
 		expect(new Set(calls.map((c) => c.key)).size).toBe(30);
 	});
 
+	it('holding the Web Lock, a row left in `sending` by a closed tab is taken over at once', async () => {
+		const c = await queueContract();
+		const id = (await getDb().outbox.toArray())[0]!.id;
+		await claimRow(id, Date.now()); // the tab that claimed it was closed mid-request; its lock went with it
+		const locks = { request: async (_n: string, _o: unknown, cb: (lock: unknown) => Promise<unknown>) => cb({}) };
+		const saved = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+		Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+		try {
+			const { fetchImpl } = mockFetch(() => registered(c.id));
+			expect(await flushOutbox({ fetchImpl })).toMatchObject({ state: 'ran', done: 1 });
+		} finally {
+			if (saved) Object.defineProperty(globalThis, 'navigator', saved);
+			else delete (globalThis as { navigator?: unknown }).navigator;
+		}
+		expect(await getDb().outbox.get(id)).toMatchObject({ status: 'done', attempts: 2 });
+	});
+
 	it('with Web Locks, a second flusher finds the lock taken and stays out', async () => {
 		await queueContract();
 		let held: Promise<unknown> = Promise.resolve();

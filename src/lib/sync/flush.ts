@@ -51,15 +51,16 @@ function webLocks(): Locks | undefined {
  */
 export async function flushOutbox(opts: FlushOptions = {}): Promise<FlushResult> {
 	const locks = opts.useLocks === false ? undefined : webLocks();
-	if (!locks) return run(opts);
+	if (!locks) return run(opts, false);
 	let result: FlushResult | undefined;
 	await locks.request(OUTBOX_LOCK, { ifAvailable: true }, async (lock) => {
-		if (lock) result = await run(opts);
+		if (lock) result = await run(opts, true);
 	});
 	return result ?? { state: 'busy', sent: 0, done: 0, retried: 0, rejected: 0, nextWakeAt: null };
 }
 
-async function run(opts: FlushOptions): Promise<FlushResult> {
+/** `exclusive`: we hold the Web Lock, so rows left in `sending` are a dead flusher's and are taken over at once. */
+async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult> {
 	const now = opts.now ?? Date.now;
 	const random = opts.random ?? Math.random;
 	const backoff = opts.backoff ?? DEFAULT_BACKOFF;
@@ -79,14 +80,14 @@ async function run(opts: FlushOptions): Promise<FlushResult> {
 	// Rounds: a snapshot of due rows, sent by a small pool; rows held back by an earlier row of their
 	// resource come due in a later round, once that row is done.
 	for (;;) {
-		const snapshot = await dueRows(now());
+		const snapshot = await dueRows(now(), exclusive);
 		let claimedAny = false;
 		let next = 0;
 		const worker = async () => {
 			while (!unauthorized && next < snapshot.length) {
 				const candidate = snapshot[next++]!;
 				if (tried.has(candidate.id)) continue;
-				const row = await claimRow(candidate.id, now());
+				const row = await claimRow(candidate.id, now(), exclusive);
 				if (!row) continue;
 				claimedAny = true;
 				tried.add(row.id);

@@ -20,17 +20,22 @@ export function compareRows(a: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>, b: 
 	return a.createdAt - b.createdAt || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A row may be sent now: pending and due, or sending with a lease that ran out. */
-export function isClaimable(row: OutboxRow, now: number): boolean {
+/**
+ * A row may be sent now: pending and due, or sending with a lease that ran out. `exclusive`: the
+ * caller holds the outbox Web Lock, so no live flusher exists and every `sending` row belongs to
+ * a dead one (a closed tab, a killed service worker — the browser released its lock): take it over now.
+ */
+export function isClaimable(row: OutboxRow, now: number, exclusive = false): boolean {
+	if (row.status === 'sending' && exclusive) return true;
 	return (row.status === 'pending' || row.status === 'sending') && row.nextAttemptAt <= now;
 }
 
 /** Rows that may be due now, oldest first (a snapshot; each is re-checked when claimed). */
-export async function dueRows(now: number): Promise<OutboxRow[]> {
+export async function dueRows(now: number, exclusive = false): Promise<OutboxRow[]> {
 	const rows = await getDb()
 		.outbox.where('status')
 		.anyOf('pending', 'sending')
-		.filter((r) => r.nextAttemptAt <= now)
+		.filter((r) => isClaimable(r, now, exclusive))
 		.toArray();
 	return rows.sort(compareRows);
 }
@@ -49,11 +54,11 @@ async function blockerOf(row: OutboxRow): Promise<OutboxRow | undefined> {
  * so of two flushers (tabs, the service worker) racing for the same row only one wins. The claim
  * bumps `attempts`, which then fences every later write of this attempt.
  */
-export async function claimRow(id: string, now: number): Promise<OutboxRow | undefined> {
+export async function claimRow(id: string, now: number, exclusive = false): Promise<OutboxRow | undefined> {
 	const db = getDb();
 	return db.transaction('rw', db.outbox, async () => {
 		const row = await db.outbox.get(id);
-		if (!row || !isClaimable(row, now)) return undefined;
+		if (!row || !isClaimable(row, now, exclusive)) return undefined;
 		if (await blockerOf(row)) return undefined;
 		const claimed: OutboxRow = {
 			...row,
