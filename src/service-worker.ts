@@ -8,14 +8,11 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FALLBACK_PAGE, NAVIGATION_DENYLIST, precacheEntries } from './lib/pwa/precache';
 import { SW_MESSAGES, SYNC_TAG } from './lib/pwa/messages';
+// Bundled in, not imported lazily: import() is forbidden inside service workers.
+import { flushOutbox } from './lib/sync/flush';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-type FlushModule = { flushOutbox: (options?: { fetchImpl?: typeof fetch; baseUrl?: string }) => Promise<unknown> };
-// Eager glob instead of a plain import: the build keeps working while lib/sync/flush.ts does not exist yet,
-// and import() is forbidden inside service workers, so the flusher has to be bundled in.
-const flushModules = import.meta.glob<FlushModule>('./lib/sync/flush.ts', { eager: true });
-const flushOutbox = Object.values(flushModules)[0]?.flushOutbox;
 
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
@@ -28,7 +25,7 @@ sw.addEventListener('message', (event: ExtendableMessageEvent) => {
 	const type = (event.data as { type?: string } | null)?.type;
 	// Only on the user's word: a waiting worker never takes over a page with unsaved state by itself.
 	if (type === SW_MESSAGES.skipWaiting) void sw.skipWaiting();
-	if (type === SW_MESSAGES.getVersion) event.ports[0]?.postMessage({ version, flush: Boolean(flushOutbox) });
+	if (type === SW_MESSAGES.getVersion) event.ports[0]?.postMessage({ version, flush: true });
 });
 
 interface SyncEvent extends ExtendableEvent {
@@ -36,7 +33,12 @@ interface SyncEvent extends ExtendableEvent {
 }
 
 sw.addEventListener('sync', ((event: SyncEvent) => {
-	if (event.tag !== SYNC_TAG || !flushOutbox) return;
-	// The Dexie outbox is the truth; this only triggers a flush. A rejection makes the browser retry later.
-	event.waitUntil(flushOutbox({ fetchImpl: fetch.bind(sw) }));
+	if (event.tag !== SYNC_TAG) return;
+	// The Dexie outbox is the truth; this only triggers a flush. Rejecting when rows still wait
+	// makes the browser schedule another sync event with its own backoff, even with no page open.
+	event.waitUntil(
+		flushOutbox({ fetchImpl: fetch.bind(sw), networkBack: true }).then((result) => {
+			if (result.retried > 0) throw new Error(`${result.retried} submissions still waiting`);
+		})
+	);
 }) as EventListener);

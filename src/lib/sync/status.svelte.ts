@@ -14,3 +14,10 @@ class SyncStatus {
 }
 
 export const syncStatus = new SyncStatus();
+
+// Listened to from the first import, not only once sync starts: a connection lost while the app
+// is still starting must show the offline banner too.
+if (typeof window !== 'undefined') {
+	window.addEventListener('online', () => (syncStatus.online = true));
+	window.addEventListener('offline', () => (syncStatus.online = false));
+}
