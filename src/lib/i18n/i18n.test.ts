@@ -1,8 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { i18n, t } from './index.svelte';
 import { registry } from './registry';
 
+// Message files registered lazily by the pages that need them: loaded here so the checks below cover them too.
+const lazy = import.meta.glob(['../**/i18n.ts', '../**/i18n/*.ts', '!./**'], { eager: true });
+
+function sources(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) && !e.name.includes('.test.') ? [join(dir, e.name)] : []
+	);
+}
+
 describe('messages', () => {
+	it('checks every lazily registered message file', () => {
+		const lib = join(__dirname, '..');
+		const registering = sources(lib)
+			.filter((f) => !f.startsWith(__dirname) && readFileSync(f, 'utf8').includes('registry.add('))
+			.map((f) => '../' + relative(lib, f).replaceAll('\\', '/'));
+		expect(registering.length).toBeGreaterThan(0);
+		expect(Object.keys(lazy).sort()).toEqual(registering.sort());
+	});
+
 	it('has an English text for every zh-CN key, and no empty text', () => {
 		const zh = registry.keys('zh-CN');
 		expect(zh.length).toBeGreaterThan(50);

@@ -1,5 +1,5 @@
 // Service worker registration (workbox-window) and the update offer: never reloads unless the user accepts.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { SW_MESSAGES, SYNC_TAG } from './messages';
 
 /** How often a long-lived tab asks the server whether a newer service worker exists. */
@@ -18,10 +18,17 @@ class PwaUpdate {
 	registered = $state(false);
 	#wb: Workbox | null = null;
 
+	#registering = false;
+
 	register(url = '/service-worker.js'): void {
-		if (this.#wb || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		if (this.#registering || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		this.#registering = true;
+		// workbox-window loads after first render: registration never blocks the home screen.
+		void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+	}
+
+	#start(wb: Workbox): void {
 		// Kit emits a classic script; workbox-window registers it as such.
-		const wb = new Workbox(url, { scope: '/' });
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => {
 			this.available = true;

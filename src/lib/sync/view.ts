@@ -1,4 +1,5 @@
 // What the outbox page shows: rows with their contract number, why a row waits, errors and 409 versions side by side.
+import './i18n';
 import { getDb } from '../db/database';
 import type { OutboxRow } from '../db/types';
 import { canonicalJson } from '../domain/canonical';

@@ -1,4 +1,5 @@
 // Why a generation failed, said in the user's language: missing glyph, invalid record, or anything else.
+import './i18n';
 import { ZodError } from 'zod';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { t } from '../../i18n/index.svelte';

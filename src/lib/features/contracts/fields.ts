@@ -1,4 +1,5 @@
 // Human names for record fields and contact validation messages, in the user's language.
+import './i18n';
 import { contactDetails, type ContactDetails } from '../../domain/contract';
 import { t } from '../../i18n/index.svelte';
 

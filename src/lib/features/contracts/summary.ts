@@ -1,4 +1,5 @@
 // One-line descriptions of a contract for lists: its attachment in words.
+import './i18n';
 import type { ContractRecord } from '../../domain/contract';
 import { formatYuan } from '../../domain/money';
 import { t } from '../../i18n/index.svelte';

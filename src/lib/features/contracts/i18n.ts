@@ -1,7 +1,8 @@
-// Messages of contract management, the three contract flows, generation and the detail page.
-import { defineMessages } from '../define';
+// Messages of contract management, the three contract flows, generation and the detail page: registered when a contract module loads, not with the shell.
+import { defineMessages } from '../../i18n/define';
+import { registry } from '../../i18n/registry';
 
-export default defineMessages(
+export const contractMessages = defineMessages(
 	{
 		contractsTitle: '合同管理',
 		newContract: '申请合同',
@@ -249,3 +250,4 @@ export default defineMessages(
 		field_filingSite: '{what} of site {n}'
 	}
 );
+registry.add(contractMessages);
