@@ -7,6 +7,8 @@ import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FALLBACK_PAGE, NAVIGATION_DENYLIST, precacheEntries } from './lib/pwa/precache';
+// Written by scripts/build-font.ts: changes exactly when the cut fonts can change.
+import fontRevision from '../static/fonts/.stamp?raw';
 import { SW_MESSAGES, SYNC_TAG } from './lib/pwa/messages';
 // Bundled in, not imported lazily: import() is forbidden inside service workers.
 import { flushOutbox } from './lib/sync/flush';
@@ -17,7 +19,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB fonts as is.
-precacheAndRoute(precacheEntries({ build, files, prerendered, version }));
+precacheAndRoute(precacheEntries({ build, files, prerendered, version, fontRevision: fontRevision.trim() }));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));
 // /api/ is deliberately not routed: data lives in Dexie, and a cached API answer would be a lie.
 

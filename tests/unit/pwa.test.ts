@@ -49,6 +49,14 @@ describe('precache manifest', () => {
 		expect(byUrl.get(FALLBACK_PAGE)).toBe('42');
 		expect(byUrl.get('/manifest.webmanifest')).toBe('42');
 	});
+	it('revisions the fonts by their build stamp, so a release that did not change them keeps the cached bytes', () => {
+		const stamped = new Map(precacheEntries({ ...lists, fontRevision: 'f00d' }).map((e) => [e.url, e.revision]));
+		expect(stamped.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
+		expect(stamped.get('/manifest.webmanifest')).toBe('42');
+		const nextRelease = new Map(precacheEntries({ ...lists, version: '43', fontRevision: 'f00d' }).map((e) => [e.url, e.revision]));
+		expect(nextRelease.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
+		expect(nextRelease.get('/manifest.webmanifest')).toBe('43');
+	});
 	it('leaves out dotfiles and install screenshots', () => {
 		expect(byUrl.has('/fonts/.stamp')).toBe(false);
 		expect(byUrl.has('/screenshots/wide.png')).toBe(false);

@@ -2,7 +2,7 @@
 
 export type PrecacheEntry = { url: string; revision: string | null };
 
-export type KitLists = { build: string[]; files: string[]; prerendered: string[]; version: string };
+export type KitLists = { build: string[]; files: string[]; prerendered: string[]; version: string; fontRevision?: string };
 
 /** Kit's lists omit the adapter-static fallback page; navigations are answered with it offline. */
 export const FALLBACK_PAGE = '/200.html';
@@ -16,13 +16,17 @@ export function isPrecachedStaticFile(url: string): boolean {
 
 /**
  * `build` files live under _app/immutable with a content hash in their name: no revision needed.
- * Everything else (fonts, icons, manifest, fallback page) changes name-less, so it is revisioned by
- * the app version: a new release re-validates it, an unchanged release keeps the cached bytes.
+ * Everything else (icons, manifest, fallback page) changes name-less, so it is revisioned by the app
+ * version. The fonts (10 MB) are revisioned by the font build's own stamp instead, so a release that
+ * did not change them does not make every phone download them again.
  */
-export function precacheEntries({ build, files, prerendered, version }: KitLists): PrecacheEntry[] {
+export function precacheEntries({ build, files, prerendered, version, fontRevision }: KitLists): PrecacheEntry[] {
 	const entries = new Map<string, PrecacheEntry>();
 	for (const url of build) entries.set(url, { url, revision: url.includes('/immutable/') ? null : version });
-	for (const url of files.filter(isPrecachedStaticFile)) entries.set(url, { url, revision: version });
+	for (const url of files.filter(isPrecachedStaticFile)) {
+		const isFont = url.startsWith('/fonts/') && fontRevision;
+		entries.set(url, { url, revision: isFont ? fontRevision : version });
+	}
 	for (const url of [...prerendered, FALLBACK_PAGE]) entries.set(url, { url, revision: version });
 	return [...entries.values()];
 }
