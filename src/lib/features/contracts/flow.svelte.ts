@@ -1,0 +1,70 @@
+// What the three contract flows share: the step Draft, contact prefill, "next" / "back" with focus, and the finish.
+import { tick } from 'svelte';
+import { goto } from '$app/navigation';
+import { Draft } from '../../components/draft.svelte';
+import type { ContactDetails } from '../../domain/contract';
+import { lastContact } from './contracts.svelte';
+import { isContactEmpty } from './fields';
+
+export type Step = 'details' | 'confirm';
+
+/** The confirm screen renders the very record generation will build, under a placeholder id. */
+export const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Moves focus to the step heading so keyboard and screen-reader users land on the new content. */
+export async function focusHeading(el: () => HTMLElement | undefined): Promise<void> {
+	// A getter: the step's heading is a new element after the re-render, read it after the tick.
+	await tick();
+	el()?.focus();
+}
+
+/** Focuses the first field marked invalid, so "next" with errors leads straight to the problem. */
+export async function focusFirstInvalid(root: ParentNode = document): Promise<void> {
+	await tick();
+	root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
+	readonly draft: Draft<S>;
+	/** After the first "next", every field shows its error, not only the touched ones. */
+	showAll = $state(false);
+	/** The contact details came from the last contract: say so, the user may need to change them. */
+	prefilled = $state(false);
+	heading = $state<HTMLElement>();
+
+	constructor(key: string, initial: S) {
+		this.draft = new Draft<S>(key, initial);
+		let prefillTried = false;
+		$effect(() => {
+			if (!this.draft.restored || prefillTried) return;
+			prefillTried = true;
+			if (!isContactEmpty(this.draft.value.contact)) return;
+			void lastContact().then((c) => {
+				if (c && isContactEmpty(this.draft.value.contact)) {
+					this.draft.value.contact = { ...c };
+					this.prefilled = true;
+				}
+			});
+		});
+	}
+
+	/** "Next": with a problem, shows every error and lets `focusProblem` lead to it; else the confirm step. */
+	toConfirm(event: SubmitEvent, focusProblem: (() => void) | null): void {
+		event.preventDefault();
+		this.showAll = true;
+		if (focusProblem) return focusProblem();
+		this.draft.value.step = 'confirm';
+		void focusHeading(() => this.heading);
+	}
+
+	back(): void {
+		this.draft.value.step = 'details';
+		void focusHeading(() => this.heading);
+	}
+
+	/** The draft has become a contract: forget it and show the contract. */
+	finish = async (row: { id: string }): Promise<void> => {
+		await this.draft.discard();
+		await goto(`/contracts/${row.id}`);
+	};
+}
