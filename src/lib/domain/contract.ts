@@ -5,6 +5,7 @@ import { creditCode } from './identity';
 import { order } from './order';
 import { chinaPhone } from './phone';
 import { fen, text, uuid } from './text';
+import { shanghaiDate } from './time';
 
 export const CONTRACT_KINDS = ['framework', 'filing', 'order'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
@@ -94,13 +95,5 @@ export type ContractStatus = z.infer<typeof contractStatus>;
 
 /** HT-YYYYMMDD-XXXXXXXX: the Shanghai calendar date of creation and the id's first 8 hex digits. */
 export function contractNumber(id: string, createdAt: string): string {
-	const day = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	})
-		.format(new Date(createdAt))
-		.replaceAll('-', '');
-	return `HT-${day}-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
+	return `HT-${shanghaiDate(createdAt).replaceAll('-', '')}-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
 }

@@ -8,7 +8,7 @@ import { stampingSubmission } from './stamping';
 import { outboxEntry, newOutboxEntry } from './outbox';
 import { identity } from './identity';
 import { formatYuan } from './money';
-import { shanghaiDateTime, shanghaiMonth } from './time';
+import { shanghaiDateTime, shanghaiIso, shanghaiMonth } from './time';
 import { canonicalJson, sha256Hex } from './canonical';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => schema.safeParse(v).success;
@@ -119,6 +119,8 @@ describe('money and time', () => {
 	it('shows times in Asia/Shanghai', () => {
 		expect(shanghaiDateTime('2026-01-31T17:00:00Z')).toBe('2026-02-01 01:00');
 		expect(shanghaiMonth('2026-01-31T15:59:59Z')).toBe('2026-01');
+		expect(shanghaiIso(new Date('2026-12-31T16:30:00.250Z'))).toBe('2027-01-01T00:30:00.250+08:00');
+		expect(Date.parse(shanghaiIso(new Date(1_790_000_000_123)))).toBe(1_790_000_000_123);
 	});
 });
 

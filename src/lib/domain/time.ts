@@ -1,29 +1,32 @@
-// Dates as people in China read them: always shown in Asia/Shanghai, whatever the device's zone.
-const TZ = 'Asia/Shanghai';
+// Dates as people in China read them: always Asia/Shanghai, whatever the device's zone or Intl data.
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-	timeZone: TZ,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TZ,
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
+// China has kept UTC+8 all year since 1991, so a fixed offset is exact for every date we handle and
+// needs no time-zone database: Node, browsers and the PDF renderer agree byte for byte.
+const SHANGHAI_MS = 8 * 3600 * 1000;
+
+export type ShanghaiParts = { y: string; m: string; d: string; hh: string; mm: string; ss: string };
+
+export function shanghaiParts(when: string | number | Date): ShanghaiParts {
+	const ms = when instanceof Date ? when.getTime() : typeof when === 'number' ? when : Date.parse(when);
+	const s = new Date(ms + SHANGHAI_MS).toISOString();
+	return { y: s.slice(0, 4), m: s.slice(5, 7), d: s.slice(8, 10), hh: s.slice(11, 13), mm: s.slice(14, 16), ss: s.slice(17, 19) };
+}
 
 /** "2026-11-26" */
-export function shanghaiDate(iso: string | number | Date): string {
-	return dayFormat.format(new Date(iso));
+export function shanghaiDate(when: string | number | Date): string {
+	const p = shanghaiParts(when);
+	return `${p.y}-${p.m}-${p.d}`;
 }
 /** "2026-11" */
-export function shanghaiMonth(iso: string | number | Date): string {
-	return shanghaiDate(iso).slice(0, 7);
+export function shanghaiMonth(when: string | number | Date): string {
+	return shanghaiDate(when).slice(0, 7);
 }
 /** "2026-11-26 14:05" */
-export function shanghaiDateTime(iso: string | number | Date): string {
-	const d = new Date(iso);
-	return `${dayFormat.format(d)} ${timeFormat.format(d)}`;
+export function shanghaiDateTime(when: string | number | Date): string {
+	const p = shanghaiParts(when);
+	return `${p.y}-${p.m}-${p.d} ${p.hh}:${p.mm}`;
+}
+/** The same instant written in Shanghai time with its offset: "2026-11-26T14:05:09.123+08:00". */
+export function shanghaiIso(when: Date): string {
+	return `${new Date(when.getTime() + SHANGHAI_MS).toISOString().slice(0, 23)}+08:00`;
 }

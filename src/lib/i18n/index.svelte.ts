@@ -3,6 +3,8 @@ import type { Catalog } from './define';
 import { registry, type Locale } from './registry';
 
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
+/** Each language named in itself, so a reader of either finds theirs whatever the active language. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 const STORAGE_KEY = 'contract-desk.locale';
 
 function initialLocale(): Locale {
