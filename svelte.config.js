@@ -10,7 +10,9 @@ export default {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ fallback: '200.html', precompress: false, strict: false }),
+		// .br/.gz next to each text asset, picked by server/static.ts (serveStatic precompressed): brotli at max quality
+		// once per build instead of gzip per request. Kit leaves the .ttf fonts alone; compress() gzips those on the fly.
+		adapter: adapter({ fallback: '200.html', precompress: true, strict: false }),
 		// The service worker is registered by lib/pwa so updates can be prompted, not forced.
 		serviceWorker: { register: false },
 		version: { name: process.env.APP_VERSION }

@@ -1,8 +1,8 @@
 // Cuts the contract fonts from Noto Serif SC at build time: a GBK-complete regular face and a headings-only bold face.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCmap } from '../src/lib/pdf/cmap';
 import { BOLD_TEXTS } from '../src/lib/pdf/template';
@@ -74,6 +74,20 @@ function stamp(): string {
 	return hash.digest('hex');
 }
 
+/**
+ * Writes through a temporary file in the same folder and renames it into place: a concurrent reader
+ * (another test worker, a running build) sees the old file or the new one, never a half-written one.
+ */
+function writeAtomic(path: string, data: string | Uint8Array): void {
+	const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	try {
+		writeFileSync(temp, data);
+		renameSync(temp, path);
+	} finally {
+		rmSync(temp, { force: true });
+	}
+}
+
 export type FontBuildResult = { regular: string; bold: string; skipped: boolean; missing: number[] };
 
 async function cut(source: string, codePoints: number[], out: string): Promise<number[]> {
@@ -92,7 +106,7 @@ async function cut(source: string, codePoints: number[], out: string): Promise<n
 	const got = readCmap(font);
 	const lost = wanted.filter((cp) => !got.has(cp));
 	if (lost.length) throw new Error(`subset lost ${lost.length} characters, e.g. U+${lost[0]!.toString(16)}`);
-	writeFileSync(out, font);
+	writeAtomic(out, font);
 	return missing;
 }
 
@@ -113,7 +127,8 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 	const missingBold = await cut(SOURCE.bold, boldCodePoints(), bold);
 	if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
 	log(`bold: ${statSync(bold).size} bytes`);
-	writeFileSync(stampPath, want);
+	// The stamp goes last: until it matches, readers treat the fonts as stale.
+	writeAtomic(stampPath, want);
 	return { regular, bold, skipped: false, missing: missingRegular };
 }
 

@@ -1,19 +1,13 @@
-// Entry point: read config, open and seed the store, serve API + PWA, shut down cleanly.
+// Entry point: bootstrap (config, store, app), serve API + PWA, shut down cleanly.
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import { createApp } from './app';
-import { loadConfig } from './config';
-import { DEMO_CODES, seedIfEmpty } from './seed';
-import { openSqliteStore } from './store';
+import { bootstrap } from './bootstrap';
+import { DEMO_CODES } from './seed';
 import { verifyDocument } from './verify-document';
 
 async function main(): Promise<void> {
-	const config = loadConfig();
-	const store = openSqliteStore(config.dataDir);
-	const seeded = await seedIfEmpty(store);
-	const orphans = await store.releaseRunningClaims();
-	if (orphans) console.log(`released ${orphans} idempotency claim(s) left running by the previous process`);
-	const app = createApp({ store, config, verifyDocument });
+	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
+	if (releasedClaims) console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
 
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;

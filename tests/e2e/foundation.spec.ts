@@ -1,6 +1,6 @@
 // Foundation: sign in, the account's data comes down into IndexedDB, browse it with the network off.
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { onAnotherDevice, signIn } from './helpers';
 
 test('a verified account browses its filings and orders, online and offline', async ({ page, context }) => {
 	await signIn(page, 'demo');
@@ -43,12 +43,11 @@ test('a verified account browses its filings and orders, online and offline', as
 });
 
 test('an unverified account sees why it cannot apply', async ({ browser }) => {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, 'demo-unverified');
-	await expect(page.getByTestId('verification-state')).toHaveText('未完成实名认证');
-	await expect(page.getByText('只有完成实名认证')).toBeVisible();
-	await context.close();
+	await onAnotherDevice(browser, async (page) => {
+		await signIn(page, 'demo-unverified');
+		await expect(page.getByTestId('verification-state')).toHaveText('未完成实名认证');
+		await expect(page.getByText('只有完成实名认证')).toBeVisible();
+	});
 });
 
 test('a wrong code is refused, and the first sign-in offline says it needs a connection', async ({ page, context }) => {

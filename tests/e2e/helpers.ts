@@ -1,5 +1,5 @@
-// Shared steps of the end-to-end tests: signing in and waiting for the first pull.
-import { expect, type Page } from '@playwright/test';
+// Shared steps of the end-to-end tests: signing in, coming under the app's service worker, generating a contract, extra devices.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -9,4 +9,56 @@ export async function signIn(page: Page, code: string): Promise<void> {
 	await page.getByRole('button', { name: /登录|Sign in/ }).click();
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByTestId('verification-state')).toBeVisible();
+}
+
+/**
+ * The first load is not controlled by the service worker: wait until the worker the app registered itself
+ * is active (its precache is complete), then reload under it. Never registers a worker on the app's behalf:
+ * a broken registration in the app must fail here.
+ */
+export async function underServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+	const active = await page.evaluate(async (ms) => {
+		const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('(no active service worker)'), ms));
+		const ready = navigator.serviceWorker.ready.then((registration) => registration.active?.scriptURL ?? '(none)');
+		return Promise.race([ready, timeout]);
+	}, timeoutMs);
+	expect(active, 'the app registers /service-worker.js and it activates').toMatch(/\/service-worker\.js$/);
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	// The shell has checked the session and rendered the page (and listens for online/offline) by now.
+	await expect(page.locator('main h1').first()).toBeVisible();
+}
+
+/** The contact block of a contract form, with values every validator accepts. */
+export async function fillContact(page: Page, person: string): Promise<void> {
+	await page.locator('#contact-person').fill(person);
+	await page.locator('#contact-phone').fill('0755-86013388');
+	await page.locator('#contact-email').fill('zhe.li@example.com');
+	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园喆堃大厦 12 层');
+}
+
+/**
+ * Generates a framework agreement through the real UI, from the contract list's start button; returns its id.
+ * Works from any page, online or offline (under the service worker).
+ */
+export async function generateFramework(page: Page, person: string): Promise<string> {
+	await page.goto('/contracts');
+	await page.getByTestId('start-framework').click();
+	await expect(page).toHaveURL(/\/contracts\/new\/framework$/);
+	await expect(page.locator('#contact-person')).toBeVisible();
+	await fillContact(page, person);
+	await page.getByTestId('to-confirm').click();
+	await page.getByTestId('generate').click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+	return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** A second device (a fresh context: no site data), closed however `run` ends. */
+export async function onAnotherDevice<T>(browser: Browser, run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+	const context = await browser.newContext();
+	try {
+		return await run(await context.newPage(), context);
+	} finally {
+		await context.close();
+	}
 }

@@ -1,11 +1,12 @@
 // The installable PWA end to end: offline after the first visit, updates that keep typed work, backup round trip.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -16,15 +17,6 @@ function freePort(): Promise<number> {
 			probe.close(() => resolve(port));
 		});
 	});
-}
-
-/** The first load is not controlled by the service worker: wait for it to be ready (precache done), then reload. */
-async function underServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
 
 /** Rows of one object store of the app's IndexedDB, read without the app's code. */
@@ -73,24 +65,6 @@ async function documents(page: Page): Promise<Record<string, { sha256: string; b
 	);
 }
 
-async function fillContact(page: Page, person: string) {
-	await page.locator('#contact-person').fill(person);
-	await page.locator('#contact-phone').fill('13800138000');
-	await page.locator('#contact-email').fill('wang@example.com');
-	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园 1 号');
-}
-
-/** Generates a framework agreement through the real UI; returns its id. */
-async function generateFramework(page: Page, person: string): Promise<string> {
-	await page.goto('/contracts/new/framework');
-	await expect(page.locator('#contact-person')).toBeVisible();
-	await fillContact(page, person);
-	await page.getByTestId('to-confirm').click();
-	await page.getByTestId('generate').click();
-	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-	return page.url().split('/').at(-1)!;
-}
-
 test('opens every route offline after the first visit, generates a contract, and the outbox empties by itself', async ({ page, context }) => {
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
@@ -99,12 +73,14 @@ test('opens every route offline after the first visit, generates a contract, and
 	await expect(page.getByTestId('count-orders')).not.toHaveText('0');
 	await expect(page.locator('.offline-banner')).toBeVisible();
 
-	const routes = ['/', '/orders', '/filings', '/contracts', '/contracts/new/framework', '/more', '/more/storage', '/faq', '/outbox'];
+	const routes = ['/', '/orders', '/filings', '/contracts', '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/more', '/more/storage', '/faq', '/outbox', '/signin'];
 	for (const route of routes) {
 		const response = await page.goto(route);
 		// Served by the service worker from the precache: a navigation never reaches the (offline) network.
 		expect(response?.status(), route).toBe(200);
-		await expect(page.locator('header.app-header'), route).toBeVisible();
+		// The sign-in page is bare (no app chrome); every other route renders inside the shell.
+		if (route === '/signin') await expect(page.locator('#code'), route).toBeVisible();
+		else await expect(page.locator('header.app-header'), route).toBeVisible();
 		await expect(page.locator('main h1').first(), route).toBeVisible();
 	}
 
@@ -119,8 +95,10 @@ test('opens every route offline after the first visit, generates a contract, and
 	await expect(page.locator('nav.app-nav')).toBeHidden();
 	await expect(page.locator('.offline-banner')).toBeHidden();
 	await page.emulateMedia({ media: 'screen' });
-	const pending = (await rows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done');
-	expect(pending.length).toBeGreaterThan(0);
+	// Exactly one submission waits: this contract's registration (a failed offline attempt leaves it pending).
+	await expect
+		.poll(async () => (await rows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(({ kind, resourceId, status }) => ({ kind, resourceId, status })))
+		.toEqual([{ kind: 'registerContract', resourceId: id, status: 'pending' }]);
 
 	await context.setOffline(false);
 	await expect
@@ -129,10 +107,23 @@ test('opens every route offline after the first visit, generates a contract, and
 	await expect.poll(async () => (await rows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
 });
 
+/** The version the worker controlling the page reports. */
+async function controllerVersion(page: Page): Promise<string> {
+	return page.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const channel = new MessageChannel();
+				channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
+				navigator.serviceWorker.controller!.postMessage({ type: 'GET_VERSION' }, [channel.port2]);
+			})
+	);
+}
+
 test.describe('update', () => {
 	let base = '';
 	let server: ChildProcess | undefined;
 	let root = '';
+	let dataDir = '';
 
 	// A copy of the build served by a second server process. The "newer build" is that same copy with a
 	// service worker whose bytes (its version constant) changed, which is exactly what a browser compares
@@ -140,26 +131,44 @@ test.describe('update', () => {
 	test.beforeAll(async () => {
 		root = join(mkdtempSync(join(tmpdir(), 'contract-desk-update-')), 'site');
 		cpSync('build', root, { recursive: true });
+		dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-update-data-'));
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
 		// node with tsx's loader, not npx: SIGTERM must reach the server itself, or it outlives the test.
 		server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: root, DATA_DIR: mkdtempSync(join(tmpdir(), 'contract-desk-update-data-')), ADMIN_TOKEN: 'e2e-admin-token' },
+			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: root, DATA_DIR: dataDir, ADMIN_TOKEN: 'e2e-admin-token' },
 			stdio: 'ignore'
 		});
 		await expect.poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
 	});
-	test.afterAll(() => {
-		server?.kill('SIGTERM');
+	test.afterAll(async () => {
+		// Wait for the exit (the server closes SQLite on SIGTERM) before removing its folders.
+		const running = server;
+		if (running && running.exitCode === null && running.signalCode === null) {
+			await new Promise<void>((resolve) => {
+				running.once('exit', () => resolve());
+				running.kill('SIGTERM');
+			});
+		}
+		if (root) rmSync(dirname(root), { recursive: true, force: true });
+		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	});
+
+	/** Rewrites a file of the served copy, with the .br/.gz variants the server prefers (svelte.config.js precompresses). */
+	function publish(path: string, content: string): void {
+		const file = join(root, path);
+		writeFileSync(file, content);
+		writeFileSync(`${file}.br`, brotliCompressSync(content));
+		writeFileSync(`${file}.gz`, gzipSync(content));
+	}
 
 	function publishNewerBuild(): string {
 		const { version } = JSON.parse(readFileSync(join(root, '_app/version.json'), 'utf8')) as { version: string };
 		const next = `${version}-next`;
 		const sw = readFileSync(join(root, 'service-worker.js'), 'utf8');
 		expect(sw).toContain(version);
-		writeFileSync(join(root, 'service-worker.js'), sw.replaceAll(version, next));
-		writeFileSync(join(root, '_app/version.json'), JSON.stringify({ version: next }));
+		publish('service-worker.js', sw.replaceAll(version, next));
+		publish('_app/version.json', JSON.stringify({ version: next }));
 		return next;
 	}
 
@@ -170,14 +179,25 @@ test.describe('update', () => {
 		await expect(page.getByTestId('count-orders')).not.toHaveText('0');
 		const ordersBefore = await page.getByTestId('count-orders').textContent();
 		await underServiceWorker(page);
+		const current = await controllerVersion(page);
 
-		await page.goto(`${base}/contracts/new/framework`);
+		const form = `${base}/contracts/new/framework`;
+		await page.goto(form);
+		// The form is hydrated and its draft restored once the field is enabled; SvelteKit's own start-up
+		// history entry (a same-document navigation right after load) is behind us.
+		await expect(page.locator('#contact-person')).toBeEnabled();
+		// From here on every main-frame navigation counts, same-document (history API) ones included:
+		// nothing but the user's accept may navigate.
+		const navigations: string[] = [];
+		page.on('framenavigated', (frame) => {
+			if (frame === page.mainFrame()) navigations.push(frame.url());
+		});
+		await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 		await page.locator('#contact-person').fill('');
 		await page.locator('#contact-person').pressSequentially('赵玥');
 		await page.locator('#contact-phone').fill('');
 		await page.locator('#contact-phone').pressSequentially('0755-1234');
 		await expect.poll(async () => JSON.stringify((await rows<{ key: string; value: unknown }>(page, 'drafts')).find((d) => d.key === 'contract.framework')?.value ?? null)).toContain('0755-1234');
-		await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
 		const next = publishNewerBuild();
 		// What the app's periodic / on-visibility check does, without waiting for it.
@@ -201,23 +221,19 @@ test.describe('update', () => {
 			.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return r?.waiting ? 'waiting' : r?.installing ? 'installing' : 'none'; }), { timeout: 30_000 })
 			.toBe('waiting');
 		await expect(page.getByTestId('update-prompt')).toBeVisible();
-		await page.waitForTimeout(1500);
+		// Offered, not applied: the old worker still controls the page and nothing has navigated.
+		expect(await controllerVersion(page)).toBe(current);
+		expect(navigations, 'navigations before the user accepted the update').toEqual([]);
 		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
 
 		await Promise.all([page.waitForEvent('load'), page.getByTestId('update-prompt').getByRole('button', { name: /重新加载|Reload/ }).click()]);
+		// Accepting reloads the page it was on (SvelteKit's start-up adds a same-document entry for the same URL).
+		expect(new Set(navigations)).toEqual(new Set([form]));
 		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
 		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
 		await expect(page.locator('#contact-phone')).toHaveValue('0755-1234');
-		const version = await page.evaluate(
-			() =>
-				new Promise<string>((resolve) => {
-					const channel = new MessageChannel();
-					channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
-					navigator.serviceWorker.controller!.postMessage({ type: 'GET_VERSION' }, [channel.port2]);
-				})
-		);
-		expect(version).toBe(next);
+		expect(await controllerVersion(page)).toBe(next);
 		await page.goto(`${base}/`);
 		await expect(page.getByTestId('count-orders')).toHaveText(ordersBefore!);
 	});
@@ -239,16 +255,15 @@ test('backup: export, clear site data, import restores byte-identical documents'
 	await expect(page.getByTestId('storage-last-backup')).not.toHaveText(/尚未备份|Never/);
 
 	// A fresh context is a device with its site data cleared.
-	const fresh: BrowserContext = await browser.newContext();
-	const other = await fresh.newPage();
-	await signIn(other, 'demo');
-	await other.goto('/more/storage');
-	await other.getByTestId('backup-import').setInputFiles(file!);
-	await expect(other.getByTestId('backup-report')).toBeVisible();
-	await expect(other.getByTestId('backup-report')).not.toContainText(/拒绝 [1-9]|[1-9]\d* refused/);
-	const restored = await documents(other);
-	for (const [contractId, doc] of Object.entries(original)) expect(restored[contractId], contractId).toEqual(doc);
-	await other.goto(`/contracts/${id}`);
-	await expect(other.locator('main')).toContainText('钱堃');
-	await fresh.close();
+	await onAnotherDevice(browser, async (other) => {
+		await signIn(other, 'demo');
+		await other.goto('/more/storage');
+		await other.getByTestId('backup-import').setInputFiles(file!);
+		await expect(other.getByTestId('backup-report')).toBeVisible();
+		await expect(other.getByTestId('backup-report')).not.toContainText(/拒绝 [1-9]|[1-9]\d* refused/);
+		const restored = await documents(other);
+		for (const [contractId, doc] of Object.entries(original)) expect(restored[contractId], contractId).toEqual(doc);
+		await other.goto(`/contracts/${id}`);
+		await expect(other.locator('main')).toContainText('钱堃');
+	});
 });

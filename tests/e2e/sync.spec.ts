@@ -1,37 +1,6 @@
 // Sync end to end: offline submissions wait in the outbox, go out by themselves when online, and server changes come down.
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, signIn } from './helpers';
-
-/** The first load is not controlled by the new service worker: wait for it, then reload under it. */
-async function underServiceWorker(page: Page): Promise<void> {
-	const ready = await page.evaluate(async () => {
-		const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 10_000));
-		return Promise.race([navigator.serviceWorker.ready.then(() => true), timeout]);
-	});
-	if (!ready) {
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.register('/service-worker.js');
-			await navigator.serviceWorker.ready;
-		});
-	}
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-}
-
-async function generateFramework(page: Page, person: string): Promise<string> {
-	await page.getByRole('link', { name: '合同管理' }).first().click();
-	await page.getByTestId('start-framework').click();
-	await expect(page.getByRole('heading', { name: '框架协议', level: 1 })).toBeVisible();
-	await page.locator('#contact-person').fill(person);
-	await page.locator('#contact-phone').fill('0755-86013388');
-	await page.locator('#contact-email').fill('sync@example.com');
-	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园喆堃大厦 12 层');
-	await page.getByTestId('to-confirm').click();
-	await page.getByRole('button', { name: '确认并生成合同' }).click();
-	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-	await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'pending');
-	return page.url().split('/').pop()!;
-}
+import { expect, test } from '@playwright/test';
+import { ADMIN_TOKEN, generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
 
 test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({ page, context, browser, request }) => {
 	test.setTimeout(150_000);
@@ -41,7 +10,11 @@ test('offline contracts wait in the outbox, register by themselves once online, 
 
 	await context.setOffline(true);
 	await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
-	const ids = [await generateFramework(page, '李喆'), await generateFramework(page, '王珺')];
+	const ids: string[] = [];
+	for (const person of ['李喆', '王珺']) {
+		ids.push(await generateFramework(page, person));
+		await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'pending');
+	}
 
 	// Both wait in the outbox; the badge says so.
 	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'offline');
@@ -75,22 +48,20 @@ test('offline contracts wait in the outbox, register by themselves once online, 
 	for (const id of ids) expect(contracts.contracts.filter((c) => c.id === id)).toEqual([expect.objectContaining({ id, status: 'effective' })]);
 
 	// A second device signed in as the unverified account.
-	const other = await browser.newContext();
-	const phone = await other.newPage();
-	await signIn(phone, 'demo-unverified');
-	await expect(phone.getByTestId('verification-state')).toHaveText('未完成实名认证');
+	await onAnotherDevice(browser, async (phone) => {
+		await signIn(phone, 'demo-unverified');
+		await expect(phone.getByTestId('verification-state')).toHaveText('未完成实名认证');
 
-	// The back office verifies it…
-	const accounts = (await (await request.get('/api/v1/admin/accounts', { headers: admin })).json()) as { accounts: { id: string; code: string }[] };
-	const target = accounts.accounts.find((a) => a.code === 'demo-unverified')!;
-	const verified = await request.post(`/api/v1/admin/accounts/${target.id}/verify`, { headers: admin });
-	expect(verified.status()).toBe(200);
+		// The back office verifies it…
+		const accounts = (await (await request.get('/api/v1/admin/accounts', { headers: admin })).json()) as { accounts: { id: string; code: string }[] };
+		const target = accounts.accounts.find((a) => a.code === 'demo-unverified')!;
+		const verified = await request.post(`/api/v1/admin/accounts/${target.id}/verify`, { headers: admin });
+		expect(verified.status()).toBe(200);
 
-	// …and the device shows it after its next pull, here from the "sync now" button.
-	await phone.getByTestId('sync-badge').click();
-	await phone.getByTestId('outbox-sync-now').click();
-	await phone.getByRole('link', { name: '首页' }).first().click();
-	await expect(phone.getByTestId('verification-state')).toHaveText('已实名认证');
-	await other.close();
+		// …and the device shows it after its next pull, here from the "sync now" button.
+		await phone.getByTestId('sync-badge').click();
+		await phone.getByTestId('outbox-sync-now').click();
+		await phone.getByRole('link', { name: '首页' }).first().click();
+		await expect(phone.getByTestId('verification-state')).toHaveText('已实名认证');
+	});
 });
-

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-export type ServerProcess = { child: ChildProcess; port: number };
+export type ServerProcess = {
+	child: ChildProcess;
+	port: number;
+	/** Idempotency claims the start-up released (left `running` by a killed predecessor). */
+	releasedClaims: number;
+};
 
 /** Starts server-process.ts with DATA_DIR; resolves once it listens. */
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -22,10 +27,10 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
 		const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
 		child.stdout!.on('data', (d: Buffer) => {
 			out += d.toString();
-			const m = out.match(/LISTENING (\d+)/);
+			const m = out.match(/LISTENING (\d+) RELEASED (\d+)\n/);
 			if (m) {
 				clearTimeout(timer);
-				resolve({ child, port: Number(m[1]) });
+				resolve({ child, port: Number(m[1]), releasedClaims: Number(m[2]) });
 			}
 		});
 		child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

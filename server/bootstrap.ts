@@ -1,0 +1,34 @@
+// Server start-up shared by server/main.ts and the test server process: config → store (open, migrate, seed) → release orphaned claims → app.
+import type { Hono } from 'hono';
+import { createApp, type AppDeps, type AppEnv } from './app';
+import { loadConfig, type Config } from './config';
+import { seedIfEmpty } from './seed';
+import { openSqliteStore, type Store } from './store';
+
+export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'staticDir' | 'log'> & {
+	env?: NodeJS.ProcessEnv;
+};
+
+export type Bootstrapped = {
+	config: Config;
+	store: Store;
+	app: Hono<AppEnv>;
+	/** True when this start seeded the demo accounts into an empty database. */
+	seeded: boolean;
+	/** Idempotency claims a previous (crashed) process left `running`, now released. */
+	releasedClaims: number;
+};
+
+/**
+ * Everything production does before it listens. Tests start the server through this too, so a
+ * restart after a crash in the fault-injection test goes through the same recovery as a real one.
+ */
+export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
+	const config = loadConfig(options.env);
+	const store = openSqliteStore(config.dataDir);
+	const seeded = await seedIfEmpty(store);
+	// A process that died mid-request left its claims `running`; retries would get 409 forever otherwise.
+	const releasedClaims = await store.releaseRunningClaims();
+	const app = createApp({ store, config, verifyDocument: options.verifyDocument, staticDir: options.staticDir, log: options.log });
+	return { config, store, app, seeded, releasedClaims };
+}
