@@ -9,7 +9,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FALLBACK_PAGE, NAVIGATION_DENYLIST, precacheEntries } from './lib/pwa/precache';
 // Written by scripts/build-font.ts: changes exactly when the cut fonts can change.
 import fontRevision from '../static/fonts/.stamp?raw';
-import { SW_MESSAGES, SYNC_TAG } from './lib/pwa/messages';
+import { SW_MESSAGES } from './lib/pwa/messages';
+import { SYNC_TAG } from './lib/sync/background';
 // Bundled in, not imported lazily: import() is forbidden inside service workers.
 import { flushOutbox } from './lib/sync/flush';
 
@@ -40,6 +41,7 @@ sw.addEventListener('sync', ((event: SyncEvent) => {
 	// makes the browser schedule another sync event with its own backoff, even with no page open.
 	event.waitUntil(
 		flushOutbox({ fetchImpl: fetch.bind(sw), networkBack: true }).then((result) => {
+			// `retried` counts only rows this flush put back to wait; a row a newer sender took over is not ours to report.
 			if (result.retried > 0) throw new Error(`${result.retried} submissions still waiting`);
 		})
 	);

@@ -234,6 +234,22 @@ describe('lease', () => {
 		expect((await getDb().outbox.get(id))?.status).toBe('done');
 	});
 
+	it('a retry fenced out by a newer sender is not counted as waiting (the service worker would fail its sync event)', async () => {
+		await queueContract();
+		const t0 = Date.now();
+		const id = (await getDb().outbox.toArray())[0]!.id;
+		// While this flusher's request is in flight its lease runs out and another sender takes the row over;
+		// then the first answer comes back as a 503.
+		const { fetchImpl } = mockFetch(async () => {
+			expect(await claimRow(id, t0 + LEASE_MS + 1)).toMatchObject({ attempts: 2 });
+			return json(503, { error: 'unavailable' });
+		});
+		const r = await flushOutbox({ fetchImpl, useLocks: false, now: () => t0 });
+		expect(r).toMatchObject({ state: 'ran', sent: 1, retried: 0, done: 0 });
+		// The newer sender's claim stands: the late 503 wrote nothing.
+		expect(await getDb().outbox.get(id)).toMatchObject({ status: 'sending', attempts: 2 });
+	});
+
 	it('two flushers racing on the Dexie claim send each row once', async () => {
 		for (let i = 0; i < 30; i++) await queueContract();
 		const { calls, fetchImpl } = mockFetch(async (c) => {

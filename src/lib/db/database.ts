@@ -40,16 +40,38 @@ export class ContractDeskDB extends Dexie {
 
 let instance: ContractDeskDB | undefined;
 
-/** The shared database. A newer version opened in another tab closes this one and reloads. */
+/** Why a page's database was closed under it: another tab upgraded it (a newer app version) or deleted it (signed out). */
+export type DbClosedReason = 'upgraded' | 'deleted';
+const closedListeners = new Set<(reason: DbClosedReason) => void>();
+
+/**
+ * Called when a versionchange closed the page's database. The page is never reloaded for it (the
+ * user may be in a form); the shell asks the user to reload instead. Returns an unsubscribe.
+ */
+export function onDbClosed(listener: (reason: DbClosedReason) => void): () => void {
+	closedListeners.add(listener);
+	return () => closedListeners.delete(listener);
+}
+
+/** The shared database. Another connection upgrading or deleting it closes this one (see below). */
 export function getDb(): ContractDeskDB {
 	if (!instance) {
-		instance = new ContractDeskDB();
-		instance.on('versionchange', () => {
-			// Every write is already committed to IndexedDB and drafts are saved as the user types,
-			// so closing and reloading loses nothing; staying open would block the upgrade.
-			instance?.close();
-			// The service worker opens this database too and has no location.reload.
-			if (typeof location !== 'undefined' && typeof location.reload === 'function') location.reload();
+		const db = new ContractDeskDB();
+		instance = db;
+		db.on('versionchange', (event: IDBVersionChangeEvent) => {
+			// Staying open would block the other connection's upgrade or delete (sign-out) forever.
+			db.close();
+			if (typeof document === 'undefined') {
+				// Service worker: nobody can reload it and it lives on, so the next getDb() opens a fresh
+				// instance (Dexie 4's close() disables auto-open; reusing this one would throw DatabaseClosedError).
+				if (instance === db) instance = undefined;
+			} else {
+				// Page: this code may be older than the new schema, so it must not reopen; a reload is
+				// safe (writes are committed, drafts saved per keystroke) but only the user may trigger it.
+				const reason: DbClosedReason = event.newVersion ? 'upgraded' : 'deleted';
+				for (const listener of closedListeners) listener(reason);
+			}
+			// Stops Dexie's default handler, whose close() would re-enable auto-open on the next query.
 			return false;
 		});
 	}

@@ -1,3 +1,2 @@
-// Names shared by the page and the service worker: message types and the Background Sync tag.
+// Message types shared by the page and the service worker (the Background Sync tag lives in sync/background).
 export const SW_MESSAGES = { skipWaiting: 'SKIP_WAITING', getVersion: 'GET_VERSION' } as const;
-export const SYNC_TAG = 'outbox';

@@ -1,11 +1,11 @@
 // Service worker registration (workbox-window) and the update offer: never reloads unless the user accepts.
 import type { Workbox } from 'workbox-window';
-import { SW_MESSAGES, SYNC_TAG } from './messages';
+import { getDb, onDbClosed, type DbClosedReason } from '../db/database';
+import { requestBackgroundSync } from '../sync/background';
+import { SW_MESSAGES } from './messages';
 
 /** How often a long-lived tab asks the server whether a newer service worker exists. */
 const UPDATE_CHECK_MS = 60 * 60_000;
-
-type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
 
 class PwaUpdate {
 	/** A newer version is installed and waiting for the user's go-ahead. */
@@ -16,6 +16,11 @@ class PwaUpdate {
 	dismissed = $state(false);
 	accepting = $state(false);
 	registered = $state(false);
+	/**
+	 * The database was closed under this page (another tab upgraded it, signed out, or a write hit it
+	 * closed): nothing can be saved until the user reloads. 'closed' = the reason is not known.
+	 */
+	dbClosed = $state<DbClosedReason | 'closed' | null>(null);
 	#wb: Workbox | null = null;
 
 	#registering = false;
@@ -45,7 +50,7 @@ class PwaUpdate {
 			if (document.visibilityState === 'visible') check();
 		});
 		// Chromium's Background Sync fires 'sync' once connectivity returns, even if this tab is gone by then.
-		window.addEventListener('offline', () => void requestOutboxSync());
+		window.addEventListener('offline', () => void requestBackgroundSync());
 	}
 
 	/** Asks the server for a newer service worker now (the page never reloads because of it). */
@@ -65,6 +70,12 @@ class PwaUpdate {
 		this.dismissed = true;
 	}
 
+	/** Asks for a reload instead of reloading: the user may be in a form. An upgrade is the "activated elsewhere" case. */
+	databaseClosed(reason: DbClosedReason | 'closed'): void {
+		if (this.dbClosed === null || this.dbClosed === 'closed') this.dbClosed = reason;
+		if (reason === 'upgraded') this.activatedElsewhere = true;
+	}
+
 	async version(): Promise<string | null> {
 		if (!this.#wb) return null;
 		const answer = (await this.#wb.messageSW({ type: SW_MESSAGES.getVersion }).catch(() => null)) as { version?: string } | null;
@@ -74,15 +85,22 @@ class PwaUpdate {
 
 export const pwaUpdate = new PwaUpdate();
 
-/** Registers a Background Sync so the service worker flushes the outbox when the network returns. */
-export async function requestOutboxSync(): Promise<boolean> {
-	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
-	try {
-		const reg = (await navigator.serviceWorker.ready) as SyncRegistration;
-		if (!reg.sync) return false;
-		await reg.sync.register(SYNC_TAG);
-		return true;
-	} catch {
-		return false;
-	}
+/**
+ * A write that raced the close (a draft saved on a keystroke, a live query) rejects with
+ * DatabaseClosedError where nobody awaits it. Logged and turned into the reload prompt rather than
+ * left as an unhandled rejection. Returns whether the event was ours.
+ */
+export function absorbClosedDatabase(event: Pick<PromiseRejectionEvent, 'reason' | 'preventDefault'>): boolean {
+	if ((event.reason as { name?: unknown } | null)?.name !== 'DatabaseClosedError') return false;
+	event.preventDefault();
+	console.warn('A write reached the closed database.', event.reason);
+	// Only while the shared instance is still the closed one: after a sign-out on this page it was
+	// already replaced by a fresh one, and a write that raced the wipe needs no reload.
+	if (getDb().hasBeenClosed()) pwaUpdate.databaseClosed('closed');
+	return true;
+}
+
+if (typeof window !== 'undefined') {
+	onDbClosed((reason) => pwaUpdate.databaseClosed(reason));
+	window.addEventListener('unhandledrejection', (event) => void absorbClosedDatabase(event));
 }

@@ -2,7 +2,9 @@
 import { getDb, type ContractDeskDB } from '../db/database';
 import { getMeta, META, type Session } from '../db/meta';
 import { HttpError, NetworkError } from './api';
-import { flushOutbox, SYNC_TAG, waitingForSignIn, type FlushResult } from './flush';
+import { requestBackgroundSync } from './background';
+import { syncErrorOf } from './errors';
+import { flushOutbox, waitingForSignIn, type FlushResult } from './flush';
 import { makeAllDue } from './outbox';
 import { pull } from './pull';
 import { syncStatus } from './status.svelte';
@@ -11,12 +13,6 @@ let running: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let timerAt = Infinity;
-
-/** Extra steps run after the outbox flush and before each pull. */
-const beforePull: (() => Promise<void>)[] = [];
-export function addSyncStep(step: () => Promise<void>): void {
-	beforePull.push(step);
-}
 
 /** Schedules a round in `ms` unless one is already scheduled sooner. */
 function wakeIn(ms: number): void {
@@ -30,21 +26,6 @@ function wakeIn(ms: number): void {
 		timerAt = Infinity;
 		void syncNow();
 	}, Math.min(Math.max(0, ms), 2 ** 31 - 1));
-}
-
-/** Asks the service worker to flush when connectivity returns, even if every tab is closed (Chromium). */
-export async function requestBackgroundSync(): Promise<void> {
-	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-	try {
-		const reg = await Promise.race([
-			navigator.serviceWorker.ready,
-			new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3_000))
-		]);
-		const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
-		await sync?.register(SYNC_TAG);
-	} catch {
-		// Background Sync is an optimisation; the page's own triggers still flush.
-	}
 }
 
 function afterFlush(flush: FlushResult): void {
@@ -67,14 +48,13 @@ async function round(networkBack: boolean): Promise<void> {
 		} finally {
 			syncStatus.flushing = false;
 		}
-		for (const step of beforePull) await step();
 		await pull();
-		syncStatus.lastError = null;
+		syncStatus.error = null;
 		if (!waitingForSignIn()) syncStatus.sessionExpired = false;
 	} catch (e) {
 		if (e instanceof HttpError && e.status === 401) syncStatus.sessionExpired = true;
-		else if (e instanceof NetworkError) syncStatus.lastError = null; // offline is a state, not an error
-		else syncStatus.lastError = e instanceof Error ? e.message : String(e);
+		else if (e instanceof NetworkError) syncStatus.error = null; // offline is a state (the badge), not an error
+		else syncStatus.error = syncErrorOf(e);
 	} finally {
 		syncStatus.pulling = false;
 	}

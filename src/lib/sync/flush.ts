@@ -5,7 +5,6 @@ import { claimRow, dueRows, makeNetworkFailuresDue, markDone, markRejected, mark
 import { sendRow } from './push';
 
 export const OUTBOX_LOCK = 'contract-desk-outbox';
-export const SYNC_TAG = 'outbox';
 
 export type FlushOptions = {
 	fetchImpl?: typeof fetch;
@@ -99,8 +98,8 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 						if (await markDone(row, at, outcome.contract)) result.done++;
 						break;
 					case 'retry':
-						await markRetry(row, at, retryDelay(row.attempts, outcome.retryAfterMs, backoff, random), outcome.error);
-						result.retried++;
+						// Fenced out (a newer sender took the row over) → nothing of ours waits; don't report it as waiting.
+						if (await markRetry(row, at, retryDelay(row.attempts, outcome.retryAfterMs, backoff, random), outcome.error)) result.retried++;
 						break;
 					case 'rejected':
 						if (await markRejected(row, at, outcome.error, outcome.conflict)) result.rejected++;

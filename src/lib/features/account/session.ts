@@ -1,4 +1,4 @@
-// Signing in and out: a token from an access code, and a clean device when the account changes.
+// Signing in and out: a token from an access code, and a clean device when the account changes — never silently.
 import { sessionResponse } from '../../domain/changes';
 import { getDb, forgetDb } from '../../db/database';
 import { getMeta, META, setMeta, type Session } from '../../db/meta';
@@ -10,21 +10,62 @@ export async function currentSession(): Promise<Session | undefined> {
 	return getMeta<Session>(META.session);
 }
 
-/** Exchanges the code for a token; a different account than before starts from an empty device. */
-export async function signIn(code: string): Promise<Session> {
+/** What wiping the device would destroy for good: the provider has no copy of it. */
+export type DeviceLoss = { unsent: number; contracts: number };
+
+export type SignInResult =
+	| { kind: 'signedIn'; session: Session }
+	| {
+			/** The code belongs to another account and this device holds the previous one's work. */
+			kind: 'needsConfirmation';
+			loss: DeviceLoss;
+			/** The user accepted the loss: wipe, then finish with the token already obtained. */
+			confirm(): Promise<Session>;
+	  };
+
+/**
+ * Exchanges the code for a token. The same account keeps everything. Another account starts from
+ * an empty device; if that would delete unsent submissions or contracts, nothing is deleted until
+ * the caller confirms (the "sign in" link of the session-expired banner leads here).
+ */
+export async function signIn(code: string): Promise<SignInResult> {
 	const { data } = await apiFetch('/session', { method: 'POST', body: { code } });
-	const { token, accountId } = sessionResponse.parse(data);
+	const session: Session = sessionResponse.parse(data);
 	const previous = await currentSession();
-	if (previous && previous.accountId !== accountId) await wipeDevice();
-	await setMeta(META.session, { token, accountId } satisfies Session);
+	if (previous && previous.accountId !== session.accountId) {
+		const loss = await deviceLoss();
+		if (loss.unsent > 0 || loss.contracts > 0) {
+			return {
+				kind: 'needsConfirmation',
+				loss,
+				confirm: async () => {
+					await wipeDevice();
+					return finishSignIn(session);
+				}
+			};
+		}
+		// Only what the server sends again (identity, filings, orders) is on the device: nothing to ask.
+		await wipeDevice();
+	}
+	return { kind: 'signedIn', session: await finishSignIn(session) };
+}
+
+async function finishSignIn(session: Session): Promise<Session> {
+	await setMeta(META.session, { token: session.token, accountId: session.accountId } satisfies Session);
 	syncStatus.sessionExpired = false;
 	await pull();
-	return { token, accountId };
+	return session;
 }
 
 /** Submissions not yet accepted by the provider: signing out would lose them. */
 export async function unsentCount(): Promise<number> {
 	return getDb().outbox.where('status').anyOf('pending', 'sending', 'rejected').count();
+}
+
+/** Unsent submissions, and contracts (records and PDFs are made on the device; the server may lack them). */
+export async function deviceLoss(): Promise<DeviceLoss> {
+	const [unsent, contracts] = await Promise.all([unsentCount(), getDb().contracts.count()]);
+	return { unsent, contracts };
 }
 
 export async function signOut(): Promise<void> {
