@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { sessionRequest } from '../src/lib/domain/changes';
-import { contractRecord, type ContractRecord } from '../src/lib/domain/contract';
+import { contractRecord, partyMismatches, unattachableOrders, type ContractRecord } from '../src/lib/domain/contract';
 import { stampingSubmission } from '../src/lib/domain/stamping';
 import { adminRoutes } from './admin';
 import type { Config } from './config';
@@ -194,23 +194,37 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 				);
 				return { ...respond(result), committed: true };
 			}
-			const mismatch: Record<string, string[]> = {};
-			if (record.partyA.name !== account.identity.legalName) mismatch['record.partyA.name'] = ['partyAMismatch'];
-			if (record.partyA.creditCode !== account.identity.creditCode) {
-				mismatch['record.partyA.creditCode'] = ['partyAMismatch'];
-			}
-			if (Object.keys(mismatch).length) {
+			const mismatched = partyMismatches(record, account.identity, config.provider);
+			const partyA = mismatched.filter((path) => path.startsWith('partyA.'));
+			if (partyA.length) {
 				return outcome(422, {
 					error: 'partyAMismatch',
 					message: 'Party A must be the verified entity of the account',
-					fields: mismatch
+					fields: Object.fromEntries(partyA.map((path) => [`record.${path}`, ['partyAMismatch']]))
 				});
 			}
-			if (
-				record.partyB.name !== config.provider.name ||
-				record.partyB.creditCode !== config.provider.creditCode
-			) {
-				return outcome(422, { error: 'partyBMismatch', message: 'Party B must be the provider' });
+			if (mismatched.length) {
+				return outcome(422, {
+					error: 'partyBMismatch',
+					message: 'Party B must be the provider',
+					fields: Object.fromEntries(mismatched.map((path) => [`record.${path}`, ['partyBMismatch']]))
+				});
+			}
+			if (record.kind === 'order') {
+				// The picker only offers paid orders, but a refund pulled after picking, or another client,
+				// must not get a refunded or foreign order into a contract. The store has no lookup by
+				// order id, so the account's orders are read whole: bounded by its order count, and only
+				// for a new order contract (replays were answered above).
+				const changes = await store.changes(accountId, 0);
+				const orders = new Map((changes?.orders ?? []).map((o) => [o.id, o]));
+				const bad = unattachableOrders(record.orders, (orderId) => orders.get(orderId));
+				if (bad.length) {
+					return outcome(422, {
+						error: 'orderNotAttachable',
+						message: `Only paid orders of the account can be attached: ${bad.map((b) => `${b.id} (${b.problem === 'orderRefunded' ? 'refunded' : 'unknown'})`).join(', ')}`,
+						fields: Object.fromEntries(bad.map((b) => [`record.orders.${b.index}.id`, [b.problem]]))
+					});
+				}
 			}
 
 			if (deps.verifyDocument) {

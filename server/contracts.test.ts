@@ -128,6 +128,51 @@ describe('PUT /contracts/:id (registration)', () => {
 		expect(await res.json()).toMatchObject({ error: 'partyBMismatch' });
 	});
 
+	it('Party B other than the provider names the field; Party A is checked first', async () => {
+		const record = frameworkRecord(env.config);
+		expect(record.partyA.creditCode).not.toBe(env.config.provider.creditCode);
+		const res = await register({ ...record, partyB: { ...record.partyB, creditCode: record.partyA.creditCode } });
+		expect(res.status).toBe(422);
+		expect(((await res.json()) as { fields: object }).fields).toEqual({ 'record.partyB.creditCode': ['partyBMismatch'] });
+		const both = frameworkRecord(env.config, { identity: DEFAULT_VERIFICATION });
+		const res2 = await register({ ...both, partyB: { ...both.partyB, name: '别的云有限公司' } });
+		expect(await res2.json()).toMatchObject({ error: 'partyAMismatch' });
+	});
+
+	it('an order contract with a refunded order → 422 naming the order; nothing stored', async () => {
+		const orders = demoOrders(FIXED_NOW).slice(0, 3);
+		const refunded = orders[1]!;
+		const setStatus = (status: string) =>
+			env.store.db
+				.prepare('UPDATE orders SET data = ? WHERE id = ?')
+				.run(JSON.stringify({ ...refunded, status }), refunded.id);
+		setStatus('refunded');
+		try {
+			const record = orderRecord(env.config, orders);
+			const res = await register(record);
+			expect(res.status).toBe(422);
+			const body = (await res.json()) as { error: string; message: string; fields: object };
+			expect(body.error).toBe('orderNotAttachable');
+			expect(body.message).toContain(refunded.id);
+			expect(body.fields).toEqual({ 'record.orders.1.id': ['orderRefunded'] });
+			expect(contractRows(record.id)).toBe(0);
+		} finally {
+			setStatus('paid');
+		}
+	});
+
+	it('an order contract with an order the account does not have → 422 naming the order', async () => {
+		const [first] = demoOrders(FIXED_NOW);
+		const foreign = { ...first!, id: '99999999999999999999' };
+		const record = orderRecord(env.config, [first!, foreign]);
+		const res = await register(record);
+		expect(res.status).toBe(422);
+		const body = (await res.json()) as { error: string; message: string; fields: object };
+		expect(body.message).toContain(foreign.id);
+		expect(body.fields).toEqual({ 'record.orders.1.id': ['orderUnknown'] });
+		expect(contractRows(record.id)).toBe(0);
+	});
+
 	it('verifyDocument false → 422 fingerprintMismatch; throwing → 422 unrenderable; nothing stored', async () => {
 		const record = frameworkRecord(env.config);
 		const res = await register(record, { sha: 'b'.repeat(64) });

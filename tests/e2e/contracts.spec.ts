@@ -3,6 +3,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { capitalAmount } from '../../src/lib/domain/capitalAmount';
+import { formatYuan } from '../../src/lib/domain/money';
+import { shanghaiDate, shanghaiDateTime } from '../../src/lib/pdf/format';
+import { LABELS, TITLES } from '../../src/lib/pdf/template';
 import { signIn } from './helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -15,6 +19,100 @@ async function download(page: Page): Promise<Downloaded> {
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
 	return { sha256, text: squash(text), name: dl.suggestedFilename() };
+}
+
+/** The contract row exactly as the app stored it, read with the raw IndexedDB API (not through the app's code). */
+async function storedContract(page: Page, id: string): Promise<Record<string, unknown>> {
+	const row = await page.evaluate(
+		(id) =>
+			new Promise<unknown>((resolve, reject) => {
+				const open = indexedDB.open('contract-desk');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction('contracts', 'readonly').objectStore('contracts').get(id);
+					get.onsuccess = () => (db.close(), resolve(get.result));
+					get.onerror = () => (db.close(), reject(get.error));
+				};
+			}),
+		id
+	);
+	expect(row, `contract ${id} in IndexedDB`).toBeTruthy();
+	return row as Record<string, unknown>;
+}
+
+type Printed = (value: never) => string | string[];
+const verbatim: Printed = (v: string) => v;
+/**
+ * How each field of a stored contract row appears in its PDF (see src/lib/pdf), keyed by path with
+ * [] for any index. null marks a field that is not printed verbatim:
+ * - id: the UUID is not printed; the number carries its first 8 hex digits.
+ * - filing.id: the device's id of the filing, not part of the document.
+ * - status, registeredAt: the row's registration state, which changes after generation.
+ * - pdfSha256: the fingerprint of the PDF itself (compared with the downloaded bytes instead).
+ * - searchKeys: the row's lower-cased search index.
+ * A field missing from this table fails the test, so a new record field cannot go unchecked.
+ */
+const PRINTED: Record<string, Printed | null> = {
+	id: null,
+	kind: (k: keyof typeof TITLES) => TITLES[k],
+	number: verbatim,
+	templateVersion: verbatim,
+	createdAt: (v: string) => shanghaiDateTime(v),
+	'partyA.name': verbatim,
+	'partyA.creditCode': verbatim,
+	'partyA.legalRepresentative': verbatim,
+	'partyA.registeredAddress': verbatim,
+	'partyB.name': verbatim,
+	'partyB.creditCode': verbatim,
+	'partyB.registeredAddress': verbatim,
+	'contact.person': verbatim,
+	'contact.phone': verbatim,
+	'contact.email': verbatim,
+	'contact.mailingAddress': verbatim,
+	'filing.id': null,
+	'filing.filingNumber': verbatim,
+	'filing.orderNumber': verbatim,
+	'filing.entityName': verbatim,
+	'filing.filedOn': verbatim,
+	'filing.sites[].siteNumber': verbatim,
+	'filing.sites[].name': verbatim,
+	'filing.sites[].domains[]': verbatim,
+	'orders[].id': verbatim,
+	'orders[].product': verbatim,
+	'orders[].spec': verbatim,
+	'orders[].billingMode': (v: 'prepaid' | 'postpaid') => LABELS[v],
+	'orders[].paidAt': (v: string) => shanghaiDate(v),
+	'orders[].amountFen': (v: number) => formatYuan(v),
+	totalFen: (v: number) => [`￥${formatYuan(v)}`, `人民币${capitalAmount(v)}`],
+	// The content fingerprint is printed in every page footer.
+	contentHash: verbatim,
+	status: null,
+	registeredAt: null,
+	pdfSha256: null,
+	searchKeys: null
+};
+
+/** Every leaf of the row with its printed form: [path with indices, text the PDF must contain]. */
+function expectedTexts(row: Record<string, unknown>): [string, string][] {
+	const out: [string, string][] = [];
+	const walk = (value: unknown, path: string, pattern: string) => {
+		if (pattern in PRINTED) {
+			const print = PRINTED[pattern];
+			if (!print) return;
+			if (value === null || typeof value === 'object') throw new Error(`${path}: expected a leaf, got ${JSON.stringify(value)}`);
+			for (const text of [print(value as never)].flat()) out.push([path, text]);
+			return;
+		}
+		if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, `${pattern}[]`));
+		if (value && typeof value === 'object') {
+			for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, pattern ? `${pattern}.${k}` : k);
+			return;
+		}
+		throw new Error(`${path}: field not covered by PRINTED; say how the PDF prints it`);
+	};
+	walk(row, '', '');
+	return out;
 }
 
 /** The first load is not controlled by the new service worker: wait for it (the app registers it), then reload under it. */
@@ -51,8 +149,12 @@ async function confirmAndGenerate(page: Page) {
 	const pdf = await download(page);
 	expect(pdf.name).toBe(`${shown.number}.pdf`);
 	expect(pdf.sha256).toBe(shown.sha256);
-	for (const value of [shown.number, shown.partyA, shown.person]) expect(pdf.text).toContain(squash(value));
-	return { ...shown, pdf };
+	const row = await storedContract(page, shown.id);
+	expect(row.pdfSha256).toBe(pdf.sha256);
+	const texts = expectedTexts(row);
+	expect(texts.length).toBeGreaterThan(15);
+	for (const [path, text] of texts) expect(pdf.text, `${path} printed as “${text}”`).toContain(squash(text));
+	return { ...shown, pdf, row };
 }
 
 test('with the network off, a verified account generates one contract of each kind, and they survive a reload', async ({ page, context }) => {

@@ -6,7 +6,10 @@ export class Draft<T extends object> {
 	/** False until the stored draft (if any) has been loaded: forms wait for it before rendering. */
 	restored = $state(false);
 	#key: string;
+	/** Set once the draft has become a record (or is about to): no save may re-create its row. */
 	#discarded = false;
+	/** Saves run one after another, so `hold` can wait for the last one and none overtakes another. */
+	#saving: Promise<void> = Promise.resolve();
 
 	constructor(key: string, initial: T) {
 		this.#key = key;
@@ -18,13 +21,39 @@ export class Draft<T extends object> {
 		$effect(() => {
 			const snapshot = $state.snapshot(this.value);
 			// Saved on every change, not debounced: a put is cheap and a crash must not lose keystrokes.
-			if (this.restored && !this.#discarded) void saveDraft(this.#key, snapshot);
+			if (this.restored && !this.#discarded) this.#save(snapshot);
 		});
 	}
 
-	/** After a successful submit: the draft has become a real record. */
-	async discard(): Promise<void> {
+	get key(): string {
+		return this.#key;
+	}
+
+	#save(snapshot: unknown): void {
+		this.#saving = this.#saving.then(() => {
+			// Checked again when the save's turn comes: a hold in between wins over a queued save.
+			if (!this.#discarded) return saveDraft(this.#key, snapshot);
+		}).catch((e: unknown) => console.error('draft save failed', e));
+	}
+
+	/**
+	 * Stops saving and waits until saves already started have finished: the caller deletes the row
+	 * in its own transaction next, and a save landing after that would bring the draft back.
+	 */
+	async hold(): Promise<void> {
 		this.#discarded = true;
+		await this.#saving;
+	}
+
+	/** The caller's transaction failed: the draft is still the user's work, so save it again. */
+	resume(): void {
+		this.#discarded = false;
+		this.#save($state.snapshot(this.value));
+	}
+
+	/** After a successful submit that did not delete the row itself: the draft has become a real record. */
+	async discard(): Promise<void> {
+		await this.hold();
 		await clearDraft(this.#key);
 	}
 }

@@ -1,6 +1,6 @@
 // Contracts on the device: the atomic write of a generated contract, paged lists, immutability.
 import { newOutboxEntry } from '../domain/outbox';
-import type { ContractKind, ContractRecord, ContractStatus } from '../domain/contract';
+import { assertOrdersAttachable, type ContractKind, type ContractRecord, type ContractStatus } from '../domain/contract';
 import { getDb } from './database';
 export { ImmutableRecordError } from './immutability';
 import type { ContractRow } from './types';
@@ -21,9 +21,15 @@ export type GeneratedContract = {
 	contentHash: string;
 	pdf: Uint8Array;
 	pdfSha256: string;
+	/** The form draft the contract was made from: deleted with the write, so it cannot make a second one. */
+	draftKey?: string;
 };
 
-/** One transaction: the contract, its PDF and the registration outbox row, or nothing at all. */
+/**
+ * One transaction: the contract, its PDF, the registration outbox row and the deletion of its
+ * draft, or nothing at all. An order contract's orders are checked again inside it: a pull that
+ * marked one refunded while the PDF was rendering must not slip through.
+ */
 export async function saveGeneratedContract(g: GeneratedContract): Promise<ContractRow> {
 	const db = getDb();
 	const row: ContractRow = {
@@ -35,10 +41,16 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 		searchKeys: searchKeysOf(g.record)
 	};
 	const blob = new Blob([g.pdf as BlobPart], { type: 'application/pdf' });
-	await db.transaction('rw', db.contracts, db.documents, db.outbox, async () => {
+	await db.transaction('rw', [db.contracts, db.documents, db.outbox, db.drafts, db.orders], async () => {
+		if (g.record.kind === 'order') {
+			const rows = await db.orders.bulkGet(g.record.orders.map((o) => o.id));
+			const current = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
+			assertOrdersAttachable(g.record.orders, (id) => current.get(id));
+		}
 		await db.contracts.add(row);
 		await db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength });
 		await db.outbox.add(newOutboxEntry('registerContract', row.id, { contractId: row.id }));
+		if (g.draftKey !== undefined) await db.drafts.delete(g.draftKey);
 	});
 	return row;
 }
@@ -93,15 +105,26 @@ async function searchContracts(search: string, q: ContractQuery, offset: number,
 	return { rows, total: ids.size };
 }
 
-/** Ids of orders already attached to some contract, to mark them in the picker. */
-export async function attachedOrderIds(): Promise<Map<string, string>> {
+/**
+ * For the given order ids, the number of a contract each is already attached to. Only contracts
+ * holding one of these ids are read (order ids are search keys), so a page of the picker costs
+ * a few index lookups however many contracts exist, and its live query wakes only for them.
+ */
+export async function attachedOrderIds(ids: readonly string[]): Promise<Map<string, string>> {
 	const map = new Map<string, string>();
-	await getDb()
-		.contracts.where('kind')
-		.equals('order')
-		.each((c) => {
-			if (c.kind === 'order') for (const o of c.orders) map.set(o.id, c.number);
-		});
+	if (ids.length === 0) return map;
+	const wanted = new Set(ids);
+	const db = getDb();
+	// Keys first: a multi-entry index yields a contract once per matching id, its rows only once.
+	const keys = new Set((await db.contracts.where('searchKeys').anyOf([...wanted]).primaryKeys()) as string[]);
+	const contracts = (await db.contracts.bulkGet([...keys])).filter((c): c is ContractRow => c !== undefined);
+	// Newest first: where an order is in several contracts, the latest one is named.
+	contracts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+	for (const c of contracts) {
+		// A filing contract's filing order number is also all digits and a search key: not an order.
+		if (c.kind !== 'order') continue;
+		for (const o of c.orders) if (wanted.has(o.id) && !map.has(o.id)) map.set(o.id, c.number);
+	}
 	return map;
 }
 

@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { filing } from './filing';
 import { creditCode } from './identity';
-import { order } from './order';
+import { order, type Order } from './order';
 import { chinaPhone } from './phone';
+import type { Provider } from './provider';
 import { fen, text, uuid } from './text';
+import type { VerifiedIdentity } from './identity';
 import { shanghaiDate } from './time';
 
 export const CONTRACT_KINDS = ['framework', 'filing', 'order'] as const;
@@ -96,4 +98,64 @@ export type ContractStatus = z.infer<typeof contractStatus>;
 /** HT-YYYYMMDD-XXXXXXXX: the Shanghai calendar date of creation and the id's first 8 hex digits. */
 export function contractNumber(id: string, createdAt: string): string {
 	return `HT-${shanghaiDate(createdAt).replaceAll('-', '')}-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
+}
+
+/**
+ * Field paths of the record's parties that differ from who they must be: Party A is the verified
+ * entity (name + credit code), Party B the provider. Empty when both match. The browser checks
+ * before rendering, the server before registering, so both refuse the same records.
+ */
+export function partyMismatches(
+	record: { partyA: Pick<PartyA, 'name' | 'creditCode'>; partyB: Pick<PartyB, 'name' | 'creditCode'> },
+	identity: Pick<VerifiedIdentity, 'legalName' | 'creditCode'>,
+	provider: Pick<Provider, 'name' | 'creditCode'>
+): string[] {
+	const out: string[] = [];
+	if (record.partyA.name !== identity.legalName) out.push('partyA.name');
+	if (record.partyA.creditCode !== identity.creditCode) out.push('partyA.creditCode');
+	if (record.partyB.name !== provider.name) out.push('partyB.name');
+	if (record.partyB.creditCode !== provider.creditCode) out.push('partyB.creditCode');
+	return out;
+}
+
+export type OrderProblem = 'orderUnknown' | 'orderRefunded';
+export type UnattachableOrder = { index: number; id: string; problem: OrderProblem };
+
+/**
+ * Only the account's paid orders may be attached: a refunded order is no longer a service to
+ * contract for, and an order the account does not have is not its to attach. The record's lines
+ * carry no status, so the caller looks each id up in the account's current orders.
+ */
+export function unattachableOrders(
+	lines: readonly { id: string }[],
+	lookup: (id: string) => Pick<Order, 'status'> | undefined
+): UnattachableOrder[] {
+	const out: UnattachableOrder[] = [];
+	lines.forEach((line, index) => {
+		const found = lookup(line.id);
+		if (!found) out.push({ index, id: line.id, problem: 'orderUnknown' });
+		else if (found.status !== 'paid') out.push({ index, id: line.id, problem: 'orderRefunded' });
+	});
+	return out;
+}
+
+/** A record refused by one of the rules above (not by its schema), with the field paths that break it. */
+export class ContractRuleError extends Error {
+	override name = 'ContractRuleError';
+	constructor(
+		readonly rule: 'partyMismatch' | 'orderNotAttachable',
+		readonly fields: string[],
+		readonly orders: UnattachableOrder[] = []
+	) {
+		super(`${rule}: ${rule === 'orderNotAttachable' ? orders.map((o) => `${o.id} ${o.problem}`).join(', ') : fields.join(', ')}`);
+	}
+}
+
+/** Throws ContractRuleError when an order line is not one of the account's paid orders. */
+export function assertOrdersAttachable(
+	lines: readonly { id: string }[],
+	lookup: (id: string) => Pick<Order, 'status'> | undefined
+): void {
+	const bad = unattachableOrders(lines, lookup);
+	if (bad.length) throw new ContractRuleError('orderNotAttachable', bad.map((b) => `orders.${b.index}.id`), bad);
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The order flow in the DOM: select all that match, the running count and total, and the 1,000-order limit.
+// The order flow in the DOM: select all that match, the running count and total, the 1,000-order limit, paid orders only.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetDb, getDb } from '../../db/database';
@@ -63,7 +63,8 @@ describe('OrderFlow', () => {
 	it('says clearly when more than 1,000 orders are selected and disables going on', async () => {
 		await seedOrders(1001, 100);
 		render(OrderFlow, { identity, provider });
-		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }));
+		// The label counts paid matches, which reads 1,001 rows: slower than the default 1 s under a loaded test run.
+		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }, { timeout: 5000 }));
 		const message = await screen.findByTestId('too-many-orders');
 		expect(message.textContent).toContain('最多包含 1000 个订单');
 		expect(message.textContent).toContain('减少 1 个');
@@ -73,5 +74,31 @@ describe('OrderFlow', () => {
 		await waitFor(() => expect(screen.queryByTestId('too-many-orders')).toBeNull());
 		expect((screen.getByTestId('to-confirm') as HTMLButtonElement).disabled).toBe(false);
 		expect(screen.getByTestId('selection-text').textContent).toBe('已选 1000 个订单，合计 ¥1,000.00');
+	});
+
+	it('counts only paid orders in "select all that match", and adds only those', async () => {
+		await seedOrders(3, 10);
+		await getDb().orders.update('10000000001', { status: 'refunded' });
+		render(OrderFlow, { identity, provider });
+		// The label says what the click adds: 2 paid of 3 matching.
+		const selectAll = await screen.findByRole('button', { name: '全选符合条件的 2 个订单' });
+		await fireEvent.click(selectAll);
+		await waitFor(() => expect(screen.getByTestId('selection-text').textContent).toBe('已选 2 个订单，合计 ¥0.20'));
+	});
+
+	it('holds back an order refunded after it was picked until it is removed', async () => {
+		await seedOrders(2, 10);
+		render(OrderFlow, { identity, provider });
+		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 2 个订单' }));
+		await waitFor(() => expect(screen.getByTestId('selection-text').textContent).toBe('已选 2 个订单，合计 ¥0.20'));
+		// A pull marks one refunded while it is selected.
+		await getDb().orders.update('10000000000', { status: 'refunded' });
+		const message = await screen.findByTestId('refunded-selected');
+		expect(message.textContent).toContain('10000000000');
+		expect((screen.getByTestId('to-confirm') as HTMLButtonElement).disabled).toBe(true);
+		await fireEvent.click(screen.getByTestId('remove-refunded'));
+		await waitFor(() => expect(screen.getByTestId('selection-text').textContent).toBe('已选 1 个订单，合计 ¥0.10'));
+		expect(screen.queryByTestId('refunded-selected')).toBeNull();
+		expect((screen.getByTestId('to-confirm') as HTMLButtonElement).disabled).toBe(false);
 	});
 });

@@ -1,6 +1,7 @@
-// Why a generation failed, said in the user's language: missing glyph, invalid record, or anything else.
+// Why a generation failed or a contract could not be read, said in the user's language.
 import './i18n';
 import { ZodError } from 'zod';
+import { ContractRuleError } from '../../domain/contract';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { t } from '../../i18n/index.svelte';
 import { errorText, fieldLabel } from './fields';
@@ -22,6 +23,13 @@ export function generationErrorText(e: unknown): string {
 			field: fieldLabel(e.field)
 		});
 	}
+	if (e instanceof ContractRuleError) {
+		if (e.rule === 'orderNotAttachable') {
+			const list = e.orders.map((o) => t(`orderProblem_${o.problem}`, { id: o.id })).join('、');
+			return t('ordersNotAttachable', { list });
+		}
+		return t('partyMismatch', { fields: e.fields.map(fieldLabel).join('、') });
+	}
 	if (e instanceof ZodError) {
 		const details = e.issues
 			.slice(0, 3)
@@ -30,4 +38,23 @@ export function generationErrorText(e: unknown): string {
 		return t('invalidRecord', { details });
 	}
 	return t('generateFailed', { reason: e instanceof Error ? e.message : String(e) });
+}
+
+/** What the user reads when the device database could not give the contract, and the detail for support. */
+export type LoadErrorText = { message: string; detail: string };
+
+/**
+ * Maps a read failure to a message key by its kind; the raw error is kept as secondary technical
+ * detail (for a support request), never as the message itself.
+ */
+export function loadErrorText(e: unknown): LoadErrorText {
+	const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+	const key =
+		name === 'DatabaseClosedError' || name === 'VersionChangeError'
+			? 'loadError_closed'
+			: name === 'OpenFailedError' || name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'QuotaExceededError'
+				? 'loadError_storage'
+				: 'loadError_generic';
+	const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+	return { message: t(key), detail };
 }

@@ -62,9 +62,11 @@ export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
 		void focusHeading(() => this.heading);
 	}
 
-	/** The draft has become a contract: forget it and show the contract. */
+	/**
+	 * The draft has become a contract: its row went in the contract's own transaction (the Draft is
+	 * handed to GenerateAction and held from then on), so only the contract is left to show.
+	 */
 	finish = async (row: { id: string }): Promise<void> => {
-		await this.draft.discard();
 		await goto(`/contracts/${row.id}`);
 	};
 }

@@ -1,17 +1,18 @@
 // Generation: a valid record of each kind, one atomic write, and nothing written when rendering fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
-import { contractRecord, MAX_ORDERS_PER_CONTRACT, TEMPLATE_VERSION, type ContractRecord } from '../../domain/contract';
+import { ContractRuleError, contractRecord, MAX_ORDERS_PER_CONTRACT, TEMPLATE_VERSION, type ContractRecord } from '../../domain/contract';
 import type { Filing } from '../../domain/filing';
 import type { VerifiedIdentity } from '../../domain/identity';
 import type { Order } from '../../domain/order';
 import type { Provider } from '../../domain/provider';
 import { forgetDb, getDb } from '../../db/database';
-import { queryContracts } from '../../db/contracts';
+import { queryContracts, saveGeneratedContract as defaultSave } from '../../db/contracts';
 import { i18n } from '../../i18n/index.svelte';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { generationErrorText } from './errors';
-import { buildRecord, generateContract, shanghaiIso, type GenerateDeps, type GenerateInput } from './generate';
+import { buildRecord, checkContractRules, generateContract, shanghaiIso, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
+import { shanghaiMonth } from '../../domain/time';
 
 const CODE = '91350100M000100Y43';
 const identity: VerifiedIdentity = {
@@ -79,6 +80,8 @@ const fakeDeps = (over: Partial<GenerateDeps> = {}): Partial<GenerateDeps> => ({
 beforeEach(async () => {
 	await getDb().delete();
 	forgetDb();
+	// The order flow's orders are on the device, as they are when picked.
+	if (inputs.order.kind === 'order') await getDb().orders.bulkAdd(inputs.order.orders.map((o) => ({ ...o, month: shanghaiMonth(o.paidAt) })));
 });
 afterEach(() => getDb().close());
 
@@ -168,6 +171,50 @@ describe('generateContract', () => {
 		expect(await getDb().contracts.count()).toBe(0);
 	});
 
+	it('refuses, before rendering, an order refunded since it was picked, naming it; writes nothing', async () => {
+		const [, second] = inputs.order.kind === 'order' ? inputs.order.orders : [];
+		// A pull marked it refunded after the picker offered it: the flow's input still says paid.
+		await getDb().orders.update(second!.id, { status: 'refunded' });
+		const render = vi.fn(async () => PDF);
+		const error = await generateContract(inputs.order, undefined, fakeDeps({ render })).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ContractRuleError);
+		expect(error).toMatchObject({ rule: 'orderNotAttachable', orders: [{ id: second!.id, problem: 'orderRefunded' }] });
+		expect(generationErrorText(error)).toContain(`${second!.id}（已退款）`);
+		expect(render).not.toHaveBeenCalled();
+		expect(await getDb().contracts.count()).toBe(0);
+	});
+
+	it('refuses an order that is not on the device', async () => {
+		const stray = order('30000000000000000001', 100, '2026-02-01T09:00:00+08:00');
+		const input = { ...inputs.order, orders: [stray] } as GenerateInput;
+		await expect(generateContract(input, undefined, fakeDeps())).rejects.toMatchObject({ rule: 'orderNotAttachable', orders: [{ problem: 'orderUnknown' }] });
+	});
+
+	it('deletes the draft with the contract, holding it before the write', async () => {
+		await getDb().drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
+		const calls: string[] = [];
+		const draft: DraftHandle = { key: 'contract.framework', hold: async () => void calls.push('hold'), resume: () => void calls.push('resume') };
+		const save = vi.fn(async (g: Parameters<GenerateDeps['save']>[0]) => {
+			calls.push(`save ${g.draftKey}`);
+			return defaultSave(g);
+		});
+		await generateContract(inputs.framework, undefined, fakeDeps({ save }), draft);
+		expect(calls).toEqual(['hold', 'save contract.framework']);
+		expect(await getDb().drafts.get('contract.framework')).toBeUndefined();
+	});
+
+	it('lets the draft save again when the write fails', async () => {
+		await getDb().drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
+		const calls: string[] = [];
+		const draft: DraftHandle = { key: 'contract.framework', hold: async () => void calls.push('hold'), resume: () => void calls.push('resume') };
+		const save = async () => {
+			throw new DOMException('quota', 'QuotaExceededError');
+		};
+		await expect(generateContract(inputs.framework, undefined, fakeDeps({ save }), draft)).rejects.toThrow('quota');
+		expect(calls).toEqual(['hold', 'resume']);
+		expect(await getDb().drafts.get('contract.framework')).toBeDefined();
+	});
+
 	it('writes nothing when the fonts cannot be loaded', async () => {
 		const loadFonts = async () => {
 			throw new Error('font /fonts/contract-serif-regular.ttf: HTTP 503');
@@ -195,6 +242,17 @@ describe('generateContract with the real renderer and fonts', () => {
 		const db = getDb();
 		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count()]).toEqual([1, 1, 1]);
 	}, 60_000);
+});
+
+describe('checkContractRules', () => {
+	it('refuses a record whose parties are not the verified entity and the provider, naming the fields', async () => {
+		const record = buildRecord(inputs.framework, new Date(), crypto.randomUUID());
+		const other = { ...inputs.framework, identity: { ...identity, legalName: '别的公司' }, provider: { ...provider, name: '别的服务商' } };
+		const error = await checkContractRules(record, other, async () => []).catch((e: unknown) => e);
+		expect(error).toMatchObject({ rule: 'partyMismatch', fields: ['partyA.name', 'partyB.name'] });
+		expect(generationErrorText(error)).toContain('甲方名称、乙方名称');
+		await expect(checkContractRules(record, inputs.framework, async () => [])).resolves.toBeUndefined();
+	});
 });
 
 describe('generationErrorText', () => {

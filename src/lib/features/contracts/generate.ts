@@ -1,8 +1,11 @@
 // Generating a contract on the device: record → validation → PDF → one atomic local write.
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
 import {
+	assertOrdersAttachable,
 	contractNumber,
 	contractRecord,
+	ContractRuleError,
+	partyMismatches,
 	TEMPLATE_VERSION,
 	type ContactDetails,
 	type ContractRecord,
@@ -33,8 +36,22 @@ export type GenerateDeps = {
 	loadFonts: () => Promise<ContractFonts>;
 	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
+	/** The account's current order rows for these ids (undefined where none): the paid-only check. */
+	orderRows: (ids: string[]) => Promise<(Pick<Order, 'id' | 'status'> | undefined)[]>;
 	now: () => Date;
 	newId: () => string;
+};
+
+/**
+ * The form draft the contract is made from. Its row is deleted in the contract's own transaction,
+ * so a crash after saving cannot leave a draft that would generate the same contract again.
+ */
+export type DraftHandle = {
+	readonly key: string;
+	/** Stops saving and waits for saves already started, so none lands after the delete. */
+	hold(): Promise<void>;
+	/** The save failed: the draft is still the user's work, keep saving it. */
+	resume(): void;
 };
 
 export function partyAFrom(identity: VerifiedIdentity): PartyA {
@@ -126,22 +143,40 @@ export const defaultDeps: GenerateDeps = {
 	loadFonts: defaultLoadFonts,
 	render: defaultRender,
 	save: saveGeneratedContract,
+	orderRows: (ids) => getDb().orders.bulkGet(ids),
 	now: () => new Date(),
 	newId: () => globalThis.crypto.randomUUID()
 };
 
 /**
- * Generates and stores one contract. Throws (zod error, MissingGlyphError, storage error) before
- * anything is written: the only write is saveGeneratedContract's single transaction at the end.
+ * The rules a record must meet beyond its schema, checked before rendering: the parties are the
+ * verified entity and the provider, and every attached order is one of the account's paid orders
+ * as they are now (a pull may have marked one refunded after it was picked).
+ */
+export async function checkContractRules(record: ContractRecord, input: GenerateInput, orderRows: GenerateDeps['orderRows']): Promise<void> {
+	const parties = partyMismatches(record, input.identity, input.provider);
+	if (parties.length) throw new ContractRuleError('partyMismatch', parties);
+	if (record.kind !== 'order') return;
+	const rows = await orderRows(record.orders.map((o) => o.id));
+	const current = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
+	assertOrdersAttachable(record.orders, (id) => current.get(id));
+}
+
+/**
+ * Generates and stores one contract. Throws (zod error, ContractRuleError, MissingGlyphError,
+ * storage error) before anything is written: the only write is saveGeneratedContract's single
+ * transaction at the end, which also deletes the draft when one is given.
  */
 export async function generateContract(
 	input: GenerateInput,
 	onPhase: (phase: GenerationPhase) => void = () => {},
-	deps: Partial<GenerateDeps> = {}
+	deps: Partial<GenerateDeps> = {},
+	draft?: DraftHandle
 ): Promise<ContractRow> {
 	const d = { ...defaultDeps, ...deps };
 	onPhase('preparing');
 	const record = contractRecord.parse(buildRecord(input, d.now(), d.newId()));
+	await checkContractRules(record, input, d.orderRows);
 	const contentHash = await sha256Hex(canonicalJson(record));
 	onPhase('fonts');
 	const fonts = await d.loadFonts();
@@ -150,7 +185,14 @@ export async function generateContract(
 	const pdfSha256 = await sha256Hex(pdf);
 	onPhase('saving');
 	const first = (await getDb().contracts.count()) === 0;
-	const row = await d.save({ record, contentHash, pdf, pdfSha256 });
+	await draft?.hold();
+	let row: ContractRow;
+	try {
+		row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key });
+	} catch (e) {
+		draft?.resume();
+		throw e;
+	}
 	if (first) requestPersistentStorage();
 	return row;
 }

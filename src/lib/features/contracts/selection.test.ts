@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
 import { addAll, removeAll, selectionState, toggle, totalFen } from './selection';
 
-const fen = (amounts: number[]) => amounts.map((amountFen) => ({ amountFen }));
+const fen = (amounts: number[]) => amounts.map((amountFen, i) => ({ id: String(1_000_000_000 + i), amountFen, status: 'paid' as 'paid' | 'refunded' }));
 
 describe('selection', () => {
 	it('toggles without duplicates and keeps order', () => {
@@ -27,10 +27,17 @@ describe('selection', () => {
 
 	it('allows exactly 1,000 orders and disables confirming above', () => {
 		const at = selectionState(fen(Array(MAX_ORDERS_PER_CONTRACT).fill(1)));
-		expect(at).toEqual({ count: 1000, totalFen: 1000, excess: 0, canConfirm: true });
+		expect(at).toEqual({ count: 1000, totalFen: 1000, excess: 0, unattachable: [], canConfirm: true });
 		const over = selectionState(fen(Array(MAX_ORDERS_PER_CONTRACT + 3).fill(1)));
 		expect(over).toMatchObject({ count: 1003, excess: 3, canConfirm: false });
 		expect(selectionState([])).toMatchObject({ count: 0, canConfirm: false });
+	});
+
+	it('disables confirming while a selected order is refunded, and names it', () => {
+		const orders = fen([100, 200, 300]);
+		orders[1] = { ...orders[1]!, status: 'refunded' };
+		expect(selectionState(orders)).toMatchObject({ count: 3, unattachable: [orders[1]!.id], canConfirm: false });
+		expect(selectionState([orders[0]!, orders[2]!])).toMatchObject({ unattachable: [], canConfirm: true });
 	});
 
 	it('sums integer fen exactly where floats of yuan would drift', () => {

@@ -1,5 +1,6 @@
-// Order selection for a contract's attachment: pure set logic, the 1,000 limit, totals in integer fen.
-import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
+// Order selection for a contract's attachment: pure set logic, the 1,000 limit, paid orders only, totals in integer fen.
+import { MAX_ORDERS_PER_CONTRACT, unattachableOrders } from '../../domain/contract';
+import type { Order } from '../../domain/order';
 
 /** Integer fen in, integer fen out: amounts never pass through floating point yuan. */
 export function totalFen(orders: readonly { amountFen: number }[]): number {
@@ -37,11 +38,22 @@ export type SelectionState = {
 	totalFen: number;
 	/** How many over the limit: the confirm button stays disabled while this is above 0. */
 	excess: number;
+	/**
+	 * Selected orders that may not be attached (refunded since they were picked): the confirm
+	 * button stays disabled until they are removed.
+	 */
+	unattachable: string[];
 	canConfirm: boolean;
 };
 
-export function selectionState(orders: readonly { amountFen: number }[], limit = MAX_ORDERS_PER_CONTRACT): SelectionState {
+export function selectionState(
+	orders: readonly { id: string; amountFen: number; status: Order['status'] }[],
+	limit = MAX_ORDERS_PER_CONTRACT
+): SelectionState {
 	const count = orders.length;
 	const excess = Math.max(0, count - limit);
-	return { count, totalFen: totalFen(orders), excess, canConfirm: count > 0 && excess === 0 };
+	// The rows are the current ones from the device database, so the rule sees today's status.
+	const byId = new Map(orders.map((o) => [o.id, o]));
+	const unattachable = unattachableOrders(orders, (id) => byId.get(id)).map((b) => b.id);
+	return { count, totalFen: totalFen(orders), excess, unattachable, canConfirm: count > 0 && excess === 0 && unattachable.length === 0 };
 }

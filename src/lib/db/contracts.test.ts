@@ -1,0 +1,123 @@
+// The generated-contract write with its draft, the paid-only check inside it, and the attached-orders lookup.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContractRuleError, type OrderContract } from '../domain/contract';
+import { attachedOrderIds, saveGeneratedContract, type GeneratedContract } from './contracts';
+import { forgetDb, getDb } from './database';
+import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
+
+beforeEach(async () => {
+	await getDb().delete();
+	forgetDb();
+});
+afterEach(() => getDb().close());
+
+const generated = (record: GeneratedContract['record'], draftKey?: string): GeneratedContract => ({
+	record,
+	contentHash: 'c'.repeat(64),
+	pdf: new Uint8Array([37, 80, 68, 70]),
+	pdfSha256: 'a'.repeat(64),
+	draftKey
+});
+
+function orderRecord(ids: string[], createdAt = '2026-11-26T10:00:00+08:00'): OrderContract {
+	const { kind: _kind, ...base } = exampleFrameworkRecord(createdAt);
+	const orders = ids.map((id) => {
+		const { currency: _c, status: _s, updatedAt: _u, month: _m, ...line } = exampleOrder(id, '2026-01-05T10:00:00+08:00');
+		return line;
+	});
+	return { ...base, kind: 'order', orders, totalFen: orders.reduce((s, o) => s + o.amountFen, 0) };
+}
+
+describe('saveGeneratedContract with the draft', () => {
+	it('deletes the draft in the same transaction as the contract', async () => {
+		const db = getDb();
+		await db.drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
+		await db.drafts.put({ key: 'contracts.list', value: {}, updatedAt: 1 });
+		const record = exampleFrameworkRecord();
+		await saveGeneratedContract(generated(record, 'contract.framework'));
+		expect(await db.contracts.get(record.id)).toBeDefined();
+		expect(await db.drafts.get('contract.framework')).toBeUndefined();
+		// Only its own draft: other forms keep theirs.
+		expect(await db.drafts.get('contracts.list')).toBeDefined();
+	});
+
+	it('keeps the draft when the save fails, so the user can try again', async () => {
+		const db = getDb();
+		const record = exampleFrameworkRecord();
+		await saveGeneratedContract(generated(record));
+		await db.drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
+		// The same id again: the contract insert fails and the whole transaction with it.
+		await expect(saveGeneratedContract(generated(record, 'contract.framework'))).rejects.toThrow();
+		expect(await db.drafts.get('contract.framework')).toMatchObject({ value: { step: 'confirm' } });
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('refuses an order contract whose order was refunded meanwhile, writing nothing and keeping the draft', async () => {
+		const db = getDb();
+		await db.orders.bulkAdd([exampleOrder('100000000001', '2026-01-05T10:00:00+08:00'), { ...exampleOrder('100000000002', '2026-01-05T10:00:00+08:00'), status: 'refunded' }]);
+		await db.drafts.put({ key: 'contract.order', value: { ids: ['100000000001', '100000000002'] }, updatedAt: 1 });
+		const record = orderRecord(['100000000001', '100000000002']);
+		const error = await saveGeneratedContract(generated(record, 'contract.order')).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ContractRuleError);
+		expect(error).toMatchObject({ rule: 'orderNotAttachable', orders: [{ index: 1, id: '100000000002', problem: 'orderRefunded' }] });
+		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count(), await db.drafts.count()]).toEqual([0, 0, 0, 1]);
+
+		await db.orders.update('100000000002', { status: 'paid' });
+		await saveGeneratedContract(generated(record, 'contract.order'));
+		expect([await db.contracts.count(), await db.drafts.count()]).toEqual([1, 0]);
+	});
+});
+
+describe('attachedOrderIds', () => {
+	it('names the newest contract of each asked-for order, and nothing else', async () => {
+		const db = getDb();
+		const ids = ['100000000001', '100000000002', '100000000003', '100000000004'];
+		await db.orders.bulkAdd(ids.map((id) => exampleOrder(id, '2026-01-05T10:00:00+08:00')));
+		const older = orderRecord(['100000000001', '100000000002'], '2026-11-01T10:00:00+08:00');
+		const newer = orderRecord(['100000000002', '100000000003'], '2026-11-20T10:00:00+08:00');
+		await saveGeneratedContract(generated(older));
+		await saveGeneratedContract(generated(newer));
+		const map = await attachedOrderIds(['100000000001', '100000000002', '100000000004']);
+		expect(map).toEqual(
+			new Map([
+				['100000000001', older.number],
+				['100000000002', newer.number]
+			])
+		);
+		expect(await attachedOrderIds([])).toEqual(new Map());
+	});
+
+	it('does not take a filing contract whose filing order number equals an order id', async () => {
+		const { kind: _kind, ...base } = exampleFrameworkRecord();
+		const filingOrderNumber = '440300230412000123';
+		await saveGeneratedContract(
+			generated({
+				...base,
+				kind: 'filing',
+				filing: {
+					id: 'f1',
+					filingNumber: '粤ICP备2023012345号',
+					orderNumber: filingOrderNumber,
+					entityName: base.partyA.name,
+					sites: [{ siteNumber: '粤ICP备2023012345号-1', name: '官网', domains: ['a.cn'] }],
+					filedOn: '2023-04-20'
+				}
+			})
+		);
+		expect(await attachedOrderIds([filingOrderNumber])).toEqual(new Map());
+	});
+
+	it('reads only the contracts holding the asked-for ids', async () => {
+		const db = getDb();
+		const ids = Array.from({ length: 50 }, (_, i) => String(200_000_000_000 + i));
+		await db.orders.bulkAdd(ids.map((id) => exampleOrder(id, '2026-01-05T10:00:00+08:00')));
+		for (const id of ids) await saveGeneratedContract(generated(orderRecord([id])));
+		let read = 0;
+		// Count rows Dexie hands out of the contracts table while answering for two ids.
+		db.contracts.hook('reading', (row) => (read++, row));
+		const map = await attachedOrderIds([ids[3]!, ids[7]!]);
+		expect([...map.keys()].sort()).toEqual([ids[3], ids[7]]);
+		expect(read).toBe(2);
+	});
+});
+
