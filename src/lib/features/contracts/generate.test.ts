@@ -11,7 +11,7 @@ import { queryContracts, saveGeneratedContract as defaultSave } from '../../db/c
 import { i18n } from '../../i18n/index.svelte';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { generationErrorText } from './errors';
-import { buildRecord, checkContractRules, generateContract, shanghaiIso, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
+import { buildRecord, checkContractRules, generateContract, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
 import { shanghaiMonth } from '../../domain/time';
 
 const CODE = '91350100M000100Y43';
@@ -121,7 +121,9 @@ describe('buildRecord', () => {
 	});
 
 	it('writes createdAt in Shanghai time with an explicit offset', () => {
-		expect(shanghaiIso(new Date('2026-01-31T16:00:00.123Z'))).toBe('2026-02-01T00:00:00.123+08:00');
+		const record = buildRecord(inputs.framework, new Date('2026-01-31T16:00:00.123Z'), crypto.randomUUID());
+		expect(record.createdAt).toBe('2026-02-01T00:00:00.123+08:00');
+		expect(record.number).toMatch(/^HT-20260201-/);
 	});
 });
 

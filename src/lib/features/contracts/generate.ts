@@ -1,5 +1,6 @@
 // Generating a contract on the device: record → validation → PDF → one atomic local write.
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
+import { shanghaiIso } from '../../domain/time';
 import {
 	assertOrdersAttachable,
 	contractNumber,
@@ -81,15 +82,6 @@ export function filingSnapshot(f: Filing) {
 
 export function orderLineOf(o: Order): OrderLine {
 	return { id: o.id, product: o.product, spec: o.spec, billingMode: o.billingMode, amountFen: o.amountFen, paidAt: o.paidAt };
-}
-
-/**
- * ISO time in Asia/Shanghai with an explicit +08:00 offset: what a Chinese reader expects, and
- * one fixed format so the createdAt index sorts lexically in time order.
- */
-export function shanghaiIso(d: Date): string {
-	const local = new Date(d.getTime() + 8 * 3600_000).toISOString();
-	return `${local.slice(0, 23)}+08:00`;
 }
 
 /** Builds the canonical record; the caller validates it (generateContract does). */
