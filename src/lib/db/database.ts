@@ -1,6 +1,7 @@
 // The one Dexie database of the device: typed tables, versions, and the versionchange handling.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { guardImmutability } from './immutability';
+import { guardStampingRequests } from './stampingGuard';
 import { VERSIONS } from './schema';
 import type {
 	ContractRow,
@@ -35,6 +36,7 @@ export class ContractDeskDB extends Dexie {
 		super(name);
 		for (const { version, stores } of VERSIONS) this.version(version).stores(stores);
 		guardImmutability(this);
+		guardStampingRequests(this);
 	}
 }
 

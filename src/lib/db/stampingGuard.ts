@@ -1,0 +1,32 @@
+// The data layer's refusal to change or delete a submitted paper-copy request (线下盖章申请).
+import { canonicalJson } from '../domain/canonical';
+import type { ContractDeskDB } from './database';
+import { ImmutableRecordError } from './immutability';
+import type { StampingRequestRow } from './types';
+
+export class SubmittedStampingError extends ImmutableRecordError {
+	constructor(what: string) {
+		super(what);
+		this.message = `${what} can never change once submitted`;
+		this.name = 'SubmittedStampingError';
+	}
+}
+
+/**
+ * A submitted return address is final on the provider's side (409 on any change), so the device refuses
+ * to change it too. A draft row may still be replaced (a backup import marks it submitted), and writing
+ * the same values again is no change (Dexie reports put() over an equal row as modifications).
+ */
+export function guardStampingRequests(db: ContractDeskDB): void {
+	db.stampingRequests.hook('updating', (mods, _key, current: StampingRequestRow) => {
+		if (current.status !== 'submitted') return undefined;
+		for (const [key, value] of Object.entries(mods)) {
+			const old = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], current);
+			if (canonicalJson(old) !== canonicalJson(value)) throw new SubmittedStampingError(`stampingRequest.${key}`);
+		}
+		return undefined;
+	});
+	db.stampingRequests.hook('deleting', (_key, current: StampingRequestRow | undefined) => {
+		if (current?.status === 'submitted') throw new SubmittedStampingError('stampingRequest');
+	});
+}

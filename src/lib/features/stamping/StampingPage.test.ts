@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+// The stamping page in the DOM: field errors as the user types, the confirmation, the write, and the read-only result.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveGeneratedContract } from '../../db/contracts';
+import { forgetDb, getDb } from '../../db/database';
+import { stampingDraftKey } from '../../db/stamping';
+import { exampleFrameworkRecord } from '../../db/test-fixtures';
+import type { ProviderRow } from '../../db/types';
+import StampingPage from './StampingPage.svelte';
+
+const provider: ProviderRow = {
+	key: 'provider',
+	name: '云栈科技有限公司',
+	creditCode: '91350100M000100Y43',
+	registeredAddress: '北京市海淀区',
+	mailingAddress: '北京市海淀区中关村大街 1 号 合同组',
+	mailingRecipient: '合同管理部',
+	mailingPhone: '010-12345678',
+	mailingPostalCode: '100080'
+};
+
+let contractId: string;
+beforeEach(async () => {
+	await getDb().delete();
+	forgetDb();
+	const record = exampleFrameworkRecord();
+	contractId = record.id;
+	await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37, 80, 68, 70]), pdfSha256: 'a'.repeat(64) });
+	await getDb().provider.put(provider);
+});
+afterEach(() => {
+	cleanup();
+	getDb().close();
+});
+
+const field = (id: string) => document.getElementById(`stamp-${id}`) as HTMLInputElement & HTMLSelectElement;
+
+async function type(id: string, value: string) {
+	await fireEvent.input(field(id), { target: { value } });
+}
+async function choose(id: string, value: string) {
+	await fireEvent.change(field(id), { target: { value } });
+}
+
+describe('StampingPage', () => {
+	it('shows the four steps with the contract and the provider’s mailing address', async () => {
+		render(StampingPage, { contractId });
+		expect(await screen.findByTestId('stamp-contract-number')).toBeTruthy();
+		await screen.findByTestId('stamp-form');
+		for (const n of [1, 2, 3, 4]) expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^第 ${n} 步`) })).toBeTruthy();
+		expect(screen.getByTestId('stamp-pending-note')).toBeTruthy();
+		expect(screen.queryByTestId('stamp-filing-materials')).toBeNull();
+		expect(screen.getByTestId('stamp-provider-address').textContent).toContain('合同管理部');
+		expect(screen.getByTestId('stamp-print')).toBeTruthy();
+	});
+
+	it('validates as the user types, with accessible errors, and cascades the divisions', async () => {
+		render(StampingPage, { contractId });
+		await screen.findByTestId('stamp-form');
+		await type('phone', '12345');
+		expect(field('phone').getAttribute('aria-invalid')).toBe('true');
+		const error = screen.getByTestId('stamp-error-phone');
+		expect(error.textContent).toContain('手机号');
+		expect(field('phone').getAttribute('aria-describedby')).toContain(error.id);
+		await type('phone', '13800138000');
+		expect(field('phone').getAttribute('aria-invalid')).toBeNull();
+
+		expect(field('city').disabled).toBe(true);
+		await choose('province', '广东省');
+		expect(field('city').disabled).toBe(false);
+		await choose('city', '深圳市');
+		expect([...field('district').options].map((o) => o.value)).toContain('南山区');
+		await choose('district', '南山区');
+		// Another province clears what lay below it.
+		await choose('province', '北京市');
+		expect(field('city').value).toBe('');
+		expect(field('district').value).toBe('');
+	});
+
+	it('refuses to open the confirmation while fields are wrong, and points at them', async () => {
+		render(StampingPage, { contractId });
+		await screen.findByTestId('stamp-form');
+		await fireEvent.click(screen.getByTestId('stamp-submit'));
+		expect(screen.getByTestId('stamp-fix-errors').textContent).toContain('7');
+		expect(document.activeElement).toBe(field('recipient'));
+		expect(screen.getByTestId('stamp-confirm').hasAttribute('open')).toBe(false);
+	});
+
+	it('confirms, writes request + outbox row, drops the draft and shows the address read-only', async () => {
+		render(StampingPage, { contractId });
+		await screen.findByTestId('stamp-form');
+		await type('recipient', '李喆');
+		await type('phone', '0755-86013388');
+		await choose('province', '广东省');
+		await choose('city', '深圳市');
+		await choose('district', '南山区');
+		await type('address', '科技园科苑路 8 号 12 层');
+		await type('postalCode', '518057');
+		await waitFor(async () => expect((await getDb().drafts.get(stampingDraftKey(contractId)))?.value).toMatchObject({ recipient: '李喆', postalCode: '518057' }));
+
+		await fireEvent.click(screen.getByTestId('stamp-submit'));
+		const dialog = screen.getByTestId('stamp-confirm');
+		expect(dialog.hasAttribute('open')).toBe(true);
+		expect(within(dialog).getByTestId('stamp-confirm-address').textContent).toContain('广东省深圳市南山区 科技园科苑路 8 号 12 层');
+		expect(dialog.textContent).toContain('无法修改');
+		// The safe choice has the focus.
+		expect(document.activeElement).toBe(within(dialog).getByTestId('stamp-confirm-edit'));
+		await fireEvent.click(within(dialog).getByTestId('stamp-confirm-submit'));
+
+		expect((await screen.findByTestId('stamp-submitted-line')).textContent).toBe('广东省深圳市南山区 科技园科苑路 8 号 12 层');
+		expect(screen.queryByTestId('stamp-form')).toBeNull();
+		expect(screen.getByTestId('stamp-send-state').getAttribute('data-state')).toBe('pending');
+		expect(screen.getByTestId('stamp-step-submitted').getAttribute('data-done')).toBe('true');
+		expect(screen.getByTestId('stamp-step-received').getAttribute('data-done')).toBe('false');
+		await waitFor(() => expect(document.activeElement?.id).toBe('stamp-submitted'));
+
+		const db = getDb();
+		expect((await db.stampingRequests.get(contractId))?.status).toBe('submitted');
+		expect(await db.outbox.filter((r) => r.kind === 'submitStamping').count()).toBe(1);
+		expect(await db.drafts.get(stampingDraftKey(contractId))).toBeUndefined();
+	});
+
+	it('shows the receipt with its due date once the provider’s event arrives', async () => {
+		await getDb().stampingEvents.put({ id: 'e1', contractId, kind: 'received', at: '2026-09-25T10:00:00+08:00' });
+		render(StampingPage, { contractId });
+		const due = await screen.findByTestId('stamp-due');
+		expect(due.getAttribute('data-due')).toBe('2026-10-22');
+		expect(due.textContent).toContain('2026-10-22');
+		expect(screen.queryByTestId('stamp-due-provisional')).toBeNull();
+		// Submitted elsewhere: no form on this device.
+		expect(screen.queryByTestId('stamp-form')).toBeNull();
+		expect(screen.getByTestId('stamp-submitted-elsewhere')).toBeTruthy();
+	});
+
+	it('says when the due date is an estimate', async () => {
+		await getDb().stampingEvents.put({ id: 'e1', contractId, kind: 'received', at: '2026-12-15T10:00:00+08:00' });
+		render(StampingPage, { contractId });
+		expect((await screen.findByTestId('stamp-due-provisional')).textContent).toContain('2026');
+	});
+
+	it('says so when the contract is not on this device', async () => {
+		render(StampingPage, { contractId: crypto.randomUUID() });
+		expect(await screen.findByTestId('stamp-contract-not-found')).toBeTruthy();
+	});
+});

@@ -1,0 +1,38 @@
+// What the page shows after submission: the delivery state of the request and the provider's events in order.
+import { returnDueDate, type DueDate } from '../../domain/workdays';
+import type { CourierShipment, StampingEvent } from '../../domain/stamping';
+import type { OutboxRow, StampingRequestRow } from '../../db/types';
+
+export type StepKind = 'submitted' | 'received' | 'stamped' | 'returned';
+export type TimelineStep = { kind: StepKind; done: boolean; at: string | null; due?: DueDate; shipment?: CourierShipment };
+
+const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned'];
+
+/**
+ * Every step, done (with its time) or not yet. A provider event implies the submission even when this
+ * device does not hold it (made on another device). The due date comes with the receipt.
+ */
+export function timeline(request: StampingRequestRow | null | undefined, events: readonly StampingEvent[]): TimelineStep[] {
+	const byKind = new Map<StepKind, StampingEvent>();
+	// The earliest of each kind: the back office refuses repeats, but a replayed pull must not reorder.
+	for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) if (!byKind.has(e.kind)) byKind.set(e.kind, e);
+	return ORDER.map((kind): TimelineStep => {
+		if (kind === 'submitted') {
+			const here = request?.status === 'submitted';
+			return { kind, done: here || byKind.size > 0, at: here ? request.submittedAt : null };
+		}
+		const e = byKind.get(kind);
+		if (!e) return { kind, done: false, at: null };
+		if (kind === 'received') return { kind, done: true, at: e.at, due: returnDueDate(e.at) };
+		return e.shipment ? { kind, done: true, at: e.at, shipment: e.shipment } : { kind, done: true, at: e.at };
+	});
+}
+
+export type SendState = 'pending' | 'sending' | 'done' | 'rejected';
+
+/** The newest submitStamping row decides; none left (done rows are pruned after a while) means delivered. */
+export function sendState(rows: readonly OutboxRow[]): { state: SendState; error?: string } {
+	const newest = rows.filter((r) => r.kind === 'submitStamping').sort((a, b) => b.createdAt - a.createdAt)[0];
+	if (!newest) return { state: 'done' };
+	return newest.status === 'rejected' ? { state: 'rejected', error: newest.lastError } : { state: newest.status };
+}
