@@ -7,7 +7,7 @@ import { capitalAmount } from '../../src/lib/domain/capitalAmount';
 import { formatYuan } from '../../src/lib/domain/money';
 import { shanghaiDate, shanghaiDateTime } from '../../src/lib/pdf/format';
 import { LABELS, TITLES } from '../../src/lib/pdf/template';
-import { signIn } from './helpers';
+import { fillContact, onAnotherDevice, signIn, storedRows, underServiceWorker } from './helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -23,20 +23,7 @@ async function download(page: Page): Promise<Downloaded> {
 
 /** The contract row exactly as the app stored it, read with the raw IndexedDB API (not through the app's code). */
 async function storedContract(page: Page, id: string): Promise<Record<string, unknown>> {
-	const row = await page.evaluate(
-		(id) =>
-			new Promise<unknown>((resolve, reject) => {
-				const open = indexedDB.open('contract-desk');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction('contracts', 'readonly').objectStore('contracts').get(id);
-					get.onsuccess = () => (db.close(), resolve(get.result));
-					get.onerror = () => (db.close(), reject(get.error));
-				};
-			}),
-		id
-	);
+	const row = (await storedRows<{ id: string }>(page, 'contracts')).find((r) => r.id === id);
 	expect(row, `contract ${id} in IndexedDB`).toBeTruthy();
 	return row as Record<string, unknown>;
 }
@@ -115,22 +102,6 @@ function expectedTexts(row: Record<string, unknown>): [string, string][] {
 	return out;
 }
 
-/** The first load is not controlled by the new service worker: wait for it (the app registers it), then reload under it. */
-async function underServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-	// The shell has started (and listens for online/offline) once the page content shows.
-	await expect(page.getByTestId('count-orders')).toHaveText('300');
-}
-
-async function fillContact(page: Page, person: string) {
-	await page.locator('#contact-person').fill(person);
-	await page.locator('#contact-phone').fill('0755-86013388');
-	await page.locator('#contact-email').fill('zhe.li@example.com');
-	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园喆堃大厦 12 层');
-}
-
 /** Confirm, generate, and land on the new contract's page; returns what the detail page shows. */
 async function confirmAndGenerate(page: Page) {
 	await page.getByTestId('to-confirm').click();
@@ -162,6 +133,7 @@ test('with the network off, a verified account generates one contract of each ki
 	await signIn(page, 'demo');
 	await expect(page.getByTestId('count-orders')).toHaveText('300');
 	await underServiceWorker(page);
+	await expect(page.getByTestId('count-orders')).toHaveText('300');
 	await context.setOffline(true);
 	await expect(page.getByText('当前离线')).toBeVisible();
 
@@ -242,18 +214,17 @@ test('with the network off, a verified account generates one contract of each ki
 });
 
 test('an unverified account cannot start a contract', async ({ browser }) => {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, 'demo-unverified');
-	await page.getByRole('link', { name: '合同管理' }).first().click();
-	await expect(page.getByTestId('real-name-gate')).toBeVisible();
-	await expect(page.getByText('只有完成实名认证')).toBeVisible();
-	await expect(page.getByTestId('start-framework')).toHaveCount(0);
-	for (const kind of ['framework', 'filing', 'order']) {
-		await page.goto(`/contracts/new/${kind}`);
+	await onAnotherDevice(browser, async (page) => {
+		await signIn(page, 'demo-unverified');
+		await page.getByRole('link', { name: '合同管理' }).first().click();
 		await expect(page.getByTestId('real-name-gate')).toBeVisible();
-		await expect(page.locator('#contact-person')).toHaveCount(0);
-		await expect(page.getByRole('button', { name: '确认并生成合同' })).toHaveCount(0);
-	}
-	await context.close();
+		await expect(page.getByText('只有完成实名认证')).toBeVisible();
+		await expect(page.getByTestId('start-framework')).toHaveCount(0);
+		for (const kind of ['framework', 'filing', 'order']) {
+			await page.goto(`/contracts/new/${kind}`);
+			await expect(page.getByTestId('real-name-gate')).toBeVisible();
+			await expect(page.locator('#contact-person')).toHaveCount(0);
+			await expect(page.getByRole('button', { name: '确认并生成合同' })).toHaveCount(0);
+		}
+	});
 });

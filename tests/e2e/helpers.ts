@@ -62,3 +62,23 @@ export async function onAnotherDevice<T>(browser: Browser, run: (page: Page, con
 		await context.close();
 	}
 }
+
+/** Rows of one object store of the app's IndexedDB, read with the raw API (not through the app's code). */
+export async function storedRows<T>(page: Page, store: string): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('contract-desk');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						open.result.close();
+						resolve(req.result as T[]);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		store
+	);
+}

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
+import { generateFramework, onAnotherDevice, signIn, underServiceWorker, storedRows } from './helpers';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -19,25 +19,6 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Rows of one object store of the app's IndexedDB, read without the app's code. */
-async function rows<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('contract-desk');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const req = open.result.transaction(name).objectStore(name).getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						resolve(req.result as T[]);
-					};
-					req.onerror = () => reject(req.error);
-				};
-			}),
-		store
-	);
-}
 
 /** SHA-256 and base64 of every stored PDF, computed in the page from the Blob bytes. */
 async function documents(page: Page): Promise<Record<string, { sha256: string; base64: string }>> {
@@ -97,14 +78,14 @@ test('opens every route offline after the first visit, generates a contract, and
 	await page.emulateMedia({ media: 'screen' });
 	// Exactly one submission waits: this contract's registration (a failed offline attempt leaves it pending).
 	await expect
-		.poll(async () => (await rows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(({ kind, resourceId, status }) => ({ kind, resourceId, status })))
+		.poll(async () => (await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(({ kind, resourceId, status }) => ({ kind, resourceId, status })))
 		.toEqual([{ kind: 'registerContract', resourceId: id, status: 'pending' }]);
 
 	await context.setOffline(false);
 	await expect
-		.poll(async () => (await rows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length, { timeout: 30_000 })
+		.poll(async () => (await storedRows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length, { timeout: 30_000 })
 		.toBe(0);
-	await expect.poll(async () => (await rows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
+	await expect.poll(async () => (await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
 });
 
 /** The version the worker controlling the page reports. */
@@ -197,7 +178,7 @@ test.describe('update', () => {
 		await page.locator('#contact-person').pressSequentially('赵玥');
 		await page.locator('#contact-phone').fill('');
 		await page.locator('#contact-phone').pressSequentially('0755-1234');
-		await expect.poll(async () => JSON.stringify((await rows<{ key: string; value: unknown }>(page, 'drafts')).find((d) => d.key === 'contract.framework')?.value ?? null)).toContain('0755-1234');
+		await expect.poll(async () => JSON.stringify((await storedRows<{ key: string; value: unknown }>(page, 'drafts')).find((d) => d.key === 'contract.framework')?.value ?? null)).toContain('0755-1234');
 
 		const next = publishNewerBuild();
 		// What the app's periodic / on-visibility check does, without waiting for it.

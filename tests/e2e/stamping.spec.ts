@@ -2,29 +2,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { returnDueDate } from '../../src/lib/domain/workdays';
-import { ADMIN_TOKEN, generateFramework, signIn, underServiceWorker } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, underServiceWorker, storedRows } from './helpers';
 
 // A phone: the page must work at 375 px without sideways scrolling.
 test.use({ viewport: { width: 375, height: 812 } });
 
-async function rows<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('contract-desk');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const req = open.result.transaction(name).objectStore(name).getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						resolve(req.result as T[]);
-					};
-					req.onerror = () => reject(req.error);
-				};
-			}),
-		store
-	);
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -67,7 +49,7 @@ test('an offline return address is kept as a draft, confirmed, sent once online,
 
 	// A reload in the middle of typing (offline, under the service worker) loses nothing.
 	await expect
-		.poll(async () => (await rows<{ key: string; value: Record<string, string> }>(page, 'drafts')).find((d) => d.key === `stamping:${contractId}`)?.value.address)
+		.poll(async () => (await storedRows<{ key: string; value: Record<string, string> }>(page, 'drafts')).find((d) => d.key === `stamping:${contractId}`)?.value.address)
 		.toBe('科技园科苑路 8 号');
 	await page.reload();
 	await expect(page.locator('#stamp-recipient')).toHaveValue('王珺');
@@ -107,8 +89,8 @@ test('an offline return address is kept as a draft, confirmed, sent once online,
 	await expect(page.getByTestId('stamp-send-state')).toContainText('联网后会自动发送');
 	await expect(page.getByTestId('stamp-form')).toHaveCount(0);
 	await expect(page.locator('#stamp-recipient')).toHaveCount(0);
-	expect((await rows<{ key: string }>(page, 'drafts')).filter((d) => d.key === `stamping:${contractId}`)).toEqual([]);
-	const queued = await rows<{ kind: string; resourceId: string; status: string }>(page, 'outbox');
+	expect((await storedRows<{ key: string }>(page, 'drafts')).filter((d) => d.key === `stamping:${contractId}`)).toEqual([]);
+	const queued = await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox');
 	expect(queued.filter((r) => r.resourceId === contractId && r.kind === 'submitStamping').map((r) => r.status)).toEqual(['pending']);
 
 	// Back online: the outbox sends it by itself.
