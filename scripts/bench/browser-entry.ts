@@ -5,6 +5,7 @@ import { queryContracts, saveGeneratedContract, searchKeysOf } from '../../src/l
 import { loadContractFonts } from '../../src/lib/pdf/fonts';
 import { exampleFramework, exampleOrderContract } from '../../src/lib/pdf/examples';
 import type { ContractRecord } from '../../src/lib/domain/contract';
+import { shanghaiMonth } from '../../src/lib/domain/time';
 import type { ContractRow } from '../../src/lib/db/types';
 
 function fresh<T extends ContractRecord>(record: T, i: number): T {
@@ -13,10 +14,19 @@ function fresh<T extends ContractRecord>(record: T, i: number): T {
 	return { ...record, id, createdAt, number: `HT-20260101-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}` };
 }
 
+/** The attached orders must be the account's paid orders on the device, as after a pull. */
+async function storeOrdersOf(record: ContractRecord): Promise<void> {
+	if (record.kind !== 'order') return;
+	await getDb().orders.bulkPut(
+		record.orders.map((o) => ({ ...o, currency: 'CNY' as const, status: 'paid' as const, updatedAt: o.paidAt, month: shanghaiMonth(o.paidAt) }))
+	);
+}
+
 /** Font load + render + hash + one Dexie transaction: what the confirm button does after validation. */
 async function generate(kind: 'framework' | 'order', orders = 1000) {
-	const t0 = performance.now();
 	const record = fresh(kind === 'framework' ? exampleFramework() : exampleOrderContract(orders), Math.floor(Math.random() * 1e6));
+	await storeOrdersOf(record);
+	const t0 = performance.now();
 	const fonts = await loadContractFonts();
 	const { renderContractPdf } = await import('../../src/lib/pdf/render');
 	const pdf = await renderContractPdf(record, fonts);

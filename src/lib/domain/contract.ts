@@ -147,7 +147,10 @@ export class ContractRuleError extends Error {
 		readonly fields: string[],
 		readonly orders: UnattachableOrder[] = []
 	) {
-		super(`${rule}: ${rule === 'orderNotAttachable' ? orders.map((o) => `${o.id} ${o.problem}`).join(', ') : fields.join(', ')}`);
+		const items = rule === 'orderNotAttachable' ? orders.map((o) => `${o.id} ${o.problem}`) : fields;
+		// The structured fields carry every item; the message stays readable in a log.
+		const more = items.length > 5 ? ` (+${items.length - 5} more)` : '';
+		super(`${rule}: ${items.slice(0, 5).join(', ')}${more}`);
 	}
 }
 
