@@ -11,7 +11,7 @@ export type PwaBenchRow = { name: string; value: number; unit: string; target?: 
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
-const CLIENT_MANIFEST = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
+export const CLIENT_MANIFEST = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PWA_PORT ?? 4398);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

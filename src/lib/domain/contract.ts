@@ -9,8 +9,7 @@ import { fen, text, uuid } from './text';
 import type { VerifiedIdentity } from './identity';
 import { shanghaiDate } from './time';
 
-export const CONTRACT_KINDS = ['framework', 'filing', 'order'] as const;
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export { CONTRACT_KINDS, type ContractKind } from './contractKinds';
 export const MAX_ORDERS_PER_CONTRACT = 1000;
 export const TEMPLATE_VERSION = 'CD-FA-2026.1';
 
