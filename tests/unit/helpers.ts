@@ -53,3 +53,25 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A GET /changes body for an unverified account with nothing else in it; `extra` adds or overrides fields. */
+export function changesBody(accountId = 'acct-1', extra: Record<string, unknown> = {}) {
+	return {
+		cursor: 'c-1',
+		identity: { status: 'unverified', accountId, accountName: accountId },
+		provider: {
+			name: '云栈科技有限公司',
+			creditCode: '91350100M000100Y43',
+			registeredAddress: '深圳',
+			mailingAddress: '深圳市南山区',
+			mailingRecipient: '李雷',
+			mailingPhone: '13800138000',
+			mailingPostalCode: '518057'
+		},
+		filings: [],
+		orders: [],
+		contracts: [],
+		stampingEvents: [],
+		...extra
+	};
+}

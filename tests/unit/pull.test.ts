@@ -4,30 +4,14 @@ import { getDb } from '../../src/lib/db/database';
 import { getMeta, META } from '../../src/lib/db/meta';
 import { changesResponse, type ChangesResponse } from '../../src/lib/domain/changes';
 import { applyChanges } from '../../src/lib/sync/pull';
-import { queueContract, resetDevice } from './helpers';
+import { changesBody, queueContract, resetDevice } from './helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());
 
 /** A delta as GET /changes sends it, before parsing (so extra fields can ride along). */
 function rawDelta(contracts: unknown[], stampingEvents: unknown[]) {
-	return {
-		cursor: 'c-2',
-		identity: { status: 'unverified', accountId: 'acct-1', accountName: '测试账号' },
-		provider: {
-			name: '云栈科技有限公司',
-			creditCode: '91350100M000100Y43',
-			registeredAddress: '深圳',
-			mailingAddress: '深圳市南山区',
-			mailingRecipient: '李雷',
-			mailingPhone: '13800138000',
-			mailingPostalCode: '518057'
-		},
-		filings: [],
-		orders: [],
-		contracts,
-		stampingEvents
-	};
+	return changesBody('acct-1', { cursor: 'c-2', identity: { status: 'unverified', accountId: 'acct-1', accountName: '测试账号' }, contracts, stampingEvents });
 }
 
 describe('applyChanges', () => {

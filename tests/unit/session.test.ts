@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import { getMeta, META, type Session } from '../../src/lib/db/meta';
 import { signIn } from '../../src/lib/features/account/session';
-import { json, queueContract, resetDevice } from './helpers';
+import { changesBody, json, queueContract, resetDevice } from './helpers';
 
 /** The server: an access code per account, and an empty delta for whoever pulls. */
 const ACCOUNTS: Record<string, string> = { 'code-1': 'acct-1', 'code-2': 'acct-2' };
@@ -20,23 +20,7 @@ function stubServer() {
 		}
 		const token = new Headers(init?.headers).get('authorization')!;
 		const accountId = /tok-(acct-\d)/.exec(token)![1]!;
-		return json(200, {
-			cursor: 'c-1',
-			identity: { status: 'unverified', accountId, accountName: accountId },
-			provider: {
-				name: '云栈科技有限公司',
-				creditCode: '91350100M000100Y43',
-				registeredAddress: '深圳',
-				mailingAddress: '深圳市南山区',
-				mailingRecipient: '李雷',
-				mailingPhone: '13800138000',
-				mailingPostalCode: '518057'
-			},
-			filings: [],
-			orders: [],
-			contracts: [],
-			stampingEvents: []
-		});
+		return json(200, changesBody(accountId));
 	});
 	return calls;
 }

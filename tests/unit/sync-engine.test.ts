@@ -9,7 +9,7 @@ import { requestBackgroundSync, SYNC_TAG } from '../../src/lib/sync/background';
 import * as engine from '../../src/lib/sync/engine';
 import { syncErrorOf } from '../../src/lib/sync/errors';
 import { syncStatus } from '../../src/lib/sync/status.svelte';
-import { json, resetDevice } from './helpers';
+import { changesBody, json, resetDevice } from './helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => {
@@ -33,23 +33,7 @@ describe('sync failures reach the UI as message keys', () => {
 
 		// The next good round clears it.
 		vi.stubGlobal('fetch', async () =>
-			json(200, {
-				cursor: 'c',
-				identity: { status: 'unverified', accountId: 'acct-1', accountName: 'a' },
-				provider: {
-					name: '云栈科技有限公司',
-					creditCode: '91350100M000100Y43',
-					registeredAddress: '深圳',
-					mailingAddress: '深圳',
-					mailingRecipient: '李雷',
-					mailingPhone: '13800138000',
-					mailingPostalCode: '518057'
-				},
-				filings: [],
-				orders: [],
-				contracts: [],
-				stampingEvents: []
-			})
+			json(200, changesBody())
 		);
 		await engine.syncNow();
 		expect(syncStatus.lastError).toBeNull();
