@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { readCmap } from '../src/lib/pdf/cmap';
 import { BOLD_TEXTS } from '../src/lib/pdf/template';
 
@@ -107,6 +108,10 @@ async function cut(source: string, codePoints: number[], out: string): Promise<n
 	const lost = wanted.filter((cp) => !got.has(cp));
 	if (lost.length) throw new Error(`subset lost ${lost.length} characters, e.g. U+${lost[0]!.toString(16)}`);
 	writeAtomic(out, font);
+	// Precompressed siblings for the server (it serves .br/.gz when present): otherwise every first download
+	// of the 10 MB face would be gzipped on the fly. Brotli quality 5: 5.6 MB in ~0.5 s; 11 saves 0.6 MB for 20 s.
+	writeAtomic(`${out}.br`, brotliCompressSync(font, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: font.length } }));
+	writeAtomic(`${out}.gz`, gzipSync(font, { level: 9 }));
 	return missing;
 }
 
@@ -118,7 +123,9 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 	const stampPath = join(FONT_DIR, STAMP_FILE);
 	const want = stamp();
 	const current =
-		existsSync(regular) && existsSync(bold) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === want;
+		[regular, bold, `${regular}.br`, `${regular}.gz`].every((f) => existsSync(f)) &&
+		existsSync(stampPath) &&
+		readFileSync(stampPath, 'utf8') === want;
 	if (current && !options.force) return { regular, bold, skipped: true, missing: [] };
 
 	mkdirSync(FONT_DIR, { recursive: true });

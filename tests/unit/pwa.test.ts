@@ -36,7 +36,7 @@ function decodePng(png: Buffer): { width: number; height: number; px: (x: number
 describe('precache manifest', () => {
 	const lists = {
 		build: ['/_app/immutable/entry/start.abc.js', '/_app/immutable/chunks/jspdf.es.min.def.js', '/_app/immutable/assets/app.123.css'],
-		files: ['/fonts/contract-serif-regular.ttf', '/fonts/.stamp', '/icons/icon-192.png', '/manifest.webmanifest', '/screenshots/wide.png'],
+		files: ['/fonts/contract-serif-regular.ttf', '/fonts/contract-serif-regular.ttf.br', '/fonts/contract-serif-regular.ttf.gz', '/fonts/.stamp', '/icons/icon-192.png', '/manifest.webmanifest', '/screenshots/wide.png'],
 		prerendered: [],
 		version: '42'
 	};
@@ -59,6 +59,8 @@ describe('precache manifest', () => {
 	});
 	it('leaves out dotfiles and install screenshots', () => {
 		expect(byUrl.has('/fonts/.stamp')).toBe(false);
+		expect(byUrl.has('/fonts/contract-serif-regular.ttf.br')).toBe(false);
+		expect(byUrl.has('/fonts/contract-serif-regular.ttf.gz')).toBe(false);
 		expect(byUrl.has('/screenshots/wide.png')).toBe(false);
 	});
 	it('never sends an API navigation to the fallback page', () => {

@@ -7,10 +7,10 @@ export type KitLists = { build: string[]; files: string[]; prerendered: string[]
 /** Kit's lists omit the adapter-static fallback page; navigations are answered with it offline. */
 export const FALLBACK_PAGE = '/200.html';
 
-/** Static files that are never needed by a running app: dotfiles and the install-dialog screenshots. */
+/** Static files a running app never fetches: dotfiles, the server's precompressed copies, install screenshots. */
 export function isPrecachedStaticFile(url: string): boolean {
 	const name = url.slice(url.lastIndexOf('/') + 1);
-	if (name.startsWith('.')) return false;
+	if (name.startsWith('.') || name.endsWith('.br') || name.endsWith('.gz')) return false;
 	return !url.includes('/screenshots/');
 }
 
