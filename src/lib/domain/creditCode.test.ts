@@ -10,7 +10,7 @@ describe('unified social credit code (GB 32100-2015)', () => {
 	it.each([
 		['91350100M000100Y43', true], // published example
 		['91110000600037341L', true],
-		['91440300MA5FXXXX0X', false], // X is not in the charset's check position value
+		['91440300MA5FXXXX0X', false], // well-formed, but 0X is not its check character
 		['91350100M000100Y44', false], // wrong check character
 		['91350100M000100Y4', false], // 17 characters
 		['91350100M000100Y433', false], // 19 characters
