@@ -4,33 +4,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetDb, getDb } from '../../db/database';
 import { exampleOrder } from '../../db/test-fixtures';
-import type { VerifiedIdentity } from '../../domain/identity';
-import type { ProviderRow } from '../../db/types';
 import OrderFlow from './OrderFlow.svelte';
+import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
 vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 
-const CODE = '91350100M000100Y43';
-const identity: VerifiedIdentity = {
-	status: 'verified',
-	accountId: 'acct-1',
-	entityType: 'enterprise',
-	legalName: '深圳市喆堃珺玥网络科技有限公司',
-	creditCode: CODE,
-	legalRepresentative: '张喆',
-	registeredAddress: '深圳',
-	verifiedAt: '2023-03-15T10:20:00+08:00'
-};
-const provider: ProviderRow = {
-	key: 'provider',
-	name: '云栈科技有限公司',
-	creditCode: CODE,
-	registeredAddress: '北京',
-	mailingAddress: '北京',
-	mailingRecipient: '合同组',
-	mailingPhone: '010-12345678',
-	mailingPostalCode: '100080'
-};
+const identity = TEST_IDENTITY;
+const provider = TEST_PROVIDER;
 
 async function seedOrders(n: number, amountFen: number) {
 	const rows = Array.from({ length: n }, (_, i) => {

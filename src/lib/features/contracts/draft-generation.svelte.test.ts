@@ -4,30 +4,11 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Draft } from '../../components/draft.svelte';
 import { forgetDb, getDb } from '../../db/database';
-import type { VerifiedIdentity } from '../../domain/identity';
-import type { Provider } from '../../domain/provider';
 import { generateContract, type GenerateDeps, type GenerateInput } from './generate';
+import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
-const CODE = '91350100M000100Y43';
-const identity: VerifiedIdentity = {
-	status: 'verified',
-	accountId: 'acct-1',
-	entityType: 'enterprise',
-	legalName: '深圳市喆堃科技有限公司',
-	creditCode: CODE,
-	legalRepresentative: '张喆',
-	registeredAddress: '深圳',
-	verifiedAt: '2023-03-15T10:20:00+08:00'
-};
-const provider: Provider = {
-	name: '云栈科技有限公司',
-	creditCode: CODE,
-	registeredAddress: '北京',
-	mailingAddress: '北京',
-	mailingRecipient: '合同组',
-	mailingPhone: '010-12345678',
-	mailingPostalCode: '100080'
-};
+const identity = TEST_IDENTITY;
+const provider = TEST_PROVIDER;
 const contact = { person: '王喆', phone: '13800138000', email: 'zhe@example.com', mailingAddress: '深圳' };
 const input: GenerateInput = { kind: 'framework', identity, provider, contact };
 const fakeDeps = (over: Partial<GenerateDeps> = {}): Partial<GenerateDeps> => ({

@@ -3,9 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
 import { ContractRuleError, contractRecord, MAX_ORDERS_PER_CONTRACT, TEMPLATE_VERSION, type ContractRecord } from '../../domain/contract';
 import type { Filing } from '../../domain/filing';
-import type { VerifiedIdentity } from '../../domain/identity';
 import type { Order } from '../../domain/order';
-import type { Provider } from '../../domain/provider';
 import { forgetDb, getDb } from '../../db/database';
 import { queryContracts, saveGeneratedContract as defaultSave } from '../../db/contracts';
 import { i18n } from '../../i18n/index.svelte';
@@ -13,27 +11,11 @@ import { MissingGlyphError } from '../../pdf/coverage';
 import { generationErrorText } from './errors';
 import { buildRecord, checkContractRules, generateContract, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
 import { shanghaiMonth } from '../../domain/time';
+import { TEST_CREDIT_CODE, TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
-const CODE = '91350100M000100Y43';
-const identity: VerifiedIdentity = {
-	status: 'verified',
-	accountId: 'acct-1',
-	entityType: 'enterprise',
-	legalName: '深圳市喆堃珺玥网络科技有限公司',
-	creditCode: CODE,
-	legalRepresentative: '张喆',
-	registeredAddress: '广东省深圳市南山区喆堃大厦12层',
-	verifiedAt: '2023-03-15T10:20:00+08:00'
-};
-const provider: Provider = {
-	name: '云栈科技有限公司',
-	creditCode: CODE,
-	registeredAddress: '北京市海淀区云栈大厦',
-	mailingAddress: '北京市海淀区云栈大厦 合同组',
-	mailingRecipient: '合同组',
-	mailingPhone: '010-12345678',
-	mailingPostalCode: '100080'
-};
+const CODE = TEST_CREDIT_CODE;
+const identity = TEST_IDENTITY;
+const provider = TEST_PROVIDER;
 const contact = { person: '王喆', phone: '13800138000', email: 'zhe@example.com', mailingAddress: '深圳市南山区科技园' };
 const filing: Filing = {
 	id: 'filing-1',
