@@ -17,6 +17,11 @@ import type { RegisterResult, StampingResult, Store, StoredContract, StoredStamp
 
 export type VerifyDocument = (record: ContractRecord, pdfSha256: string) => Promise<boolean>;
 
+/** Thrown by a VerifyDocument whose renderer failed (not the record): the client gets a retryable 503. */
+export class RenderUnavailableError extends Error {
+	override name = 'RenderUnavailableError';
+}
+
 export interface AppDeps {
 	store: Store;
 	config: Config;
@@ -232,8 +237,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 				try {
 					matches = await deps.verifyDocument(record, pdfSha256);
 				} catch (err) {
-					// A record the renderer cannot draw (e.g. a glyph missing from the font) is the client's content.
 					log(`[server] verifyDocument threw for contract ${id}`, err);
+					if (err instanceof RenderUnavailableError) {
+						// The renderer crashed or timed out: a server fault the client retries; the claim is released.
+						c.header('Retry-After', '1');
+						return outcome(503, { error: 'renderUnavailable', message: 'The contract could not be checked now; retry' });
+					}
+					// A record the renderer cannot draw (e.g. a glyph missing from the font) is the client's content.
 					return outcome(422, { error: 'unrenderable', message: 'The contract could not be rendered' });
 				}
 				if (!matches) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { changesResponse } from '../src/lib/domain/changes';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { registerContractBody } from './app';
+import { registerContractBody, RenderUnavailableError } from './app';
 import { requestHash } from './idempotency';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoOrders } from './seed';
 import {
@@ -23,11 +23,13 @@ import {
 let env: TestEnv;
 let token: string;
 const verifyCalls: string[] = [];
+let rendererDown = false;
 // The fake renderer rejects any fingerprint starting with 'b', so tests can choose the outcome.
 beforeAll(async () => {
 	env = await makeEnv({
 		verifyDocument: async (record, sha) => {
 			verifyCalls.push(record.id);
+			if (rendererDown) throw new RenderUnavailableError('render worker crashed');
 			if (sha.startsWith('e')) throw new Error('glyph missing');
 			return !sha.startsWith('b');
 		}
@@ -182,6 +184,24 @@ describe('PUT /contracts/:id (registration)', () => {
 		expect(thrown.status).toBe(422);
 		expect(await thrown.json()).toMatchObject({ error: 'unrenderable' });
 		expect(contractRows(record.id)).toBe(0);
+	});
+
+	it('a renderer that is down (RenderUnavailableError) → 503 with Retry-After; the same key works once it is back', async () => {
+		const record = frameworkRecord(env.config);
+		rendererDown = true;
+		try {
+			const res = await register(record, { key: 'render-down' });
+			expect(res.status).toBe(503);
+			expect(res.headers.get('Retry-After')).toBe('1');
+			expect(await res.json()).toMatchObject({ error: 'renderUnavailable' });
+			expect(contractRows(record.id)).toBe(0);
+		} finally {
+			rendererDown = false;
+		}
+		// Not stored as the key's answer: the retry is checked again and succeeds.
+		const retry = await register(record, { key: 'render-down' });
+		expect(retry.status).toBe(201);
+		expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
 	});
 
 	it('an unverified account → 403', async () => {

@@ -3,9 +3,11 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
 import { DEMO_CODES } from './seed';
-import { verifyDocument } from './verify-document';
+import { startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
 async function main(): Promise<void> {
+	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
+	const renderWorkers = startRenderPool();
 	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
 	if (releasedClaims) console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
 
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
 		);
 		console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
 		console.log(`  admin token: ${config.adminToken}${config.adminTokenIsDefault ? ' (default; set ADMIN_TOKEN)' : ''}`);
-		console.log('  fingerprint check: on (registration re-renders every contract)');
+		console.log(`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`);
 	});
 
 	let stopping = false;
@@ -26,12 +28,17 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		console.log(`${signal}: shutting down`);
-		// Stop accepting, let in-flight requests finish, then close the database so the WAL is checkpointed.
+		// Stop accepting, let in-flight requests (and their renders) finish, stop the render workers, then close
+		// the database so the WAL is checkpointed.
 		server.close(() => {
-			void store.close().then(() => process.exit(0));
+			void stopRenderPool()
+				.then(() => store.close())
+				.then(() => process.exit(0));
 		});
 		setTimeout(() => {
-			void store.close().finally(() => process.exit(0));
+			void stopRenderPool()
+				.finally(() => store.close())
+				.finally(() => process.exit(0));
 		}, 5_000).unref();
 	};
 	process.on('SIGTERM', () => stop('SIGTERM'));
