@@ -1,0 +1,37 @@
+// Released contract template versions: which kinds each one serves and how it derives the contract number.
+import type { ContractKind } from './contractKinds';
+
+export interface TemplateVersionInfo {
+	readonly kinds: readonly ContractKind[];
+	/** How many hex digits of the id (dashes removed) follow `HT-YYYYMMDD-` in the number. */
+	readonly numberHexDigits: number;
+}
+
+/**
+ * Every version ever released, never edited or removed once shipped: a device that generated a
+ * contract with last month's app registers it against the same text, fonts and layout. The PDF
+ * renderer keeps one renderer per entry (src/lib/pdf), the server refuses any other version.
+ */
+export const TEMPLATE_VERSIONS = {
+	'CD-FA-2026.1': { kinds: ['framework', 'filing', 'order'], numberHexDigits: 8 }
+} as const satisfies Record<string, TemplateVersionInfo>;
+
+export type TemplateVersion = keyof typeof TEMPLATE_VERSIONS;
+
+/** What a device generates today, per kind. */
+export const CURRENT_TEMPLATE_VERSION: Record<ContractKind, TemplateVersion> = {
+	framework: 'CD-FA-2026.1',
+	filing: 'CD-FA-2026.1',
+	order: 'CD-FA-2026.1'
+};
+
+export function templateVersionInfo(version: string): TemplateVersionInfo | undefined {
+	return Object.hasOwn(TEMPLATE_VERSIONS, version)
+		? (TEMPLATE_VERSIONS as Record<string, TemplateVersionInfo>)[version]
+		: undefined;
+}
+
+/** A version the registry knows and that serves this kind of contract. */
+export function isKnownTemplateVersion(version: string, kind: ContractKind): boolean {
+	return templateVersionInfo(version)?.kinds.includes(kind) ?? false;
+}
