@@ -1,0 +1,132 @@
+// The SQLite Store: one WAL file under DATA_DIR; each entity's SQL lives in its own module beside this one.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../types';
+import * as accounts from './accounts';
+import * as adminActions from './admin-actions';
+import * as catalog from './catalog';
+import * as changes from './changes';
+import { SqliteContext } from './context';
+import * as contracts from './contracts';
+import * as idempotency from './idempotency';
+import { migrate } from './migrations';
+import * as sessions from './sessions';
+import * as stamping from './stamping';
+
+export { contentHash } from './contracts';
+export { SCHEMA_VERSION } from './migrations';
+
+export function openSqliteStore(dataDir: string, fileName = 'contract-desk.sqlite'): SqliteStore {
+	mkdirSync(dataDir, { recursive: true });
+	return new SqliteStore(new Database(join(dataDir, fileName)));
+}
+
+type P<T> = Promise<T>;
+type Args<F> = F extends (ctx: SqliteContext, ...args: infer A) => unknown ? A : never;
+
+/** better-sqlite3 is synchronous; the interface is async so that a networked store can implement it too. */
+export class SqliteStore implements Store {
+	readonly db: Database.Database;
+	readonly #ctx: SqliteContext;
+
+	constructor(db: Database.Database) {
+		this.db = db;
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		db.pragma('foreign_keys = ON');
+		db.pragma('busy_timeout = 5000');
+		migrate(db);
+		this.#ctx = new SqliteContext(db);
+	}
+
+	async isEmpty(): P<boolean> {
+		return accounts.isEmpty(this.#ctx);
+	}
+	async seed(...a: Args<typeof accounts.seed>) {
+		accounts.seed(this.#ctx, ...a);
+	}
+	async findAccountByCode(...a: Args<typeof accounts.findAccountByCode>) {
+		return accounts.findAccountByCode(this.#ctx, ...a);
+	}
+	async getAccount(...a: Args<typeof accounts.getAccount>) {
+		return accounts.getAccount(this.#ctx, ...a);
+	}
+	async listAccounts() {
+		return accounts.listAccounts(this.#ctx);
+	}
+	async verifyAccount(...a: Args<typeof accounts.verifyAccount>) {
+		return accounts.verifyAccount(this.#ctx, ...a);
+	}
+
+	async createSession(...a: Args<typeof sessions.createSession>) {
+		sessions.createSession(this.#ctx, ...a);
+	}
+	async getSession(...a: Args<typeof sessions.getSession>) {
+		return sessions.getSession(this.#ctx, ...a);
+	}
+	async deleteSession(...a: Args<typeof sessions.deleteSession>) {
+		sessions.deleteSession(this.#ctx, ...a);
+	}
+
+	async changes(...a: Args<typeof changes.changes>) {
+		return changes.changes(this.#ctx, ...a);
+	}
+
+	async getOrders(...a: Args<typeof catalog.getOrders>) {
+		return catalog.getOrders(this.#ctx, ...a);
+	}
+	async getFiling(...a: Args<typeof catalog.getFiling>) {
+		return catalog.getFiling(this.#ctx, ...a);
+	}
+
+	async findAttachedOrders(...a: Args<typeof contracts.findAttachedOrders>) {
+		return contracts.findAttachedOrders(this.#ctx, ...a);
+	}
+	async getContract(...a: Args<typeof contracts.getContract>) {
+		return contracts.getContract(this.#ctx, ...a);
+	}
+	async getContractPdf(...a: Args<typeof contracts.getContractPdf>) {
+		return contracts.getContractPdf(this.#ctx, ...a);
+	}
+	async registerContract(...a: Args<typeof contracts.registerContract>) {
+		return contracts.registerContract(this.#ctx, ...a);
+	}
+	async listContractsForAdmin() {
+		return contracts.listContractsForAdmin(this.#ctx);
+	}
+
+	async getStamping(...a: Args<typeof stamping.getStamping>) {
+		return stamping.getStamping(this.#ctx, ...a);
+	}
+	async submitStamping(...a: Args<typeof stamping.submitStamping>) {
+		return stamping.submitStamping(this.#ctx, ...a);
+	}
+	async addStampingEvent(...a: Args<typeof stamping.addStampingEvent>) {
+		return stamping.addStampingEvent(this.#ctx, ...a);
+	}
+	async listStampingEvents(...a: Args<typeof stamping.listStampingEvents>) {
+		return stamping.listStampingEvents(this.#ctx, ...a);
+	}
+
+	async listAdminActions() {
+		return adminActions.listAdminActions(this.#ctx);
+	}
+
+	async claimIdempotency(...a: Args<typeof idempotency.claimIdempotency>) {
+		return idempotency.claimIdempotency(this.#ctx, ...a);
+	}
+	async finishIdempotency(...a: Parameters<SqliteContext['finishKey']>) {
+		this.#ctx.finishKey(...a);
+	}
+	async releaseIdempotency(...a: Parameters<SqliteContext['releaseKey']>) {
+		this.#ctx.releaseKey(...a);
+	}
+	async releaseRunningClaims() {
+		return idempotency.releaseRunningClaims(this.#ctx);
+	}
+
+	async close(): P<void> {
+		if (this.db.open) this.db.close();
+	}
+}

@@ -1,0 +1,133 @@
+// The SQLite schema as numbered migrations, applied in order at open; user_version records how far a file is.
+import type Database from 'better-sqlite3';
+
+/** Each entry upgrades user_version by one; append, never edit a shipped entry. */
+export const MIGRATIONS: string[] = [
+	`
+	CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+	INSERT INTO counters (name, value) VALUES ('seq', 0);
+
+	CREATE TABLE accounts (
+		id TEXT PRIMARY KEY,
+		code TEXT NOT NULL UNIQUE,
+		identity TEXT NOT NULL,
+		seq INTEGER NOT NULL
+	);
+
+	CREATE TABLE sessions (
+		token_hash TEXT PRIMARY KEY,
+		account_id TEXT NOT NULL REFERENCES accounts(id),
+		created_at TEXT NOT NULL,
+		expires_at TEXT NOT NULL
+	);
+	CREATE INDEX sessions_account ON sessions(account_id);
+
+	CREATE TABLE filings (
+		id TEXT PRIMARY KEY,
+		account_id TEXT NOT NULL REFERENCES accounts(id),
+		data TEXT NOT NULL,
+		seq INTEGER NOT NULL
+	);
+	CREATE INDEX filings_account_seq ON filings(account_id, seq);
+
+	CREATE TABLE orders (
+		id TEXT PRIMARY KEY,
+		account_id TEXT NOT NULL REFERENCES accounts(id),
+		data TEXT NOT NULL,
+		paid_at TEXT NOT NULL,
+		seq INTEGER NOT NULL
+	);
+	CREATE INDEX orders_account_seq ON orders(account_id, seq);
+
+	CREATE TABLE contracts (
+		id TEXT PRIMARY KEY,
+		account_id TEXT NOT NULL REFERENCES accounts(id),
+		record TEXT NOT NULL,
+		content_hash TEXT NOT NULL,
+		pdf_sha256 TEXT NOT NULL,
+		pdf BLOB,
+		status TEXT NOT NULL,
+		registered_at TEXT,
+		created_at TEXT NOT NULL,
+		seq INTEGER NOT NULL
+	);
+	CREATE INDEX contracts_account_seq ON contracts(account_id, seq);
+
+	CREATE TABLE stamping_requests (
+		contract_id TEXT PRIMARY KEY REFERENCES contracts(id),
+		submission TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+
+	CREATE TABLE stamping_events (
+		id TEXT PRIMARY KEY,
+		contract_id TEXT NOT NULL REFERENCES contracts(id),
+		account_id TEXT NOT NULL REFERENCES accounts(id),
+		kind TEXT NOT NULL,
+		at TEXT NOT NULL,
+		shipment TEXT,
+		seq INTEGER NOT NULL,
+		UNIQUE (contract_id, kind)
+	);
+	CREATE INDEX stamping_events_account_seq ON stamping_events(account_id, seq);
+
+	CREATE TABLE idempotency (
+		scope TEXT NOT NULL,
+		key TEXT NOT NULL,
+		request_hash TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('running', 'done')),
+		response_status INTEGER,
+		response_body TEXT,
+		created_at INTEGER NOT NULL,
+		PRIMARY KEY (scope, key)
+	);
+
+	CREATE TABLE admin_actions (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		action TEXT NOT NULL,
+		target TEXT NOT NULL,
+		detail TEXT,
+		at TEXT NOT NULL
+	);
+	`,
+	// Issue 8: a printed number is unique in the registry, and an order is attached to one contract only.
+	// Both are constraints, so two racing registrations cannot both pass a read-then-write check. Rows
+	// stored before the rule keep their data; of duplicates only the earliest holds the number/order.
+	`
+	ALTER TABLE contracts ADD COLUMN number TEXT;
+	UPDATE contracts SET number = json_extract(record, '$.number')
+	WHERE id IN (
+		SELECT id FROM (
+			SELECT id, ROW_NUMBER() OVER (PARTITION BY json_extract(record, '$.number') ORDER BY seq) AS rn FROM contracts
+		) WHERE rn = 1
+	);
+	CREATE UNIQUE INDEX contracts_number ON contracts(number);
+
+	CREATE TABLE contract_orders (
+		order_id TEXT PRIMARY KEY,
+		contract_id TEXT NOT NULL REFERENCES contracts(id)
+	);
+	CREATE INDEX contract_orders_contract ON contract_orders(contract_id);
+	INSERT OR IGNORE INTO contract_orders (order_id, contract_id)
+	SELECT json_extract(o.value, '$.id'), c.id
+	FROM contracts c, json_each(c.record, '$.orders') o
+	WHERE json_extract(c.record, '$.kind') = 'order'
+	ORDER BY c.seq;
+	`
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	if (current > MIGRATIONS.length) {
+		throw new Error(`database schema ${current} is newer than this server (${MIGRATIONS.length})`);
+	}
+	for (let v = current; v < MIGRATIONS.length; v++) {
+		db.transaction(() => {
+			db.exec(MIGRATIONS[v]!);
+			db.pragma(`user_version = ${v + 1}`);
+		})();
+	}
+}

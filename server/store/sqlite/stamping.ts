@@ -1,0 +1,135 @@
+// Paper-copy requests (the immutable return address, the outbound parcel) and the provider's events on them.
+import { canonicalJson } from '../../../src/lib/domain/canonical';
+import type { CourierShipment, StampingEvent, StampingSubmission } from '../../../src/lib/domain/stamping';
+import type { Commit, StampingEventResult, StampingResult, StoredStamping } from '../types';
+import { parse, str, type Row, type SqliteContext } from './context';
+
+const STAMPING_ORDER = ['received', 'stamped', 'returned'] as const;
+
+function toStamping(row: Row): StoredStamping {
+	return {
+		contractId: str(row.contract_id),
+		submission: parse<StampingSubmission>(row.submission),
+		createdAt: str(row.created_at),
+		updatedAt: str(row.updated_at)
+	};
+}
+
+export function toEvent(row: Row): StampingEvent {
+	const event: StampingEvent = {
+		id: str(row.id),
+		contractId: str(row.contract_id),
+		kind: str(row.kind) as StampingEvent['kind'],
+		at: str(row.at)
+	};
+	if (row.shipment != null) event.shipment = parse<CourierShipment>(row.shipment);
+	return event;
+}
+
+export function getStamping(ctx: SqliteContext, contractId: string): StoredStamping | undefined {
+	const row = ctx.db.prepare(`SELECT * FROM stamping_requests WHERE contract_id = ?`).get(contractId) as
+		| Row
+		| undefined;
+	return row && toStamping(row);
+}
+
+export function listStampingEvents(ctx: SqliteContext, contractId: string): StampingEvent[] {
+	const rows = ctx.db
+		.prepare(`SELECT * FROM stamping_events WHERE contract_id = ? ORDER BY seq`)
+		.all(contractId) as Row[];
+	return rows.map(toEvent);
+}
+
+export function submitStamping(
+	ctx: SqliteContext,
+	input: { accountId: string; contractId: string; submission: StampingSubmission; now: string },
+	commit?: Commit<StampingResult>
+): StampingResult {
+	const { db } = ctx;
+	return db.transaction((): StampingResult => {
+		const contract = db.prepare(`SELECT account_id FROM contracts WHERE id = ?`).get(input.contractId) as
+			| Row
+			| undefined;
+		let result: StampingResult;
+		if (!contract || str(contract.account_id) !== input.accountId) {
+			result = { kind: 'notFound' };
+		} else {
+			const stored = getStamping(ctx, input.contractId);
+			if (!stored) {
+				db.prepare(
+					`INSERT INTO stamping_requests (contract_id, submission, created_at, updated_at) VALUES (?, ?, ?, ?)`
+				).run(input.contractId, JSON.stringify(input.submission), input.now, input.now);
+				result = { kind: 'created', stamping: getStamping(ctx, input.contractId)! };
+			} else if (canonicalJson(stored.submission.returnAddress) !== canonicalJson(input.submission.returnAddress)) {
+				result = { kind: 'conflict', stamping: stored };
+			} else if (
+				!input.submission.outbound ||
+				(stored.submission.outbound &&
+					canonicalJson(stored.submission.outbound) === canonicalJson(input.submission.outbound))
+			) {
+				result = { kind: 'same', stamping: stored };
+			} else if (stored.submission.outbound) {
+				// The outbound parcel is a fact once told; a different one is a conflict, not an edit.
+				result = { kind: 'conflict', stamping: stored };
+			} else {
+				// Users may mail the contract after submitting the address: the tracking number may follow.
+				const submission = { ...stored.submission, outbound: input.submission.outbound };
+				db.prepare(`UPDATE stamping_requests SET submission = ?, updated_at = ? WHERE contract_id = ?`).run(
+					JSON.stringify(submission),
+					input.now,
+					input.contractId
+				);
+				result = { kind: 'updated', stamping: getStamping(ctx, input.contractId)! };
+			}
+		}
+		ctx.finishInTx(commit, result);
+		return result;
+	}).immediate();
+}
+
+export function addStampingEvent(
+	ctx: SqliteContext,
+	input: { contractId: string; kind: StampingEvent['kind']; shipment?: CourierShipment; now: string },
+	commit?: Commit<StampingEventResult>
+): StampingEventResult {
+	const { db } = ctx;
+	return db.transaction((): StampingEventResult => {
+		const contract = db.prepare(`SELECT account_id FROM contracts WHERE id = ?`).get(input.contractId) as
+			| Row
+			| undefined;
+		let result: StampingEventResult;
+		if (!contract) result = { kind: 'notFound' };
+		else {
+			const events = listStampingEvents(ctx, input.contractId);
+			const expected = STAMPING_ORDER[events.length];
+			if (!getStamping(ctx, input.contractId)) {
+				result = { kind: 'outOfOrder', events, reason: 'noStampingRequest' };
+			} else if (expected !== input.kind) {
+				result = { kind: 'outOfOrder', events, reason: expected ? `expected ${expected}` : 'alreadyReturned' };
+			} else {
+				const event: StampingEvent = {
+					id: `${input.contractId}:${input.kind}`,
+					contractId: input.contractId,
+					kind: input.kind,
+					at: input.now
+				};
+				if (input.shipment) event.shipment = input.shipment;
+				db.prepare(
+					`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`
+				).run(
+					event.id,
+					event.contractId,
+					str(contract.account_id),
+					event.kind,
+					event.at,
+					event.shipment ? JSON.stringify(event.shipment) : null,
+					ctx.nextSeq()
+				);
+				ctx.logAction(`stamping.${input.kind}`, input.contractId, input.shipment, input.now);
+				result = { kind: 'added', event, events: [...events, event] };
+			}
+		}
+		ctx.finishInTx(commit, result);
+		return result;
+	}).immediate();
+}

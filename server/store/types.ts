@@ -1,0 +1,190 @@
+// The Store interface the routes use and its types; every implementation (SQLite today) keeps this contract.
+import type { ContractState } from '../../src/lib/domain/changes';
+import type { ContractRecord, ContractStatus } from '../../src/lib/domain/contract';
+import type { Filing } from '../../src/lib/domain/filing';
+import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
+import type { Order } from '../../src/lib/domain/order';
+import type {
+	CourierShipment,
+	StampingEvent,
+	StampingSubmission
+} from '../../src/lib/domain/stamping';
+
+// ---------------------------------------------------------------------------------------------
+// The interface. Methods are async so that a PostgreSQL store can implement the same contract;
+// every write that changes what a device pulls bumps the change sequence in its transaction.
+// ---------------------------------------------------------------------------------------------
+
+export interface Account {
+	id: string;
+	code: string;
+	identity: Identity;
+	seq: number;
+}
+
+export interface StoredContract {
+	id: string;
+	accountId: string;
+	record: ContractRecord;
+	pdfSha256: string;
+	hasPdf: boolean;
+	status: ContractStatus;
+	registeredAt: string | null;
+	seq: number;
+}
+
+export interface StoredStamping {
+	contractId: string;
+	submission: StampingSubmission;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface AdminAction {
+	id: number;
+	action: string;
+	target: string;
+	detail: unknown;
+	at: string;
+}
+
+/** A response remembered under an idempotency key, replayed verbatim on a retry. */
+export interface StoredResponse {
+	status: number;
+	body: unknown;
+}
+
+export type Claim =
+	| { kind: 'claimed' }
+	| { kind: 'replay'; response: StoredResponse }
+	| { kind: 'mismatch' }
+	| { kind: 'running' };
+
+/**
+ * Finishes an idempotency key inside the effect's own transaction: `respond` maps the effect's
+ * result to the response that is stored (or null to release the key so a retry runs again).
+ */
+export interface Commit<R> {
+	scope: string;
+	key: string;
+	respond: (result: R) => StoredResponse | null;
+}
+
+export type RegisterResult =
+	| { kind: 'created' | 'same' | 'conflict'; contract: StoredContract }
+	| { kind: 'foreign' }
+	/** Another contract already prints this number (the unique constraint refused it). */
+	| { kind: 'numberTaken'; number: string }
+	/** An attached order belongs to another effective contract already (one order, one contract). */
+	| { kind: 'orderAttached'; attached: AttachedOrder[] };
+
+/** Which contract an order is attached to. */
+export interface AttachedOrder {
+	orderId: string;
+	contractId: string;
+	number: string;
+}
+
+export type StampingResult =
+	| { kind: 'created' | 'same' | 'updated' | 'conflict'; stamping: StoredStamping }
+	| { kind: 'notFound' };
+
+export type VerifyResult =
+	| { kind: 'verified' | 'unchanged'; identity: VerifiedIdentity }
+	| { kind: 'notFound' };
+
+export type StampingEventResult =
+	| { kind: 'added'; event: StampingEvent; events: StampingEvent[] }
+	| { kind: 'outOfOrder'; events: StampingEvent[]; reason: string }
+	| { kind: 'notFound' };
+
+export interface ChangesSince {
+	cursor: string;
+	identity: Identity;
+	filings: Filing[];
+	orders: Order[];
+	contracts: ContractState[];
+	stampingEvents: StampingEvent[];
+}
+
+export interface SeedData {
+	accounts: { id: string; code: string; identity: Identity }[];
+	filings: { accountId: string; filing: Filing }[];
+	orders: { accountId: string; order: Order }[];
+}
+
+export interface RegisterInput {
+	accountId: string;
+	record: ContractRecord;
+	pdfSha256: string;
+	pdf?: Uint8Array;
+	now: string;
+}
+
+export interface AdminContractRow {
+	id: string;
+	accountId: string;
+	number: string;
+	kind: ContractRecord['kind'];
+	status: ContractStatus;
+	registeredAt: string | null;
+	stampingSubmittedAt: string | null;
+	stampingEvents: StampingEvent['kind'][];
+}
+
+export interface Store {
+	isEmpty(): Promise<boolean>;
+	seed(data: SeedData): Promise<void>;
+
+	findAccountByCode(code: string): Promise<Account | undefined>;
+	getAccount(id: string): Promise<Account | undefined>;
+	listAccounts(): Promise<Account[]>;
+
+	createSession(tokenHash: string, accountId: string, createdAt: string, expiresAt: string): Promise<void>;
+	/** The session's account, or undefined when unknown or expired at `now`. */
+	getSession(tokenHash: string, now: string): Promise<{ accountId: string; expiresAt: string } | undefined>;
+	deleteSession(tokenHash: string): Promise<void>;
+
+	/** Cursor is a decimal sequence number; everything of the account changed after it. */
+	changes(accountId: string, since: number): Promise<ChangesSince | undefined>;
+
+	/** The account's orders among these ids (others' and unknown ids are simply absent). */
+	getOrders(accountId: string, ids: readonly string[]): Promise<Order[]>;
+	/** The account's filing with this id, if it has one. */
+	getFiling(accountId: string, id: string): Promise<Filing | undefined>;
+	/** The registered contracts these orders are attached to. */
+	findAttachedOrders(orderIds: readonly string[]): Promise<AttachedOrder[]>;
+
+	getContract(id: string): Promise<StoredContract | undefined>;
+	getContractPdf(id: string): Promise<Uint8Array | undefined>;
+	registerContract(input: RegisterInput, commit?: Commit<RegisterResult>): Promise<RegisterResult>;
+	getStamping(contractId: string): Promise<StoredStamping | undefined>;
+	submitStamping(
+		input: { accountId: string; contractId: string; submission: StampingSubmission; now: string },
+		commit?: Commit<StampingResult>
+	): Promise<StampingResult>;
+
+	verifyAccount(
+		input: { accountId: string; details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>; now: string },
+		commit?: Commit<VerifyResult>
+	): Promise<VerifyResult>;
+	addStampingEvent(
+		input: { contractId: string; kind: StampingEvent['kind']; shipment?: CourierShipment; now: string },
+		commit?: Commit<StampingEventResult>
+	): Promise<StampingEventResult>;
+	listStampingEvents(contractId: string): Promise<StampingEvent[]>;
+	listContractsForAdmin(): Promise<AdminContractRow[]>;
+	listAdminActions(): Promise<AdminAction[]>;
+
+	/** Reserve (scope, key) for a request with this hash; a 'running' row older than staleMs is taken over. */
+	claimIdempotency(scope: string, key: string, requestHash: string, now: number, staleMs?: number): Promise<Claim>;
+	finishIdempotency(scope: string, key: string, response: StoredResponse): Promise<void>;
+	releaseIdempotency(scope: string, key: string): Promise<void>;
+	/**
+	 * Drops every 'running' claim. Only for start-up of the sole process writing this database:
+	 * whatever was running died with the previous process, and its retries should not wait.
+	 */
+	releaseRunningClaims(): Promise<number>;
+
+	close(): Promise<void>;
+}
