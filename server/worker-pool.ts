@@ -18,7 +18,11 @@ export interface WorkerPoolOptions {
 type Request<I> = { id: number; input: I };
 type Reply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; error: { name: string; message: string } };
 type Job<I, O> = { id: number; input: I; resolve: (value: O) => void; reject: (err: unknown) => void };
-type Slot<I, O> = { worker: Worker; job?: Job<I, O>; timer?: NodeJS.Timeout };
+type Slot<I, O> = { worker: Worker; ready: boolean; job?: Job<I, O>; timer?: NodeJS.Timeout };
+type Ready = { ready: true };
+
+/** A new worker loads tsx and its module first; on a busy machine that alone can take seconds. */
+const STARTUP_MS = 30_000;
 
 const ENTRY = new URL('./ts-worker.mjs', import.meta.url);
 
@@ -80,19 +84,30 @@ export class WorkerPool<I, O> {
 			busy.job = job;
 			// Busy workers keep the process alive until they answer; idle ones must not hold it open.
 			busy.worker.ref();
-			busy.timer = setTimeout(
-				() => this.#fail(busy, new WorkerUnavailableError(`worker gave no answer within ${this.#timeoutMs} ms`)),
-				this.#timeoutMs
-			);
+			this.#arm(busy, busy.ready ? this.#timeoutMs : STARTUP_MS + this.#timeoutMs);
 			busy.worker.postMessage({ id: job.id, input: job.input } satisfies Request<I>);
 		}
+	}
+
+	#arm(slot: Slot<I, O>, ms: number): void {
+		clearTimeout(slot.timer);
+		slot.timer = setTimeout(
+			() => this.#fail(slot, new WorkerUnavailableError(`worker gave no answer within ${this.#timeoutMs} ms`)),
+			ms
+		);
 	}
 
 	#spawn(): Slot<I, O> {
 		// No inherited execArgv: tsx's CLI flags do not take effect in a worker on Node 20; ts-worker.mjs registers tsx itself.
 		const worker = new Worker(ENTRY, { workerData: { module: this.#module }, execArgv: [] });
-		const slot: Slot<I, O> = { worker };
-		worker.on('message', (reply: Reply<O>) => {
+		const slot: Slot<I, O> = { worker, ready: false };
+		worker.on('message', (reply: Reply<O> | Ready) => {
+			if ('ready' in reply) {
+				// The job's own time starts now: the worker's start-up is not the job's fault.
+				slot.ready = true;
+				if (slot.job) this.#arm(slot, this.#timeoutMs);
+				return;
+			}
 			const job = slot.job;
 			if (!job || reply.id !== job.id) return;
 			clearTimeout(slot.timer);
@@ -137,4 +152,5 @@ export function serveJobs<I, O>(handle: (input: I) => O | Promise<O>): void {
 		}
 		port.postMessage(reply);
 	});
+	port.postMessage({ ready: true } satisfies Ready);
 }
