@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { forgetDb, getDb } from '../src/lib/db/database';
 import { META, setMeta } from '../src/lib/db/meta';
 import { contractNumber, type PartyA, type PartyB } from '../src/lib/domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { flushOutbox } from '../src/lib/sync/flush';
 import { queueContract, sleep } from '../tests/unit/helpers';
 import { killServer, startServer } from '../tests/unit/support/harness';
@@ -76,8 +77,8 @@ function registerBody(parties: { partyA: PartyA; partyB: PartyB }, id: string): 
 	const record = {
 		kind: 'framework',
 		id,
-		number: contractNumber(id, createdAt),
-		templateVersion: 'CD-FA-2026.1',
+		number: contractNumber(id, createdAt, CURRENT_TEMPLATE_VERSION.framework),
+		templateVersion: CURRENT_TEMPLATE_VERSION.framework,
 		createdAt,
 		partyA: parties.partyA,
 		partyB: parties.partyB,

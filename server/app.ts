@@ -4,29 +4,32 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { sessionRequest } from '../src/lib/domain/changes';
-import { contractRecord, partyMismatches, unattachableOrders, type ContractRecord } from '../src/lib/domain/contract';
 import { stampingSubmission } from '../src/lib/domain/stamping';
 import { adminRoutes } from './admin';
 import type { Config } from './config';
 import { apiError, bearerToken, invalid, readBody } from './http';
 import { idempotencyKey, missingKey, runIdempotent, type Outcome } from './idempotency';
+import {
+	contractView,
+	registerContract,
+	registerContractBody,
+	type RegistrationDeps,
+	type VerifyDocument
+} from './registration';
+import { RenderGate } from './render-gate';
 import { staticSite } from './static';
-import type { RegisterResult, StampingResult, Store, StoredContract, StoredStamping } from './store';
+import type { StampingResult, Store, StoredStamping } from './store';
 
-export type VerifyDocument = (record: ContractRecord, pdfSha256: string) => Promise<boolean>;
-
-/** Thrown by a VerifyDocument whose renderer failed (not the record): the client gets a retryable 503. */
-export class RenderUnavailableError extends Error {
-	override name = 'RenderUnavailableError';
-}
+export { contractView, registerContractBody, RenderUnavailableError, type VerifyDocument } from './registration';
 
 export interface AppDeps {
 	store: Store;
 	config: Config;
 	/** Re-renders the record and compares fingerprints; absent → the check is skipped. */
 	verifyDocument?: VerifyDocument;
+	/** Admission to re-rendering; defaults to one built from config.registration. */
+	renderGate?: RenderGate;
 	/** Static root override (tests); defaults to config.staticDir, null disables static serving. */
 	staticDir?: string | null;
 	now?: () => number;
@@ -37,31 +40,8 @@ export type AppEnv = { Variables: { accountId: string } };
 
 export const LIMITS = { contract: 2 * 1024 * 1024, default: 64 * 1024 } as const;
 
-const sha256Hex = z
-	.string()
-	.regex(/^[0-9a-fA-F]{64}$/, { message: 'sha256' })
-	.transform((s) => s.toLowerCase());
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
-
-export const registerContractBody = z.object({
-	record: contractRecord,
-	pdfSha256: sha256Hex,
-	pdfBase64: base64.optional()
-});
-
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
-}
-
-export function contractView(contract: StoredContract) {
-	return {
-		id: contract.id,
-		number: contract.record.number,
-		kind: contract.record.kind,
-		status: contract.status,
-		registeredAt: contract.registeredAt,
-		pdfSha256: contract.pdfSha256
-	};
 }
 
 export function stampingView(stamping: StoredStamping) {
@@ -74,6 +54,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	const iso = () => new Date(now()).toISOString();
 	const log = deps.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
 	const app = new Hono<AppEnv>();
+	const registration: RegistrationDeps = {
+		store,
+		config,
+		verifyDocument: deps.verifyDocument,
+		gate: deps.renderGate ?? new RenderGate(config.registration),
+		now,
+		log
+	};
 
 	app.onError((err, c) => {
 		if (err instanceof HTTPException) return err.getResponse();
@@ -171,93 +159,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		if (!key) return missingKey(c);
 		const body = await readBody(c, registerContractBody);
 		if (!body.ok) return body.response;
-		const { record, pdfSha256, pdfBase64 } = body.value;
-		const id = c.req.param('id');
-		if (record.id !== id) return invalid(c, { 'record.id': ['idMismatch'] }, 'record.id must equal the URL id');
-		let pdf: Uint8Array | undefined;
-		if (pdfBase64 !== undefined) {
-			pdf = new Uint8Array(Buffer.from(pdfBase64, 'base64'));
-			if (createHash('sha256').update(pdf).digest('hex') !== pdfSha256) {
-				return invalid(c, { pdfBase64: ['sha256Mismatch'] }, 'The PDF bytes do not match pdfSha256');
-			}
+		if (body.value.record.id !== c.req.param('id')) {
+			return invalid(c, { 'record.id': ['idMismatch'] }, 'record.id must equal the URL id');
 		}
 		const accountId = c.get('accountId');
-
 		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
-			const account = await store.getAccount(accountId);
-			if (!account || account.identity.status !== 'verified') {
-				return outcome(403, { error: 'unverified', message: 'Real-name verification is not complete' });
-			}
-			const respond = (result: RegisterResult) => registerResponse(result);
-			// An id already stored is answered from the stored version first: no re-render, and a later
-			// change of the account's identity cannot turn a replayed registration into a rejection.
-			const existing = await store.getContract(id);
-			if (existing) {
-				const result = await store.registerContract(
-					{ accountId, record, pdfSha256, pdf, now: iso() },
-					idem.commit(respond)
-				);
-				return { ...respond(result), committed: true };
-			}
-			const mismatched = partyMismatches(record, account.identity, config.provider);
-			const partyA = mismatched.filter((path) => path.startsWith('partyA.'));
-			if (partyA.length) {
-				return outcome(422, {
-					error: 'partyAMismatch',
-					message: 'Party A must be the verified entity of the account',
-					fields: Object.fromEntries(partyA.map((path) => [`record.${path}`, ['partyAMismatch']]))
-				});
-			}
-			if (mismatched.length) {
-				return outcome(422, {
-					error: 'partyBMismatch',
-					message: 'Party B must be the provider',
-					fields: Object.fromEntries(mismatched.map((path) => [`record.${path}`, ['partyBMismatch']]))
-				});
-			}
-			if (record.kind === 'order') {
-				// The picker only offers paid orders, but a refund pulled after picking, or another client,
-				// must not get a refunded or foreign order into a contract. The store has no lookup by
-				// order id, so the account's orders are read whole: bounded by its order count, and only
-				// for a new order contract (replays were answered above).
-				const changes = await store.changes(accountId, 0);
-				const orders = new Map((changes?.orders ?? []).map((o) => [o.id, o]));
-				const bad = unattachableOrders(record.orders, (orderId) => orders.get(orderId));
-				if (bad.length) {
-					return outcome(422, {
-						error: 'orderNotAttachable',
-						message: `Only paid orders of the account can be attached: ${bad.map((b) => `${b.id} (${b.problem === 'orderRefunded' ? 'refunded' : 'unknown'})`).join(', ')}`,
-						fields: Object.fromEntries(bad.map((b) => [`record.orders.${b.index}.id`, [b.problem]]))
-					});
-				}
-			}
-
-			if (deps.verifyDocument) {
-				let matches: boolean;
-				try {
-					matches = await deps.verifyDocument(record, pdfSha256);
-				} catch (err) {
-					log(`[server] verifyDocument threw for contract ${id}`, err);
-					if (err instanceof RenderUnavailableError) {
-						// The renderer crashed or timed out: a server fault the client retries; the claim is released.
-						c.header('Retry-After', '1');
-						return outcome(503, { error: 'renderUnavailable', message: 'The contract could not be checked now; retry' });
-					}
-					// A record the renderer cannot draw (e.g. a glyph missing from the font) is the client's content.
-					return outcome(422, { error: 'unrenderable', message: 'The contract could not be rendered' });
-				}
-				if (!matches) {
-					return outcome(422, {
-						error: 'fingerprintMismatch',
-						message: 'The PDF fingerprint does not match the contract record'
-					});
-				}
-			}
-			const result = await store.registerContract(
-				{ accountId, record, pdfSha256, pdf, now: iso() },
-				idem.commit(respond)
-			);
-			return { ...respond(result), committed: true };
+			const result = await registerContract(registration, { accountId, body: body.value }, idem);
+			if (result.retryAfterS !== undefined) c.header('Retry-After', String(result.retryAfterS));
+			return result;
 		});
 	});
 
@@ -297,23 +206,6 @@ function notFound(c: Context): Response {
 
 function outcome(status: number, body: unknown): Outcome {
 	return { status, body };
-}
-
-function registerResponse(result: RegisterResult): Outcome {
-	switch (result.kind) {
-		case 'created':
-			return outcome(201, { contract: contractView(result.contract) });
-		case 'same':
-			return outcome(200, { contract: contractView(result.contract) });
-		case 'conflict':
-			return outcome(409, {
-				error: 'conflict',
-				message: 'A different contract is already registered under this id',
-				stored: { ...contractView(result.contract), record: result.contract.record }
-			});
-		case 'foreign':
-			return outcome(404, { error: 'notFound', message: 'Not found' });
-	}
 }
 
 function stampingResponse(result: StampingResult): Outcome {

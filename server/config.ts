@@ -14,6 +14,33 @@ export interface Config {
 	adminTokenIsDefault: boolean;
 	sessionTtlMs: number;
 	provider: Provider;
+	registration: RegistrationLimits;
+}
+
+export interface RegistrationLimits {
+	/** How far a device's clock may run ahead of the server's for a contract's createdAt. */
+	clockSkewMs: number;
+	/** Re-renders one account may have admitted at once; more → 429 with Retry-After. */
+	perAccount: number;
+	/** Re-renders admitted in total (running + waiting for a worker); more → 503 with Retry-After. */
+	total: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer: ${raw}`);
+	return n;
+}
+
+export function loadRegistrationLimits(env: NodeJS.ProcessEnv): RegistrationLimits {
+	const perAccount = positiveInt(env, 'RENDERS_PER_ACCOUNT', 1);
+	return {
+		clockSkewMs: positiveInt(env, 'CLOCK_SKEW_SECONDS', 300) * 1000,
+		perAccount,
+		total: Math.max(perAccount, positiveInt(env, 'RENDER_QUEUE', 16))
+	};
 }
 
 /** Completes 17 characters with their GB 32100-2015 check character. */
@@ -74,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		adminToken,
 		adminTokenIsDefault,
 		sessionTtlMs: ttlDays * DAY_MS,
-		provider: parsed.data
+		provider: parsed.data,
+		registration: loadRegistrationLimits(env)
 	};
 }

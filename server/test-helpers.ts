@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { contractNumber, TEMPLATE_VERSION, type ContractRecord } from '../src/lib/domain/contract';
+import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
+import type { Filing } from '../src/lib/domain/filing';
 import type { VerifiedIdentity } from '../src/lib/domain/identity';
 import type { Order } from '../src/lib/domain/order';
 import type { StampingSubmission } from '../src/lib/domain/stamping';
@@ -93,8 +95,8 @@ export function frameworkRecord(
 	return {
 		kind: 'framework',
 		id,
-		number: contractNumber(id, createdAt),
-		templateVersion: TEMPLATE_VERSION,
+		number: contractNumber(id, createdAt, CURRENT_TEMPLATE_VERSION.framework),
+		templateVersion: CURRENT_TEMPLATE_VERSION.framework,
 		createdAt,
 		partyA: {
 			name: who.legalName,
@@ -128,6 +130,12 @@ export function orderRecord(config: Config, orders: Order[]): ContractRecord {
 	}));
 	const { kind: _kind, ...rest } = base;
 	return { ...rest, kind: 'order', orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
+}
+
+export function filingRecord(config: Config, filing: Filing): ContractRecord {
+	const { kind: _kind, ...rest } = frameworkRecord(config);
+	const { status: _status, updatedAt: _updated, ...snapshot } = filing;
+	return { ...rest, kind: 'filing', filing: structuredClone(snapshot) };
 }
 
 export const RETURN_ADDRESS: StampingSubmission['returnAddress'] = {

@@ -1,7 +1,8 @@
 // The generated-contract write with its draft, the paid-only check inside it, and the attached-orders lookup.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContractRuleError, type OrderContract } from '../domain/contract';
-import { attachedOrderIds, saveGeneratedContract, type GeneratedContract } from './contracts';
+import type { OrderContract } from '../domain/contract';
+import { ContractRuleError } from '../domain/contractRules';
+import { attachedOrders, saveGeneratedContract, type GeneratedContract } from './contracts';
 import { forgetDb, getDb } from './database';
 import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
 
@@ -59,7 +60,7 @@ describe('saveGeneratedContract with the draft', () => {
 		const record = orderRecord(['100000000001', '100000000002']);
 		const error = await saveGeneratedContract(generated(record, 'contract.order')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ContractRuleError);
-		expect(error).toMatchObject({ rule: 'orderNotAttachable', orders: [{ index: 1, id: '100000000002', problem: 'orderRefunded' }] });
+		expect(error).toMatchObject({ discrepancies: [{ path: 'orders.1.id', code: 'orderRefunded', id: '100000000002' }] });
 		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count(), await db.drafts.count()]).toEqual([0, 0, 0, 1]);
 
 		await db.orders.update('100000000002', { status: 'paid' });
@@ -68,7 +69,7 @@ describe('saveGeneratedContract with the draft', () => {
 	});
 });
 
-describe('attachedOrderIds', () => {
+describe('attachedOrders', () => {
 	it('names the newest contract of each asked-for order, and nothing else', async () => {
 		const db = getDb();
 		const ids = ['100000000001', '100000000002', '100000000003', '100000000004'];
@@ -77,14 +78,14 @@ describe('attachedOrderIds', () => {
 		const newer = orderRecord(['100000000002', '100000000003'], '2026-11-20T10:00:00+08:00');
 		await saveGeneratedContract(generated(older));
 		await saveGeneratedContract(generated(newer));
-		const map = await attachedOrderIds(['100000000001', '100000000002', '100000000004']);
+		const map = await attachedOrders(['100000000001', '100000000002', '100000000004']);
 		expect(map).toEqual(
 			new Map([
-				['100000000001', older.number],
-				['100000000002', newer.number]
+				['100000000001', { contractId: older.id, number: older.number }],
+				['100000000002', { contractId: newer.id, number: newer.number }]
 			])
 		);
-		expect(await attachedOrderIds([])).toEqual(new Map());
+		expect(await attachedOrders([])).toEqual(new Map());
 	});
 
 	it('does not take a filing contract whose filing order number equals an order id', async () => {
@@ -104,7 +105,7 @@ describe('attachedOrderIds', () => {
 				}
 			})
 		);
-		expect(await attachedOrderIds([filingOrderNumber])).toEqual(new Map());
+		expect(await attachedOrders([filingOrderNumber])).toEqual(new Map());
 	});
 
 	it('reads only the contracts holding the asked-for ids', async () => {
@@ -115,7 +116,7 @@ describe('attachedOrderIds', () => {
 		let read = 0;
 		// Count rows Dexie hands out of the contracts table while answering for two ids.
 		db.contracts.hook('reading', (row) => (read++, row));
-		const map = await attachedOrderIds([ids[3]!, ids[7]!]);
+		const map = await attachedOrders([ids[3]!, ids[7]!]);
 		expect([...map.keys()].sort()).toEqual([ids[3], ids[7]]);
 		expect(read).toBe(2);
 	});

@@ -1,9 +1,10 @@
 // Contracts on the device: the atomic write of a generated contract, paged lists, immutability.
 import { newOutboxEntry } from '../domain/outbox';
-import { assertOrdersAttachable, type ContractKind, type ContractRecord, type ContractStatus } from '../domain/contract';
+import type { ContractKind, ContractRecord } from '../domain/contract';
+import { assertOrdersAttachable, ContractRuleError } from '../domain/contractRules';
 import { getDb } from './database';
 export { ImmutableRecordError } from './immutability';
-import type { ContractRow } from './types';
+import type { ContractRow, OutboxRow } from './types';
 import type { Page } from './orders';
 
 export function searchKeysOf(record: ContractRecord): string[] {
@@ -23,6 +24,8 @@ export type GeneratedContract = {
 	pdfSha256: string;
 	/** The form draft the contract was made from: deleted with the write, so it cannot make a second one. */
 	draftKey?: string;
+	/** A contract whose registration was refused, made void by this one in the same write. */
+	replaces?: string;
 };
 
 /**
@@ -47,6 +50,14 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 			const current = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
 			assertOrdersAttachable(g.record.orders, (id) => current.get(id));
 		}
+		if (g.replaces !== undefined) {
+			// Only a refused registration may be replaced: an effective or waiting contract stays what it is.
+			const old = await db.contracts.get(g.replaces);
+			if (!old || old.status !== 'pending' || !(await registrationRefusal(g.replaces))) {
+				throw new ContractRuleError([{ path: 'id', code: 'notReplaceable' }]);
+			}
+			await db.contracts.update(g.replaces, { status: 'void', replacedBy: row.id });
+		}
 		await db.contracts.add(row);
 		await db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength });
 		await db.outbox.add(newOutboxEntry('registerContract', row.id, { contractId: row.id }));
@@ -55,7 +66,7 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 	return row;
 }
 
-export type ContractQuery = { kind?: ContractKind; status?: ContractStatus; search?: string };
+export type ContractQuery = { kind?: ContractKind; status?: ContractRow['status']; search?: string };
 
 /** Newest first, through indexes: the first page stays fast with tens of thousands of rows. */
 export async function queryContracts(q: ContractQuery, offset: number, limit: number): Promise<Page<ContractRow>> {
@@ -105,27 +116,52 @@ async function searchContracts(search: string, q: ContractQuery, offset: number,
 	return { rows, total: ids.size };
 }
 
+/** The contract an order is attached to. */
+export type AttachedTo = { contractId: string; number: string };
+
 /**
- * For the given order ids, the number of a contract each is already attached to. Only contracts
- * holding one of these ids are read (order ids are search keys), so a page of the picker costs
- * a few index lookups however many contracts exist, and its live query wakes only for them.
+ * For the given order ids, the contract each is already attached to (one order, one contract). A
+ * void contract or one whose registration was refused holds no orders. Only contracts holding one
+ * of these ids are read (order ids are search keys), so a page of the picker costs a few index
+ * lookups however many contracts exist, and its live query wakes only for them.
  */
-export async function attachedOrderIds(ids: readonly string[]): Promise<Map<string, string>> {
-	const map = new Map<string, string>();
+export async function attachedOrders(ids: readonly string[]): Promise<Map<string, AttachedTo>> {
+	const map = new Map<string, AttachedTo>();
 	if (ids.length === 0) return map;
 	const wanted = new Set(ids);
 	const db = getDb();
 	// Keys first: a multi-entry index yields a contract once per matching id, its rows only once.
 	const keys = new Set((await db.contracts.where('searchKeys').anyOf([...wanted]).primaryKeys()) as string[]);
-	const contracts = (await db.contracts.bulkGet([...keys])).filter((c): c is ContractRow => c !== undefined);
+	const contracts = (await db.contracts.bulkGet([...keys])).filter(
+		(c): c is ContractRow => c !== undefined && c.kind === 'order' && c.status !== 'void'
+	);
+	const refused = await refusedAmong(contracts.filter((c) => c.status === 'pending').map((c) => c.id));
 	// Newest first: where an order is in several contracts, the latest one is named.
 	contracts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 	for (const c of contracts) {
-		// A filing contract's filing order number is also all digits and a search key: not an order.
-		if (c.kind !== 'order') continue;
-		for (const o of c.orders) if (wanted.has(o.id) && !map.has(o.id)) map.set(o.id, c.number);
+		if (c.kind !== 'order' || refused.has(c.id)) continue;
+		for (const o of c.orders) if (wanted.has(o.id) && !map.has(o.id)) map.set(o.id, { contractId: c.id, number: c.number });
 	}
 	return map;
+}
+
+/** Why the provider refused to register this contract, when its registration row was rejected. */
+export async function registrationRefusal(contractId: string): Promise<OutboxRow | undefined> {
+	return getDb()
+		.outbox.where('resourceId')
+		.equals(contractId)
+		.filter((r) => r.kind === 'registerContract' && r.status === 'rejected')
+		.first();
+}
+
+async function refusedAmong(contractIds: readonly string[]): Promise<Set<string>> {
+	if (contractIds.length === 0) return new Set();
+	const rows = await getDb()
+		.outbox.where('resourceId')
+		.anyOf([...contractIds])
+		.filter((r) => r.kind === 'registerContract' && r.status === 'rejected')
+		.toArray();
+	return new Set(rows.map((r) => r.resourceId));
 }
 
 export async function contractsForFiling(filingNumber: string): Promise<ContractRow[]> {

@@ -1,5 +1,6 @@
 // Records for database tests: small, valid by the shared schemas.
-import { contractNumber, TEMPLATE_VERSION, type FrameworkContract } from '../domain/contract';
+import { contractNumber, type FrameworkContract } from '../domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
 import { shanghaiMonth } from '../domain/time';
 import type { OrderRow } from './types';
 
@@ -23,8 +24,8 @@ export function exampleFrameworkRecord(createdAt = '2026-11-26T10:00:00+08:00'):
 	return {
 		kind: 'framework',
 		id,
-		number: contractNumber(id, createdAt),
-		templateVersion: TEMPLATE_VERSION,
+		number: contractNumber(id, createdAt, CURRENT_TEMPLATE_VERSION.framework),
+		templateVersion: CURRENT_TEMPLATE_VERSION.framework,
 		createdAt,
 		partyA: {
 			name: '深圳市喆堃科技有限公司',

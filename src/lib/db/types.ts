@@ -14,7 +14,10 @@ export type FilingRow = Filing;
 /** `month` (YYYY-MM in Asia/Shanghai) is derived on write so the list can filter by an index. */
 export type OrderRow = Order & { month: string };
 export type ContractRow = ContractRecord & {
-	status: ContractStatus;
+	/** 'void': its registration was refused and a new contract replaced it (device-only, never registered). */
+	status: ContractStatus | 'void';
+	/** The contract that replaced this void one. */
+	replacedBy?: string;
 	/** SHA-256 of canonicalJson(record): printed on every page. */
 	contentHash: string;
 	/** SHA-256 of the PDF bytes. */

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { filing } from './filing';
 import { creditCode } from './identity';
-import { order, type Order } from './order';
+import { order } from './order';
 import { chinaPhone } from './phone';
-import type { Provider } from './provider';
 import { fen, text, uuid } from './text';
-import type { VerifiedIdentity } from './identity';
+import { templateVersionInfo } from './templateVersions';
 import { shanghaiDate } from './time';
 
 export { CONTRACT_KINDS, type ContractKind } from './contractKinds';
 export const MAX_ORDERS_PER_CONTRACT = 1000;
-export const TEMPLATE_VERSION = 'CD-FA-2026.1';
 
 export const partyA = z.object({
 	name: text(100),
@@ -36,8 +34,8 @@ export const contactDetails = z.object({
 
 const base = {
 	id: uuid,
-	/** Human number printed on the document, e.g. HT-20261126-1A2B3C4D */
-	number: z.string().regex(/^HT-\d{8}-[0-9A-F]{8}$/),
+	/** Human number printed on the document, e.g. HT-20261126-1A2B3C4D5E6F4A7B (8 hex digits before 2026.2) */
+	number: z.string().regex(/^HT-\d{8}-[0-9A-F]{8}(?:[0-9A-F]{8})?$/),
 	templateVersion: z.string().min(1).max(40),
 	createdAt: z.iso.datetime({ offset: true }),
 	partyA,
@@ -94,70 +92,36 @@ export type PartyB = z.infer<typeof partyB>;
 export const contractStatus = z.enum(['pending', 'effective']);
 export type ContractStatus = z.infer<typeof contractStatus>;
 
-/** HT-YYYYMMDD-XXXXXXXX: the Shanghai calendar date of creation and the id's first 8 hex digits. */
-export function contractNumber(id: string, createdAt: string): string {
-	return `HT-${shanghaiDate(createdAt).replaceAll('-', '')}-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
+/**
+ * HT-YYYYMMDD-XXXX…: the Shanghai calendar date of creation and the id's first hex digits, as many as
+ * the template version says (numberCollisionOdds below says why 16).
+ */
+export function contractNumber(id: string, createdAt: string, templateVersion: string): string {
+	const digits = templateVersionInfo(templateVersion)?.numberHexDigits ?? NUMBER_HEX_DIGITS;
+	return `HT-${shanghaiDate(createdAt).replaceAll('-', '')}-${id.replaceAll('-', '').slice(0, digits).toUpperCase()}`;
+}
+
+/** Hex digits of the id in numbers of every version after 2026.1. */
+export const NUMBER_HEX_DIGITS = 16;
+
+/**
+ * Random bits in the first `hexDigits` hex digits of a UUID v4 (dashes removed): digit 13 is the
+ * version (4, fixed) and digit 17 the variant (2 of its 4 bits fixed); every other digit is random.
+ */
+export function uuidV4RandomBits(hexDigits: number): number {
+	let bits = 0;
+	for (let i = 0; i < hexDigits; i++) bits += i === 12 ? 0 : i === 16 ? 2 : 4;
+	return bits;
 }
 
 /**
- * Field paths of the record's parties that differ from who they must be: Party A is the verified
- * entity (name + credit code), Party B the provider. Empty when both match. The browser checks
- * before rendering, the server before registering, so both refuse the same records.
+ * The chance that any two contracts of the same day print the same number over `days` days, at
+ * `perDay` contracts a day (birthday bound: 1 − e^(−n(n−1)/2^(b+1)) per day). Numbers of different
+ * days never collide, since the date is part of the number. At 100,000 a day for a year:
+ * 8 digits (32 bits) → certain; 12 (48) → 0.65 %; 14 (52) → 4.1e-4; 15 (56) → 2.5e-5;
+ * 16 (60 bits) → 1.6e-6 — below the 1 in 10,000 the registry needs, with room to grow 8×.
  */
-export function partyMismatches(
-	record: { partyA: Pick<PartyA, 'name' | 'creditCode'>; partyB: Pick<PartyB, 'name' | 'creditCode'> },
-	identity: Pick<VerifiedIdentity, 'legalName' | 'creditCode'>,
-	provider: Pick<Provider, 'name' | 'creditCode'>
-): string[] {
-	const out: string[] = [];
-	if (record.partyA.name !== identity.legalName) out.push('partyA.name');
-	if (record.partyA.creditCode !== identity.creditCode) out.push('partyA.creditCode');
-	if (record.partyB.name !== provider.name) out.push('partyB.name');
-	if (record.partyB.creditCode !== provider.creditCode) out.push('partyB.creditCode');
-	return out;
-}
-
-export type OrderProblem = 'orderUnknown' | 'orderRefunded';
-export type UnattachableOrder = { index: number; id: string; problem: OrderProblem };
-
-/**
- * Only the account's paid orders may be attached: a refunded order is no longer a service to
- * contract for, and an order the account does not have is not its to attach. The record's lines
- * carry no status, so the caller looks each id up in the account's current orders.
- */
-export function unattachableOrders(
-	lines: readonly { id: string }[],
-	lookup: (id: string) => Pick<Order, 'status'> | undefined
-): UnattachableOrder[] {
-	const out: UnattachableOrder[] = [];
-	lines.forEach((line, index) => {
-		const found = lookup(line.id);
-		if (!found) out.push({ index, id: line.id, problem: 'orderUnknown' });
-		else if (found.status !== 'paid') out.push({ index, id: line.id, problem: 'orderRefunded' });
-	});
-	return out;
-}
-
-/** A record refused by one of the rules above (not by its schema), with the field paths that break it. */
-export class ContractRuleError extends Error {
-	override name = 'ContractRuleError';
-	constructor(
-		readonly rule: 'partyMismatch' | 'orderNotAttachable',
-		readonly fields: string[],
-		readonly orders: UnattachableOrder[] = []
-	) {
-		const items = rule === 'orderNotAttachable' ? orders.map((o) => `${o.id} ${o.problem}`) : fields;
-		// The structured fields carry every item; the message stays readable in a log.
-		const more = items.length > 5 ? ` (+${items.length - 5} more)` : '';
-		super(`${rule}: ${items.slice(0, 5).join(', ')}${more}`);
-	}
-}
-
-/** Throws ContractRuleError when an order line is not one of the account's paid orders. */
-export function assertOrdersAttachable(
-	lines: readonly { id: string }[],
-	lookup: (id: string) => Pick<Order, 'status'> | undefined
-): void {
-	const bad = unattachableOrders(lines, lookup);
-	if (bad.length) throw new ContractRuleError('orderNotAttachable', bad.map((b) => `orders.${b.index}.id`), bad);
+export function numberCollisionOdds(perDay: number, days: number, hexDigits: number): number {
+	const perDayOdds = -Math.expm1(-(perDay * (perDay - 1)) / 2 ** (uuidV4RandomBits(hexDigits) + 1));
+	return -Math.expm1(days * Math.log1p(-perDayOdds));
 }

@@ -80,7 +80,7 @@ describe('contract record', () => {
 	const createdAt = '2026-11-25T17:30:00Z';
 	const base = {
 		id,
-		number: contractNumber(id, createdAt),
+		number: contractNumber(id, createdAt, 'CD-FA-2026.1'),
 		templateVersion: 'CD-FA-2026.1',
 		createdAt,
 		partyA: { name: '深圳市喆堃科技有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '张喆', registeredAddress: '深圳市南山区' },

@@ -6,8 +6,7 @@ import {
 	type FilingContract,
 	type FrameworkContract,
 	type OrderContract,
-	type OrderLine,
-	TEMPLATE_VERSION
+	type OrderLine
 } from '../domain/contract';
 
 function creditCode(first17: string): string {
@@ -19,8 +18,8 @@ const CREATED_AT = '2026-03-15T02:30:00.000Z';
 function base(id: string) {
 	return {
 		id,
-		number: contractNumber(id, CREATED_AT),
-		templateVersion: TEMPLATE_VERSION,
+		number: contractNumber(id, CREATED_AT, 'CD-FA-2026.1'),
+		templateVersion: 'CD-FA-2026.1',
 		createdAt: CREATED_AT,
 		partyA: {
 			name: '杭州喆堃珺玥网络科技有限公司',

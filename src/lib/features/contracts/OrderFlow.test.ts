@@ -33,7 +33,7 @@ describe('OrderFlow', () => {
 	it('selects all matching orders with a running count and an exact total', async () => {
 		await seedOrders(3, 10); // 0.10 yuan each: a float sum of 0.1 three times would not be 0.30
 		render(OrderFlow, { identity, provider });
-		const selectAll = await screen.findByRole('button', { name: '全选符合条件的 3 个订单' });
+		const selectAll = await screen.findByRole('button', { name: '全选符合条件的 3 个订单' }, { timeout: 10_000 });
 		await fireEvent.click(selectAll);
 		await waitFor(() => expect(screen.getByTestId('selection-text').textContent).toBe('已选 3 个订单，合计 ¥0.30'));
 		expect(screen.getByText(/大写金额：叁角/)).toBeTruthy();
@@ -43,9 +43,9 @@ describe('OrderFlow', () => {
 	it('says clearly when more than 1,000 orders are selected and disables going on', async () => {
 		await seedOrders(1001, 100);
 		render(OrderFlow, { identity, provider });
-		// The label counts paid matches, which reads 1,001 rows: slower than the default 1 s under a loaded test run.
-		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }, { timeout: 5000 }));
-		const message = await screen.findByTestId('too-many-orders');
+		// The label counts paid, unattached matches, which reads 1,001 rows: slower than the default 1 s under a loaded test run.
+		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }, { timeout: 10_000 }));
+		const message = await screen.findByTestId('too-many-orders', {}, { timeout: 10_000 });
 		expect(message.textContent).toContain('最多包含 1000 个订单');
 		expect(message.textContent).toContain('减少 1 个');
 		expect((screen.getByTestId('to-confirm') as HTMLButtonElement).disabled).toBe(true);

@@ -1,7 +1,7 @@
 // Why a generation failed or a contract could not be read, said in the user's language.
 import './i18n';
 import { ZodError } from 'zod';
-import { ContractRuleError } from '../../domain/contract';
+import { ContractRuleError } from '../../domain/contractRules';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { t } from '../../i18n/index.svelte';
 import { errorText, fieldLabel } from './fields';
@@ -23,13 +23,7 @@ export function generationErrorText(e: unknown): string {
 			field: fieldLabel(e.field)
 		});
 	}
-	if (e instanceof ContractRuleError) {
-		if (e.rule === 'orderNotAttachable') {
-			const list = e.orders.map((o) => t(`orderProblem_${o.problem}`, { id: o.id })).join('、');
-			return t('ordersNotAttachable', { list });
-		}
-		return t('partyMismatch', { fields: e.fields.map(fieldLabel).join('、') });
-	}
+	if (e instanceof ContractRuleError) return t('ruleRefused', { list: ruleList(e.discrepancies) });
 	if (e instanceof ZodError) {
 		const details = e.issues
 			.slice(0, 3)
@@ -57,4 +51,14 @@ export function loadErrorText(e: unknown): LoadErrorText {
 				: 'loadError_generic';
 	const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 	return { message: t(key), detail };
+}
+
+/** "orders.3.product" + "orderMismatch" → 「第 4 个订单的产品」与订单记录不一致: one text per refused field. */
+export function ruleText(path: string, code: string, extra: { id?: string; number?: string } = {}): string {
+	const text = t(`rule_${code}`, { field: fieldLabel(path.replace(/\.(\d+)/g, '[$1]')), id: extra.id ?? '', number: extra.number ?? '' });
+	return text === `rule_${code}` ? `${path}: ${code}` : text;
+}
+
+export function ruleList(items: readonly { path: string; code: string; id?: string; number?: string }[]): string {
+	return items.map((d) => ruleText(d.path, d.code, d)).join('；');
 }

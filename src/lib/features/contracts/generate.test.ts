@@ -1,7 +1,9 @@
 // Generation: a valid record of each kind, one atomic write, and nothing written when rendering fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
-import { ContractRuleError, contractRecord, MAX_ORDERS_PER_CONTRACT, TEMPLATE_VERSION, type ContractRecord } from '../../domain/contract';
+import { contractRecord, MAX_ORDERS_PER_CONTRACT, type ContractRecord } from '../../domain/contract';
+import { ContractRuleError } from '../../domain/contractRules';
+import { CURRENT_TEMPLATE_VERSION, templateVersionInfo } from '../../domain/templateVersions';
 import type { Filing } from '../../domain/filing';
 import type { Order } from '../../domain/order';
 import { forgetDb, getDb } from '../../db/database';
@@ -75,14 +77,15 @@ describe('buildRecord', () => {
 		expect(record).toMatchObject({
 			kind,
 			id,
-			templateVersion: TEMPLATE_VERSION,
+			templateVersion: CURRENT_TEMPLATE_VERSION[kind],
 			// 17:30 UTC is already the next day in Shanghai: the number carries the Shanghai date.
 			createdAt: '2026-11-27T01:30:00.000+08:00',
 			partyA: { name: identity.legalName, creditCode: CODE, legalRepresentative: '张喆' },
 			partyB: { name: provider.name, creditCode: CODE, registeredAddress: provider.registeredAddress },
 			contact
 		});
-		expect(record.number).toBe(`HT-20261127-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`);
+		const digits = templateVersionInfo(CURRENT_TEMPLATE_VERSION[kind])!.numberHexDigits;
+		expect(record.number).toBe(`HT-20261127-${id.replaceAll('-', '').slice(0, digits).toUpperCase()}`);
 	});
 
 	it('freezes the filing without its live status, and orders oldest first with an integer total', () => {
@@ -162,7 +165,7 @@ describe('generateContract', () => {
 		const render = vi.fn(async () => PDF);
 		const error = await generateContract(inputs.order, undefined, fakeDeps({ render })).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ContractRuleError);
-		expect(error).toMatchObject({ rule: 'orderNotAttachable', orders: [{ id: second!.id, problem: 'orderRefunded' }] });
+		expect(error).toMatchObject({ discrepancies: [{ code: 'orderRefunded', id: second!.id }] });
 		expect(generationErrorText(error)).toContain(`${second!.id}（已退款）`);
 		expect(render).not.toHaveBeenCalled();
 		expect(await getDb().contracts.count()).toBe(0);
@@ -171,7 +174,7 @@ describe('generateContract', () => {
 	it('refuses an order that is not on the device', async () => {
 		const stray = order('30000000000000000001', 100, '2026-02-01T09:00:00+08:00');
 		const input = { ...inputs.order, orders: [stray] } as GenerateInput;
-		await expect(generateContract(input, undefined, fakeDeps())).rejects.toMatchObject({ rule: 'orderNotAttachable', orders: [{ problem: 'orderUnknown' }] });
+		await expect(generateContract(input, undefined, fakeDeps())).rejects.toMatchObject({ discrepancies: [{ code: 'orderUnknown', id: stray.id }] });
 	});
 
 	it('deletes the draft with the contract, holding it before the write', async () => {
@@ -232,10 +235,32 @@ describe('checkContractRules', () => {
 	it('refuses a record whose parties are not the verified entity and the provider, naming the fields', async () => {
 		const record = buildRecord(inputs.framework, new Date(), crypto.randomUUID());
 		const other = { ...inputs.framework, identity: { ...identity, legalName: '别的公司' }, provider: { ...provider, name: '别的服务商' } };
-		const error = await checkContractRules(record, other, async () => []).catch((e: unknown) => e);
-		expect(error).toMatchObject({ rule: 'partyMismatch', fields: ['partyA.name', 'partyB.name'] });
-		expect(generationErrorText(error)).toContain('甲方名称、乙方名称');
-		await expect(checkContractRules(record, inputs.framework, async () => [])).resolves.toBeUndefined();
+		const deps = { orderRows: async () => [], attachedTo: async () => new Map() };
+		const error = await checkContractRules(record, other, deps).catch((e: unknown) => e);
+		expect(error).toMatchObject({ discrepancies: [{ path: 'partyA.name', code: 'partyAMismatch' }, { path: 'partyB.name', code: 'partyBMismatch' }] });
+		expect(generationErrorText(error)).toContain('「甲方名称」与实名认证信息不一致；「乙方名称」与服务商信息不一致');
+		await expect(checkContractRules(record, inputs.framework, deps)).resolves.toBeUndefined();
+	});
+
+	it('refuses an order line whose printed fields differ from the order on the device, and an order already in another contract', async () => {
+		const record = buildRecord(inputs.order, new Date(), crypto.randomUUID());
+		if (record.kind !== 'order') throw new Error('order record expected');
+		const [first, second] = record.orders;
+		const rows = inputs.order.kind === 'order' ? inputs.order.orders : [];
+		const byId = new Map(rows.map((o) => [o.id, o]));
+		const taken = new Map([[second!.id, { contractId: 'other', number: 'HT-20261101-AAAAAAAA' }]]);
+		const error = await checkContractRules(
+			{ ...record, orders: [{ ...first!, amountFen: first!.amountFen + 7 }, second!], totalFen: record.totalFen + 7 },
+			inputs.order,
+			{ orderRows: async (ids) => ids.map((id) => byId.get(id)), attachedTo: async () => taken }
+		).catch((e: unknown) => e);
+		expect(error).toMatchObject({
+			discrepancies: [
+				{ path: 'orders.0.amountFen', code: 'orderMismatch' },
+				{ path: 'orders.1.id', code: 'orderAlreadyAttached', number: 'HT-20261101-AAAAAAAA' }
+			]
+		});
+		expect(generationErrorText(error)).toContain(`${second!.id}（已在合同 HT-20261101-AAAAAAAA 中）`);
 	});
 });
 

@@ -2,23 +2,21 @@
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
 import { shanghaiIso } from '../../domain/time';
 import {
-	assertOrdersAttachable,
 	contractNumber,
 	contractRecord,
-	ContractRuleError,
-	partyMismatches,
-	TEMPLATE_VERSION,
 	type ContactDetails,
 	type ContractRecord,
 	type OrderLine,
 	type PartyA,
 	type PartyB
 } from '../../domain/contract';
+import { contractDiscrepancies, ContractRuleError, ordersAttachedElsewhere, partyAOf } from '../../domain/contractRules';
 import type { Filing } from '../../domain/filing';
 import type { VerifiedIdentity } from '../../domain/identity';
 import type { Order } from '../../domain/order';
 import type { Provider } from '../../domain/provider';
-import { saveGeneratedContract, type GeneratedContract } from '../../db/contracts';
+import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
+import { attachedOrders, saveGeneratedContract, type AttachedTo, type GeneratedContract } from '../../db/contracts';
 import { getDb } from '../../db/database';
 import type { ContractRow } from '../../db/types';
 import type { ContractFonts } from '../../pdf/render';
@@ -37,8 +35,10 @@ export type GenerateDeps = {
 	loadFonts: () => Promise<ContractFonts>;
 	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
-	/** The account's current order rows for these ids (undefined where none): the paid-only check. */
-	orderRows: (ids: string[]) => Promise<(Pick<Order, 'id' | 'status'> | undefined)[]>;
+	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
+	orderRows: (ids: string[]) => Promise<(Order | undefined)[]>;
+	/** Contracts on the device these orders are already attached to (one order, one contract). */
+	attachedTo: (ids: string[]) => Promise<Map<string, AttachedTo>>;
 	now: () => Date;
 	newId: () => string;
 };
@@ -56,12 +56,7 @@ export type DraftHandle = {
 };
 
 export function partyAFrom(identity: VerifiedIdentity): PartyA {
-	return {
-		name: identity.legalName,
-		creditCode: identity.creditCode,
-		legalRepresentative: identity.legalRepresentative,
-		registeredAddress: identity.registeredAddress
-	};
+	return partyAOf(identity);
 }
 
 export function partyBFrom(provider: Provider): PartyB {
@@ -87,10 +82,11 @@ export function orderLineOf(o: Order): OrderLine {
 /** Builds the canonical record; the caller validates it (generateContract does). */
 export function buildRecord(input: GenerateInput, now: Date, id: string): ContractRecord {
 	const createdAt = shanghaiIso(now);
+	const templateVersion = CURRENT_TEMPLATE_VERSION[input.kind];
 	const base = {
 		id,
-		number: contractNumber(id, createdAt),
-		templateVersion: TEMPLATE_VERSION,
+		number: contractNumber(id, createdAt, templateVersion),
+		templateVersion,
 		createdAt,
 		partyA: partyAFrom(input.identity),
 		partyB: partyBFrom(input.provider),
@@ -136,22 +132,36 @@ export const defaultDeps: GenerateDeps = {
 	render: defaultRender,
 	save: saveGeneratedContract,
 	orderRows: (ids) => getDb().orders.bulkGet(ids),
+	attachedTo: attachedOrders,
 	now: () => new Date(),
 	newId: () => globalThis.crypto.randomUUID()
 };
 
 /**
- * The rules a record must meet beyond its schema, checked before rendering: the parties are the
- * verified entity and the provider, and every attached order is one of the account's paid orders
- * as they are now (a pull may have marked one refunded after it was picked).
+ * The rules a record must meet beyond its schema, checked before rendering with the same domain
+ * function the server registers with: every printed field agrees with what the device holds of
+ * the provider's records (identity, provider, the orders as they are now, the chosen filing), and
+ * no order is already attached to another contract on the device.
  */
-export async function checkContractRules(record: ContractRecord, input: GenerateInput, orderRows: GenerateDeps['orderRows']): Promise<void> {
-	const parties = partyMismatches(record, input.identity, input.provider);
-	if (parties.length) throw new ContractRuleError('partyMismatch', parties);
-	if (record.kind !== 'order') return;
-	const rows = await orderRows(record.orders.map((o) => o.id));
-	const current = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
-	assertOrdersAttachable(record.orders, (id) => current.get(id));
+export async function checkContractRules(
+	record: ContractRecord,
+	input: GenerateInput,
+	deps: Pick<GenerateDeps, 'orderRows' | 'attachedTo'>
+): Promise<void> {
+	const ids = record.kind === 'order' ? record.orders.map((o) => o.id) : [];
+	const rows = ids.length ? await deps.orderRows(ids) : [];
+	const orders = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
+	const found = contractDiscrepancies(record, {
+		identity: input.identity,
+		provider: input.provider,
+		now: Date.parse(record.createdAt),
+		clockSkewMs: 0,
+		order: (id) => orders.get(id),
+		filing: (id) => (input.kind === 'filing' && input.filing.id === id ? input.filing : undefined)
+	});
+	const attached = ids.length ? await deps.attachedTo(ids) : new Map<string, AttachedTo>();
+	const taken = ordersAttachedElsewhere(record, (id) => attached.get(id));
+	if (found.length || taken.length) throw new ContractRuleError([...found, ...taken]);
 }
 
 /**
@@ -168,7 +178,7 @@ export async function generateContract(
 	const d = { ...defaultDeps, ...deps };
 	onPhase('preparing');
 	const record = contractRecord.parse(buildRecord(input, d.now(), d.newId()));
-	await checkContractRules(record, input, d.orderRows);
+	await checkContractRules(record, input, d);
 	const contentHash = await sha256Hex(canonicalJson(record));
 	onPhase('fonts');
 	const fonts = await d.loadFonts();

@@ -1,5 +1,6 @@
 // Order selection for a contract's attachment: pure set logic, the 1,000 limit, paid orders only, totals in integer fen.
-import { MAX_ORDERS_PER_CONTRACT, unattachableOrders } from '../../domain/contract';
+import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
+import { unattachableOrders } from '../../domain/contractRules';
 import type { Order } from '../../domain/order';
 
 /** Integer fen in, integer fen out: amounts never pass through floating point yuan. */
