@@ -121,31 +121,32 @@ describe('registration checks every printed field against the provider records',
 
 describe('races are decided by the registry’s constraints', () => {
 	it('two contracts racing for the same order: exactly one effective, the other 409 orderAlreadyAttached naming it', async () => {
-		const shared = demoOrders(FIXED_NOW).filter((o) => o.status === 'paid').slice(100, 102);
-		const a = fresh(orderRecord(env.config, shared));
-		const b = fresh(orderRecord(env.config, [shared[1]!]));
+		// Two renders of one account at once, both past the cheap checks (nothing attached yet) and held in
+		// the renderer: only the store's constraint can decide between them.
 		let release!: () => void;
-		hold = new Promise((r) => (release = r));
-		// Two accounts' worth of admission is not needed: the same account's renders would be gated, so let
-		// both pass the cheap checks first (they do, nothing is attached yet) and then race in the store.
-		const racing = [register(a), register(b, await signIn(env.app))];
-		await new Promise((r) => setTimeout(r, 50));
-		release();
-		hold = null;
-		const answers = await Promise.all(racing);
-		const statuses = answers.map((r) => r.status).sort();
-		// The per-account gate may turn the second into a 429 before it renders; retry it like the outbox does.
-		if (statuses.includes(429)) {
-			const retry = answers[0]!.status === 429 ? await register(a) : await register(b);
-			statuses.splice(statuses.indexOf(429), 1, retry.status);
-			statuses.sort();
-			expect(await retry.json()).toMatchObject(retry.status === 409 ? { error: 'orderAlreadyAttached' } : {});
+		const gate = new Promise<void>((r) => (release = r));
+		const race = await makeEnv({ env: { RENDERS_PER_ACCOUNT: '2' }, verifyDocument: async () => (await gate, true) });
+		try {
+			const raceToken = await signIn(race.app);
+			const shared = demoOrders(FIXED_NOW).filter((o) => o.status === 'paid').slice(100, 102);
+			const a = fresh(orderRecord(race.config, shared));
+			const b = fresh(orderRecord(race.config, [shared[1]!]));
+			const send = (r: ContractRecord) => put(race.app, `/api/v1/contracts/${r.id}`, { record: r, pdfSha256: PDF_SHA }, { token: raceToken });
+			const racing = [send(a), send(b)];
+			await new Promise((r) => setTimeout(r, 50));
+			release();
+			const answers = await Promise.all(racing);
+			expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+			const loser = answers.find((r) => r.status === 409)!;
+			const winner = answers[0]!.status === 201 ? a : b;
+			const body = (await loser.json()) as { error: string; message: string };
+			expect(body.error).toBe('orderAlreadyAttached');
+			expect(body.message).toContain(winner.number);
+			const n = race.store.db.prepare(`SELECT COUNT(*) AS n FROM contract_orders WHERE order_id = ?`).get(shared[1]!.id) as { n: number };
+			expect(n.n).toBe(1);
+		} finally {
+			await race.cleanup();
 		}
-		expect(statuses).toEqual([201, 409]);
-		const winner = answers.find((r) => r.status === 201) ?? null;
-		expect(winner).not.toBeNull();
-		const n = env.store.db.prepare(`SELECT COUNT(*) AS n FROM contract_orders WHERE order_id = ?`).get(shared[1]!.id) as { n: number };
-		expect(n.n).toBe(1);
 	});
 
 	it('an order already in an effective contract → 409 orderAlreadyAttached with the contract number, before rendering', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderContract } from '../domain/contract';
 import { ContractRuleError } from '../domain/contractRules';
-import { attachedOrders, saveGeneratedContract, type GeneratedContract } from './contracts';
+import { attachedOrders, queryContracts, refusedContractIds, saveGeneratedContract, type GeneratedContract } from './contracts';
 import { forgetDb, getDb } from './database';
 import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
 
@@ -122,3 +122,51 @@ describe('attachedOrders', () => {
 	});
 });
 
+
+describe('a refused registration', () => {
+	/** What the outbox does when the provider answers 422: the row is kept, rejected, with the reason. */
+	async function refuse(contractId: string) {
+		const db = getDb();
+		const row = await db.outbox.where('resourceId').equals(contractId).first();
+		await db.outbox.update(row!.id, { status: 'rejected', lastError: 'partyAMismatch: Party A … — record.partyA.name partyAMismatch' });
+	}
+
+	it('is its own list status; pending lists only the contracts still waiting', async () => {
+		const a = exampleFrameworkRecord('2026-11-20T10:00:00+08:00');
+		const b = exampleFrameworkRecord('2026-11-21T10:00:00+08:00');
+		await saveGeneratedContract(generated(a));
+		await saveGeneratedContract(generated(b));
+		await refuse(a.id);
+		expect(await refusedContractIds()).toEqual(new Set([a.id]));
+		expect((await queryContracts({ status: 'refused' }, 0, 10)).rows.map((r) => r.id)).toEqual([a.id]);
+		expect((await queryContracts({ status: 'pending' }, 0, 10)).rows.map((r) => r.id)).toEqual([b.id]);
+		expect((await queryContracts({ status: 'refused', search: a.number.slice(0, 8).toLowerCase() }, 0, 10)).rows.map((r) => r.id)).toEqual([a.id]);
+	});
+
+	it('frees its orders, and a replacement makes it void in the same write', async () => {
+		const db = getDb();
+		await db.orders.bulkAdd([exampleOrder('100000000001', '2026-01-05T10:00:00+08:00')]);
+		const old = orderRecord(['100000000001'], '2026-11-20T10:00:00+08:00');
+		await saveGeneratedContract(generated(old));
+		expect((await attachedOrders(['100000000001'])).get('100000000001')?.contractId).toBe(old.id);
+		await refuse(old.id);
+		expect(await attachedOrders(['100000000001'])).toEqual(new Map());
+
+		const next = orderRecord(['100000000001'], '2026-11-21T10:00:00+08:00');
+		await saveGeneratedContract({ ...generated(next), replaces: old.id });
+		expect(await db.contracts.get(old.id)).toMatchObject({ status: 'void', replacedBy: next.id });
+		expect((await attachedOrders(['100000000001'])).get('100000000001')?.contractId).toBe(next.id);
+		expect((await queryContracts({ status: 'void' }, 0, 10)).rows.map((r) => r.id)).toEqual([old.id]);
+	});
+
+	it('only a refused contract can be replaced; nothing is written otherwise', async () => {
+		const db = getDb();
+		const waiting = exampleFrameworkRecord('2026-11-20T10:00:00+08:00');
+		await saveGeneratedContract(generated(waiting));
+		const next = exampleFrameworkRecord('2026-11-21T10:00:00+08:00');
+		const error = await saveGeneratedContract({ ...generated(next), replaces: waiting.id }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ContractRuleError);
+		expect(await db.contracts.get(next.id)).toBeUndefined();
+		expect((await db.contracts.get(waiting.id))?.status).toBe('pending');
+	});
+});

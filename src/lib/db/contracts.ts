@@ -66,13 +66,24 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 	return row;
 }
 
-export type ContractQuery = { kind?: ContractKind; status?: ContractRow['status']; search?: string };
+/** 'refused' is a pending contract whose registration the provider refused (its outbox row says so). */
+export type ContractListStatus = ContractRow['status'] | 'refused';
+export type ContractQuery = { kind?: ContractKind; status?: ContractListStatus; search?: string };
 
 /** Newest first, through indexes: the first page stays fast with tens of thousands of rows. */
 export async function queryContracts(q: ContractQuery, offset: number, limit: number): Promise<Page<ContractRow>> {
 	const db = getDb();
 	const search = q.search?.trim().toLowerCase();
 	if (search) return searchContracts(search, q, offset, limit);
+	// Refusals are rare: their ids come from the outbox's status index, and the rest is filtered by them.
+	const refused = q.status === 'refused' || q.status === 'pending' ? await refusedContractIds() : new Set<string>();
+	if (q.status === 'refused') {
+		const rows = (await db.contracts.bulkGet([...refused])).filter(
+			(r): r is ContractRow => r !== undefined && r.status === 'pending' && (!q.kind || r.kind === q.kind)
+		);
+		rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+		return { rows: rows.slice(offset, offset + limit), total: rows.length };
+	}
 	let c;
 	if (q.kind) {
 		c = db.contracts.where('[kind+createdAt]').between([q.kind, ''], [q.kind, '\uffff']).reverse();
@@ -82,6 +93,7 @@ export async function queryContracts(q: ContractQuery, offset: number, limit: nu
 	} else {
 		c = db.contracts.orderBy('createdAt').reverse();
 	}
+	if (refused.size) c = c.filter((r) => !refused.has(r.id));
 	const [rows, total] = await Promise.all([c.clone().offset(offset).limit(limit).toArray(), c.count()]);
 	return { rows, total };
 }
@@ -96,10 +108,15 @@ const SMALL_HIT_SET = 500;
 async function searchContracts(search: string, q: ContractQuery, offset: number, limit: number): Promise<Page<ContractRow>> {
 	const db = getDb();
 	let ids = new Set((await db.contracts.where('searchKeys').startsWith(search).primaryKeys()) as string[]);
-	for (const [index, value] of [['kind', q.kind], ['status', q.status]] as const) {
+	const stored = q.status === 'refused' ? 'pending' : q.status;
+	for (const [index, value] of [['kind', q.kind], ['status', stored]] as const) {
 		if (!value) continue;
 		const allowed = new Set((await db.contracts.where(index).equals(value).primaryKeys()) as string[]);
 		ids = new Set([...ids].filter((id) => allowed.has(id)));
+	}
+	if (stored === 'pending') {
+		const refused = await refusedContractIds();
+		ids = new Set([...ids].filter((id) => refused.has(id) === (q.status === 'refused')));
 	}
 	if (ids.size <= SMALL_HIT_SET) {
 		const rows = (await db.contracts.bulkGet([...ids])).filter((r): r is ContractRow => !!r);
@@ -135,7 +152,7 @@ export async function attachedOrders(ids: readonly string[]): Promise<Map<string
 	const contracts = (await db.contracts.bulkGet([...keys])).filter(
 		(c): c is ContractRow => c !== undefined && c.kind === 'order' && c.status !== 'void'
 	);
-	const refused = await refusedAmong(contracts.filter((c) => c.status === 'pending').map((c) => c.id));
+	const refused = await refusedContractIds(contracts.filter((c) => c.status === 'pending').map((c) => c.id));
 	// Newest first: where an order is in several contracts, the latest one is named.
 	contracts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 	for (const c of contracts) {
@@ -154,11 +171,11 @@ export async function registrationRefusal(contractId: string): Promise<OutboxRow
 		.first();
 }
 
-async function refusedAmong(contractIds: readonly string[]): Promise<Set<string>> {
-	if (contractIds.length === 0) return new Set();
-	const rows = await getDb()
-		.outbox.where('resourceId')
-		.anyOf([...contractIds])
+/** Of these contracts (all when omitted), those whose registration the provider refused. */
+export async function refusedContractIds(contractIds?: readonly string[]): Promise<Set<string>> {
+	if (contractIds?.length === 0) return new Set();
+	const outbox = getDb().outbox;
+	const rows = await (contractIds ? outbox.where('resourceId').anyOf([...contractIds]) : outbox.where('status').equals('rejected'))
 		.filter((r) => r.kind === 'registerContract' && r.status === 'rejected')
 		.toArray();
 	return new Set(rows.map((r) => r.resourceId));

@@ -1,5 +1,6 @@
 // Live reads for the contract screens: provider, last contact, one contract with its document.
 import { Live } from '../../components/live.svelte';
+import { registrationRefusal } from '../../db/contracts';
 import { getDb } from '../../db/database';
 import type { ContactDetails } from '../../domain/contract';
 
@@ -23,5 +24,13 @@ export function liveDocument(id: () => string) {
 	return new Live(() => {
 		const key = id();
 		return async () => (await getDb().documents.get(key)) ?? null;
+	});
+}
+
+/** Whether the provider refused this contract's registration (its outbox row was rejected). */
+export function liveRefused(id: () => string) {
+	return new Live(() => {
+		const key = id();
+		return async () => (await registrationRefusal(key)) !== undefined;
 	});
 }

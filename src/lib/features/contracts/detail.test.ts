@@ -13,7 +13,7 @@ afterEach(() => {
 	i18n.locale = 'zh-CN';
 });
 
-const base = { number: 'HT-20261126-1A2B3C4D', createdAt: '2026-11-26T10:00:00.000+08:00' };
+const base = { id: '5f0c3b5e-8f64-4a9b-9a57-3d1c2b7e9f10', number: 'HT-20261126-1A2B3C4D', createdAt: '2026-11-26T10:00:00.000+08:00' };
 
 describe('ContractSummary', () => {
 	it('shows when an effective contract was registered, in Shanghai time', () => {

@@ -27,6 +27,8 @@ export type GenerateInput = {
 	identity: VerifiedIdentity;
 	provider: Provider;
 	contact: ContactDetails;
+	/** A contract whose registration was refused: the new one replaces it, which becomes void. */
+	replaces?: string;
 } & ({ kind: 'framework' } | { kind: 'filing'; filing: Filing } | { kind: 'order'; orders: Order[] });
 
 export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
@@ -190,7 +192,7 @@ export async function generateContract(
 	await draft?.hold();
 	let row: ContractRow;
 	try {
-		row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key });
+		row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key, replaces: input.replaces });
 	} catch (e) {
 		draft?.resume();
 		throw e;
