@@ -6,12 +6,12 @@ import { META, setMeta } from '../../src/lib/db/meta';
 import { exampleFrameworkRecord } from '../../src/lib/db/test-fixtures';
 import type { PartyA, PartyB } from '../../src/lib/domain/contract';
 import { newOutboxEntry } from '../../src/lib/domain/outbox';
-import { clearExpiredSession } from '../../src/lib/sync/flush';
+import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 
 export async function resetDevice(session = { token: 'tok', accountId: 'acct-1' }): Promise<void> {
 	await getDb().delete();
 	forgetDb();
-	clearExpiredSession();
+	clearSessionExpiry();
 	await setMeta(META.session, session);
 }
 

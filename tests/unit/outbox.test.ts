@@ -75,16 +75,16 @@ describe('request building', () => {
 });
 
 describe('outcome per HTTP status', () => {
-	const cases: [string, () => Response, { status: string; attempts: number; error?: RegExp; conflict?: boolean }][] = [
-		['503', () => json(503, { error: 'unavailable' }), { status: 'pending', attempts: 1, error: /^http503/ }],
-		['500', () => json(500, { error: 'internal' }), { status: 'pending', attempts: 1, error: /^http500/ }],
-		['429', () => json(429, { error: 'slowDown' }, { 'retry-after': '30' }), { status: 'pending', attempts: 1, error: /^rateLimited/ }],
-		['409 in progress', () => json(409, { error: 'requestInProgress' }, { 'retry-after': '1' }), { status: 'pending', attempts: 1, error: /^inProgress/ }],
-		['409 conflict', () => json(409, { error: 'conflict', message: 'different', stored: { id: 'x', number: 'HT-1' } }), { status: 'rejected', attempts: 1, error: /^conflict/, conflict: true }],
-		['422', () => json(422, { error: 'partyAMismatch', message: 'Party A', fields: { 'record.partyA.name': ['partyAMismatch'] } }), { status: 'rejected', attempts: 1, error: /^partyAMismatch: Party A — record\.partyA\.name/ }],
-		['400', () => json(400, { error: 'invalid', fields: { 'record.contact.email': ['email'] } }), { status: 'rejected', attempts: 1, error: /^invalid/ }],
-		['403', () => json(403, { error: 'unverified' }), { status: 'rejected', attempts: 1, error: /^unverified/ }],
-		['404', () => json(404, { error: 'notFound' }), { status: 'rejected', attempts: 1, error: /^notFound/ }],
+	const cases: [string, () => Response, { status: string; attempts: number; error?: Record<string, unknown>; conflict?: boolean }][] = [
+		['503', () => json(503, { error: 'unavailable' }), { status: 'pending', attempts: 1, error: { code: 'serverError', status: 503, detail: 'unavailable' } }],
+		['500', () => json(500, { error: 'internal' }), { status: 'pending', attempts: 1, error: { code: 'serverError', status: 500, detail: 'internal' } }],
+		['429', () => json(429, { error: 'slowDown' }, { 'retry-after': '30' }), { status: 'pending', attempts: 1, error: { code: 'rateLimited', status: 429 } }],
+		['409 in progress', () => json(409, { error: 'requestInProgress' }, { 'retry-after': '1' }), { status: 'pending', attempts: 1, error: { code: 'inProgress', status: 409 } }],
+		['409 conflict', () => json(409, { error: 'conflict', message: 'different', stored: { id: 'x', number: 'HT-1' } }), { status: 'rejected', attempts: 1, error: { code: 'conflict', detail: 'different', status: 409 }, conflict: true }],
+		['422', () => json(422, { error: 'partyAMismatch', message: 'Party A', fields: { 'record.partyA.name': ['partyAMismatch'] } }), { status: 'rejected', attempts: 1, error: { code: 'partyAMismatch', detail: 'Party A — record.partyA.name partyAMismatch', status: 422 } }],
+		['400', () => json(400, { error: 'invalid', fields: { 'record.contact.email': ['email'] } }), { status: 'rejected', attempts: 1, error: { code: 'invalid', detail: 'record.contact.email email', status: 400 } }],
+		['403', () => json(403, { error: 'unverified' }), { status: 'rejected', attempts: 1, error: { code: 'unverified', status: 403 } }],
+		['404', () => json(404, { error: 'notFound' }), { status: 'rejected', attempts: 1, error: { code: 'notFound', status: 404 } }],
 		['401', () => json(401, { error: 'unauthorized' }), { status: 'pending', attempts: 0 }]
 	];
 	it.each(cases)('%s', async (_name, answer, expected) => {
@@ -95,9 +95,9 @@ describe('outcome per HTTP status', () => {
 		const row = (await getDb().outbox.toArray())[0]!;
 		expect(row.status).toBe(expected.status);
 		expect(row.attempts).toBe(expected.attempts);
-		if (expected.error) expect(row.lastError).toMatch(expected.error);
+		if (expected.error) expect(row.lastError).toMatchObject(expected.error);
 		if (expected.conflict) expect(row.conflict).toEqual({ id: 'x', number: 'HT-1' });
-		if (_name === '429') expect(row.nextAttemptAt).toBe(now + 30_000);
+		if (_name === '429') expect(row).toMatchObject({ nextAttemptAt: now + 30_000, notBefore: now + 30_000 });
 		if (_name === '503') expect(row.nextAttemptAt).toBe(now + 500); // 0.5 · base 1 s
 		if (_name === '401') {
 			expect(r.state).toBe('sessionExpired');
@@ -114,7 +114,7 @@ describe('outcome per HTTP status', () => {
 		expect(r).toMatchObject({ retried: 1, done: 0 });
 		const row = (await getDb().outbox.toArray())[0]!;
 		expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-		expect(row.lastError).toMatch(/^network/);
+		expect(row.lastError).toEqual({ code: 'network', detail: 'fetch failed' });
 		expect(r.nextWakeAt).toBe(row.nextAttemptAt);
 	});
 
@@ -229,7 +229,7 @@ describe('lease', () => {
 		expect(calls[0]!.key).toBe(id);
 		expect(await getDb().outbox.get(id)).toMatchObject({ status: 'done', attempts: 2 });
 		// The dead sender wakes up with a network error: fenced out, the row stays done.
-		expect(await markRetry(dead!, t0 + LEASE_MS + 5, 1000, 'network')).toBe(false);
+		expect(await markRetry(dead!, t0 + LEASE_MS + 5, 1000, { code: 'network', detail: '' })).toBe(false);
 		expect(await markDone(dead!, t0 + LEASE_MS + 5)).toBe(false);
 		expect((await getDb().outbox.get(id))?.status).toBe('done');
 	});
@@ -317,11 +317,14 @@ describe('lease', () => {
 });
 
 describe('outbox page helpers', () => {
-	it('reads "code: detail" errors and diffs a 409 version against the local one', async () => {
-		const { describeError, diffVersions } = await import('../../src/lib/sync/view');
-		expect(describeError('http503: busy')).toEqual({ key: 'syncErr_http', params: { status: 503 }, detail: 'busy' });
-		expect(describeError('conflict')).toEqual({ key: 'syncErr_conflict', params: {}, detail: '' });
+	it('turns structured errors into message keys and diffs a 409 version against the local one', async () => {
+		const { describeError, diffVersions, errorLabel } = await import('../../src/lib/sync/view');
+		expect(describeError({ code: 'serverError', detail: 'busy', status: 503 })).toEqual({ key: 'syncErr_serverError', params: { status: 503 }, detail: 'busy' });
+		expect(describeError({ code: 'conflict', detail: '' })).toEqual({ key: 'syncErr_conflict', params: {}, detail: '' });
 		expect(describeError(undefined)).toBeNull();
+		expect(errorLabel({ code: 'serverError', detail: 'busy', status: 503 })).toBe('服务商暂时故障（HTTP 503）（busy）');
+		// A code this app version does not know shows as it was stored rather than as a bare key.
+		expect(errorLabel({ code: 'newServerCode', detail: 'why' })).toBe('newServerCode: why');
 		const local = { returnAddress: { recipient: '王珺', city: '深圳市' } };
 		const server = { contractId: 'c', returnAddress: { recipient: '张喆', city: '深圳市' }, submittedAt: 'x' };
 		expect(diffVersions(local, server)).toEqual({ rows: [{ path: 'returnAddress.recipient', local: '王珺', server: '张喆' }], same: 1 });
@@ -333,26 +336,69 @@ describe('outbox page helpers', () => {
 		await queueStamping(a.id, '王珺', Date.now() + 10);
 		const page = await listOutbox(0, 10);
 		expect(page.total).toBe(2);
-		expect(page.rows.map((r) => [r.kind, r.number, r.blocked])).toEqual([
-			['submitStamping', a.number, true],
-			['registerContract', a.number, false]
+		expect(page.rows.map((r) => [r.kind, r.number, r.blockedBy])).toEqual([
+			['submitStamping', a.number, { kind: 'registerContract', status: 'pending' }],
+			['registerContract', a.number, null]
 		]);
 	});
 });
 
 describe('network back', () => {
-	it('rows that failed for lack of network go at once when it returns; a Retry-After is kept', async () => {
+	it('rows that failed transiently go at once when the network returns; a Retry-After is kept', async () => {
 		await queueContract();
 		await queueContract();
 		const [a, b] = await getDb().outbox.toArray();
 		const later = Date.now() + 600_000;
-		await getDb().outbox.update(a!.id, { nextAttemptAt: later, lastError: 'network: fetch failed', attempts: 4 });
-		await getDb().outbox.update(b!.id, { nextAttemptAt: later, lastError: 'rateLimited', attempts: 1 });
+		await getDb().outbox.update(a!.id, { nextAttemptAt: later, lastError: { code: 'network', detail: 'fetch failed' }, attempts: 4 });
+		await getDb().outbox.update(b!.id, { nextAttemptAt: later, lastError: { code: 'rateLimited', detail: '', status: 429 }, notBefore: later, attempts: 1 });
 		const { calls, fetchImpl } = mockFetch((c) => registered(c.url.split('/').pop()!));
 		expect((await flushOutbox({ fetchImpl, useLocks: false })).sent).toBe(0);
 		const r = await flushOutbox({ fetchImpl, useLocks: false, networkBack: true });
 		expect(r.done).toBe(1);
 		expect(calls.map((c) => c.key)).toEqual([a!.id]);
 		expect((await getDb().outbox.get(b!.id))?.nextAttemptAt).toBe(later);
+	});
+});
+
+describe('structured errors (Dexie version 3)', () => {
+	it('rows written by version 2 with "code: detail" strings come out of the upgrade as { code, detail, status }', async () => {
+		const { openAtVersion } = await import('../../src/lib/db/migration-harness');
+		const { ContractDeskDB, DB_NAME, forgetDb } = await import('../../src/lib/db/database');
+		await getDb().delete();
+		forgetDb();
+		const old = openAtVersion(DB_NAME, 2);
+		await old.open();
+		const base = { kind: 'registerContract', status: 'pending', attempts: 3, nextAttemptAt: 0, createdAt: 1, updatedAt: 1, payload: {} };
+		await old.table('outbox').bulkAdd([
+			{ ...base, id: 'a', resourceId: 'c1', lastError: 'http503: busy — try later' },
+			{ ...base, id: 'b', resourceId: 'c2', lastError: 'network: Failed to fetch' },
+			{ ...base, id: 'c', resourceId: 'c3', status: 'rejected', lastError: 'partyAMismatch: Party A — record.partyA.name partyAMismatch' },
+			{ ...base, id: 'd', resourceId: 'c4', status: 'rejected', lastError: 'http413' },
+			{ ...base, id: 'e', resourceId: 'c5', lastError: 'rateLimited' },
+			{ ...base, id: 'f', resourceId: 'c6' }
+		]);
+		old.close();
+
+		const db = new ContractDeskDB();
+		await db.open();
+		expect(db.verno).toBe(3);
+		const byId = new Map((await db.outbox.toArray()).map((r) => [r.id, r.lastError]));
+		expect(Object.fromEntries(byId)).toEqual({
+			a: { code: 'serverError', detail: 'busy — try later', status: 503 },
+			b: { code: 'network', detail: 'Failed to fetch' },
+			c: { code: 'partyAMismatch', detail: 'Party A — record.partyA.name partyAMismatch' },
+			d: { code: 'http', detail: '', status: 413 },
+			e: { code: 'rateLimited', detail: '' },
+			f: undefined
+		});
+		db.close();
+	});
+
+	it('a backup made before version 3 still imports: the schema reads the old strings the same way', async () => {
+		const { outboxEntry } = await import('../../src/lib/domain/outbox');
+		const row = { id: crypto.randomUUID(), kind: 'submitStamping', resourceId: 'c1', payload: {}, status: 'rejected', attempts: 1, nextAttemptAt: 0, createdAt: 1, updatedAt: 1 };
+		expect(outboxEntry.parse({ ...row, lastError: 'conflict: other address' }).lastError).toEqual({ code: 'conflict', detail: 'other address' });
+		expect(outboxEntry.parse({ ...row, lastError: { code: 'conflict', detail: 'x', status: 409 } }).lastError).toEqual({ code: 'conflict', detail: 'x', status: 409 });
+		expect(outboxEntry.safeParse({ ...row, lastError: { detail: 'no code' } }).success).toBe(false);
 	});
 });

@@ -34,7 +34,10 @@ export class ContractDeskDB extends Dexie {
 
 	constructor(name = DB_NAME) {
 		super(name);
-		for (const { version, stores } of VERSIONS) this.version(version).stores(stores);
+		for (const { version, stores, upgrade } of VERSIONS) {
+			const v = this.version(version).stores(stores);
+			if (upgrade) v.upgrade((tx) => upgrade(tx));
+		}
 		guardImmutability(this);
 		guardStampingRequests(this);
 	}

@@ -14,5 +14,7 @@ export const META = {
 	session: 'session',
 	cursor: 'cursor',
 	lastSyncAt: 'lastSyncAt',
+	/** Epoch ms of the last pull any tab started: tabs share one pull per minimum interval. */
+	pullStartedAt: 'pullStartedAt',
 	lastBackupAt: 'lastBackupAt'
 } as const;

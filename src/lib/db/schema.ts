@@ -1,4 +1,5 @@
 // Dexie table layouts, one entry per version; a new version appends, never edits an old one.
+import { legacyOutboxError } from '../domain/outbox-error';
 
 /** Version 1: the foundation. Kept verbatim so the migration harness can open it. */
 export const V1 = {
@@ -21,8 +22,27 @@ export const V2 = {
 	drafts: '&key'
 } as const;
 
-export const VERSIONS: { version: number; stores: Record<string, string> }[] = [
+/** Version 3: outbox rows' `lastError` is `{ code, detail, status? }` instead of a "code: detail" string (same indexes). */
+export const V3 = V2;
+
+/** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
+export type UpgradeTx = { table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } } };
+
+export type SchemaVersion = { version: number; stores: Record<string, string>; upgrade?: (tx: UpgradeTx) => Promise<unknown> };
+
+export const VERSIONS: SchemaVersion[] = [
 	{ version: 1, stores: V1 },
-	{ version: 2, stores: V2 }
+	{ version: 2, stores: V2 },
+	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
+
+/** v2 → v3: "code: detail" strings become structured errors. */
+function upgradeOutboxErrors(tx: UpgradeTx): Promise<number> {
+	return tx
+		.table('outbox')
+		.toCollection()
+		.modify((row) => {
+			if (typeof row.lastError === 'string') row.lastError = legacyOutboxError(row.lastError);
+		});
+}

@@ -1,8 +1,16 @@
 // Outbox rows: submissions queued on the device until the provider has accepted them.
 import { z } from 'zod';
+import { legacyOutboxError, type OutboxError } from './outbox-error';
 
 export const outboxKind = z.enum(['registerContract', 'submitStamping']);
 export const outboxStatus = z.enum(['pending', 'sending', 'done', 'rejected']);
+
+/** Why the last attempt of a row failed (see ./outbox-error.ts). */
+export const outboxError = z.object({
+	code: z.string().min(1),
+	detail: z.string(),
+	status: z.number().int().optional()
+}) satisfies z.ZodType<OutboxError>;
 
 export const outboxEntry = z.object({
 	/** Client-made UUID; also the request's Idempotency-Key. */
@@ -17,7 +25,9 @@ export const outboxEntry = z.object({
 	nextAttemptAt: z.number().int().nonnegative(),
 	createdAt: z.number().int().nonnegative(),
 	updatedAt: z.number().int().nonnegative(),
-	lastError: z.string().optional(),
+	lastError: z.union([outboxError, z.string().transform(legacyOutboxError)]).optional(),
+	/** Epoch ms before which the server asked us (Retry-After) not to send this row again; a recovery respects it. */
+	notBefore: z.number().int().nonnegative().optional(),
 	/** For 409: the version the server holds, shown beside the local one. */
 	conflict: z.unknown().optional()
 });

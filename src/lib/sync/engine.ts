@@ -1,95 +1,249 @@
-// When to sync: on start, online, visible, after an enqueue, on the backoff timer, on demand; flush, then pull.
+// When to sync: one round (flush, then at most one pull) at a time, rounds spaced by a minimum interval, nothing while offline.
 import { getDb, type ContractDeskDB } from '../db/database';
-import { getMeta, META, type Session } from '../db/meta';
+import { getMeta, META, setMeta, type Session } from '../db/meta';
 import { HttpError, NetworkError } from './api';
 import { requestBackgroundSync } from './background';
-import { syncErrorOf } from './errors';
-import { flushOutbox, waitingForSignIn, type FlushResult } from './flush';
-import { makeAllDue } from './outbox';
+import { syncErrorOf, type SyncError } from './errors';
+import { flushOutbox, type FlushOptions, type FlushResult, type ProviderHealth } from './flush';
+import { makeAllDue, makeTransientFailuresDue, nextWakeAt } from './outbox';
 import { pull } from './pull';
-import { syncStatus } from './status.svelte';
+import { isSessionExpired, markSessionExpired, onSessionExpiry } from './session-expiry';
+import { syncStatus, type RoundReport } from './status.svelte';
 
-let running: Promise<void> | null = null;
-let again = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let timerAt = Infinity;
+/** Least time between the starts of two rounds, however many triggers fire (enqueues, focus, online, timers). */
+export const MIN_ROUND_INTERVAL_MS = 2_000;
 
-/** Schedules a round in `ms` unless one is already scheduled sooner. */
-function wakeIn(ms: number): void {
-	const at = Date.now() + Math.max(0, ms);
-	if (timer !== undefined && timerAt <= at) return;
-	if (timer !== undefined) clearTimeout(timer);
-	timerAt = at;
+export type Clock = {
+	now(): number;
+	setTimeout(fn: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+};
+
+const realClock: Clock = {
+	now: () => Date.now(),
 	// setTimeout overflows past 2^31-1 ms; a long backoff is capped at minutes anyway.
-	timer = setTimeout(() => {
-		timer = undefined;
-		timerAt = Infinity;
-		void syncNow();
-	}, Math.min(Math.max(0, ms), 2 ** 31 - 1));
+	setTimeout: (fn, ms) => setTimeout(fn, Math.min(Math.max(0, ms), 2 ** 31 - 1)),
+	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+};
+
+/** Where the engine reports what a round learned (the UI's sync status; a recorder in tests). */
+export type StatusSink = {
+	roundStarted(): void;
+	setFlushing(running: boolean): void;
+	roundEnded(report: RoundReport): void;
+};
+
+export type EngineOptions = {
+	clock?: Clock;
+	minIntervalMs?: number;
+	/** The one online source of the page (syncStatus.online); offline, a round sends nothing. */
+	isOnline?: () => boolean;
+	/** How the outbox is sent (fetch, base URL, backoff, random…); time and connectivity come from the engine. */
+	flush?: Omit<FlushOptions, 'now' | 'isOnline' | 'networkBack'>;
+	pull?: () => Promise<void>;
+	status?: StatusSink;
+	/** Asked after a round left rows waiting: the service worker flushes once connectivity returns. */
+	backgroundSync?: () => void;
+};
+
+export type RequestOptions = {
+	/** The connection just came back: transiently failed rows are due at once. */
+	networkBack?: boolean;
+	/** The user asked ("sync now"): every waiting row is due, and this tab pulls even if another just did. */
+	forced?: boolean;
+};
+
+/** A pull failure that says the provider, not this device, is the problem. */
+function providerHealthOf(e: unknown): ProviderHealth | null {
+	if (e instanceof NetworkError) return 'unreachable';
+	if (e instanceof HttpError) return 'failing';
+	return e instanceof Error && e.name === 'ZodError' ? 'failing' : null;
 }
 
-function afterFlush(flush: FlushResult): void {
-	syncStatus.nextFlushAt = flush.nextWakeAt;
-	if (flush.state === 'sessionExpired') syncStatus.sessionExpired = true;
-	// Another tab or the service worker holds the lock: look again shortly, in case it just finished.
-	if (flush.state === 'busy') wakeIn(2_000);
-	else if (flush.nextWakeAt !== null && flush.state === 'ran') wakeIn(flush.nextWakeAt - Date.now());
-	if (flush.retried > 0) void requestBackgroundSync();
-}
+/**
+ * Single-flight rounds with a minimum spacing. Triggers only ask for a round; a round runs when the
+ * spacing allows and answers every request made before it started. After a round, the only timer is
+ * for the next row that may actually be sent: rows blocked behind an unfinished or refused row of their
+ * contract are no reason to wake, so a blocked queue costs nothing.
+ */
+export class SyncEngine {
+	readonly #clock: Clock;
+	readonly #minInterval: number;
+	readonly #isOnline: () => boolean;
+	readonly #flush: EngineOptions['flush'];
+	readonly #pull: () => Promise<void>;
+	readonly #status: StatusSink;
+	readonly #backgroundSync: () => void;
 
-async function round(networkBack: boolean): Promise<void> {
-	const session = await getMeta<Session>(META.session);
-	if (!session) return;
-	syncStatus.pulling = true;
-	try {
-		syncStatus.flushing = true;
+	#running: Promise<void> | null = null;
+	#waiters: (() => void)[] = [];
+	#timer: unknown = undefined;
+	#timerAt = Infinity;
+	#lastStart = -Infinity;
+	#networkBack = false;
+	#forced = false;
+	/** The last pull failed for the provider's sake: the next successful one is a recovery. */
+	#providerDown = false;
+
+	constructor(opts: EngineOptions = {}) {
+		this.#clock = opts.clock ?? realClock;
+		this.#minInterval = opts.minIntervalMs ?? MIN_ROUND_INTERVAL_MS;
+		this.#isOnline = opts.isOnline ?? (() => syncStatus.online);
+		this.#flush = opts.flush;
+		this.#pull = opts.pull ?? pull;
+		this.#status = opts.status ?? syncStatus;
+		this.#backgroundSync = opts.backgroundSync ?? (() => void requestBackgroundSync());
+	}
+
+	/** Asks for a round; resolves when a round that started after this call has finished. */
+	request(opts: RequestOptions = {}): Promise<void> {
+		if (opts.networkBack) this.#networkBack = true;
+		if (opts.forced) this.#forced = true;
+		const done = new Promise<void>((resolve) => this.#waiters.push(resolve));
+		if (!this.#running) this.#scheduleAt(this.#earliestStart());
+		return done;
+	}
+
+	/** The running round, if any (tests and the benchmark wait on it). */
+	idle(): Promise<void> {
+		return this.#running ?? Promise.resolve();
+	}
+
+	/** Epoch ms of the pending timer, or null. */
+	get scheduledAt(): number | null {
+		return this.#timer === undefined ? null : this.#timerAt;
+	}
+
+	stop(): void {
+		if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+		this.#timer = undefined;
+		this.#timerAt = Infinity;
+	}
+
+	#earliestStart(): number {
+		return Math.max(this.#clock.now(), this.#lastStart + this.#minInterval);
+	}
+
+	#scheduleAt(at: number): void {
+		if (this.#timer !== undefined && this.#timerAt <= at) return;
+		this.stop();
+		this.#timerAt = at;
+		this.#timer = this.#clock.setTimeout(() => {
+			this.#timer = undefined;
+			this.#timerAt = Infinity;
+			this.#start();
+		}, at - this.#clock.now());
+	}
+
+	#start(): void {
+		if (this.#running) return; // the round's end schedules the next one
+		const waiters = this.#waiters.splice(0);
+		const opts = { networkBack: this.#networkBack, forced: this.#forced };
+		this.#networkBack = false;
+		this.#forced = false;
+		this.#lastStart = this.#clock.now();
+		this.#running = this.#round(opts)
+			.catch(() => undefined)
+			.then((wakeAt) => {
+				this.#running = null;
+				for (const resolve of waiters) resolve();
+				if (this.#waiters.length > 0) this.#scheduleAt(this.#earliestStart());
+				else if (typeof wakeAt === 'number') this.#scheduleAt(Math.max(wakeAt, this.#earliestStart()));
+			});
+	}
+
+	/** One round; returns when the next one is due by itself (a row's retry time), or null. */
+	async #round(opts: RequestOptions): Promise<number | null> {
+		// Offline: no request at all, no timer; the `online` event asks for the next round.
+		if (!this.#isOnline()) {
+			this.#status.roundEnded({ provider: null, error: null, nextFlushAt: null });
+			return null;
+		}
+		const session = await getMeta<Session>(META.session);
+		// Waiting for a sign-in: the refused token is never sent again, so nothing is sent.
+		if (!session || isSessionExpired(session.token)) return null;
+		const now = () => this.#clock.now();
+		const flushWith = async (networkBack: boolean): Promise<FlushResult> => {
+			this.#status.setFlushing(true);
+			try {
+				return await flushOutbox({ ...this.#flush, now, isOnline: this.#isOnline, networkBack });
+			} finally {
+				this.#status.setFlushing(false);
+			}
+		};
+
+		this.#status.roundStarted();
+		let provider: ProviderHealth | null = null;
+		let error: SyncError | null = null;
+		let wakeAt: number | null = null;
 		try {
-			afterFlush(await flushOutbox({ networkBack }));
+			if (opts.forced) await makeAllDue(now());
+			const flush = await flushWith(Boolean(opts.networkBack));
+			if (flush.health !== 'unknown') provider = flush.health;
+			if (flush.state === 'busy') {
+				// Another tab or the service worker is flushing (and that tab pulls): look again after the spacing.
+				wakeAt = now();
+			} else if (flush.state === 'ran') {
+				const pulled = await this.#pullOnce(session, Boolean(opts.forced));
+				if (pulled.health) provider = pulled.health;
+				error = pulled.error;
+				if (pulled.health === 'ok' && this.#providerDown) {
+					// The provider answers again: what failed while it was down goes now, not after its backoff.
+					if ((await makeTransientFailuresDue(now())) > 0) await flushWith(false);
+				}
+				if (pulled.health) this.#providerDown = pulled.health !== 'ok';
+				else if (provider === 'unreachable' || provider === 'failing') this.#providerDown = true;
+				if (flush.retried > 0) this.#backgroundSync();
+			}
+			wakeAt ??= await nextWakeAt();
+		} catch (e) {
+			error = syncErrorOf(e);
+			wakeAt = await nextWakeAt().catch(() => null);
 		} finally {
-			syncStatus.flushing = false;
+			this.#status.roundEnded({ provider, error, nextFlushAt: wakeAt });
 		}
-		await pull();
-		syncStatus.error = null;
-		if (!waitingForSignIn()) syncStatus.sessionExpired = false;
-	} catch (e) {
-		if (e instanceof HttpError && e.status === 401) syncStatus.sessionExpired = true;
-		else if (e instanceof NetworkError) syncStatus.error = null; // offline is a state (the badge), not an error
-		else syncStatus.error = syncErrorOf(e);
-	} finally {
-		syncStatus.pulling = false;
+		return wakeAt;
+	}
+
+	/** At most one pull per round, and across tabs at most one per minimum interval unless the user asked. */
+	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null }> {
+		const started = await getMeta<number>(META.pullStartedAt);
+		if (!forced && started !== undefined && this.#clock.now() - started < this.#minInterval && started <= this.#clock.now()) {
+			return { health: null, error: null };
+		}
+		await setMeta(META.pullStartedAt, this.#clock.now());
+		try {
+			await this.#pull();
+			return { health: 'ok', error: null };
+		} catch (e) {
+			if (e instanceof HttpError && e.status === 401) {
+				markSessionExpired(session.token);
+				return { health: 'ok', error: null };
+			}
+			return { health: providerHealthOf(e), error: syncErrorOf(e) };
+		}
 	}
 }
 
-let networkBackPending = false;
-
-/** Runs one sync round; a call during a round queues exactly one more round after it. */
-export function syncNow(opts: { networkBack?: boolean } = {}): Promise<void> {
-	if (opts.networkBack) networkBackPending = true;
-	if (running) {
-		again = true;
-		return running;
-	}
-	const networkBack = networkBackPending;
-	networkBackPending = false;
-	running = round(networkBack).finally(() => {
-		running = null;
-		if (again) {
-			again = false;
-			void syncNow();
-		}
-	});
-	return running;
+let engine: SyncEngine | undefined;
+function theEngine(): SyncEngine {
+	engine ??= new SyncEngine();
+	return engine;
 }
 
-/** The "sync now" button: rows waiting for their backoff are tried at once too. */
-export async function syncNowForced(): Promise<void> {
-	await makeAllDue();
-	await syncNow();
+/** Asks for a round (the home screen's button, tests); resolves when it has run. */
+export function syncNow(opts: RequestOptions = {}): Promise<void> {
+	return theEngine().request(opts);
+}
+
+/** The "sync now" button of the outbox page: rows waiting for their backoff are tried at once too. */
+export function syncNowForced(): Promise<void> {
+	return theEngine().request({ forced: true });
 }
 
 /** Call after writing an outbox row (the Dexie hook below does it for every insert in this tab). */
 export function notifyEnqueued(): void {
-	wakeIn(50);
+	void theEngine().request();
 	void requestBackgroundSync();
 }
 
@@ -109,18 +263,14 @@ let started = false;
 export function startSync(): void {
 	if (typeof window === 'undefined') return;
 	hookOutbox();
-	if (started) {
-		// Back from signing in again after a 401: the waiting queue goes out with the new token.
-		if (waitingForSignIn()) void syncNow();
-		return;
-	}
+	if (started) return;
 	started = true;
-	const onOnline = () => {
-		syncStatus.online = true;
-		void syncNow({ networkBack: true });
-	};
-	window.addEventListener('online', onOnline);
-	window.addEventListener('offline', () => (syncStatus.online = false));
+	// Back from signing in again after a 401: the waiting queue goes out with the new token.
+	onSessionExpiry((expired) => {
+		if (!expired) void syncNow();
+	});
+	// Triggers only; whether we are online is read from syncStatus.online (svelte/reactivity/window).
+	window.addEventListener('online', () => void syncNow({ networkBack: true }));
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') {
 			hookOutbox();

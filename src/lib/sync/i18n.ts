@@ -11,8 +11,6 @@ export const outboxMessages = defineMessages(
 		outboxAllSent: '全部内容已送达服务商。',
 		outboxLastSync: '上次同步：{time}',
 		outboxNextAuto: '下次自动重试：{time}',
-		outboxSessionExpired: '登录已过期：待发送内容已保留，重新登录后会自动继续发送。',
-		outboxOfflineHint: '当前离线：联网后会自动发送。',
 		outboxColKind: '类型',
 		outboxColResource: '合同编号',
 		outboxColState: '状态',
@@ -26,7 +24,12 @@ export const outboxMessages = defineMessages(
 		outboxState_sending: '发送中',
 		outboxState_done: '已送达',
 		outboxState_rejected: '被拒绝',
-		outboxBlocked: '等待同一合同的前一项提交完成',
+		outboxBlockedBy_registerContract: '等待同一合同的登记先送达服务商',
+		outboxBlockedBy_submitStamping: '等待同一合同的线下盖章申请先送达服务商',
+		outboxBlockedByRefused_registerContract: '等待同一合同的登记，而登记已被服务商拒绝：请先处理该项',
+		outboxBlockedByRefused_submitStamping: '等待同一合同的线下盖章申请，而它已被服务商拒绝：请先处理该项',
+		outboxNextTryOffline: '联网后',
+		outboxNextTrySignIn: '重新登录后',
 		outboxNextTryNow: '随时',
 		outboxNoError: '—',
 		outboxReason: '拒绝原因：{reason}',
@@ -40,7 +43,8 @@ export const outboxMessages = defineMessages(
 		outboxConflictMissing: '服务商未返回其版本。',
 		outboxUnknownContract: '（本设备上无此合同）',
 		outboxSyncing: '正在发送…',
-		syncErr_network: '网络不可用或连接中断',
+		syncErr_network: '服务商无应答或连接中断',
+		syncErr_serverError: '服务商暂时故障（HTTP {status}）',
 		syncErr_rateLimited: '服务商繁忙，稍后重试',
 		syncErr_inProgress: '上一次发送仍在处理中',
 		syncErr_conflict: '与服务商已保存的内容冲突',
@@ -56,7 +60,7 @@ export const outboxMessages = defineMessages(
 		syncErr_missingLocal: '本设备上找不到该合同',
 		syncErr_invalidLocal: '本设备上的数据不完整',
 		syncErr_unexpected: '意外错误',
-		syncErr_http: '服务商暂时不可用（HTTP {status}）'
+		syncErr_http: '服务商拒绝了请求（HTTP {status}）'
 	},
 	{
 		outboxTitle: 'Outbox',
@@ -66,8 +70,6 @@ export const outboxMessages = defineMessages(
 		outboxAllSent: 'Everything has reached the provider.',
 		outboxLastSync: 'Last sync: {time}',
 		outboxNextAuto: 'Next automatic retry: {time}',
-		outboxSessionExpired: 'Your session has expired. Nothing was lost: sending resumes after you sign in again.',
-		outboxOfflineHint: 'You are offline: everything will be sent once you are back online.',
 		outboxColKind: 'Kind',
 		outboxColResource: 'Contract number',
 		outboxColState: 'State',
@@ -81,7 +83,12 @@ export const outboxMessages = defineMessages(
 		outboxState_sending: 'Sending',
 		outboxState_done: 'Delivered',
 		outboxState_rejected: 'Rejected',
-		outboxBlocked: 'Waits for the earlier submission of this contract',
+		outboxBlockedBy_registerContract: 'Waits for this contract’s registration to reach the provider',
+		outboxBlockedBy_submitStamping: 'Waits for this contract’s paper copy request to reach the provider',
+		outboxBlockedByRefused_registerContract: 'Waits for this contract’s registration, which was refused: deal with that first',
+		outboxBlockedByRefused_submitStamping: 'Waits for this contract’s paper copy request, which was refused: deal with that first',
+		outboxNextTryOffline: 'Once online',
+		outboxNextTrySignIn: 'After signing in',
 		outboxNextTryNow: 'Any moment',
 		outboxNoError: '—',
 		outboxReason: 'Reason: {reason}',
@@ -95,7 +102,8 @@ export const outboxMessages = defineMessages(
 		outboxConflictMissing: 'The provider did not return its version.',
 		outboxUnknownContract: '(contract not on this device)',
 		outboxSyncing: 'Sending…',
-		syncErr_network: 'No network or the connection broke',
+		syncErr_network: 'No answer from the provider, or the connection broke',
+		syncErr_serverError: 'The provider is failing for now (HTTP {status})',
 		syncErr_rateLimited: 'The provider is busy; retrying later',
 		syncErr_inProgress: 'The previous attempt is still being processed',
 		syncErr_conflict: 'Conflicts with what the provider already holds',
@@ -111,7 +119,7 @@ export const outboxMessages = defineMessages(
 		syncErr_missingLocal: 'The contract is not on this device',
 		syncErr_invalidLocal: 'The data on this device is incomplete',
 		syncErr_unexpected: 'Unexpected error',
-		syncErr_http: 'The provider is temporarily unavailable (HTTP {status})'
+		syncErr_http: 'The provider refused the request (HTTP {status})'
 	}
 );
 registry.add(outboxMessages);

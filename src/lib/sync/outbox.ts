@@ -1,6 +1,7 @@
 // The outbox queue in Dexie: claiming rows under a lease, per-resource order, fenced state transitions.
 import { getDb } from '../db/database';
 import type { ContractRow, OutboxRow } from '../db/types';
+import type { OutboxError } from '../domain/outbox-error';
 
 /**
  * How long a claimed row stays ours. Longer than the request timeout, so a live sender always
@@ -30,23 +31,38 @@ export function isClaimable(row: OutboxRow, now: number, exclusive = false): boo
 	return (row.status === 'pending' || row.status === 'sending') && row.nextAttemptAt <= now;
 }
 
-/** Rows that may be due now, oldest first (a snapshot; each is re-checked when claimed). */
+/** `earlier` holds `row` back: an unfinished row of the same resource that comes first. The one rule of blocking. */
+export function blocks(earlier: OutboxRow, row: OutboxRow): boolean {
+	return earlier.id !== row.id && earlier.resourceId === row.resourceId && earlier.status !== 'done' && compareRows(earlier, row) < 0;
+}
+
+/**
+ * The first unfinished row of every resource: the only rows that may be sent (or waited for). A rejected
+ * head holds its own resource's later rows until the user deals with it, and no other resource's.
+ */
+async function heads(): Promise<OutboxRow[]> {
+	const rows = await getDb().outbox.where('status').anyOf('pending', 'sending', 'rejected').toArray();
+	const first = new Map<string, OutboxRow>();
+	for (const r of rows) {
+		const seen = first.get(r.resourceId);
+		if (!seen || compareRows(r, seen) < 0) first.set(r.resourceId, r);
+	}
+	return [...first.values()];
+}
+
+/** Rows that may be sent now (one per resource at most), oldest first; each is re-checked when claimed. */
 export async function dueRows(now: number, exclusive = false): Promise<OutboxRow[]> {
-	const rows = await getDb()
-		.outbox.where('status')
-		.anyOf('pending', 'sending')
-		.filter((r) => isClaimable(r, now, exclusive))
-		.toArray();
-	return rows.sort(compareRows);
+	return (await heads()).filter((r) => isClaimable(r, now, exclusive)).sort(compareRows);
 }
 
 /** The earliest row of the same resource that is not done and comes before `row`, if any. */
-async function blockerOf(row: OutboxRow): Promise<OutboxRow | undefined> {
-	return getDb()
+export async function blockerOf(row: OutboxRow): Promise<OutboxRow | undefined> {
+	const earlier = await getDb()
 		.outbox.where('[resourceId+createdAt]')
 		.between([row.resourceId, -Infinity], [row.resourceId, row.createdAt], true, true)
-		.filter((r) => r.id !== row.id && r.status !== 'done' && compareRows(r, row) < 0)
-		.first();
+		.filter((r) => blocks(r, row))
+		.toArray();
+	return earlier.sort(compareRows)[0];
 }
 
 /**
@@ -94,7 +110,7 @@ export type ContractUpdate = Pick<ContractRow, 'status' | 'registeredAt'>;
 export function markDone(claimed: OutboxRow, now: number, contract?: ContractUpdate): Promise<boolean> {
 	return finishAttempt(
 		claimed,
-		{ status: 'done', nextAttemptAt: now, updatedAt: now, lastError: undefined, conflict: undefined },
+		{ status: 'done', nextAttemptAt: now, updatedAt: now, lastError: undefined, conflict: undefined, notBefore: undefined },
 		contract
 			? async (row) => {
 					await getDb().contracts.update(row.resourceId, contract);
@@ -103,11 +119,18 @@ export function markDone(claimed: OutboxRow, now: number, contract?: ContractUpd
 	);
 }
 
-export function markRetry(claimed: OutboxRow, now: number, delayMs: number, error: string): Promise<boolean> {
-	return finishAttempt(claimed, { status: 'pending', nextAttemptAt: now + delayMs, updatedAt: now, lastError: error });
+/** A transient failure: due again after `delayMs`; `retryAfterMs` (the server's word) also bounds any early recovery. */
+export function markRetry(claimed: OutboxRow, now: number, delayMs: number, error: OutboxError, retryAfterMs?: number): Promise<boolean> {
+	return finishAttempt(claimed, {
+		status: 'pending',
+		nextAttemptAt: now + delayMs,
+		updatedAt: now,
+		lastError: error,
+		notBefore: retryAfterMs === undefined ? undefined : now + retryAfterMs
+	});
 }
 
-export function markRejected(claimed: OutboxRow, now: number, error: string, conflict?: unknown): Promise<boolean> {
+export function markRejected(claimed: OutboxRow, now: number, error: OutboxError, conflict?: unknown): Promise<boolean> {
 	return finishAttempt(claimed, { status: 'rejected', nextAttemptAt: now, updatedAt: now, lastError: error, conflict });
 }
 
@@ -137,26 +160,31 @@ export async function makeAllDue(now = Date.now()): Promise<number> {
 }
 
 /**
- * The connection is back: rows that failed only for lack of network need not sit out their backoff.
- * Rows waiting for a server's Retry-After or a 5xx keep their time.
+ * The provider answers again (a success after failures, a successful pull after a failed one) or the
+ * connection is back: rows that failed for a transient reason need not sit out their backoff. A row the
+ * server asked to wait (Retry-After) still waits that long. Returns how many rows came due earlier.
  */
-export async function makeNetworkFailuresDue(now = Date.now()): Promise<number> {
+export async function makeTransientFailuresDue(now = Date.now()): Promise<number> {
 	return getDb()
 		.outbox.where('status')
 		.equals('pending')
-		.filter((r) => r.nextAttemptAt > now && (r.lastError?.startsWith('network') ?? false))
-		.modify({ nextAttemptAt: now });
+		.filter((r) => r.lastError !== undefined && r.nextAttemptAt > Math.max(now, r.notBefore ?? 0))
+		.modify((r) => {
+			r.nextAttemptAt = Math.max(now, r.notBefore ?? 0);
+		});
 }
 
-/** When a flush should next run: the earliest retry time or lease expiry, or null when nothing waits. */
+/**
+ * When a flush should next run: the earliest retry time or lease expiry of a row that may be sent then,
+ * or null. A row waiting behind an unfinished row of its resource is never a reason to wake: it comes due
+ * when that row is done, and a refused row waits for the user.
+ */
 export async function nextWakeAt(): Promise<number | null> {
 	let earliest: number | null = null;
-	await getDb()
-		.outbox.where('status')
-		.anyOf('pending', 'sending')
-		.each((r) => {
-			if (earliest === null || r.nextAttemptAt < earliest) earliest = r.nextAttemptAt;
-		});
+	for (const r of await heads()) {
+		if (r.status === 'rejected') continue;
+		if (earliest === null || r.nextAttemptAt < earliest) earliest = r.nextAttemptAt;
+	}
 	return earliest;
 }
 

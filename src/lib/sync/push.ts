@@ -4,6 +4,7 @@ import { getDb } from '../db/database';
 import { contractRecord, contractStatus } from '../domain/contract';
 import { stampingSubmission } from '../domain/stamping';
 import type { OutboxRow } from '../db/types';
+import type { OutboxError } from '../domain/outbox-error';
 import { apiFetch, HttpError, NetworkError } from './api';
 import type { ContractUpdate } from './outbox';
 
@@ -12,8 +13,8 @@ export const MAX_PDF_BYTES = 1024 * 1024;
 
 export type SendOutcome =
 	| { kind: 'done'; contract?: ContractUpdate }
-	| { kind: 'retry'; error: string; retryAfterMs?: number }
-	| { kind: 'rejected'; error: string; conflict?: unknown }
+	| { kind: 'retry'; error: OutboxError; retryAfterMs?: number }
+	| { kind: 'rejected'; error: OutboxError; conflict?: unknown }
 	| { kind: 'unauthorized' };
 
 export type PreparedRequest = { path: string; body: unknown };
@@ -68,9 +69,11 @@ const registeredView = z.object({
 	contract: z.object({ status: contractStatus, registeredAt: z.string().nullable() })
 });
 
-/** "code: detail" — the outbox page translates the code and shows the detail as the server said it. */
-export function errorText(code: string, detail?: string): string {
-	return detail ? `${code}: ${detail}` : code;
+/** A structured error; `detail` is bounded so a verbose server cannot bloat every row. */
+export function outboxError(code: string, detail = '', status?: number): OutboxError {
+	const error: OutboxError = { code, detail: detail.slice(0, 500) };
+	if (status !== undefined) error.status = status;
+	return error;
 }
 
 function fieldsText(fields: Record<string, string[]> | undefined): string {
@@ -87,22 +90,22 @@ export function classify(row: OutboxRow, result: { ok: true; data: unknown } | {
 		return { kind: 'done' };
 	}
 	const e = result.error;
-	if (e instanceof LocalDataError) return { kind: 'rejected', error: errorText(e.code, e.message) };
-	if (e instanceof NetworkError) return { kind: 'retry', error: errorText('network', e.message) };
-	if (!(e instanceof HttpError)) return { kind: 'retry', error: errorText('unexpected', e instanceof Error ? e.message : String(e)) };
+	if (e instanceof LocalDataError) return { kind: 'rejected', error: outboxError(e.code, e.message) };
+	if (e instanceof NetworkError) return { kind: 'retry', error: outboxError('network', e.message) };
+	if (!(e instanceof HttpError)) return { kind: 'retry', error: outboxError('unexpected', e instanceof Error ? e.message : String(e)) };
 	const code = e.body?.error;
-	const message = [e.body?.message, fieldsText(e.body?.fields)].filter(Boolean).join(' — ');
+	const message = [e.body?.message ?? (code && e.status >= 500 ? code : undefined), fieldsText(e.body?.fields)].filter(Boolean).join(' — ');
 	if (e.status === 401) return { kind: 'unauthorized' };
-	if (e.status === 429) return { kind: 'retry', error: errorText('rateLimited', message), retryAfterMs: e.retryAfterMs };
-	if (e.status >= 500 || e.status === 408) return { kind: 'retry', error: errorText(`http${e.status}`, message), retryAfterMs: e.retryAfterMs };
+	if (e.status === 429) return { kind: 'retry', error: outboxError('rateLimited', message, 429), retryAfterMs: e.retryAfterMs };
+	if (e.status >= 500 || e.status === 408) return { kind: 'retry', error: outboxError('serverError', message, e.status), retryAfterMs: e.retryAfterMs };
 	if (e.status === 409) {
 		// The same key still running on the server (our earlier attempt): wait and ask again.
-		if (code === 'requestInProgress') return { kind: 'retry', error: errorText('inProgress', message), retryAfterMs: e.retryAfterMs };
+		if (code === 'requestInProgress') return { kind: 'retry', error: outboxError('inProgress', message, 409), retryAfterMs: e.retryAfterMs };
 		const stored = (e.raw as { stored?: unknown } | undefined)?.stored;
-		return { kind: 'rejected', error: errorText('conflict', message), conflict: stored };
+		return { kind: 'rejected', error: outboxError('conflict', message, 409), conflict: stored };
 	}
 	// 400, 403 (not verified), 404, 413, 422 and anything else: a decision on the content, shown to the user.
-	return { kind: 'rejected', error: errorText(code ?? `http${e.status}`, message) };
+	return { kind: 'rejected', error: outboxError(code ?? 'http', message, e.status) };
 }
 
 /** Builds and sends one claimed row; never throws. */

@@ -1,16 +1,18 @@
 // What the outbox page shows: rows with their contract number, why a row waits, errors and 409 versions side by side.
 import './i18n';
 import { getDb } from '../db/database';
+import { t } from '../i18n/index.svelte';
 import type { OutboxRow } from '../db/types';
 import { canonicalJson } from '../domain/canonical';
 import { contractRecord } from '../domain/contract';
-import { compareRows } from './outbox';
+import type { OutboxError } from '../domain/outbox-error';
+import { blockerOf } from './outbox';
 
 export type OutboxItem = OutboxRow & {
 	/** Human contract number, when the contract is on this device. */
 	number: string | null;
-	/** Pending, but an earlier row of the same contract is not done yet. */
-	blocked: boolean;
+	/** Pending, but an earlier row of the same contract is not done yet: that row's kind and state (rejected: it waits for the user). */
+	blockedBy: Pick<OutboxRow, 'kind' | 'status'> | null;
 	/** For a 409: this device's version, to show beside `conflict`. */
 	local?: unknown;
 };
@@ -27,14 +29,10 @@ export async function listOutbox(offset: number, limit: number): Promise<{ rows:
 	const items: OutboxItem[] = [];
 	for (const row of rows) {
 		const contract = byId.get(row.resourceId);
-		let blocked = false;
+		let blockedBy: OutboxItem['blockedBy'] = null;
 		if (row.status === 'pending') {
-			const earlier = await db.outbox
-				.where('[resourceId+createdAt]')
-				.between([row.resourceId, -Infinity], [row.resourceId, row.createdAt], true, true)
-				.filter((r) => r.id !== row.id && r.status !== 'done' && compareRows(r, row) < 0)
-				.count();
-			blocked = earlier > 0;
+			const blocker = await blockerOf(row);
+			if (blocker) blockedBy = { kind: blocker.kind, status: blocker.status };
 		}
 		let local: unknown;
 		if (row.status === 'rejected' && row.conflict !== undefined) {
@@ -43,22 +41,27 @@ export async function listOutbox(offset: number, limit: number): Promise<{ rows:
 				local = { pdfSha256: contract.pdfSha256, record: parsed.success ? parsed.data : contract };
 			} else local = row.payload;
 		}
-		items.push({ ...row, number: contract?.number ?? null, blocked, local });
+		items.push({ ...row, number: contract?.number ?? null, blockedBy, local });
 	}
 	return { rows: items, total };
 }
 
 export type ErrorView = { key: string; params: Record<string, string | number>; detail: string };
 
-/** Splits "code: detail" (as written by push.ts) into a message key, its parameters and the server's words. */
-export function describeError(lastError: string | undefined): ErrorView | null {
-	if (!lastError) return null;
-	const at = lastError.indexOf(': ');
-	const code = at < 0 ? lastError : lastError.slice(0, at);
-	const detail = at < 0 ? '' : lastError.slice(at + 2);
-	const http = /^http(\d{3})$/.exec(code);
-	if (http) return { key: 'syncErr_http', params: { status: Number(http[1]) }, detail };
-	return { key: `syncErr_${code}`, params: {}, detail };
+/** A row's last error as a message key (of ./i18n.ts), its parameters and the server's own words. */
+export function describeError(error: OutboxError | undefined): ErrorView | null {
+	if (!error) return null;
+	const params: Record<string, string | number> = error.status === undefined ? {} : { status: error.status };
+	return { key: `syncErr_${error.code}`, params, detail: error.detail };
+}
+
+/** A row's last error in the user's language, the provider's own words in brackets; an unknown code shows as it was stored. */
+export function errorLabel(error: OutboxError | undefined, empty = '—'): string {
+	const e = describeError(error);
+	if (!e) return empty;
+	const text = t(e.key, e.params);
+	if (text === e.key) return e.detail ? `${error!.code}: ${e.detail}` : error!.code;
+	return e.detail ? `${text}（${e.detail}）` : text;
 }
 
 /** Leaves of a JSON value by dotted path ('record.partyA.name', 'record.orders.0.id'). */

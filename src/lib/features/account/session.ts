@@ -4,7 +4,7 @@ import { getDb, forgetDb } from '../../db/database';
 import { getMeta, META, setMeta, type Session } from '../../db/meta';
 import { apiFetch } from '../../sync/api';
 import { pull } from '../../sync/pull';
-import { syncStatus } from '../../sync/status.svelte';
+import { clearSessionExpiry } from '../../sync/session-expiry';
 
 export async function currentSession(): Promise<Session | undefined> {
 	return getMeta<Session>(META.session);
@@ -52,7 +52,7 @@ export async function signIn(code: string): Promise<SignInResult> {
 
 async function finishSignIn(session: Session): Promise<Session> {
 	await setMeta(META.session, { token: session.token, accountId: session.accountId } satisfies Session);
-	syncStatus.sessionExpired = false;
+	clearSessionExpiry();
 	await pull();
 	return session;
 }

@@ -45,7 +45,7 @@ describe('timeline', () => {
 });
 
 describe('sendState', () => {
-	const row = (status: OutboxRow['status'], createdAt: number, lastError?: string): OutboxRow => ({
+	const row = (status: OutboxRow['status'], createdAt: number, lastError?: OutboxRow['lastError']): OutboxRow => ({
 		id: crypto.randomUUID(), kind: 'submitStamping', resourceId: contractId, payload: request.submission, status, attempts: 0, nextAttemptAt: 0, createdAt, updatedAt: createdAt, lastError
 	});
 	it.each([
@@ -53,12 +53,12 @@ describe('sendState', () => {
 		[[row('pending', 1)], 'pending'],
 		[[row('sending', 1)], 'sending'],
 		[[row('done', 1)], 'done'],
-		[[row('done', 1), row('rejected', 2, 'conflict: stored')], 'rejected']
+		[[row('done', 1), row('rejected', 2, { code: 'conflict', detail: 'stored' })], 'rejected']
 	] as const)('%#: %s', (rows, state) => {
 		expect(sendState(rows).state).toBe(state);
 	});
 
 	it('keeps the reason of a rejection', () => {
-		expect(sendState([row('rejected', 1, 'conflict: other address')])).toEqual({ state: 'rejected', error: 'conflict: other address' });
+		expect(sendState([row('rejected', 1, { code: 'conflict', detail: 'other address' })])).toEqual({ state: 'rejected', error: { code: 'conflict', detail: 'other address' } });
 	});
 });

@@ -31,7 +31,7 @@ export function timeline(request: StampingRequestRow | null | undefined, events:
 export type SendState = 'pending' | 'sending' | 'done' | 'rejected';
 
 /** The newest submitStamping row decides; none left (done rows are pruned after a while) means delivered. */
-export function sendState(rows: readonly OutboxRow[]): { state: SendState; error?: string } {
+export function sendState(rows: readonly OutboxRow[]): { state: SendState; error?: OutboxRow['lastError'] } {
 	const newest = rows.filter((r) => r.kind === 'submitStamping').sort((a, b) => b.createdAt - a.createdAt)[0];
 	if (!newest) return { state: 'done' };
 	return newest.status === 'rejected' ? { state: 'rejected', error: newest.lastError } : { state: newest.status };
