@@ -5,6 +5,8 @@ import { registry } from '../../i18n/registry';
 export const verifyMessages = defineMessages(
 	{
 		verifyTitle: '核验合同',
+		moreVerify: '核验合同',
+		moreVerifyHint: '扫描二维码或选择 PDF 文件，核对合同是否已登记、内容是否一致',
 		verifyIntro: '扫描合同上的二维码会打开本页并自动核验。也可以选择合同 PDF 文件：文件只在本设备上计算 SHA-256 指纹，不会上传。',
 		verifyChooseFile: '选择合同 PDF 文件',
 		verifyReading: '正在计算文件指纹…',
@@ -18,6 +20,7 @@ export const verifyMessages = defineMessages(
 		verdictExplain_notFound: '没有找到该编号的已登记合同。请核对编号，或与合同双方核实。',
 		verdictExplain_unregisteredMatch: '与本设备上生成的合同内容一致，但服务商尚未登记；联网同步后会自动登记。',
 		verifyDeviceMismatch: '与本设备保存的该编号合同不一致。',
+		verifyRefused: '与本设备上的一份合同一致，但服务商拒绝了它的登记，该合同未生效。',
 		verifySourceServer: '依据：服务商的登记记录',
 		verifySourceDevice: '依据：本设备保存的合同',
 		verifyOfflineNote: '当前无法连接服务器，结果仅依据本设备保存的合同；联网后请再核验一次登记记录。',
@@ -40,6 +43,8 @@ export const verifyMessages = defineMessages(
 	},
 	{
 		verifyTitle: 'Verify a contract',
+		moreVerify: 'Verify a contract',
+		moreVerifyHint: 'From its QR code or PDF file: is it registered, is the content unchanged',
 		verifyIntro: 'Scanning the QR code on a contract opens this page and checks it. You can also choose the contract’s PDF file: its SHA-256 fingerprint is computed on this device; the file is not uploaded.',
 		verifyChooseFile: 'Choose the contract PDF',
 		verifyReading: 'Computing the file’s fingerprint…',
@@ -53,6 +58,7 @@ export const verifyMessages = defineMessages(
 		verdictExplain_notFound: 'No registered contract has this number. Check the number, or ask the parties.',
 		verdictExplain_unregisteredMatch: 'It matches a contract generated on this device, which the provider has not registered yet; it is registered when the device syncs.',
 		verifyDeviceMismatch: 'It differs from the contract with this number stored on this device.',
+		verifyRefused: 'It matches a contract on this device whose registration the provider refused; that contract never took effect.',
 		verifySourceServer: 'Based on: the provider’s registration records',
 		verifySourceDevice: 'Based on: the contracts stored on this device',
 		verifyOfflineNote: 'The server cannot be reached: this result rests only on the contracts on this device. Check the registration again when online.',

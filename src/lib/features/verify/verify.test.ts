@@ -56,6 +56,12 @@ describe('offline: against the contracts on the device', () => {
 		expect((await verifyContract({ number: record.number, fingerprint: OTHER }, offline)).verdict).toBe('mismatch');
 	});
 
+	it('a void contract (its registration refused) is not found, and says why', async () => {
+		await getDb().contracts.update(record.id, { status: 'void' });
+		const outcome = await verifyContract({ number: record.number, fingerprint: CONTENT }, offline);
+		expect(outcome).toMatchObject({ verdict: 'notFound', refused: true });
+	});
+
 	it('an unknown number: 未找到该合同, saying the server could not be asked', async () => {
 		const outcome = await verifyContract({ number: 'HT-20260101-00000000', fingerprint: CONTENT }, offline);
 		expect(outcome).toMatchObject({ verdict: 'notFound', serverUnreachable: true });

@@ -23,23 +23,28 @@ export type VerifyOutcome = {
 	serverUnreachable: boolean;
 	number: string | null;
 	details?: VerifyDetails;
+	/** The device's matching contract had its registration refused: it never took effect. */
+	refused?: boolean;
 };
 
-export type DeviceAnswer = { rows: ContractRow[]; hit: ContractRow | undefined };
+/** `refused`: the hit is void or its registration was refused (it will never be registered). */
+export type DeviceAnswer = { rows: ContractRow[]; hit: ContractRow | undefined; refused?: boolean };
 
 const matches = (input: VerifyInput) => (row: ContractRow) =>
 	input.fingerprint !== undefined ? row.contentHash === input.fingerprint : row.pdfSha256 === input.pdfSha256;
 
 /** The device's contracts under the number (or, for a file without one, with the file's hash). */
 export async function checkOnDevice(input: VerifyInput): Promise<DeviceAnswer> {
-	const { getDb } = await import('../../db/database');
+	const [{ getDb }, { refusedContractIds }] = await Promise.all([import('../../db/database'), import('../../db/contracts')]);
 	const contracts = getDb().contracts;
 	const rows = input.number
 		? await contracts.where('number').equals(input.number).toArray()
 		: input.pdfSha256
 			? await contracts.filter((c) => c.pdfSha256 === input.pdfSha256).toArray()
 			: [];
-	return { rows, hit: rows.find(matches(input)) };
+	const hit = rows.find(matches(input));
+	const refused = hit !== undefined && (hit.status === 'void' || (await refusedContractIds([hit.id])).has(hit.id));
+	return { rows, hit, refused };
 }
 
 export class ServerUnavailableError extends Error {
@@ -89,6 +94,9 @@ export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerS
 		return { verdict: server.match ? 'match' : 'mismatch', source: 'server', serverUnreachable, number, details: { kind, registeredAt, partyA, partyB } };
 	}
 	const answered = typeof server === 'object';
+	if (device.hit && device.refused) {
+		return { verdict: 'notFound', source: 'device', serverUnreachable, number, details: deviceDetails(device.hit), refused: true };
+	}
 	if (device.hit) {
 		// Registered as far as this device knows; when the server answered, it did not know the contract.
 		const registered = !answered && device.hit.registeredAt !== null;
