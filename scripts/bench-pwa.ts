@@ -89,7 +89,13 @@ export function precacheParts(m: ViteManifest): { entries: number; total: number
 		[...(m[key]!.imports ?? []), ...(m[key]!.dynamicImports ?? [])].forEach((k) => visit(k, seen));
 	};
 	pdfRoots.forEach((k) => visit(k));
-	const parts: Record<string, number> = { fonts: 0, 'PDF code (jsPDF + renderer)': 0, 'app JS': 0, CSS: 0, 'HTML (200.html)': 0, 'icons + manifest': 0, other: 0 };
+	// Print view: pdf.js and its worker, loaded only when a contract is printed.
+	const printFiles = new Set(
+		Object.keys(m)
+			.filter((k) => k.includes('node_modules/pdfjs-dist/'))
+			.flatMap((k) => [`/${m[k]!.file}`, ...(m[k]!.assets ?? []).map((f) => `/${f}`)])
+	);
+	const parts: Record<string, number> = { fonts: 0, 'PDF code (jsPDF + renderer)': 0, 'print view (pdf.js + worker)': 0, 'app JS': 0, CSS: 0, 'HTML (200.html)': 0, 'icons + manifest': 0, other: 0 };
 	let total = 0;
 	for (const { url } of entries) {
 		const path = join(BUILD, url);
@@ -98,7 +104,9 @@ export function precacheParts(m: ViteManifest): { entries: number; total: number
 		total += size;
 		const part = url.endsWith('.ttf')
 			? 'fonts'
-			: pdfFiles.has(url)
+			: printFiles.has(url) || url.includes('/pdf.worker')
+				? 'print view (pdf.js + worker)'
+				: pdfFiles.has(url)
 				? 'PDF code (jsPDF + renderer)'
 				: url.endsWith('.js')
 					? 'app JS'

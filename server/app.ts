@@ -18,6 +18,7 @@ import {
 	type VerifyDocument
 } from './registration';
 import { RenderGate } from './render-gate';
+import { contractsByNumber, publicVerifyRoutes } from './public-verify';
 import { staticSite } from './static';
 import type { StampingResult, Store, StoredStamping } from './store';
 
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
+	api.route('/verify', publicVerifyRoutes({ lookup: contractsByNumber(store), now }));
 
 	// Attached per route, so an unknown path is a 404 even without a token.
 	const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -36,7 +36,7 @@ test('no serious or critical axe violations on any route', async ({ page }) => {
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 	const detail = new URL(page.url()).pathname;
 
-	const routes = ['/', '/contracts', detail, `${detail}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/outbox', '/more', '/more/storage', '/faq'];
+	const routes = ['/', '/contracts', detail, `${detail}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/outbox', '/more', '/more/storage', '/faq', `${detail}/print`, '/verify', `/verify/HT-20200101-00000000#${'a'.repeat(64)}`];
 	for (const route of routes) found.push(...(await scan(page, route)));
 	// English too: a different language changes text lengths and lang attributes.
 	await page.goto('/more');

@@ -12,6 +12,9 @@ test('the home route loads at most 80 KB of gzipped JS and CSS, without jsPDF, z
 	const code = files.map((f) => readFileSync(join('build', f), 'utf8')).join('\n');
 	expect(code).not.toContain('jsPDF');
 	expect(code).not.toContain('.ttf');
+	// pdf.js (print view) loads only with that view.
+	expect(code).not.toContain('GlobalWorkerOptions');
+	expect(code).not.toContain('pdf.worker');
 	// zod's core error class: schemas load with the pages and the sync engine that need them.
 	expect(code).not.toContain('$ZodError');
 });

@@ -18,7 +18,6 @@ export const stampingMessages = defineMessages(
 		stampStep2: '第 2 步：打印合同并加盖公章',
 		stampPrintHelp: '打印本设备保存的合同文件，在乙方以外的盖章处加盖贵公司公章（多页合同建议加盖骑缝章）。',
 		stampPrint: '打印合同',
-		stampPrintFallback: '浏览器无法直接打印，合同文件已在新标签页打开，请在那里打印。',
 		stampDocumentMissing: '本设备上没有这份合同的文件，无法打印。',
 		// step 3
 		stampStep3: '第 3 步：邮寄合同',
@@ -101,7 +100,6 @@ export const stampingMessages = defineMessages(
 		stampStep2: 'Step 2: print it and stamp it with your company seal',
 		stampPrintHelp: 'Print the contract document stored on this device and apply your company seal where Party A signs (for several pages, a seal across the page edges is recommended).',
 		stampPrint: 'Print the contract',
-		stampPrintFallback: 'The browser cannot print it directly; the document opened in a new tab, print it from there.',
 		stampDocumentMissing: 'The document of this contract is not on this device, so it cannot be printed here.',
 		stampStep3: 'Step 3: mail it',
 		stampMailHelp: 'Send the stamped paper contract to the provider’s address:',

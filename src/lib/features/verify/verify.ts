@@ -1,0 +1,153 @@
+// Verifying a contract on the device: against the server's public endpoint when it answers, else against the contracts in Dexie.
+import { sha256Hex } from '../../domain/canonical';
+import type { ContractKind } from '../../domain/contractKinds';
+import { CONTRACT_NUMBER, maskName, publicVerifyAnswer, type PublicVerifyAnswer } from '../../domain/verification';
+import type { ContractRow } from '../../db/types';
+
+/** From the QR link: number + content fingerprint. From a file: its SHA-256, and its number when the file carries one. */
+export type VerifyInput = { number: string | null; fingerprint?: string; pdfSha256?: string };
+
+/**
+ * match: registered and the same content; mismatch: not the registered (or stored) version; notFound: no such
+ * contract; unregisteredMatch: the same content as a contract on this device that the provider has not registered yet.
+ */
+export type Verdict = 'match' | 'mismatch' | 'notFound' | 'unregisteredMatch';
+
+export type VerifyDetails = { kind: ContractKind; registeredAt: string | null; partyA: string; partyB: string };
+
+export type VerifyOutcome = {
+	verdict: Verdict;
+	/** Whose records gave the answer. */
+	source: 'server' | 'device';
+	/** The server could not be asked (offline, or it failed): the answer rests on this device alone. */
+	serverUnreachable: boolean;
+	number: string | null;
+	details?: VerifyDetails;
+	/** The device's matching contract had its registration refused: it never took effect. */
+	refused?: boolean;
+};
+
+/** `refused`: the hit is void or its registration was refused (it will never be registered). */
+export type DeviceAnswer = { rows: ContractRow[]; hit: ContractRow | undefined; refused?: boolean };
+
+const matches = (input: VerifyInput) => (row: ContractRow) =>
+	input.fingerprint !== undefined ? row.contentHash === input.fingerprint : row.pdfSha256 === input.pdfSha256;
+
+/** The device's contracts under the number (or, for a file without one, with the file's hash). */
+export async function checkOnDevice(input: VerifyInput): Promise<DeviceAnswer> {
+	const [{ getDb }, { refusedContractIds }] = await Promise.all([import('../../db/database'), import('../../db/contracts')]);
+	const contracts = getDb().contracts;
+	const rows = input.number
+		? await contracts.where('number').equals(input.number).toArray()
+		: input.pdfSha256
+			? await contracts.filter((c) => c.pdfSha256 === input.pdfSha256).toArray()
+			: [];
+	const hit = rows.find(matches(input));
+	const refused = hit !== undefined && (hit.status === 'void' || (await refusedContractIds([hit.id])).has(hit.id));
+	return { rows, hit, refused };
+}
+
+export class ServerUnavailableError extends Error {
+	override name = 'ServerUnavailableError';
+}
+
+/** Asks the public endpoint; throws ServerUnavailableError for no network, a refusal (429) or a server fault. */
+export async function checkOnServer(
+	input: VerifyInput & { number: string },
+	fetchImpl: typeof fetch = fetch,
+	timeoutMs = 10_000
+): Promise<PublicVerifyAnswer> {
+	const query = new URLSearchParams(
+		input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : { pdfSha256: input.pdfSha256 ?? '' }
+	);
+	let res: Response;
+	try {
+		res = await fetchImpl(`/api/v1/verify/${encodeURIComponent(input.number)}?${query}`, {
+			signal: AbortSignal.timeout(timeoutMs),
+			headers: { Accept: 'application/json' }
+		});
+	} catch (e) {
+		throw new ServerUnavailableError(e instanceof Error ? e.message : String(e));
+	}
+	if (!res.ok) throw new ServerUnavailableError(`HTTP ${res.status}`);
+	const parsed = publicVerifyAnswer.safeParse(await res.json().catch(() => null));
+	if (!parsed.success) throw new ServerUnavailableError('unexpected answer');
+	return parsed.data;
+}
+
+function deviceDetails(row: ContractRow): VerifyDetails {
+	return { kind: row.kind, registeredAt: row.registeredAt, partyA: maskName(row.partyA.name), partyB: maskName(row.partyB.name) };
+}
+
+/** What the server said: its answer, or why there is none (no network or a failure; or nothing to ask without a number). */
+export type ServerState = PublicVerifyAnswer | 'unreachable' | 'notAsked';
+
+/**
+ * The server is the authority when it answers; the device answers only for what it holds. A contract the server
+ * does not know yet but this device generated with the same content is reported as such, not as unknown.
+ */
+export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerState): VerifyOutcome {
+	const number = input.number ?? device.hit?.number ?? device.rows[0]?.number ?? null;
+	const serverUnreachable = server === 'unreachable';
+	if (typeof server === 'object' && server.registered) {
+		const { kind, registeredAt, partyA, partyB } = server;
+		return { verdict: server.match ? 'match' : 'mismatch', source: 'server', serverUnreachable, number, details: { kind, registeredAt, partyA, partyB } };
+	}
+	const answered = typeof server === 'object';
+	if (device.hit && device.refused) {
+		return { verdict: 'notFound', source: 'device', serverUnreachable, number, details: deviceDetails(device.hit), refused: true };
+	}
+	if (device.hit) {
+		// Registered as far as this device knows; when the server answered, it did not know the contract.
+		const registered = !answered && device.hit.registeredAt !== null;
+		return { verdict: registered ? 'match' : 'unregisteredMatch', source: 'device', serverUnreachable, number, details: deviceDetails(device.hit) };
+	}
+	const stored = device.rows[0];
+	if (!answered && stored) {
+		return { verdict: 'mismatch', source: 'device', serverUnreachable, number, details: deviceDetails(stored) };
+	}
+	return { verdict: 'notFound', source: answered ? 'server' : 'device', serverUnreachable, number };
+}
+
+/** The whole check: device first (it never fails for lack of network), then the server when there is a number to ask about. */
+export async function verifyContract(
+	input: VerifyInput,
+	deps: { device?: typeof checkOnDevice; server?: typeof checkOnServer; online?: () => boolean } = {}
+): Promise<VerifyOutcome> {
+	const device = await (deps.device ?? checkOnDevice)(input);
+	const online = deps.online ?? (() => typeof navigator === 'undefined' || navigator.onLine);
+	let server: ServerState = 'notAsked';
+	if (input.number) {
+		if (!online()) server = 'unreachable';
+		else {
+			try {
+				server = await (deps.server ?? checkOnServer)({ ...input, number: input.number });
+			} catch (e) {
+				if (!(e instanceof ServerUnavailableError)) throw e;
+				server = 'unreachable';
+			}
+		}
+	}
+	return decide(input, device, server);
+}
+
+/**
+ * The contract number a PDF carries in its metadata (Subject, Title or Keywords; ASCII or UTF-16), else in its
+ * file name. Our PDFs store their metadata uncompressed, so a byte scan finds it without a PDF parser.
+ */
+export function contractNumberOf(bytes: Uint8Array, fileName = ''): string | null {
+	const pattern = new RegExp(CONTRACT_NUMBER.source.slice(1, -1));
+	let text = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+	}
+	return text.replaceAll('\0', '').match(pattern)?.[0] ?? fileName.match(pattern)?.[0] ?? null;
+}
+
+/** The most a contract PDF can be (the server accepts 2 MB with its record); anything far beyond is not one of ours. */
+export const MAX_PDF_BYTES = 32 * 1024 * 1024;
+
+export async function inputFromFile(file: File): Promise<VerifyInput & { pdfSha256: string }> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	return { number: contractNumberOf(bytes, file.name), pdfSha256: await sha256Hex(bytes) };
+}
