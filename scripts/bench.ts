@@ -185,6 +185,7 @@ async function main(): Promise<void> {
 		server.kill();
 	}
 	rows.push(...(await optional('bench-sync.ts', 'runSyncBench')));
+	rows.push(...(await optional('bench-registration.ts', 'runRegistrationBench')));
 	rows.push(...(await optional('bench-pwa.ts', 'runPwaBench')));
 	print(rows);
 }

@@ -81,6 +81,7 @@ describe('outcome per HTTP status', () => {
 		['429', () => json(429, { error: 'slowDown' }, { 'retry-after': '30' }), { status: 'pending', attempts: 1, error: { code: 'rateLimited', status: 429 } }],
 		['409 in progress', () => json(409, { error: 'requestInProgress' }, { 'retry-after': '1' }), { status: 'pending', attempts: 1, error: { code: 'inProgress', status: 409 } }],
 		['409 conflict', () => json(409, { error: 'conflict', message: 'different', stored: { id: 'x', number: 'HT-1' } }), { status: 'rejected', attempts: 1, error: { code: 'conflict', detail: 'different', status: 409 }, conflict: true }],
+		['409 order already attached', () => json(409, { error: 'orderAlreadyAttached', message: 'in HT-1', fields: { 'record.orders.0.id': ['orderAlreadyAttached'] } }), { status: 'rejected', attempts: 1, error: { code: 'orderAlreadyAttached', detail: 'in HT-1 — record.orders.0.id orderAlreadyAttached', status: 409 } }],
 		['422', () => json(422, { error: 'partyAMismatch', message: 'Party A', fields: { 'record.partyA.name': ['partyAMismatch'] } }), { status: 'rejected', attempts: 1, error: { code: 'partyAMismatch', detail: 'Party A — record.partyA.name partyAMismatch', status: 422 } }],
 		['400', () => json(400, { error: 'invalid', fields: { 'record.contact.email': ['email'] } }), { status: 'rejected', attempts: 1, error: { code: 'invalid', detail: 'record.contact.email email', status: 400 } }],
 		['403', () => json(403, { error: 'unverified' }), { status: 'rejected', attempts: 1, error: { code: 'unverified', status: 403 } }],

@@ -128,7 +128,7 @@ describe('a refused registration', () => {
 	async function refuse(contractId: string) {
 		const db = getDb();
 		const row = await db.outbox.where('resourceId').equals(contractId).first();
-		await db.outbox.update(row!.id, { status: 'rejected', lastError: 'partyAMismatch: Party A … — record.partyA.name partyAMismatch' });
+		await db.outbox.update(row!.id, { status: 'rejected', lastError: { code: 'partyAMismatch', detail: 'Party A … — record.partyA.name partyAMismatch', status: 422 } });
 	}
 
 	it('is its own list status; pending lists only the contracts still waiting', async () => {

@@ -6,6 +6,7 @@ import { order } from './order';
 import { chinaPhone } from './phone';
 import { fen, text, uuid } from './text';
 import { templateVersionInfo } from './templateVersions';
+import { CONTRACT_NUMBER } from './verification';
 import { shanghaiDate } from './time';
 
 export { CONTRACT_KINDS, type ContractKind } from './contractKinds';
@@ -35,7 +36,7 @@ export const contactDetails = z.object({
 const base = {
 	id: uuid,
 	/** Human number printed on the document, e.g. HT-20261126-1A2B3C4D5E6F4A7B (8 hex digits before 2026.2) */
-	number: z.string().regex(/^HT-\d{8}-[0-9A-F]{8}(?:[0-9A-F]{8})?$/),
+	number: z.string().regex(CONTRACT_NUMBER),
 	templateVersion: z.string().min(1).max(40),
 	createdAt: z.iso.datetime({ offset: true }),
 	partyA,

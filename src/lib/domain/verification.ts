@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { CONTRACT_KINDS, type ContractKind } from './contractKinds';
 
-export const CONTRACT_NUMBER = /^HT-\d{8}-[0-9A-F]{8}$/;
+/** HT-YYYYMMDD- and the id's first hex digits: 8 in template 2026.1, 16 after. */
+export const CONTRACT_NUMBER = /^HT-\d{8}-[0-9A-F]{8}(?:[0-9A-F]{8})?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** What anyone may ask: a contract number and either the content fingerprint (QR) or the PDF's SHA-256 (file). */

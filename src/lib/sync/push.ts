@@ -101,6 +101,8 @@ export function classify(row: OutboxRow, result: { ok: true; data: unknown } | {
 	if (e.status === 409) {
 		// The same key still running on the server (our earlier attempt): wait and ask again.
 		if (code === 'requestInProgress') return { kind: 'retry', error: outboxError('inProgress', message, 409), retryAfterMs: e.retryAfterMs };
+		// Other 409s are final decisions with their own code (orderAlreadyAttached, numberTaken): no stored version.
+		if (code && code !== 'conflict') return { kind: 'rejected', error: outboxError(code, message, 409) };
 		const stored = (e.raw as { stored?: unknown } | undefined)?.stored;
 		return { kind: 'rejected', error: outboxError('conflict', message, 409), conflict: stored };
 	}

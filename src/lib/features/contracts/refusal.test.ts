@@ -13,9 +13,9 @@ beforeEach(async () => {
 afterEach(() => getDb().close());
 
 describe('refusalOf', () => {
-	it('takes code, detail and every field rule from the stored "code: detail" text', () => {
+	it('takes code, detail and every field rule from the stored error', () => {
 		const r = refusalOf({
-			lastError: 'orderMismatch: Every printed field … — record.orders.0.amountFen orderMismatch; record.partyA.name partyAMismatch,other'
+			lastError: { code: 'orderMismatch', detail: 'Every printed field … — record.orders.0.amountFen orderMismatch; record.partyA.name partyAMismatch,other', status: 422 }
 		});
 		expect(r.code).toBe('orderMismatch');
 		expect(r.items).toEqual([
@@ -25,13 +25,12 @@ describe('refusalOf', () => {
 		expect(ruleText(r.items[0]!.path, r.items[0]!.code)).toBe('「第 1 个订单的金额」与订单记录不一致');
 	});
 
-	it('reads a structured {code, detail} too, and a refusal without fields', () => {
-		expect(refusalOf({ lastError: { code: 'fingerprintMismatch', detail: 'The PDF …' } as unknown as string })).toEqual({
+	it('reads a refusal without fields', () => {
+		expect(refusalOf({ lastError: { code: 'fingerprintMismatch', detail: 'The PDF …' } })).toEqual({
 			code: 'fingerprintMismatch',
 			detail: 'The PDF …',
 			items: []
 		});
-		expect(refusalOf({ lastError: 'unverified' })).toEqual({ code: 'unverified', detail: '', items: [] });
 	});
 });
 

@@ -10,21 +10,12 @@ export type Refusal = { code: string; items: RefusalItem[]; detail: string };
 const RULES = new Set<string>([...DISCREPANCY_CODES, 'numberTaken']);
 
 /**
- * The outbox keeps the server's answer as a code and a detail ("code: message — record.x.y rule; …",
- * or {code, detail}); the field list at its end says which printed fields disagree and why.
+ * The outbox keeps the server's answer as {code, detail}; the detail ends with the field list
+ * ("record.x.y rule; …") that says which printed fields disagree and why.
  */
 export function refusalOf(row: Pick<OutboxRow, 'lastError'>): Refusal {
-	const raw = row.lastError as unknown;
-	let code = 'unknown';
-	let detail = '';
-	if (raw && typeof raw === 'object' && 'code' in raw) {
-		code = String((raw as { code: unknown }).code);
-		detail = String((raw as { detail?: unknown }).detail ?? '');
-	} else if (typeof raw === 'string') {
-		const at = raw.indexOf(': ');
-		code = at < 0 ? raw : raw.slice(0, at);
-		detail = at < 0 ? '' : raw.slice(at + 2);
-	}
+	const code = row.lastError?.code ?? 'unexpected';
+	const detail = row.lastError?.detail ?? '';
 	const items: RefusalItem[] = [];
 	for (const m of detail.matchAll(/record\.([\w.]+) ([\w,]+)/g)) {
 		for (const rule of m[2]!.split(',')) if (RULES.has(rule)) items.push({ path: m[1]!, code: rule });
