@@ -154,7 +154,9 @@ describe('a refused registration', () => {
 
 		const next = orderRecord(['100000000001'], '2026-11-21T10:00:00+08:00');
 		await saveGeneratedContract({ ...generated(next), replaces: old.id });
-		expect(await db.contracts.get(old.id)).toMatchObject({ status: 'void', replacedBy: next.id });
+		expect(await db.contracts.get(old.id)).toMatchObject({ status: 'void', replacedBy: next.id, refusal: { code: 'partyAMismatch' } });
+		// Acted on: the refused row leaves the queue; the void contract keeps the reason.
+		expect(await db.outbox.where('resourceId').equals(old.id).count()).toBe(0);
 		expect((await attachedOrders(['100000000001'])).get('100000000001')?.contractId).toBe(next.id);
 		expect((await queryContracts({ status: 'void' }, 0, 10)).rows.map((r) => r.id)).toEqual([old.id]);
 	});

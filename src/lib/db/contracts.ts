@@ -53,10 +53,14 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 		if (g.replaces !== undefined) {
 			// Only a refused registration may be replaced: an effective or waiting contract stays what it is.
 			const old = await db.contracts.get(g.replaces);
-			if (!old || old.status !== 'pending' || !(await registrationRefusal(g.replaces))) {
+			const refused = await registrationRefusal(g.replaces);
+			if (!old || old.status !== 'pending' || !refused) {
 				throw new ContractRuleError([{ path: 'id', code: 'notReplaceable' }]);
 			}
-			await db.contracts.update(g.replaces, { status: 'void', replacedBy: row.id });
+			// The user has acted on the refusal: its row leaves the queue (nothing is left to send), and the
+			// void contract keeps the provider's reason as part of its history.
+			await db.contracts.update(g.replaces, { status: 'void', replacedBy: row.id, refusal: refused.lastError });
+			await db.outbox.delete(refused.id);
 		}
 		await db.contracts.add(row);
 		await db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength });

@@ -3,7 +3,7 @@ import { canonicalJson } from '../domain/canonical';
 import type { ContractDeskDB } from './database';
 
 /** Fields the provider may change after generation; everything else is frozen. */
-const MUTABLE_FIELDS = new Set(['status', 'registeredAt', 'replacedBy']);
+const MUTABLE_FIELDS = new Set(['status', 'registeredAt', 'replacedBy', 'refusal']);
 
 export class ImmutableRecordError extends Error {
 	constructor(what: string) {

@@ -6,6 +6,7 @@ import type { Order } from '../domain/order';
 import type { Provider } from '../domain/provider';
 import type { StampingEvent, StampingSubmission } from '../domain/stamping';
 import type { OutboxEntry } from '../domain/outbox';
+import type { OutboxError } from '../domain/outbox-error';
 
 export type MetaRow = { key: string; value: unknown };
 export type IdentityRow = Identity;
@@ -16,8 +17,9 @@ export type OrderRow = Order & { month: string };
 export type ContractRow = ContractRecord & {
 	/** 'void': its registration was refused and a new contract replaced it (device-only, never registered). */
 	status: ContractStatus | 'void';
-	/** The contract that replaced this void one. */
+	/** The contract that replaced this void one, and why the provider refused it. */
 	replacedBy?: string;
+	refusal?: OutboxError;
 	/** SHA-256 of canonicalJson(record): printed on every page. */
 	contentHash: string;
 	/** SHA-256 of the PDF bytes. */
