@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
 import { sha256Hex } from '../src/lib/domain/canonical';
+import { partyAOf } from '../src/lib/domain/contractRules';
+import type { VerifiedIdentity } from '../src/lib/domain/identity';
 import type { Order } from '../src/lib/domain/order';
 import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
@@ -57,7 +59,7 @@ async function stopServer(s: { child: ChildProcess; dir: string }): Promise<void
 	rmSync(s.dir, { recursive: true, force: true });
 }
 
-type Account = { token: string; identity: { legalName: string; creditCode: string; legalRepresentative: string; registeredAddress: string }; provider: { name: string; creditCode: string; registeredAddress: string }; orders: Order[] };
+type Account = { token: string; identity: VerifiedIdentity; provider: { name: string; creditCode: string; registeredAddress: string }; orders: Order[] };
 
 async function signIn(base: string, code: string): Promise<Account> {
 	const { token } = (await (await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
@@ -75,7 +77,7 @@ function record(a: Account, orders?: Order[]): ContractRecord {
 		number: contractNumber(id, createdAt, templateVersion),
 		templateVersion,
 		createdAt,
-		partyA: { name: a.identity.legalName, creditCode: a.identity.creditCode, legalRepresentative: a.identity.legalRepresentative, registeredAddress: a.identity.registeredAddress },
+		partyA: partyAOf(a.identity),
 		partyB: { name: a.provider.name, creditCode: a.provider.creditCode, registeredAddress: a.provider.registeredAddress },
 		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
 	};

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractNumber, contractRecord, numberCollisionOdds, uuidV4RandomBits, type ContractRecord } from './contract';
-import { contractDiscrepancies, ordersAttachedElsewhere, unattachableOrders, type ContractFacts } from './contractRules';
+import { contractDiscrepancies, ordersAttachedElsewhere, partyAOf, unattachableOrders, type ContractFacts } from './contractRules';
 import { creditCodeCheckChar } from './creditCode';
 import type { Filing } from './filing';
 import type { VerifiedIdentity } from './identity';
@@ -64,7 +64,7 @@ function genuine(kind: ContractRecord['kind'], id = '5f0c3b5e-8f64-4a9b-9a57-3d1
 		number: contractNumber(id, createdAt, templateVersion),
 		templateVersion,
 		createdAt,
-		partyA: { name: identity.legalName, creditCode: identity.creditCode, legalRepresentative: identity.legalRepresentative, registeredAddress: identity.registeredAddress },
+		partyA: partyAOf(identity),
 		partyB: { ...provider },
 		contact: { person: '王珺', phone: '13800138000', email: 'wang@example.com', mailingAddress: '深圳市南山区' }
 	};
