@@ -57,10 +57,6 @@ export type DraftHandle = {
 	resume(): void;
 };
 
-export function partyAFrom(identity: VerifiedIdentity): PartyA {
-	return partyAOf(identity);
-}
-
 export function partyBFrom(provider: Provider): PartyB {
 	return { name: provider.name, creditCode: provider.creditCode, registeredAddress: provider.registeredAddress };
 }
@@ -90,7 +86,7 @@ export function buildRecord(input: GenerateInput, now: Date, id: string): Contra
 		number: contractNumber(id, createdAt, templateVersion),
 		templateVersion,
 		createdAt,
-		partyA: partyAFrom(input.identity),
+		partyA: partyAOf(input.identity),
 		partyB: partyBFrom(input.provider),
 		contact: { ...input.contact }
 	};
