@@ -74,13 +74,22 @@ export type FaultCounts = {
 	delayed: number;
 	upstreamDown: number;
 	replayed: number;
+	/** Every request the proxy saw (reads included), and the pulls among them. */
+	all: number;
+	pulls: number;
+	/** Requests answered by the simulated outage (see `setOutage`). */
+	outage: number;
 };
+
+/** A whole-provider outage: every request, reads included, is refused (connection reset) or answered 503. */
+export type Outage = 'none' | 'reset' | '503';
 
 export type Proxy = {
 	url: string;
 	counts: FaultCounts;
 	setTarget(port: number): void;
 	setRates(rates: FaultRates): void;
+	setOutage(outage: Outage): void;
 	close(): Promise<void>;
 };
 
@@ -99,8 +108,12 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		rateLimited: 0,
 		delayed: 0,
 		upstreamDown: 0,
-		replayed: 0
+		replayed: 0,
+		all: 0,
+		pulls: 0,
+		outage: 0
 	};
+	let outage: Outage = 'none';
 	const hangUp = (res: ServerResponse) => res.socket?.destroy();
 
 	const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, dropAnswer: boolean) => {
@@ -135,6 +148,14 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks);
+			counts.all++;
+			if (req.method === 'GET' && req.url?.startsWith('/api/v1/changes')) counts.pulls++;
+			if (outage !== 'none') {
+				counts.outage++;
+				if (outage === 'reset') return hangUp(res);
+				res.writeHead(503, { 'content-type': 'application/json' });
+				return res.end(JSON.stringify({ error: 'unavailable' }));
+			}
 			if (req.method !== 'PUT') return forward(req, body, res, false);
 			counts.requests++;
 			let x = random();
@@ -168,6 +189,7 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		counts,
 		setTarget: (p) => (target = p),
 		setRates: (rates) => (r = rates),
+		setOutage: (o) => (outage = o),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();
