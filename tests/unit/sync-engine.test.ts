@@ -8,7 +8,7 @@ import { i18n } from '../../src/lib/i18n/index.svelte';
 import { HttpError, NetworkError } from '../../src/lib/sync/api';
 import { requestBackgroundSync, SYNC_TAG } from '../../src/lib/sync/background';
 import * as engineModule from '../../src/lib/sync/engine';
-import { SyncEngine, type EngineOptions } from '../../src/lib/sync/engine';
+import { SyncEngine, type EngineOptions } from '../../src/lib/sync/scheduler';
 import { syncErrorOf } from '../../src/lib/sync/errors';
 import { compareRows, nextWakeAt } from '../../src/lib/sync/outbox';
 import { waitingForSignIn } from '../../src/lib/sync/session-expiry';
@@ -62,6 +62,7 @@ function makeEngine(extra: Partial<EngineOptions> = {}): SyncEngine {
 		minIntervalMs: MIN,
 		isOnline: () => online,
 		flush: { fetchImpl: provider.fetchImpl, random: seeded(7), useLocks: false },
+		status: syncStatus,
 		backgroundSync: () => undefined,
 		...extra
 	});
@@ -301,6 +302,22 @@ describe('drain fast when the provider is back', () => {
 		provider.state.rateLimit.delete(a.id);
 		await clock.advance(60_000, idle);
 		expect(await unfinished()).toBe(0);
+	});
+
+	it('a provider that is down costs a few requests a minute, whatever the queue holds', async () => {
+		for (let i = 0; i < 50; i++) await queueContract();
+		provider.state.mode = 'unreachable';
+		await round();
+		await clock.advance(2 * 60_000, idle);
+		const before = provider.state.calls.length;
+		await clock.advance(10 * 60_000, idle);
+		// Probe rounds at most every 5–10 s (jittered), each one pull and at most two rows, sent one at a time.
+		expect((provider.state.calls.length - before) / 10).toBeLessThanOrEqual(36);
+		expect(Math.max(...(await rows()).map((r) => r.attempts))).toBeLessThanOrEqual(16);
+		provider.state.mode = 'up';
+		const back = clock.now();
+		while ((await unfinished()) > 0) await clock.advance(250, idle);
+		expect(clock.now() - back).toBeLessThanOrEqual(15_000);
 	});
 
 	it('a provider that keeps failing is still protected: attempts grow slowly (backoff), not once per round', async () => {

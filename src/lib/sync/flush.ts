@@ -33,6 +33,11 @@ export type FlushOptions = {
 	useLocks?: boolean;
 	/** Whether the device has a network; default `navigator.onLine`. Offline, nothing is sent at all. */
 	isOnline?: () => boolean;
+	/**
+	 * After this many transient failures without one success, the flush stops sending: a provider that is
+	 * down gets a couple of probes per round, not the whole queue. The rows not tried lose no attempt.
+	 */
+	probeFailures?: number;
 };
 
 /**
@@ -103,6 +108,8 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 	let offline = false;
 	let unreachable = 0;
 	let failing = 0;
+	const probeFailures = Math.max(1, opts.probeFailures ?? 2);
+	const providerDown = () => result.done === 0 && result.rejected === 0 && unreachable + failing >= probeFailures;
 	// Once per flush: the first success after failures brings every transiently failed row forward.
 	let recoveryChecked = false;
 	// A row is tried at most once per flush: its retry belongs to the backoff timer, not to a busy loop.
@@ -114,7 +121,7 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 		let claimedAny = false;
 		let next = 0;
 		const worker = async () => {
-			while (!unauthorized && !offline && next < snapshot.length) {
+			while (!unauthorized && !offline && !providerDown() && next < snapshot.length) {
 				const candidate = snapshot[next++]!;
 				// The phone lost its network: stop before sending, rather than burn attempts on it.
 				if (!isOnline()) {
@@ -164,7 +171,7 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 			return { ...result, state: 'sessionExpired', nextWakeAt: await nextWakeAt() };
 		}
 		if (offline) return { ...result, state: 'offline', health: healthOf(result, unreachable, failing), nextWakeAt: await nextWakeAt() };
-		if (!claimedAny) break;
+		if (!claimedAny || providerDown()) break;
 	}
 	await pruneDone(now());
 	return { ...result, health: healthOf(result, unreachable, failing), nextWakeAt: await nextWakeAt() };

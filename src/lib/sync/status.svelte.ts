@@ -3,10 +3,8 @@ import { online } from 'svelte/reactivity/window';
 import { t } from '../i18n/index.svelte';
 import type { SyncError } from './errors';
 import type { ProviderHealth } from './flush';
+import type { RoundReport } from './scheduler';
 import { onSessionExpiry, waitingForSignIn } from './session-expiry';
-
-/** What one round learned; `provider: null` means it learned nothing about the provider (offline, skipped). */
-export type RoundReport = { provider: ProviderHealth | null; error: SyncError | null; nextFlushAt: number | null };
 
 /** Written only by the sync engine (through its methods); read by the badge, the home screen and the outbox page. */
 export class SyncStatus {

@@ -1,5 +1,5 @@
 // A clock for the sync engine whose time moves only when a test advances it; each timer's round is awaited before the next fires.
-import type { Clock } from '../../../src/lib/sync/engine';
+import type { Clock } from '../../../src/lib/sync/scheduler';
 
 export class FakeClock implements Clock {
 	t: number;

@@ -41,6 +41,36 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
 	});
 }
 
+/**
+ * Starts the production entry (server/main.ts: API, the built PWA, the fingerprint re-render) on a free
+ * port; resolves once it listens. For browser tests through the proxy.
+ */
+export function startAppServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+			cwd: ROOT,
+			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let out = '';
+		let err = '';
+		const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
+		child.stdout!.on('data', (d: Buffer) => {
+			out += d.toString();
+			const m = out.match(/server on http:\/\/127\.0\.0\.1:(\d+)\n/);
+			if (m) {
+				clearTimeout(timer);
+				resolve({ child, port: Number(m[1]), releasedClaims: 0 });
+			}
+		});
+		child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			if (!/server on/.test(out)) reject(new Error(`server exited ${code}: ${err}`));
+		});
+	});
+}
+
 /** Kills the process the hard way (a crash, not a shutdown) and waits for it to be gone. */
 export function killServer(p: ServerProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
 	return new Promise((resolve) => {
@@ -74,13 +104,26 @@ export type FaultCounts = {
 	delayed: number;
 	upstreamDown: number;
 	replayed: number;
+	/** Every request the proxy saw (reads included), and the pulls among them. */
+	all: number;
+	/** Requests to the API (the rest are the app's own files). */
+	api: number;
+	pulls: number;
+	/** Requests answered by the simulated outage (see `setOutage`). */
+	outage: number;
 };
+
+/** A whole-provider outage: every request, reads included, is refused (connection reset) or answered 503. */
+export type Outage = 'none' | 'reset' | '503';
 
 export type Proxy = {
 	url: string;
 	counts: FaultCounts;
 	setTarget(port: number): void;
 	setRates(rates: FaultRates): void;
+	setOutage(outage: Outage): void;
+	/** Writes this predicate matches are refused with 422 (as the provider refuses a contract); null: none. */
+	setRefusal(refuse: ((method: string, path: string) => boolean) | null): void;
 	close(): Promise<void>;
 };
 
@@ -99,8 +142,14 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		rateLimited: 0,
 		delayed: 0,
 		upstreamDown: 0,
-		replayed: 0
+		replayed: 0,
+		all: 0,
+		api: 0,
+		pulls: 0,
+		outage: 0
 	};
+	let outage: Outage = 'none';
+	let refusal: ((method: string, path: string) => boolean) | null = null;
 	const hangUp = (res: ServerResponse) => res.socket?.destroy();
 
 	const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, dropAnswer: boolean) => {
@@ -135,6 +184,20 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks);
+			counts.all++;
+			if (req.url?.startsWith('/api/')) counts.api++;
+			else if (process.env.PROXY_LOG) console.log('proxy', req.method, req.url);
+			if (req.method === 'GET' && req.url?.startsWith('/api/v1/changes')) counts.pulls++;
+			if (outage !== 'none') {
+				counts.outage++;
+				if (outage === 'reset') return hangUp(res);
+				res.writeHead(503, { 'content-type': 'application/json' });
+				return res.end(JSON.stringify({ error: 'unavailable' }));
+			}
+			if (refusal?.(req.method ?? 'GET', req.url ?? '')) {
+				res.writeHead(422, { 'content-type': 'application/json' });
+				return res.end(JSON.stringify({ error: 'partyAMismatch', message: 'Party A differs from the verified entity (refused by the fault proxy)' }));
+			}
 			if (req.method !== 'PUT') return forward(req, body, res, false);
 			counts.requests++;
 			let x = random();
@@ -168,6 +231,8 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 		counts,
 		setTarget: (p) => (target = p),
 		setRates: (rates) => (r = rates),
+		setOutage: (o) => (outage = o),
+		setRefusal: (f) => (refusal = f),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();
