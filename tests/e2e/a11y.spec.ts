@@ -17,7 +17,8 @@ async function scan(page: Page, route: string): Promise<Found[]> {
 }
 
 test('no serious or critical axe violations on any route', async ({ page }) => {
-	test.setTimeout(120_000);
+	// 16 routes and 3 in English, each scanned whole (the print view holds every page image and its text layer).
+	test.setTimeout(240_000);
 	const found: Found[] = [];
 	found.push(...(await scan(page, '/signin')));
 	await signIn(page, 'demo');
