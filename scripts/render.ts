@@ -5,6 +5,7 @@ import { contractRecord } from '../src/lib/domain/contract';
 import { MissingGlyphError } from '../src/lib/pdf/coverage';
 import { EXAMPLES, type ExampleKind } from '../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
+import { buildFonts } from './build-font';
 import { renderContractPdf } from '../src/lib/pdf/render';
 
 const USAGE = `usage:
@@ -45,7 +46,8 @@ async function main(argv: string[]): Promise<void> {
 		fail(`record fails the contract schema:\n${lines.join('\n')}`);
 	}
 	const started = performance.now();
-	const fonts = await loadContractFontsNode();
+	await buildFonts();
+	const fonts = await loadContractFontsNode(parsed.data.templateVersion);
 	const pdf = await renderContractPdf(parsed.data, fonts);
 	await writeFile(out, pdf);
 	if (recordOut) await writeFile(recordOut, `${JSON.stringify(parsed.data, null, '\t')}\n`);

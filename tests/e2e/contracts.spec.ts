@@ -5,8 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { capitalAmount } from '../../src/lib/domain/capitalAmount';
 import { formatYuan } from '../../src/lib/domain/money';
-import { shanghaiDate, shanghaiDateTime } from '../../src/lib/pdf/format';
-import { LABELS, TITLES } from '../../src/lib/pdf/template';
+import { shanghaiDate, shanghaiDateTime } from '../../src/lib/pdf/templates/2026.1/format';
+import { LABELS, TITLES } from '../../src/lib/pdf/templates/2026.1/text';
 import { fillContact, onAnotherDevice, signIn, storedRows, underServiceWorker } from './helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -8,10 +8,10 @@ import { MissingGlyphError } from './coverage';
 import { exampleFiling, exampleFramework, exampleOrder, exampleOrderContract } from './examples';
 import { loadContractFontsNode } from './fonts-node';
 import { useLinearGlyfEncoder } from './glyfEncode';
-import { shanghaiDate } from './format';
+import { shanghaiDate } from './templates/2026.1/format';
 import { type ContractFonts, contentFingerprint, renderContractPdf } from './render';
-import { PAGE } from './layout';
-import { ORDER_COLUMNS } from './template';
+import { PAGE } from './templates/2026.1/layout';
+import { ORDER_COLUMNS } from './templates/2026.1/text';
 
 let fonts: ContractFonts;
 beforeAll(async () => {

@@ -34,7 +34,8 @@ export type GenerateInput = {
 export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
 
 export type GenerateDeps = {
-	loadFonts: () => Promise<ContractFonts>;
+	/** The font set of the record's template version. */
+	loadFonts: (templateVersion: string) => Promise<ContractFonts>;
 	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
@@ -109,9 +110,9 @@ export function buildRecord(input: GenerateInput, now: Date, id: string): Contra
 	}
 }
 
-async function defaultLoadFonts(): Promise<ContractFonts> {
+async function defaultLoadFonts(templateVersion?: string): Promise<ContractFonts> {
 	const { loadContractFonts } = await import('../../pdf/fonts');
-	return loadContractFonts();
+	return loadContractFonts(templateVersion);
 }
 
 async function defaultRender(record: ContractRecord, fonts: ContractFonts): Promise<Uint8Array> {
@@ -183,7 +184,7 @@ export async function generateContract(
 	await checkContractRules(record, input, d);
 	const contentHash = await sha256Hex(canonicalJson(record));
 	onPhase('fonts');
-	const fonts = await d.loadFonts();
+	const fonts = await d.loadFonts(record.templateVersion);
 	onPhase('rendering');
 	const pdf = await d.render(record, fonts);
 	const pdfSha256 = await sha256Hex(pdf);

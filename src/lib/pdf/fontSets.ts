@@ -1,0 +1,25 @@
+// The font files each template version renders with: part of a released version, like its text and layout.
+import { BOLD_TEXTS as BOLD_2026_1 } from './templates/2026.1/text';
+
+export interface FontSet {
+	/** File names under /fonts (static/fonts); the regular face is the GBK cut of Noto Serif SC. */
+	readonly regular: string;
+	/** The bold face, cut to exactly the strings the version sets in bold. */
+	readonly bold: string;
+	readonly boldTexts: readonly string[];
+}
+
+/**
+ * A PDF embeds its fonts' cmap and metrics tables whole, so any change to a font file changes the
+ * bytes of every document rendered with it: a released set is never edited, a new one gets new files.
+ */
+export const FONT_SETS = {
+	'serif-2026.1': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold.ttf', boldTexts: BOLD_2026_1 }
+} as const satisfies Record<string, FontSet>;
+
+export type FontSetId = keyof typeof FONT_SETS;
+
+/** Every distinct file of every set (the server and the font build need them all). */
+export function fontFiles(): string[] {
+	return [...new Set(Object.values(FONT_SETS).flatMap((s) => [s.regular, s.bold]))];
+}

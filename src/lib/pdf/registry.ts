@@ -1,0 +1,34 @@
+// One renderer per released template version: a record renders with the template it was generated with.
+import { templateVersionInfo, type TemplateVersion } from '../domain/templateVersions';
+import type { FontSetId } from './fontSets';
+import { renderer2026_1 } from './templates/2026.1/render';
+import type { TemplateRenderer } from './types';
+
+/** Typed over TemplateVersion: releasing a version without a renderer does not compile. */
+export const RENDERERS: Record<TemplateVersion, TemplateRenderer> = {
+	'CD-FA-2026.1': renderer2026_1
+};
+
+export class UnknownTemplateVersionError extends Error {
+	override name = 'UnknownTemplateVersionError';
+	constructor(readonly version: string, readonly kind?: string) {
+		super(
+			kind === undefined
+				? `No renderer for template version "${version}"`
+				: `Template version "${version}" has no renderer for ${kind} contracts`
+		);
+	}
+}
+
+/** The renderer of a version that serves this kind; throws UnknownTemplateVersionError otherwise. */
+export function rendererFor(version: string, kind?: string): TemplateRenderer {
+	const info = templateVersionInfo(version);
+	if (!info || !Object.hasOwn(RENDERERS, version)) throw new UnknownTemplateVersionError(version);
+	if (kind !== undefined && !(info.kinds as readonly string[]).includes(kind)) throw new UnknownTemplateVersionError(version, kind);
+	return RENDERERS[version as TemplateVersion];
+}
+
+/** The font set a record of this version needs. */
+export function fontSetFor(version: string): FontSetId {
+	return rendererFor(version).fontSet;
+}
