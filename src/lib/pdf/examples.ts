@@ -15,6 +15,7 @@ function creditCode(first17: string): string {
 }
 
 const CREATED_AT = '2026-03-15T02:30:00.000Z';
+export const EXAMPLE_VERIFY_ORIGIN = 'https://contracts.yunzhan.example';
 
 function base(id: string, templateVersion: TemplateVersion) {
 	return {
@@ -31,7 +32,9 @@ function base(id: string, templateVersion: TemplateVersion) {
 		partyB: {
 			name: '云栈数据科技（深圳）有限公司',
 			creditCode: creditCode('91440300MA5F6G7H8'),
-			registeredAddress: '广东省深圳市南山区粤海街道科技南十二路18号云栈大厦'
+			registeredAddress: '广东省深圳市南山区粤海街道科技南十二路18号云栈大厦',
+			// Records carry the verification origin since 2026.2; the 2026.1 examples stay as they were released.
+			...(templateVersion === 'CD-FA-2026.1' ? {} : { verifyOrigin: EXAMPLE_VERIFY_ORIGIN })
 		},
 		contact: {
 			person: '李珺玥',

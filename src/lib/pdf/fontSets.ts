@@ -1,5 +1,6 @@
 // The font files each template version renders with: part of a released version, like its text and layout.
 import { BOLD_TEXTS as BOLD_2026_1 } from './templates/2026.1/text';
+import { BOLD_TEXTS as BOLD_2026_2 } from './templates/2026.2/text';
 
 export interface FontSet {
 	/** File names under /fonts (static/fonts); the regular face is the GBK cut of Noto Serif SC. */
@@ -14,7 +15,8 @@ export interface FontSet {
  * bytes of every document rendered with it: a released set is never edited, a new one gets new files.
  */
 export const FONT_SETS = {
-	'serif-2026.1': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold.ttf', boldTexts: BOLD_2026_1 }
+	'serif-2026.1': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold.ttf', boldTexts: BOLD_2026_1 },
+	'serif-2026.2': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold-2026.2.ttf', boldTexts: BOLD_2026_2 }
 } as const satisfies Record<string, FontSet>;
 
 export type FontSetId = keyof typeof FONT_SETS;

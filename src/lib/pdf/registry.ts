@@ -2,11 +2,15 @@
 import { templateVersionInfo, type TemplateVersion } from '../domain/templateVersions';
 import type { FontSetId } from './fontSets';
 import { renderer2026_1 } from './templates/2026.1/render';
+import { renderer2026_2 } from './templates/2026.2/render';
 import type { TemplateRenderer } from './types';
 
 /** Typed over TemplateVersion: releasing a version without a renderer does not compile. */
 export const RENDERERS: Record<TemplateVersion, TemplateRenderer> = {
-	'CD-FA-2026.1': renderer2026_1
+	'CD-FA-2026.1': renderer2026_1,
+	'CD-FA-2026.2': renderer2026_2,
+	'CD-FL-2026.2': renderer2026_2,
+	'CD-OR-2026.2': renderer2026_2
 };
 
 export class UnknownTemplateVersionError extends Error {

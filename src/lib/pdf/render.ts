@@ -3,9 +3,9 @@ import { canonicalJson, sha256Hex } from '../domain/canonical';
 import { contractRecord, type ContractRecord } from '../domain/contract';
 import { checkRecordCoverage } from './coverage';
 import { rendererFor } from './registry';
-import type { ContractFonts } from './types';
+import type { ContractFonts, RenderOptions } from './types';
 
-export type { ContractFonts } from './types';
+export type { ContractFonts, RenderOptions } from './types';
 export { UnknownTemplateVersionError } from './registry';
 
 /** SHA-256 of the record's canonical JSON: printed on every page and carried by the QR code. */
@@ -19,7 +19,11 @@ export function contentFingerprint(record: ContractRecord): Promise<string> {
  * kind, and MissingGlyphError (with char, codePoint, field) when the font lacks a character.
  * `fonts` must be the font set of the record's version (`loadContractFonts(record.templateVersion)`).
  */
-export async function renderContractPdf(record: ContractRecord, fonts: ContractFonts): Promise<Uint8Array> {
+export async function renderContractPdf(
+	record: ContractRecord,
+	fonts: ContractFonts,
+	options: RenderOptions = {}
+): Promise<Uint8Array> {
 	const parsed = contractRecord.parse(record);
 	const renderer = rendererFor(parsed.templateVersion, parsed.kind);
 	if (fonts.set !== undefined && fonts.set !== renderer.fontSet) {
@@ -27,5 +31,5 @@ export async function renderContractPdf(record: ContractRecord, fonts: ContractF
 	}
 	checkRecordCoverage(parsed, fonts.regular);
 	const fingerprint = await contentFingerprint(parsed);
-	return renderer.render(parsed, fonts, fingerprint);
+	return renderer.render(parsed, fonts, fingerprint, options);
 }

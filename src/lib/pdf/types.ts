@@ -9,5 +9,14 @@ export interface TemplateRenderer {
 	/** The font set this version was released with (src/lib/pdf/fontSets.ts). */
 	readonly fontSet: FontSetId;
 	/** Draws a record already parsed and checked for coverage; the fingerprint is the record's content SHA-256. */
-	render(record: ContractRecord, fonts: ContractFonts, fingerprint: string): Promise<Uint8Array>;
+	render(record: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array>;
 }
+
+export type RenderOptions = {
+	/**
+	 * When the provider registered the contract (ISO time): a registered copy prints it in its electronic
+	 * record (versions since 2026.2). Without it the document is the one the device generated, which is the
+	 * one the server verifies; the record and its content fingerprint are the same either way.
+	 */
+	registeredAt?: string;
+};

@@ -63,7 +63,12 @@ export function partyAFrom(identity: VerifiedIdentity): PartyA {
 }
 
 export function partyBFrom(provider: Provider): PartyB {
-	return { name: provider.name, creditCode: provider.creditCode, registeredAddress: provider.registeredAddress };
+	return {
+		name: provider.name,
+		creditCode: provider.creditCode,
+		registeredAddress: provider.registeredAddress,
+		...(provider.verifyOrigin ? { verifyOrigin: provider.verifyOrigin } : {})
+	};
 }
 
 /** The attachment snapshot of a filing: what the contract freezes, not the live status. */
