@@ -23,8 +23,10 @@ afterAll(async () => {
 function recordOf(version: 'CD-FA-2026.1' | 'CD-FA-2026.2'): ContractRecord {
 	const base = frameworkRecord(env.config, { id: randomUUID() });
 	const number = contractNumber(base.id, base.createdAt, version);
-	if (version === 'CD-FA-2026.1') return { ...base, number, templateVersion: version };
-	return { ...base, number, templateVersion: version, partyB: { ...base.partyB, verifyOrigin: env.config.provider.verifyOrigin } };
+	if (version === 'CD-FA-2026.2') return { ...base, number, templateVersion: version };
+	// A 2026.1 record as devices made it: Party B carried no verification origin yet.
+	const { verifyOrigin: _none, ...partyB } = base.partyB;
+	return { ...base, number, templateVersion: version, partyB };
 }
 
 async function rendered(record: ContractRecord): Promise<string> {
