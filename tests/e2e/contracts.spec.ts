@@ -153,7 +153,7 @@ test('with the network off, a verified account generates one contract of each ki
 	const framework = await confirmAndGenerate(page);
 	expect(framework.person).toBe('李喆');
 	expect(framework.partyA).toContain('喆堃珺玥');
-	expect(framework.number).toMatch(/^HT-\d{8}-[0-9A-F]{8}$/);
+	expect(framework.number).toMatch(/^HT-\d{8}-[0-9A-F]{16}$/);
 
 	// Contract with a filing attachment; the contact comes prefilled from the last contract.
 	await page.getByRole('link', { name: '合同管理' }).first().click();

@@ -59,8 +59,7 @@ export function clauses(l: Layout, r: ContractRecord): void {
 /**
  * The execution block: both parties side by side in aligned rows (seal area of 45 × 45 mm, legal
  * representative's signature, date blanks), then the electronic record of who generated the document
- * and when. Kept whole: when it does not fit under the last clause it opens a page marked as the
- * signature page of this contract.
+ * and when.
  */
 export function execution(l: Layout, r: ContractRecord, e: Execution): void {
 	const gutter = 24;
@@ -84,9 +83,10 @@ export function execution(l: Layout, r: ContractRecord, e: Execution): void {
 		...l.lines(e.verifyUrl, inner, 'normal', recordSize).map((t): [string, string] => [t, 'verifyUrl'])
 	];
 	const recordHeight = 12 + 16 + recordLines.length * recordSize * 1.5 + 8;
-	const total = 12 + signHeight + 14 + recordHeight;
 
-	if (l.room < total) {
+	// The signature block stays whole and, when it has to move, opens a page marked as this contract's
+	// signature page; the electronic record follows it, on the next page if it must.
+	if (l.room < 12 + signHeight) {
 		l.newPage();
 		for (const text of l.lines(signaturePageNote(TITLES[r.kind], r.number), CONTENT_WIDTH, 'normal', 9)) l.line(text, 'center', 'template.signaturePage', 9);
 		l.space(10);
@@ -121,6 +121,7 @@ export function execution(l: Layout, r: ContractRecord, e: Execution): void {
 	});
 	l.y = top + signHeight + 14;
 
+	l.ensure(recordHeight);
 	const boxTop = l.y;
 	l.box(PAGE.left, boxTop, boxWidth, recordHeight);
 	let y = boxTop + 12 + 10;
