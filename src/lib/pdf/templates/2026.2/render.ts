@@ -1,4 +1,4 @@
-// Template versions CD-FA-2026.2, CD-FL-2026.2 and CD-OR-2026.2: frozen once released, like 2026.1.
+// Template versions CD-FA-2026.2, CD-FL-2026.2 and CD-OR-2026.2, frozen: never edited (golden.test.ts), a change is a new version.
 import type { ContractRecord } from '../../../domain/contract';
 import { binaryString } from '../../binary';
 import { fontCoverage } from '../../coverage';
