@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
-import { FONT_SETS, type FontSetId } from './fontSets';
-import { fontSetFor } from './registry';
+import { FONT_SETS, type FontSetId, fontSetOf } from './fontSets';
 import type { ContractFonts } from './types';
 
 /** Where scripts/build-font.ts writes the fonts (and the app build copies them from). */
@@ -24,7 +23,7 @@ export function loadContractFontsNode(
 	templateVersion: string = CURRENT_TEMPLATE_VERSION.framework,
 	dir: string = FONT_DIR
 ): Promise<ContractFonts> {
-	const set: FontSetId = fontSetFor(templateVersion);
+	const set: FontSetId = fontSetOf(templateVersion);
 	const key = `${dir}\0${set}`;
 	let fonts = loading.get(key);
 	if (!fonts) {

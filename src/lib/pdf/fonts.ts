@@ -1,8 +1,13 @@
 // Browser font loading: fetch a version's two faces once, lazily, when a document is made (served from the precache offline).
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
-import { FONT_SETS, type FontSetId } from './fontSets';
-import { fontSetFor } from './registry';
+import { FONT_SETS, type FontSetId, fontSetOf } from './fontSets';
 import type { ContractFonts } from './types';
+
+/** Today's faces (the framework version's set), e.g. for a text layer over a rendered page. */
+export const FONT_URLS = {
+	regular: `/fonts/${FONT_SETS[fontSetOf(CURRENT_TEMPLATE_VERSION.framework)].regular}`,
+	bold: `/fonts/${FONT_SETS[fontSetOf(CURRENT_TEMPLATE_VERSION.framework)].bold}`
+} as const;
 
 const loading = new Map<FontSetId, Promise<ContractFonts>>();
 
@@ -17,7 +22,7 @@ async function fetchFont(url: string): Promise<Uint8Array> {
  * promise is shared per font set, and dropped on failure so a later call can retry.
  */
 export function loadContractFonts(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): Promise<ContractFonts> {
-	const set = fontSetFor(templateVersion);
+	const set = fontSetOf(templateVersion);
 	let fonts = loading.get(set);
 	if (!fonts) {
 		const files = FONT_SETS[set];

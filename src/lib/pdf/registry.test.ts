@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_VERSIONS } from '../domain/templateVersions';
 import { exampleFramework } from './examples';
+import { FONT_SET_OF } from './fontSets';
 import { loadContractFontsNode } from './fonts-node';
 import { RENDERERS, rendererFor, UnknownTemplateVersionError } from './registry';
 import { renderContractPdf } from './render';
@@ -10,6 +11,10 @@ describe('renderer registry', () => {
 	it('has exactly one renderer per released template version', () => {
 		expect(Object.keys(RENDERERS).sort()).toEqual(Object.keys(TEMPLATE_VERSIONS).sort());
 		for (const version of Object.keys(TEMPLATE_VERSIONS)) expect(rendererFor(version)).toBe(RENDERERS[version as keyof typeof RENDERERS]);
+	});
+
+	it('each renderer declares the font set font loading uses for its version', () => {
+		for (const [version, renderer] of Object.entries(RENDERERS)) expect(renderer.fontSet, version).toBe(FONT_SET_OF[version as keyof typeof FONT_SET_OF]);
 	});
 
 	it('refuses a version nobody released, and one that does not serve the kind, with a clear error', async () => {

@@ -1,6 +1,5 @@
 // One renderer per released template version: a record renders with the template it was generated with.
 import { templateVersionInfo, type TemplateVersion } from '../domain/templateVersions';
-import type { FontSetId } from './fontSets';
 import { renderer2026_1 } from './templates/2026.1/render';
 import { renderer2026_2 } from './templates/2026.2/render';
 import type { TemplateRenderer } from './types';
@@ -30,9 +29,4 @@ export function rendererFor(version: string, kind?: string): TemplateRenderer {
 	if (!info || !Object.hasOwn(RENDERERS, version)) throw new UnknownTemplateVersionError(version);
 	if (kind !== undefined && !(info.kinds as readonly string[]).includes(kind)) throw new UnknownTemplateVersionError(version, kind);
 	return RENDERERS[version as TemplateVersion];
-}
-
-/** The font set a record of this version needs. */
-export function fontSetFor(version: string): FontSetId {
-	return rendererFor(version).fontSet;
 }
