@@ -1,4 +1,4 @@
-// Cuts the contract fonts from Noto Serif SC at build time: a GBK-complete regular face and a headings-only bold face.
+// Cuts the contract fonts from Noto Serif SC at build time: a GBK-complete regular face and, per font set, a headings-only bold face.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,12 +6,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { readCmap } from '../src/lib/pdf/cmap';
-import { BOLD_TEXTS } from '../src/lib/pdf/template';
+import { FONT_SETS, fontFiles } from '../src/lib/pdf/fontSets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FONT_DIR = join(ROOT, 'static', 'fonts');
-export const REGULAR_FILE = 'contract-serif-regular.ttf';
-export const BOLD_FILE = 'contract-serif-bold.ttf';
 const STAMP_FILE = '.stamp';
 
 const require = createRequire(import.meta.url);
@@ -62,15 +60,15 @@ function regularCodePoints(): number[] {
 	return [...set].sort((a, b) => a - b);
 }
 
-function boldCodePoints(): number[] {
-	const set = new Set<number>([...range(0x20, 0x7e), ...[...BOLD_TEXTS.join('')].map((c) => c.codePointAt(0)!)]);
+function boldCodePoints(texts: readonly string[]): number[] {
+	const set = new Set<number>([...range(0x20, 0x7e), ...[...texts.join('')].map((c) => c.codePointAt(0)!)]);
 	return [...set].sort((a, b) => a - b);
 }
 
 function stamp(): string {
 	const hash = createHash('sha256');
 	hash.update(readFileSync(fileURLToPath(import.meta.url)));
-	hash.update(readFileSync(join(ROOT, 'src/lib/pdf/template.ts')));
+	hash.update(JSON.stringify(FONT_SETS));
 	for (const file of Object.values(SOURCE)) hash.update(`${file}:${statSync(file).size}`);
 	return hash.digest('hex');
 }
@@ -89,7 +87,7 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
 	}
 }
 
-export type FontBuildResult = { regular: string; bold: string; skipped: boolean; missing: number[] };
+export type FontBuildResult = { files: string[]; skipped: boolean; missing: number[] };
 
 async function cut(source: string, codePoints: number[], out: string): Promise<number[]> {
 	const src = readFileSync(source);
@@ -115,28 +113,36 @@ async function cut(source: string, codePoints: number[], out: string): Promise<n
 	return missing;
 }
 
-/** Builds both faces into static/fonts unless the stamp says they are current. */
+/** Builds every face of every font set (src/lib/pdf/fontSets.ts) into static/fonts unless the stamp says they are current. */
 export async function buildFonts(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<FontBuildResult> {
 	const log = options.log ?? (() => {});
-	const regular = join(FONT_DIR, REGULAR_FILE);
-	const bold = join(FONT_DIR, BOLD_FILE);
+	const files = fontFiles().map((f) => join(FONT_DIR, f));
+	const regulars = [...new Set(Object.values(FONT_SETS).map((s) => s.regular))];
 	const stampPath = join(FONT_DIR, STAMP_FILE);
 	const want = stamp();
 	const current =
-		[regular, bold, `${regular}.br`, `${regular}.gz`].every((f) => existsSync(f)) &&
+		[...files, ...regulars.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) => existsSync(f)) &&
 		existsSync(stampPath) &&
 		readFileSync(stampPath, 'utf8') === want;
-	if (current && !options.force) return { regular, bold, skipped: true, missing: [] };
+	if (current && !options.force) return { files, skipped: true, missing: [] };
 
 	mkdirSync(FONT_DIR, { recursive: true });
-	const missingRegular = await cut(SOURCE.regular, regularCodePoints(), regular);
-	log(`regular: ${statSync(regular).size} bytes, ${missingRegular.length} requested characters absent from the source font`);
-	const missingBold = await cut(SOURCE.bold, boldCodePoints(), bold);
-	if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
-	log(`bold: ${statSync(bold).size} bytes`);
+	// Every set shares the one GBK regular cut today; a set with another repertoire names another file.
+	const missing = new Set<number>();
+	for (const file of regulars) {
+		const path = join(FONT_DIR, file);
+		for (const cp of await cut(SOURCE.regular, regularCodePoints(), path)) missing.add(cp);
+		log(`${file}: ${statSync(path).size} bytes, ${missing.size} requested characters absent from the source font`);
+	}
+	for (const set of Object.values(FONT_SETS)) {
+		const path = join(FONT_DIR, set.bold);
+		const missingBold = await cut(SOURCE.bold, boldCodePoints(set.boldTexts), path);
+		if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
+		log(`${set.bold}: ${statSync(path).size} bytes`);
+	}
 	// The stamp goes last: until it matches, readers treat the fonts as stale.
 	writeAtomic(stampPath, want);
-	return { regular, bold, skipped: false, missing: missingRegular };
+	return { files, skipped: false, missing: [...missing] };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

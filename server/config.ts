@@ -75,7 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailingAddress: env.PROVIDER_MAILING_ADDRESS ?? DEFAULT_PROVIDER.mailingAddress,
 		mailingRecipient: env.PROVIDER_MAILING_RECIPIENT ?? DEFAULT_PROVIDER.mailingRecipient,
 		mailingPhone: env.PROVIDER_MAILING_PHONE ?? DEFAULT_PROVIDER.mailingPhone,
-		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode
+		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode,
+		// Printed into every contract's QR code (its /verify link) since template 2026.2; a record keeps the
+		// origin it was generated with, so changing PUBLIC_URL later does not break older contracts.
+		verifyOrigin: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
 	};
 	const parsed = providerSchema.safeParse(candidate);
 	if (!parsed.success) {

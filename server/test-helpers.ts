@@ -107,7 +107,8 @@ export function frameworkRecord(
 		partyB: {
 			name: config.provider.name,
 			creditCode: config.provider.creditCode,
-			registeredAddress: config.provider.registeredAddress
+			registeredAddress: config.provider.registeredAddress,
+			verifyOrigin: config.provider.verifyOrigin
 		},
 		contact: {
 			person: opts.person ?? '张喆',
@@ -129,13 +130,18 @@ export function orderRecord(config: Config, orders: Order[]): ContractRecord {
 		paidAt
 	}));
 	const { kind: _kind, ...rest } = base;
-	return { ...rest, kind: 'order', orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
+	// Each kind has its own template version since 2026.2, and the version sets the number's length.
+	const templateVersion = CURRENT_TEMPLATE_VERSION.order;
+	const number = contractNumber(rest.id, rest.createdAt, templateVersion);
+	return { ...rest, number, templateVersion, kind: 'order', orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
 }
 
 export function filingRecord(config: Config, filing: Filing): ContractRecord {
 	const { kind: _kind, ...rest } = frameworkRecord(config);
 	const { status: _status, updatedAt: _updated, ...snapshot } = filing;
-	return { ...rest, kind: 'filing', filing: structuredClone(snapshot) };
+	const templateVersion = CURRENT_TEMPLATE_VERSION.filing;
+	const number = contractNumber(rest.id, rest.createdAt, templateVersion);
+	return { ...rest, number, templateVersion, kind: 'filing', filing: structuredClone(snapshot) };
 }
 
 export const RETURN_ADDRESS: StampingSubmission['returnAddress'] = {

@@ -5,8 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { capitalAmount } from '../../src/lib/domain/capitalAmount';
 import { formatYuan } from '../../src/lib/domain/money';
-import { shanghaiDate, shanghaiDateTime } from '../../src/lib/pdf/format';
-import { LABELS, TITLES } from '../../src/lib/pdf/template';
+// The app generates the 2026.2 templates: their text and formats.
+import { cnCalendarDate, cnDate, cnDateTime } from '../../src/lib/pdf/templates/2026.2/format';
+import { LABELS, TITLES } from '../../src/lib/pdf/templates/2026.2/text';
 import { fillContact, onAnotherDevice, signIn, storedRows, underServiceWorker } from './helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -33,7 +34,7 @@ const verbatim: Printed = (v: string) => v;
 /**
  * How each field of a stored contract row appears in its PDF (see src/lib/pdf), keyed by path with
  * [] for any index. null marks a field that is not printed verbatim:
- * - id: the UUID is not printed; the number carries its first 8 hex digits.
+ * - id: the UUID is not printed; the number carries its first 16 hex digits.
  * - filing.id: the device's id of the filing, not part of the document.
  * - status, registeredAt: the row's registration state, which changes after generation.
  * - pdfSha256: the fingerprint of the PDF itself (compared with the downloaded bytes instead).
@@ -45,7 +46,7 @@ const PRINTED: Record<string, Printed | null> = {
 	kind: (k: keyof typeof TITLES) => TITLES[k],
 	number: verbatim,
 	templateVersion: verbatim,
-	createdAt: (v: string) => shanghaiDateTime(v),
+	createdAt: (v: string) => cnDateTime(v),
 	'partyA.name': verbatim,
 	'partyA.creditCode': verbatim,
 	'partyA.legalRepresentative': verbatim,
@@ -53,6 +54,8 @@ const PRINTED: Record<string, Printed | null> = {
 	'partyB.name': verbatim,
 	'partyB.creditCode': verbatim,
 	'partyB.registeredAddress': verbatim,
+	// In the electronic record's verification link (and the QR code).
+	'partyB.verifyOrigin': verbatim,
 	'contact.person': verbatim,
 	'contact.phone': verbatim,
 	'contact.email': verbatim,
@@ -61,7 +64,7 @@ const PRINTED: Record<string, Printed | null> = {
 	'filing.filingNumber': verbatim,
 	'filing.orderNumber': verbatim,
 	'filing.entityName': verbatim,
-	'filing.filedOn': verbatim,
+	'filing.filedOn': (v: string) => cnCalendarDate(v),
 	'filing.sites[].siteNumber': verbatim,
 	'filing.sites[].name': verbatim,
 	'filing.sites[].domains[]': verbatim,
@@ -69,9 +72,9 @@ const PRINTED: Record<string, Printed | null> = {
 	'orders[].product': verbatim,
 	'orders[].spec': verbatim,
 	'orders[].billingMode': (v: 'prepaid' | 'postpaid') => LABELS[v],
-	'orders[].paidAt': (v: string) => shanghaiDate(v),
+	'orders[].paidAt': (v: string) => cnDate(v),
 	'orders[].amountFen': (v: number) => formatYuan(v),
-	totalFen: (v: number) => [`￥${formatYuan(v)}`, `人民币${capitalAmount(v)}`],
+	totalFen: (v: number) => [`¥${formatYuan(v)}`, `人民币${capitalAmount(v)}`],
 	// The content fingerprint is printed in every page footer.
 	contentHash: verbatim,
 	status: null,
@@ -150,7 +153,7 @@ test('with the network off, a verified account generates one contract of each ki
 	const framework = await confirmAndGenerate(page);
 	expect(framework.person).toBe('李喆');
 	expect(framework.partyA).toContain('喆堃珺玥');
-	expect(framework.number).toMatch(/^HT-\d{8}-[0-9A-F]{8}$/);
+	expect(framework.number).toMatch(/^HT-\d{8}-[0-9A-F]{16}$/);
 
 	// Contract with a filing attachment; the contact comes prefilled from the last contract.
 	await page.getByRole('link', { name: '合同管理' }).first().click();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import type { ContractRecord } from '../../src/lib/domain/contract';
-import { EXAMPLES } from '../../src/lib/pdf/examples';
+import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../src/lib/domain/templateVersions';
+import { EXAMPLES, exampleFiling, exampleOrderContract } from '../../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 
@@ -18,15 +19,32 @@ async function bundle(): Promise<string> {
 	return result.output.find((o) => o.type === 'chunk')!.code!;
 }
 
-test('each kind renders to the same bytes in Chromium as in Node', async ({ page }) => {
+/** Every kind in every template version that serves it, plus a long order table and an IDN filing per version. */
+function records(): ContractRecord[] {
+	const out: ContractRecord[] = [];
+	for (const [version, info] of Object.entries(TEMPLATE_VERSIONS) as [TemplateVersion, (typeof TEMPLATE_VERSIONS)[TemplateVersion]][]) {
+		for (const kind of info.kinds) {
+			out.push(EXAMPLES[kind](version));
+			if (kind === 'order') out.push(exampleOrderContract(60, version));
+			if (kind === 'filing') {
+				const f = exampleFiling(version);
+				out.push({ ...f, filing: { ...f.filing, sites: [{ ...f.filing.sites[0]!, domains: ['喆堃.中国', 'xn--fiq228c.xn--fiqs8s', `${'a'.repeat(63)}.example.cn`] }] } });
+			}
+		}
+	}
+	return out;
+}
+
+test('every kind of every template version renders to the same bytes in Chromium as in Node', async ({ page }) => {
+	test.setTimeout(240_000);
 	const code = await bundle();
 	await page.goto('/signin');
 	await page.addScriptTag({ content: code });
-	const fonts = await loadContractFontsNode();
-	for (const [kind, make] of Object.entries(EXAMPLES)) {
-		const record = make() as ContractRecord;
+	const all = records();
+	expect(all.length).toBeGreaterThanOrEqual(9);
+	for (const record of all) {
 		const inBrowser = await page.evaluate((r) => (globalThis as unknown as { renderSha256: (r: unknown) => Promise<string> }).renderSha256(r), record);
-		const inNode = await sha256Hex(await renderContractPdf(record, fonts));
-		expect(inBrowser, kind).toBe(inNode);
+		const inNode = await sha256Hex(await renderContractPdf(record, await loadContractFontsNode(record.templateVersion)));
+		expect(inBrowser, `${record.templateVersion} ${record.kind}`).toBe(inNode);
 	}
 });

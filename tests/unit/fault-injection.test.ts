@@ -31,7 +31,13 @@ async function signIn(baseUrl: string) {
 	const id = changes.identity;
 	parties = {
 		partyA: { name: id.legalName, creditCode: id.creditCode, legalRepresentative: id.legalRepresentative, registeredAddress: id.registeredAddress },
-		partyB: { name: changes.provider.name, creditCode: changes.provider.creditCode, registeredAddress: changes.provider.registeredAddress }
+		partyB: {
+			name: changes.provider.name,
+			creditCode: changes.provider.creditCode,
+			registeredAddress: changes.provider.registeredAddress,
+			// Printed in the QR code since template 2026.2; the server checks it is its own.
+			verifyOrigin: changes.provider.verifyOrigin
+		}
 	};
 }
 

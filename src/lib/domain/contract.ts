@@ -4,6 +4,7 @@ import { filing } from './filing';
 import { creditCode } from './identity';
 import { order } from './order';
 import { chinaPhone } from './phone';
+import { verifyOrigin } from './provider';
 import { fen, text, uuid } from './text';
 import { templateVersionInfo } from './templateVersions';
 import { CONTRACT_NUMBER } from './verification';
@@ -22,7 +23,9 @@ export const partyA = z.object({
 export const partyB = z.object({
 	name: text(100),
 	creditCode,
-	registeredAddress: text(200)
+	registeredAddress: text(200),
+	/** Where anyone checks a contract (the QR code's origin); from the provider, carried by records since 2026.2. */
+	verifyOrigin: verifyOrigin.optional()
 });
 
 /** Details the customer completes on the page (联系人、电话、邮箱、通讯地址). */

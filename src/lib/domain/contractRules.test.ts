@@ -133,6 +133,21 @@ describe('contractDiscrepancies', () => {
 		expect(found).toEqual([expect.objectContaining({ path: path === 'number' ? 'number' : path, code })]);
 	});
 
+	it('the verification origin printed in the QR code is the provider\'s (since 2026.2; none in 2026.1 records)', () => {
+		const withOrigin = { ...facts, provider: { ...provider, verifyOrigin: 'https://contracts.example.cn' } };
+		const record = genuine('framework');
+		const origin = (o: string | undefined) => ({ ...record, partyB: { ...record.partyB, verifyOrigin: o } });
+		expect(contractDiscrepancies(origin('https://contracts.example.cn'), withOrigin)).toEqual([]);
+		for (const other of ['https://evil.example.cn', undefined]) {
+			expect(contractDiscrepancies(origin(other), withOrigin)).toEqual([{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }]);
+		}
+		const old = { ...origin(undefined), templateVersion: 'CD-FA-2026.1', number: contractNumber(record.id, record.createdAt, 'CD-FA-2026.1') };
+		expect(contractDiscrepancies(old, withOrigin)).toEqual([]);
+		expect(contractDiscrepancies({ ...old, partyB: { ...old.partyB, verifyOrigin: 'https://contracts.example.cn' } }, withOrigin)).toEqual([
+			{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }
+		]);
+	});
+
 	it('refuses a refunded order and a revoked filing', () => {
 		const refunded = { ...facts, order: (id: string) => ({ ...orders.get(id)!, status: 'refunded' as const }) };
 		expect(contractDiscrepancies(genuine('order'), refunded).map((d) => d.code)).toEqual(['orderRefunded', 'orderRefunded']);

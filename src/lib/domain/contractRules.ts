@@ -39,7 +39,7 @@ export interface Discrepancy {
 /** What the provider knows that the record is checked against. */
 export interface ContractFacts {
 	identity: VerifiedIdentity;
-	provider: Pick<Provider, 'name' | 'creditCode' | 'registeredAddress'>;
+	provider: Pick<Provider, 'name' | 'creditCode' | 'registeredAddress' | 'verifyOrigin'>;
 	/** The checking side's clock (ms) and how far ahead of it a device's clock may run. */
 	now: number;
 	clockSkewMs: number;
@@ -76,6 +76,9 @@ export function contractDiscrepancies(record: ContractRecord, facts: ContractFac
 	for (const f of PARTY_B_FIELDS) {
 		if (record.partyB[f] !== facts.provider[f]) out.push({ path: `partyB.${f}`, code: 'partyBMismatch' });
 	}
+	// The QR code's verification origin is the provider's since 2026.2; 2026.1 records carry none.
+	const origin = record.templateVersion === 'CD-FA-2026.1' ? undefined : facts.provider.verifyOrigin;
+	if (record.partyB.verifyOrigin !== origin) out.push({ path: 'partyB.verifyOrigin', code: 'partyBMismatch' });
 	if (!isKnownTemplateVersion(record.templateVersion, record.kind)) {
 		out.push({ path: 'templateVersion', code: 'templateVersionUnknown' });
 	} else if (record.number !== contractNumber(record.id, record.createdAt, record.templateVersion)) {

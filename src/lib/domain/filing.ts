@@ -1,4 +1,5 @@
 // ICP filings (ICP备案) of the account: a filing number, its sites and their domains.
+import punycode from 'punycode.js';
 import { z } from 'zod';
 import { isoDate, text } from './text';
 
@@ -8,12 +9,40 @@ export const FILING_NUMBER = new RegExp(`^[${PROVINCES}]ICP备\\d{4,10}号(?:-[1
 
 export const filingNumber = z.string().trim().regex(FILING_NUMBER, { message: 'filingNumber' });
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** A host name in its ASCII (punycode) form: LDH labels of up to 63 characters, a letter or IDN top-level label. */
+const ASCII_DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * The ASCII form of a domain written in Unicode (喆堃.中国) or punycode (xn--…), by the WHATWG URL parser's
+ * host rules (UTS #46 mapping, as browsers resolve it); undefined for anything that is not a plain domain
+ * name (a path, port, user, IP address or a label the rules refuse).
+ */
+export function asciiDomain(domain: string): string | undefined {
+	if (domain === '' || domain.length > 253 || /[\s/\\?#@:%]/.test(domain)) return undefined;
+	let url: URL;
+	try {
+		url = new URL(`http://${domain}/`);
+	} catch {
+		return undefined;
+	}
+	const host = url.hostname;
+	return ASCII_DOMAIN.test(host) ? host : undefined;
+}
+
+/** Both forms of a valid domain: how people read it (Unicode) and what a resolver uses (ASCII). */
+export function domainForms(domain: string): { unicode: string; ascii: string } {
+	const ascii = asciiDomain(domain);
+	if (!ascii) throw new RangeError(`not a domain: ${domain}`);
+	return { unicode: punycode.toUnicode(ascii), ascii };
+}
 
 export const filingSite = z.object({
 	siteNumber: filingNumber,
 	name: text(100),
-	domains: z.array(z.string().regex(DOMAIN, { message: 'domain' })).min(1).max(50)
+	domains: z
+		.array(z.string().refine((d) => asciiDomain(d) !== undefined, { message: 'domain' }))
+		.min(1)
+		.max(50)
 });
 
 export const filing = z.object({

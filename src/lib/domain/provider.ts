@@ -4,6 +4,12 @@ import { creditCode } from './identity';
 import { chinaPhone } from './phone';
 import { text } from './text';
 
+/** An http(s) origin without path, e.g. https://contracts.example.cn — the QR code's /verify links start with it. */
+export const verifyOrigin = z
+	.string()
+	.max(100, { message: 'tooLong' })
+	.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/, { message: 'origin' });
+
 export const provider = z.object({
 	name: text(100),
 	creditCode,
@@ -11,7 +17,8 @@ export const provider = z.object({
 	mailingAddress: text(200),
 	mailingRecipient: text(50),
 	mailingPhone: chinaPhone,
-	mailingPostalCode: z.string().regex(/^\d{6}$/, { message: 'postalCode' })
+	mailingPostalCode: z.string().regex(/^\d{6}$/, { message: 'postalCode' }),
+	verifyOrigin: verifyOrigin.optional()
 });
 
 export type Provider = z.infer<typeof provider>;

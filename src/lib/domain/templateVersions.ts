@@ -13,16 +13,21 @@ export interface TemplateVersionInfo {
  * renderer keeps one renderer per entry (src/lib/pdf), the server refuses any other version.
  */
 export const TEMPLATE_VERSIONS = {
-	'CD-FA-2026.1': { kinds: ['framework', 'filing', 'order'], numberHexDigits: 8 }
+	'CD-FA-2026.1': { kinds: ['framework', 'filing', 'order'], numberHexDigits: 8 },
+	// One version per kind from here on (FA framework agreement, FL filing, OR order). 16 hex digits are the
+	// id's first 64 bits minus the fixed UUID v4 version digit: 60 random bits (see contractNumber).
+	'CD-FA-2026.2': { kinds: ['framework'], numberHexDigits: 16 },
+	'CD-FL-2026.2': { kinds: ['filing'], numberHexDigits: 16 },
+	'CD-OR-2026.2': { kinds: ['order'], numberHexDigits: 16 }
 } as const satisfies Record<string, TemplateVersionInfo>;
 
 export type TemplateVersion = keyof typeof TEMPLATE_VERSIONS;
 
 /** What a device generates today, per kind. */
 export const CURRENT_TEMPLATE_VERSION: Record<ContractKind, TemplateVersion> = {
-	framework: 'CD-FA-2026.1',
-	filing: 'CD-FA-2026.1',
-	order: 'CD-FA-2026.1'
+	framework: 'CD-FA-2026.2',
+	filing: 'CD-FL-2026.2',
+	order: 'CD-OR-2026.2'
 };
 
 export function templateVersionInfo(version: string): TemplateVersionInfo | undefined {

@@ -6,7 +6,7 @@ import { assertCovered, fontCoverage, MissingGlyphError, stringFields } from './
 import { exampleFiling } from './examples';
 import { loadContractFontsNode } from './fonts-node';
 import type { ContractFonts } from './render';
-import { BOLD_TEXTS } from './template';
+import { BOLD_TEXTS } from './templates/2026.1/text';
 
 // Characters GBK encodes that Noto Serif SC does not draw; a record holding one is refused by name.
 const ABSENT_FROM_SOURCE = [0x2252];

@@ -8,18 +8,20 @@ import {
 	type OrderContract,
 	type OrderLine
 } from '../domain/contract';
+import { CURRENT_TEMPLATE_VERSION, type TemplateVersion } from '../domain/templateVersions';
 
 function creditCode(first17: string): string {
 	return first17 + creditCodeCheckChar(first17)!;
 }
 
 const CREATED_AT = '2026-03-15T02:30:00.000Z';
+export const EXAMPLE_VERIFY_ORIGIN = 'https://contracts.yunzhan.example';
 
-function base(id: string) {
+function base(id: string, templateVersion: TemplateVersion) {
 	return {
 		id,
-		number: contractNumber(id, CREATED_AT, 'CD-FA-2026.1'),
-		templateVersion: 'CD-FA-2026.1',
+		number: contractNumber(id, CREATED_AT, templateVersion),
+		templateVersion,
 		createdAt: CREATED_AT,
 		partyA: {
 			name: '杭州喆堃珺玥网络科技有限公司',
@@ -30,7 +32,9 @@ function base(id: string) {
 		partyB: {
 			name: '云栈数据科技（深圳）有限公司',
 			creditCode: creditCode('91440300MA5F6G7H8'),
-			registeredAddress: '广东省深圳市南山区粤海街道科技南十二路18号云栈大厦'
+			registeredAddress: '广东省深圳市南山区粤海街道科技南十二路18号云栈大厦',
+			// Records carry the verification origin since 2026.2; the 2026.1 examples stay as they were released.
+			...(templateVersion === 'CD-FA-2026.1' ? {} : { verifyOrigin: EXAMPLE_VERIFY_ORIGIN })
 		},
 		contact: {
 			person: '李珺玥',
@@ -41,15 +45,15 @@ function base(id: string) {
 	};
 }
 
-export function exampleFramework(): FrameworkContract {
-	const record = { kind: 'framework' as const, ...base('5f0c7d2e-8a41-4b6f-9c3d-1e2f3a4b5c6d') };
+export function exampleFramework(version: TemplateVersion = CURRENT_TEMPLATE_VERSION.framework): FrameworkContract {
+	const record = { kind: 'framework' as const, ...base('5f0c7d2e-8a41-4b6f-9c3d-1e2f3a4b5c6d', version) };
 	return contractRecord.parse(record) as FrameworkContract;
 }
 
-export function exampleFiling(): FilingContract {
+export function exampleFiling(version: TemplateVersion = CURRENT_TEMPLATE_VERSION.filing): FilingContract {
 	const record = {
 		kind: 'filing' as const,
-		...base('a17b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+		...base('a17b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', version),
 		filing: {
 			id: 'filing-zj-2024012345',
 			filingNumber: '浙ICP备2024012345号',
@@ -83,7 +87,7 @@ const PRODUCTS = [
 ] as const;
 
 /** An order contract with n orders (deterministic pseudo-random amounts and dates). */
-export function exampleOrderContract(n: number): OrderContract {
+export function exampleOrderContract(n: number, version: TemplateVersion = CURRENT_TEMPLATE_VERSION.order): OrderContract {
 	let seed = 20260315;
 	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
 	const orders: OrderLine[] = Array.from({ length: n }, (_, i) => {
@@ -100,15 +104,15 @@ export function exampleOrderContract(n: number): OrderContract {
 	});
 	const record = {
 		kind: 'order' as const,
-		...base('c3d4e5f6-a7b8-4c9d-8e0f-112233445566'),
+		...base('c3d4e5f6-a7b8-4c9d-8e0f-112233445566', version),
 		orders,
 		totalFen: orders.reduce((sum, o) => sum + o.amountFen, 0)
 	};
 	return contractRecord.parse(record) as OrderContract;
 }
 
-export function exampleOrder(): OrderContract {
-	return exampleOrderContract(25);
+export function exampleOrder(version: TemplateVersion = CURRENT_TEMPLATE_VERSION.order): OrderContract {
+	return exampleOrderContract(25, version);
 }
 
 export const EXAMPLES = {

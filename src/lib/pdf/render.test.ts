@@ -1,4 +1,4 @@
-// The renderer end to end in Node: every field value is in the extracted text, missing glyphs are refused, output is deterministic.
+// The renderer end to end in Node with template CD-FA-2026.1: every field value is in the extracted text, missing glyphs are refused, output is deterministic.
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capitalAmount } from '../domain/capitalAmount';
@@ -8,14 +8,15 @@ import { MissingGlyphError } from './coverage';
 import { exampleFiling, exampleFramework, exampleOrder, exampleOrderContract } from './examples';
 import { loadContractFontsNode } from './fonts-node';
 import { useLinearGlyfEncoder } from './glyfEncode';
-import { shanghaiDate } from './format';
+import { shanghaiDate } from './templates/2026.1/format';
 import { type ContractFonts, contentFingerprint, renderContractPdf } from './render';
-import { PAGE } from './layout';
-import { ORDER_COLUMNS } from './template';
+import { PAGE } from './templates/2026.1/layout';
+import { ORDER_COLUMNS } from './templates/2026.1/text';
 
+const V1 = 'CD-FA-2026.1';
 let fonts: ContractFonts;
 beforeAll(async () => {
-	fonts = await loadContractFontsNode();
+	fonts = await loadContractFontsNode(V1);
 });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -73,9 +74,9 @@ function expectedValues(r: ContractRecord): string[] {
 }
 
 describe.each([
-	['framework', exampleFramework, '云服务框架协议'],
-	['filing', exampleFiling, '云服务合同（附：备案信息）'],
-	['order', exampleOrder, '云服务合同（附：订单信息）']
+	['framework', () => exampleFramework(V1), '云服务框架协议'],
+	['filing', () => exampleFiling(V1), '云服务合同（附：备案信息）'],
+	['order', () => exampleOrder(V1), '云服务合同（附：订单信息）']
 ] as const)('%s contract', (_kind, make, title) => {
 	it('shows every field value of the record, the title and the page footers', async () => {
 		const record = make();
@@ -103,7 +104,7 @@ describe.each([
 });
 
 it("writes the same bytes with jsPDF's own glyf encoder as with the linear replacement", async () => {
-	const record = exampleOrder();
+	const record = exampleOrder(V1);
 	const fast = await renderContractPdf(record, fonts);
 	useLinearGlyfEncoder(false);
 	try {
@@ -127,7 +128,7 @@ describe('missing glyphs', () => {
 			'𪚥'
 		]
 	] as const)('refuses a record with a character the font lacks in %s', async (field, change, char) => {
-		const record = change(exampleOrder()) as ContractRecord;
+		const record = change(exampleOrder(V1)) as ContractRecord;
 		const error = await renderContractPdf(record, fonts).then(
 			() => undefined,
 			(e: unknown) => e
@@ -141,12 +142,12 @@ describe('missing glyphs', () => {
 
 describe('size', () => {
 	it('keeps the framework agreement under 200 KB', async () => {
-		const pdf = await renderContractPdf(exampleFramework(), fonts);
+		const pdf = await renderContractPdf(exampleFramework(V1), fonts);
 		expect(pdf.length).toBeLessThanOrEqual(200 * 1024);
 	});
 
 	it('renders 1,000 orders under 1 MB with the header row on every attachment page', async () => {
-		const record = exampleOrderContract(1000);
+		const record = exampleOrderContract(1000, V1);
 		const pdf = await renderContractPdf(record, fonts);
 		expect(pdf.length).toBeLessThanOrEqual(1024 * 1024);
 		const pages = await pagesOf(pdf);
@@ -163,7 +164,7 @@ describe('size', () => {
 	});
 
 	it('splits a site row taller than a page and keeps body text out of the footer', async () => {
-		const base = exampleFiling();
+		const base = exampleFiling(V1);
 		const label = (i: number, j: number) => `s${i}d${j}-${'x'.repeat(40)}`;
 		const record = {
 			...base,

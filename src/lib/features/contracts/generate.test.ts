@@ -81,7 +81,7 @@ describe('buildRecord', () => {
 			// 17:30 UTC is already the next day in Shanghai: the number carries the Shanghai date.
 			createdAt: '2026-11-27T01:30:00.000+08:00',
 			partyA: { name: identity.legalName, creditCode: CODE, legalRepresentative: '张喆' },
-			partyB: { name: provider.name, creditCode: CODE, registeredAddress: provider.registeredAddress },
+			partyB: { name: provider.name, creditCode: CODE, registeredAddress: provider.registeredAddress, verifyOrigin: provider.verifyOrigin },
 			contact
 		});
 		const digits = templateVersionInfo(CURRENT_TEMPLATE_VERSION[kind])!.numberHexDigits;

@@ -34,7 +34,8 @@ export type GenerateInput = {
 export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
 
 export type GenerateDeps = {
-	loadFonts: () => Promise<ContractFonts>;
+	/** The font set of the record's template version. */
+	loadFonts: (templateVersion: string) => Promise<ContractFonts>;
 	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
@@ -58,7 +59,12 @@ export type DraftHandle = {
 };
 
 export function partyBFrom(provider: Provider): PartyB {
-	return { name: provider.name, creditCode: provider.creditCode, registeredAddress: provider.registeredAddress };
+	return {
+		name: provider.name,
+		creditCode: provider.creditCode,
+		registeredAddress: provider.registeredAddress,
+		...(provider.verifyOrigin ? { verifyOrigin: provider.verifyOrigin } : {})
+	};
 }
 
 /** The attachment snapshot of a filing: what the contract freezes, not the live status. */
@@ -105,9 +111,9 @@ export function buildRecord(input: GenerateInput, now: Date, id: string): Contra
 	}
 }
 
-async function defaultLoadFonts(): Promise<ContractFonts> {
+async function defaultLoadFonts(templateVersion?: string): Promise<ContractFonts> {
 	const { loadContractFonts } = await import('../../pdf/fonts');
-	return loadContractFonts();
+	return loadContractFonts(templateVersion);
 }
 
 async function defaultRender(record: ContractRecord, fonts: ContractFonts): Promise<Uint8Array> {
@@ -179,7 +185,7 @@ export async function generateContract(
 	await checkContractRules(record, input, d);
 	const contentHash = await sha256Hex(canonicalJson(record));
 	onPhase('fonts');
-	const fonts = await d.loadFonts();
+	const fonts = await d.loadFonts(record.templateVersion);
 	onPhase('rendering');
 	const pdf = await d.render(record, fonts);
 	const pdfSha256 = await sha256Hex(pdf);

@@ -23,5 +23,6 @@ export const TEST_PROVIDER: ProviderRow = {
 	mailingAddress: '北京市海淀区云栈大厦 合同组',
 	mailingRecipient: '合同组',
 	mailingPhone: '010-12345678',
-	mailingPostalCode: '100080'
+	mailingPostalCode: '100080',
+	verifyOrigin: 'https://contracts.yunzhan.example'
 };

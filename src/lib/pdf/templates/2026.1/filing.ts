@@ -1,8 +1,8 @@
 // The contract with a filing attachment (附：备案信息): the agreement, then the ICP filing and its sites.
-import type { FilingContract } from '../domain/contract';
+import type { FilingContract } from '../../../domain/contract';
 import { CONTENT_WIDTH, type Layout } from './layout';
 import { clauses, header, parties, signatures } from './sections';
-import { HEADINGS, LABELS, SITE_COLUMNS } from './template';
+import { HEADINGS, LABELS, SITE_COLUMNS } from './text';
 
 export function renderFiling(l: Layout, r: FilingContract): void {
 	header(l, r);

@@ -1,8 +1,8 @@
 // Sections every contract shares: heading block, parties, contact details, clauses, signatures.
-import type { ContractRecord } from '../domain/contract';
+import type { ContractRecord } from '../../../domain/contract';
 import { CONTENT_WIDTH, type Layout, PAGE } from './layout';
 import { shanghaiDateTime } from './format';
-import { ARTICLES, ATTACHMENT_NOTE, HEADINGS, LABELS, PREAMBLE, TITLES } from './template';
+import { ARTICLES, ATTACHMENT_NOTE, HEADINGS, LABELS, PREAMBLE, TITLES } from './text';
 
 export function header(l: Layout, r: ContractRecord): void {
 	l.title(TITLES[r.kind]);

@@ -1,11 +1,11 @@
 // The contract with an order attachment (附：订单信息): the agreement, then the order table and its total.
-import { capitalAmount } from '../domain/capitalAmount';
-import type { OrderContract } from '../domain/contract';
-import { formatYuan } from '../domain/money';
+import { capitalAmount } from '../../../domain/capitalAmount';
+import type { OrderContract } from '../../../domain/contract';
+import { formatYuan } from '../../../domain/money';
 import { shanghaiDate } from './format';
 import type { Column, Layout } from './layout';
 import { clauses, header, parties, signatures } from './sections';
-import { HEADINGS, LABELS, ORDER_COLUMNS } from './template';
+import { HEADINGS, LABELS, ORDER_COLUMNS } from './text';
 
 const WIDTHS = [26, 104, 78, 110, 44, 54, 67.28] as const;
 

@@ -1,8 +1,8 @@
 // Shared page layout over jsPDF: A4 pages, wrapped paragraphs, headings, key/value blocks, tables, footers with a QR code.
 import type { jsPDF } from 'jspdf';
 import QRCode from 'qrcode';
-import { breakLines } from '../domain/lineBreak';
-import { assertCovered } from './coverage';
+import { breakLines } from './lineBreak';
+import { assertCovered } from '../../coverage';
 
 export const FAMILY = 'ContractSerif';
 export type Face = 'normal' | 'bold';

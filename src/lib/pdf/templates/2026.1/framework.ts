@@ -1,5 +1,5 @@
 // The framework agreement (框架协议): parties, contact details, clauses, signatures.
-import type { FrameworkContract } from '../domain/contract';
+import type { FrameworkContract } from '../../../domain/contract';
 import type { Layout } from './layout';
 import { clauses, header, parties, signatures } from './sections';
 

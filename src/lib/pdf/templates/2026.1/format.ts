@@ -1,7 +1,7 @@
 // Display formats for the document, from the fixed-offset Shanghai time of the domain.
-import { shanghaiParts } from '../domain/time';
+import { shanghaiParts } from '../../../domain/time';
 
-export { shanghaiDate } from '../domain/time';
+export { shanghaiDate } from '../../../domain/time';
 
 /** 2026年11月26日 10:30 */
 export function shanghaiDateTime(iso: string): string {
