@@ -295,3 +295,14 @@ describe('Dexie version 4', () => {
 		db.close();
 	});
 });
+
+describe('a pull the server cannot continue', () => {
+	it('starts again from the cursor when the stored page is refused (the server database was reset)', async () => {
+		await registerOnServer(uniqueRecord());
+		await setMeta(META.pullPage, { since: null, page: 'v1.0.999999999.0.0.', totalContracts: 10, restored: 5 } satisfies PullProgress);
+		await pull();
+		expect(await getMeta(META.pullPage)).toBeUndefined();
+		const server = (env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as { n: number }).n;
+		expect(await getDb().contracts.count()).toBe(server);
+	});
+});

@@ -6,7 +6,7 @@ import { searchKeysOf } from '../db/contracts';
 import { getDb } from '../db/database';
 import { getMeta, META, type PullProgress, type Session } from '../db/meta';
 import type { ContractRow, StampingRequestRow } from '../db/types';
-import { apiFetch } from './api';
+import { apiFetch, HttpError } from './api';
 import { downloadDocuments } from './documents';
 import { restoreProgress } from './restore.svelte';
 
@@ -126,13 +126,24 @@ export async function pull(opts: { limit?: number } = {}): Promise<void> {
 	const session = await getMeta<Session>(META.session);
 	if (!session) return;
 	const resume = await getMeta<PullProgress>(META.pullPage);
-	const since = resume ? resume.since : ((await getMeta<string>(META.cursor)) ?? null);
+	let since = resume ? resume.since : ((await getMeta<string>(META.cursor)) ?? null);
 	let page = resume?.page;
 	let restored = resume?.restored ?? 0;
 	let total = resume?.totalContracts ?? 0;
 	try {
 		for (;;) {
-			const changes = await fetchChanges(session, since, page, opts.limit);
+			let changes: ChangesResponse;
+			try {
+				changes = await fetchChanges(session, since, page, opts.limit);
+			} catch (e) {
+				// The server can no longer continue the stored pull (its database was reset): start again from the cursor.
+				if (!(resume && page === resume.page && e instanceof HttpError && e.status === 400)) throw e;
+				await getDb().meta.delete(META.pullPage);
+				since = (await getMeta<string>(META.cursor)) ?? null;
+				page = undefined;
+				restored = 0;
+				continue;
+			}
 			if (page === undefined) total = changes.totalContracts ?? changes.contracts.length;
 			const next = changes.next;
 			const progress = next === null ? undefined : { since, page: next, totalContracts: total, restored: restored + changes.contracts.length };
