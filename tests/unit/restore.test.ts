@@ -202,6 +202,29 @@ describe('document downloads', () => {
 		expect(await db.documentDownloads.get(wrong.id)).toBeUndefined();
 	});
 
+	it('a document the server keeps no bytes of is rendered on the device, and stored only if it has the registered SHA-256', async () => {
+		const [good, bad] = [uniqueRecord(), uniqueRecord()];
+		const pdfs = new Map<string, Uint8Array>();
+		for (const r of [good, bad]) pdfs.set(r.id, await registerOnServer(r, { pdf: null }));
+		await pull();
+		await downloadDocuments();
+		const db = getDb();
+		await db.documentDownloads.toCollection().modify({ state: 'queued', attempts: 0 });
+		const rendered: string[] = [];
+		const report = await downloadDocuments({
+			render: async (record) => {
+				rendered.push(record.id);
+				return record.id === good.id ? pdfs.get(good.id)! : new TextEncoder().encode('%PDF-1.7 another rendering');
+			}
+		});
+		// (Contracts without bytes from earlier tests of this server are rendered, and refused, too.)
+		expect(rendered).toEqual(expect.arrayContaining([good.id, bad.id]));
+		expect(report).toMatchObject({ stored: 1, failed: rendered.length - 1 });
+		expect((await db.documents.get(good.id))?.sha256).toBe(sha(pdfs.get(good.id)!));
+		expect(await db.documents.get(bad.id)).toBeUndefined();
+		expect(await db.documentDownloads.get(bad.id)).toMatchObject({ state: 'failed', problem: 'notFound' });
+	});
+
 	it('offline: nothing is marked failed, the queue waits for the next connection', async () => {
 		const r = uniqueRecord();
 		await registerOnServer(r);

@@ -1,5 +1,6 @@
 // Background download of restored contracts' PDFs: a few at a time, checked against the registered SHA-256, resumable.
 import { sha256Hex } from '../domain/canonical';
+import { contractRecord, type ContractRecord } from '../domain/contract';
 import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session, type StorageFull } from '../db/meta';
 import type { DocumentDownloadRow, DownloadProblem } from '../db/types';
@@ -17,7 +18,16 @@ export type DownloadReport = {
 	stopped: null | 'offline' | 'unauthorized' | 'serverBusy' | 'storageFull' | 'signedOut';
 };
 
-export type DownloadOptions = { concurrency?: number; fetchImpl?: typeof fetch; baseUrl?: string; timeoutMs?: number };
+/** Renders a record on the device (the renderer is deterministic); null: never re-render, only download. */
+export type RenderDocument = (record: ContractRecord) => Promise<Uint8Array>;
+
+export type DownloadOptions = { concurrency?: number; fetchImpl?: typeof fetch; baseUrl?: string; timeoutMs?: number; render?: RenderDocument | null };
+
+async function renderOnDevice(record: ContractRecord): Promise<Uint8Array> {
+	// Loaded only when needed: jsPDF and the fonts stay out of the sync code's bundle.
+	const [{ loadContractFonts }, { renderContractPdf }] = await Promise.all([import('../pdf/fonts'), import('../pdf/render')]);
+	return renderContractPdf(record, await loadContractFonts());
+}
 
 /** The run stops as a whole: the condition holds for every other document too. */
 class Stop extends Error {
@@ -111,17 +121,24 @@ async function downloadOne(row: DocumentDownloadRow, session: Session, opts: Dow
 		throw new Stop('offline');
 	}
 	if (res.status === 401) throw new Stop('unauthorized');
-	if (res.status === 404) return refuse(row, 'notFound');
-	if (!res.ok) throw new Stop('serverBusy');
 	let bytes: Uint8Array;
-	try {
-		bytes = new Uint8Array(await res.arrayBuffer());
-	} catch {
-		// The connection broke mid-body: what arrived is not the document.
-		return refuse(row, 'incomplete');
+	if (res.status === 404) {
+		// The server keeps no bytes of large documents. The renderer is deterministic, so the record renders
+		// to the registered document again — accepted only if the SHA-256 says it is that document.
+		const rendered = await rerender(contract, opts.render === undefined ? renderOnDevice : opts.render);
+		if (!rendered || (await sha256Hex(rendered)) !== contract.pdfSha256) return refuse(row, 'notFound');
+		bytes = rendered;
+	} else {
+		if (!res.ok) throw new Stop('serverBusy');
+		try {
+			bytes = new Uint8Array(await res.arrayBuffer());
+		} catch {
+			// The connection broke mid-body: what arrived is not the document.
+			return refuse(row, 'incomplete');
+		}
+		if (row.size !== null && bytes.byteLength !== row.size) return refuse(row, 'incomplete');
+		if ((await sha256Hex(bytes)) !== contract.pdfSha256) return refuse(row, 'mismatch');
 	}
-	if (row.size !== null && bytes.byteLength !== row.size) return refuse(row, 'incomplete');
-	if ((await sha256Hex(bytes)) !== contract.pdfSha256) return refuse(row, bytes.byteLength < (row.size ?? 0) ? 'incomplete' : 'mismatch');
 	try {
 		await db.transaction('rw', [db.documents, db.documentDownloads], async () => {
 			if (!(await db.documents.get(row.contractId))) {
@@ -134,6 +151,17 @@ async function downloadOne(row: DocumentDownloadRow, session: Session, opts: Dow
 		throw e;
 	}
 	return true;
+}
+
+async function rerender(contract: unknown, render: RenderDocument | null): Promise<Uint8Array | null> {
+	if (!render) return null;
+	const record = contractRecord.safeParse(contract);
+	if (!record.success) return null;
+	try {
+		return await render(record.data);
+	} catch {
+		return null;
+	}
 }
 
 async function refuse(row: DocumentDownloadRow, problem: DownloadProblem): Promise<false> {
