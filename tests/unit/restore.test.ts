@@ -319,6 +319,20 @@ describe('Dexie version 4', () => {
 	});
 });
 
+describe('sign-in', () => {
+	it('waits for the first page only; the next pull goes on from there', async () => {
+		for (let i = 0; i < 5; i++) await registerOnServer(uniqueRecord());
+		await pull({ limit: 2, maxPages: 1 });
+		expect(await getDb().contracts.count()).toBe(2);
+		const progress = await getMeta<PullProgress>(META.pullPage);
+		expect(progress).toMatchObject({ restored: 2 });
+		expect(progress!.totalContracts).toBeGreaterThanOrEqual(5);
+		await pull({ limit: 2 });
+		expect(await getDb().contracts.count()).toBe(progress!.totalContracts);
+		expect(await getMeta(META.pullPage)).toBeUndefined();
+	});
+});
+
 describe('a pull the server cannot continue', () => {
 	it('starts again from the cursor when the stored page is refused (the server database was reset)', async () => {
 		await registerOnServer(uniqueRecord());

@@ -55,7 +55,9 @@ export async function signIn(code: string): Promise<SignInResult> {
 async function finishSignIn(session: Session): Promise<Session> {
 	await setMeta(META.session, { token: session.token, accountId: session.accountId } satisfies Session);
 	clearSessionExpiry();
-	await pull();
+	// The first page brings identity, provider and the first contracts; the sync engine the app
+	// starts next pulls the rest (5,000 contracts take a while), with its progress on the contract list.
+	await pull({ maxPages: 1 });
 	return session;
 }
 
