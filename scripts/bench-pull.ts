@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contractNumber, TEMPLATE_VERSION, type ContractRecord } from '../src/lib/domain/contract';
+import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { createApp, hashToken } from '../server/app';
 import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
@@ -39,8 +40,8 @@ export async function runPullBench(): Promise<BenchRow[]> {
 			const record: ContractRecord = {
 				kind: 'framework',
 				id,
-				number: contractNumber(id, createdAt),
-				templateVersion: TEMPLATE_VERSION,
+				number: contractNumber(id, createdAt, CURRENT_TEMPLATE_VERSION.framework),
+				templateVersion: CURRENT_TEMPLATE_VERSION.framework,
 				createdAt,
 				partyA: { name: DEMO_IDENTITY.legalName, creditCode: DEMO_IDENTITY.creditCode, legalRepresentative: DEMO_IDENTITY.legalRepresentative, registeredAddress: DEMO_IDENTITY.registeredAddress },
 				partyB: { name: config.provider.name, creditCode: config.provider.creditCode, registeredAddress: config.provider.registeredAddress },

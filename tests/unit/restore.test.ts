@@ -5,7 +5,7 @@ import { forgetDb, getDb, ContractDeskDB, DB_NAME } from '../../src/lib/db/datab
 import { openAtVersion } from '../../src/lib/db/migration-harness';
 import { getMeta, META, setMeta, type PullProgress, type Session, type StorageFull } from '../../src/lib/db/meta';
 import { LATEST_VERSION } from '../../src/lib/db/schema';
-import { attachedOrderIds, saveGeneratedContract } from '../../src/lib/db/contracts';
+import { attachedOrders, saveGeneratedContract } from '../../src/lib/db/contracts';
 import { canonicalJson } from '../../src/lib/domain/canonical';
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import { signIn as deviceSignIn, signOut } from '../../src/lib/features/account/session';
@@ -13,7 +13,7 @@ import { downloadDocuments, retryDocument } from '../../src/lib/sync/documents';
 import { pull } from '../../src/lib/sync/pull';
 import { DEMO_ACCOUNT_ID, demoOrders } from '../../server/seed';
 import { auth, FIXED_NOW, frameworkRecord, makeEnv, orderRecord, put, RETURN_ADDRESS, signIn, type TestEnv } from '../../server/test-helpers';
-import { clearExpiredSession } from '../../src/lib/sync/flush';
+import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 
 let env: TestEnv;
 let serial = 0;
@@ -41,7 +41,7 @@ async function registerOnServer(record: ContractRecord, opts: { pdf?: Uint8Array
 async function freshDevice(token: string): Promise<void> {
 	await getDb().delete();
 	forgetDb();
-	clearExpiredSession();
+	clearSessionExpiry();
 	await setMeta(META.session, { token, accountId: DEMO_ACCOUNT_ID } satisfies Session);
 }
 
@@ -156,8 +156,8 @@ describe('restoring a fresh device', () => {
 		expect(new Uint8Array(await (await db.documents.get(local.id))!.blob.arrayBuffer())).toEqual(localPdf);
 		expect(await db.outbox.toArray()).toEqual(outboxBefore);
 
-		const marks = await attachedOrderIds(orders.map((o) => o.id));
-		expect([...marks.values()]).toEqual([orderContract.number, orderContract.number]);
+		const marks = await attachedOrders(orders.map((o) => o.id));
+		expect([...marks.values()].map((m) => m.number)).toEqual([orderContract.number, orderContract.number]);
 	});
 
 	it('a stamping event for a contract the device does not have yet is kept, not dropped', async () => {
@@ -341,5 +341,22 @@ describe('a pull the server cannot continue', () => {
 		expect(await getMeta(META.pullPage)).toBeUndefined();
 		const server = (env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as { n: number }).n;
 		expect(await getDb().contracts.count()).toBe(server);
+	});
+});
+
+describe('a contract this app cannot read', () => {
+	it('is skipped; the rest of the page is restored', async () => {
+		const good = uniqueRecord();
+		await registerOnServer(good);
+		intercept = async (path, init) => {
+			if (!path.includes('/changes')) return undefined;
+			const res = await env.app.request(path, init);
+			const body = (await res.json()) as { contracts: { record: { number: string } }[] };
+			body.contracts[0]!.record.number = 'NOT-A-NUMBER';
+			return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+		};
+		await pull({ limit: 1000 });
+		expect(await getDb().contracts.get(good.id)).toMatchObject({ number: good.number });
+		expect(await getMeta(META.cursor)).toMatch(/^\d+$/);
 	});
 });

@@ -1,6 +1,9 @@
 // Pull: the account's data, registered contracts and paper-copy requests since a cursor, page by page into Dexie.
 import { canonicalJson, sha256Hex } from '../domain/canonical';
-import { changesResponse, type ChangesResponse, type RestoredContract } from '../domain/changes';
+import { changesResponse, restoredContract, type ChangesResponse, type RestoredContract } from '../domain/changes';
+import { z } from 'zod';
+
+const changesEnvelope = changesResponse.extend({ contracts: z.array(z.unknown()) });
 import { shanghaiMonth } from '../domain/time';
 import { searchKeysOf } from '../db/contracts';
 import { getDb } from '../db/database';
@@ -114,7 +117,14 @@ export async function fetchChanges(
 	if (page) params.set('page', page);
 	params.set('limit', String(limit));
 	const { data } = await apiFetch(`/changes?${params}`, { token: session.token });
-	return changesResponse.parse(data);
+	// Contracts one by one: a record this app version cannot read (a newer template, say) is skipped, not
+	// allowed to stop the whole restore; it stays on the server for a newer app.
+	const envelope = changesEnvelope.parse(data);
+	const contracts = envelope.contracts.flatMap((c) => {
+		const parsed = restoredContract.safeParse(c);
+		return parsed.success ? [parsed.data] : [];
+	});
+	return { ...envelope, contracts };
 }
 
 /**
