@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sessionRequest } from '../src/lib/domain/changes';
 import { stampingSubmission } from '../src/lib/domain/stamping';
 import { adminRoutes } from './admin';
+import { parseChangesQuery } from './changes-query';
 import type { Config } from './config';
 import { apiError, bearerToken, invalid, readBody } from './http';
 import { idempotencyKey, missingKey, runIdempotent, type Outcome } from './idempotency';
@@ -128,15 +129,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.get('/changes', requireAccount, async (c) => {
-		const since = c.req.query('since');
-		let cursor = 0;
-		if (since !== undefined && since !== '') {
-			if (!/^\d{1,15}$/.test(since)) return invalid(c, { since: ['cursor'] }, 'Unknown cursor');
-			cursor = Number(since);
-		}
-		const changes = await store.changes(c.get('accountId'), cursor);
-		if (!changes) return apiError(c, 401, 'unauthorized');
-		return c.json({ ...changes, provider: config.provider });
+		const query = parseChangesQuery({ since: c.req.query('since'), page: c.req.query('page'), limit: c.req.query('limit') });
+		if (!query.ok) return invalid(c, query.fields, 'Unknown cursor, page or limit');
+		const result = await store.changesPage(c.get('accountId'), query.value);
+		if (result.kind === 'noAccount') return apiError(c, 401, 'unauthorized');
+		if (result.kind === 'badPage') return invalid(c, { page: ['page'] }, 'Unknown page: start the pull again');
+		return c.json({ ...result.page, provider: config.provider });
 	});
 
 	api.get('/contracts/:id', requireAccount, async (c) => {

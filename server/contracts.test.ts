@@ -70,7 +70,7 @@ describe('PUT /contracts/:id (registration)', () => {
 			await (await env.app.request(`/api/v1/changes?since=${before.cursor}`, { headers: auth(token) })).json()
 		);
 		expect(after.contracts).toEqual([
-			{ id: record.id, status: 'effective', registeredAt: new Date(FIXED_NOW).toISOString() }
+			{ id: record.id, status: 'effective', registeredAt: new Date(FIXED_NOW).toISOString(), record, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), pdfSha256: PDF_SHA, pdfSize: null }
 		]);
 		expect(after.orders).toEqual([]);
 		expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));

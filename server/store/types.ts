@@ -107,6 +107,40 @@ export interface ChangesSince {
 	stampingEvents: StampingEvent[];
 }
 
+/** A registered contract as the pull carries it: the stored record, its fingerprints and the PDF's size (null: no bytes). */
+export interface PulledContract {
+	id: string;
+	status: ContractStatus;
+	registeredAt: string | null;
+	record: ContractRecord;
+	contentHash: string;
+	pdfSha256: string;
+	pdfSize: number | null;
+}
+
+/** A submitted paper-copy request as the pull carries it. */
+export interface PulledStamping {
+	contractId: string;
+	submission: StampingSubmission;
+	submittedAt: string;
+}
+
+/** One page of a pull: `cursor` is where the next pull starts once `next` (the following page) is null. */
+export interface ChangesPage {
+	cursor: string;
+	next: string | null;
+	/** Contracts the whole pull carries (first page only). */
+	totalContracts?: number;
+	identity: Identity;
+	filings: Filing[];
+	orders: Order[];
+	contracts: PulledContract[];
+	stampingRequests: PulledStamping[];
+	stampingEvents: StampingEvent[];
+}
+
+export type ChangesPageResult = { kind: 'page'; page: ChangesPage } | { kind: 'badPage' } | { kind: 'noAccount' };
+
 export interface SeedData {
 	accounts: { id: string; code: string; identity: Identity }[];
 	filings: { accountId: string; filing: Filing }[];
@@ -147,6 +181,12 @@ export interface Store {
 
 	/** Cursor is a decimal sequence number; everything of the account changed after it. */
 	changes(accountId: string, since: number): Promise<ChangesSince | undefined>;
+	/**
+	 * One page of the pull since a cursor: without `page` the first, else the one a previous page named.
+	 * Every page of one pull reads the rows up to the sequence the first page saw, so registrations made
+	 * meanwhile come with the next pull, and no row is skipped or sent twice. `limit` bounds contracts per page.
+	 */
+	changesPage(accountId: string, query: { since: number; page?: string; limit: number }): Promise<ChangesPageResult>;
 
 	/** The account's orders among these ids (others' and unknown ids are simply absent). */
 	getOrders(accountId: string, ids: readonly string[]): Promise<Order[]>;

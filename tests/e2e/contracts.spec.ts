@@ -142,7 +142,9 @@ test('with the network off, a verified account generates one contract of each ki
 
 	// Framework agreement, with a contact name outside GB2312.
 	await page.getByRole('link', { name: '合同管理' }).first().click();
-	await expect(page.getByTestId('contracts-empty')).toBeVisible();
+	// Contracts the account registered before (earlier tests) come back to a new device (issue 9): the list
+	// shows them, or the empty state for an account without any.
+	await expect(page.getByTestId('contracts-empty').or(page.getByTestId('contract-row').first())).toBeVisible();
 	await page.getByTestId('start-framework').click();
 	await expect(page.getByRole('heading', { name: '框架协议', level: 1 })).toBeVisible();
 	await page.locator('#contact-phone').fill('12345');
@@ -200,6 +202,8 @@ test('with the network off, a verified account generates one contract of each ki
 	// After a reload (still offline) every contract and its document are there, unchanged.
 	await page.reload();
 	await page.getByRole('link', { name: '合同管理' }).first().click();
+	// The three made here wait for registration; restored ones are effective.
+	await page.getByTestId('contract-status-filter').selectOption('pending');
 	await expect(page.getByTestId('contract-row')).toHaveCount(3);
 	await expect(page.getByTestId('contract-number').first()).toHaveText(order.number);
 	await page.getByTestId('contract-search').fill(filingNumber);

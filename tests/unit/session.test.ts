@@ -53,12 +53,16 @@ describe('signIn', () => {
 		expect((await getDb().identity.toArray()).map((i) => i.accountId)).toEqual(['acct-2']);
 	});
 
-	it('contracts already delivered still count: their PDFs were made on this device', async () => {
+	it('contracts not registered yet count even when their outbox row is done; registered ones come back and do not', async () => {
 		stubServer();
-		await queueContract();
+		const pending = await queueContract();
+		const registered = await queueContract();
 		await getDb().outbox.toCollection().modify({ status: 'done' });
+		await getDb().contracts.update(registered.id, { status: 'effective', registeredAt: '2026-11-27T02:00:00.000Z' });
 		const result = await signIn('code-2');
 		expect(result).toMatchObject({ kind: 'needsConfirmation', loss: { unsent: 0, contracts: 1 } });
+		await getDb().contracts.update(pending.id, { status: 'effective', registeredAt: '2026-11-27T02:00:00.000Z' });
+		expect(await signIn('code-2')).toMatchObject({ kind: 'signedIn' });
 	});
 
 	it('the same account after a 401 keeps everything, unsent rows included', async () => {

@@ -41,7 +41,7 @@ describe('sign-in page, switching accounts', () => {
 		const dialog = await screen.findByRole('alertdialog');
 		expect(dialog.textContent).toContain('切换账号会清除本设备上的数据');
 		expect(dialog.textContent).toContain('1 项尚未发送到服务商的提交');
-		expect(dialog.textContent).toContain('2 份合同及其 PDF 文件');
+		expect(dialog.textContent).toContain('2 份尚未在服务商登记的合同及其 PDF 文件');
 		// The safe choice has the focus.
 		await waitFor(() => expect(document.activeElement?.textContent).toBe('取消'));
 

@@ -72,6 +72,9 @@ export class SqliteStore implements Store {
 	async changes(...a: Args<typeof changes.changes>) {
 		return changes.changes(this.#ctx, ...a);
 	}
+	async changesPage(...a: Args<typeof changes.changesPage>) {
+		return changes.changesPage(this.#ctx, ...a);
+	}
 
 	async getOrders(...a: Args<typeof catalog.getOrders>) {
 		return catalog.getOrders(this.#ctx, ...a);

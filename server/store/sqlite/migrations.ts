@@ -114,6 +114,22 @@ export const MIGRATIONS: string[] = [
 	FROM contracts c, json_each(c.record, '$.orders') o
 	WHERE json_extract(c.record, '$.kind') = 'order'
 	ORDER BY c.seq;
+	`,
+	// Issue 9: paper-copy requests reach every device of the account, so they carry the account and a change
+	// sequence like every pulled row (rows stored before get a fresh one: each device pulls them once more).
+	// The paged first pull walks each table in (seq, id) order under the account.
+	`
+	ALTER TABLE stamping_requests ADD COLUMN account_id TEXT REFERENCES accounts(id);
+	ALTER TABLE stamping_requests ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+	UPDATE counters SET value = value + 1 WHERE name = 'seq';
+	UPDATE stamping_requests SET
+		account_id = (SELECT c.account_id FROM contracts c WHERE c.id = stamping_requests.contract_id),
+		seq = (SELECT value FROM counters WHERE name = 'seq');
+	CREATE INDEX stamping_requests_account_seq ON stamping_requests(account_id, seq, contract_id);
+	CREATE INDEX contracts_account_seq_id ON contracts(account_id, seq, id);
+	CREATE INDEX stamping_events_account_seq_id ON stamping_events(account_id, seq, id);
+	CREATE INDEX filings_account_seq_id ON filings(account_id, seq, id);
+	CREATE INDEX orders_account_seq_id ON orders(account_id, seq, id);
 	`
 ];
 

@@ -57,8 +57,8 @@ export function submitStamping(
 			const stored = getStamping(ctx, input.contractId);
 			if (!stored) {
 				db.prepare(
-					`INSERT INTO stamping_requests (contract_id, submission, created_at, updated_at) VALUES (?, ?, ?, ?)`
-				).run(input.contractId, JSON.stringify(input.submission), input.now, input.now);
+					`INSERT INTO stamping_requests (contract_id, account_id, submission, created_at, updated_at, seq) VALUES (?, ?, ?, ?, ?, ?)`
+				).run(input.contractId, input.accountId, JSON.stringify(input.submission), input.now, input.now, ctx.nextSeq());
 				result = { kind: 'created', stamping: getStamping(ctx, input.contractId)! };
 			} else if (canonicalJson(stored.submission.returnAddress) !== canonicalJson(input.submission.returnAddress)) {
 				result = { kind: 'conflict', stamping: stored };
@@ -74,9 +74,11 @@ export function submitStamping(
 			} else {
 				// Users may mail the contract after submitting the address: the tracking number may follow.
 				const submission = { ...stored.submission, outbound: input.submission.outbound };
-				db.prepare(`UPDATE stamping_requests SET submission = ?, updated_at = ? WHERE contract_id = ?`).run(
+				// A new sequence: the other devices of the account pull the parcel too.
+				db.prepare(`UPDATE stamping_requests SET submission = ?, updated_at = ?, seq = ? WHERE contract_id = ?`).run(
 					JSON.stringify(submission),
 					input.now,
+					ctx.nextSeq(),
 					input.contractId
 				);
 				result = { kind: 'updated', stamping: getStamping(ctx, input.contractId)! };

@@ -4,7 +4,7 @@ import type { ContractKind, ContractRecord } from '../domain/contract';
 import { assertOrdersAttachable, ContractRuleError } from '../domain/contractRules';
 import { getDb } from './database';
 export { ImmutableRecordError } from './immutability';
-import type { ContractRow, OutboxRow } from './types';
+import type { ContractRow, DocumentDownloadRow, OutboxRow } from './types';
 import type { Page } from './orders';
 
 export function searchKeysOf(record: ContractRecord): string[] {
@@ -187,4 +187,20 @@ export async function refusedContractIds(contractIds?: readonly string[]): Promi
 
 export async function contractsForFiling(filingNumber: string): Promise<ContractRow[]> {
 	return getDb().contracts.where('searchKeys').equals(filingNumber.toLowerCase()).filter((c) => c.kind === 'filing').toArray();
+}
+
+/** The download state of those contracts whose document is not on the device yet, by contract id. */
+export async function pendingDocuments(ids: readonly string[]): Promise<Map<string, DocumentDownloadRow>> {
+	const rows = await getDb().documentDownloads.bulkGet([...ids]);
+	return new Map(rows.filter((r): r is DocumentDownloadRow => r !== undefined).map((r) => [r.contractId, r]));
+}
+
+/** Documents still to download (queued) and refused ones (failed): the restore banner's counts. */
+export async function documentQueueCounts(): Promise<{ queued: number; failed: number }> {
+	const db = getDb();
+	const [queued, failed] = await Promise.all([
+		db.documentDownloads.where('state').equals('queued').count(),
+		db.documentDownloads.where('state').equals('failed').count()
+	]);
+	return { queued, failed };
 }

@@ -5,6 +5,7 @@ import { guardStampingRequests } from './stampingGuard';
 import { VERSIONS } from './schema';
 import type {
 	ContractRow,
+	DocumentDownloadRow,
 	DocumentRow,
 	DraftRow,
 	FilingRow,
@@ -31,6 +32,7 @@ export class ContractDeskDB extends Dexie {
 	stampingEvents!: EntityTable<StampingEventRow, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	drafts!: EntityTable<DraftRow, 'key'>;
+	documentDownloads!: EntityTable<DocumentDownloadRow, 'contractId'>;
 
 	constructor(name = DB_NAME) {
 		super(name);

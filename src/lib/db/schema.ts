@@ -25,6 +25,14 @@ export const V2 = {
 /** Version 3: outbox rows' `lastError` is `{ code, detail, status? }` instead of a "code: detail" string (same indexes). */
 export const V3 = V2;
 
+/**
+ * Version 4: documents of restored contracts waiting to be downloaded (or refused), by state. Lists only
+ * what it adds: Dexie keeps every table a version does not mention, so versions of parallel work merge.
+ */
+export const V4 = {
+	documentDownloads: '&contractId, state'
+} as const;
+
 /** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
 export type UpgradeTx = { table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } } };
 
@@ -33,7 +41,8 @@ export type SchemaVersion = { version: number; stores: Record<string, string>; u
 export const VERSIONS: SchemaVersion[] = [
 	{ version: 1, stores: V1 },
 	{ version: 2, stores: V2 },
-	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors }
+	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors },
+	{ version: 4, stores: V4 }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 

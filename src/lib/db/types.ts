@@ -29,6 +29,18 @@ export type ContractRow = ContractRecord & {
 	searchKeys: string[];
 };
 export type DocumentRow = { contractId: string; blob: Blob; sha256: string; size: number };
+/** Why a restored contract's document is not stored: the server has none, the bytes differ, the transfer broke. */
+export type DownloadProblem = 'notFound' | 'mismatch' | 'incomplete';
+/** A restored contract whose PDF is not on the device yet: queued for the background download, or refused. */
+export type DocumentDownloadRow = {
+	contractId: string;
+	state: 'queued' | 'failed';
+	/** Expected size in bytes, when the server told it. */
+	size: number | null;
+	problem?: DownloadProblem;
+	attempts: number;
+	updatedAt: number;
+};
 export type StampingRequestRow = {
 	contractId: string;
 	status: 'draft' | 'submitted';

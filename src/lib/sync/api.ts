@@ -26,7 +26,7 @@ export class HttpError extends Error {
 }
 
 export type ApiRequest = {
-	method?: 'GET' | 'POST' | 'PUT';
+	method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	body?: unknown;
 	token?: string;
 	idempotencyKey?: string;

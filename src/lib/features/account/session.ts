@@ -1,8 +1,8 @@
-// Signing in and out: a token from an access code, and a clean device when the account changes — never silently.
+// Signing in and out: a token from an access code, revoked on the server at sign-out, and a clean device when the account changes — never silently.
 import { sessionResponse } from '../../domain/changes';
 import { getDb, forgetDb } from '../../db/database';
 import { getMeta, META, setMeta, type Session } from '../../db/meta';
-import { apiFetch } from '../../sync/api';
+import { apiFetch, HttpError } from '../../sync/api';
 import { pull } from '../../sync/pull';
 import { clearSessionExpiry } from '../../sync/session-expiry';
 
@@ -10,7 +10,7 @@ export async function currentSession(): Promise<Session | undefined> {
 	return getMeta<Session>(META.session);
 }
 
-/** What wiping the device would destroy for good: the provider has no copy of it. */
+/** What wiping the device would destroy for good: the provider has no copy of it (registered contracts come back). */
 export type DeviceLoss = { unsent: number; contracts: number };
 
 export type SignInResult =
@@ -31,6 +31,8 @@ export type SignInResult =
 export async function signIn(code: string): Promise<SignInResult> {
 	const { data } = await apiFetch('/session', { method: 'POST', body: { code } });
 	const session: Session = sessionResponse.parse(data);
+	// Reachable again: sign-outs made offline on this device are revoked now.
+	await revokePending();
 	const previous = await currentSession();
 	if (previous && previous.accountId !== session.accountId) {
 		const loss = await deviceLoss();
@@ -53,7 +55,9 @@ export async function signIn(code: string): Promise<SignInResult> {
 async function finishSignIn(session: Session): Promise<Session> {
 	await setMeta(META.session, { token: session.token, accountId: session.accountId } satisfies Session);
 	clearSessionExpiry();
-	await pull();
+	// The first page brings identity, provider and the first contracts; the sync engine the app
+	// starts next pulls the rest (5,000 contracts take a while), with its progress on the contract list.
+	await pull({ maxPages: 1 });
 	return session;
 }
 
@@ -62,14 +66,51 @@ export async function unsentCount(): Promise<number> {
 	return getDb().outbox.where('status').anyOf('pending', 'sending', 'rejected').count();
 }
 
-/** Unsent submissions, and contracts (records and PDFs are made on the device; the server may lack them). */
+/** Unsent submissions, and contracts not registered yet (their record and PDF exist only here). */
 export async function deviceLoss(): Promise<DeviceLoss> {
-	const [unsent, contracts] = await Promise.all([unsentCount(), getDb().contracts.count()]);
+	const [unsent, contracts] = await Promise.all([unsentCount(), getDb().contracts.where('status').equals('pending').count()]);
 	return { unsent, contracts };
 }
 
-export async function signOut(): Promise<void> {
+/** How long sign-out waits for the server before wiping anyway (and revoking at the next sign-in). */
+export const REVOKE_TIMEOUT_MS = 5_000;
+
+/**
+ * Revokes the token on the server, then wipes the device. Without an answer the device is wiped all
+ * the same and the token kept aside, to be revoked at the next sign-in here; it expires with the
+ * session otherwise. Returns whether the server confirmed the revocation.
+ */
+export async function signOut(): Promise<{ revoked: boolean }> {
+	const session = await currentSession();
+	const pending = (await getMeta<string[]>(META.revokeTokens)) ?? [];
+	let revoked = true;
+	if (session) {
+		revoked = await revoke(session.token);
+		if (!revoked) pending.push(session.token);
+	}
 	await wipeDevice();
+	if (pending.length) await setMeta(META.revokeTokens, pending);
+	return { revoked };
+}
+
+/** true when the token is no longer valid on the server (revoked now, or unknown/expired already). */
+async function revoke(token: string): Promise<boolean> {
+	try {
+		await apiFetch('/session', { method: 'DELETE', token, timeoutMs: REVOKE_TIMEOUT_MS });
+		return true;
+	} catch (e) {
+		return e instanceof HttpError && e.status === 401;
+	}
+}
+
+/** Sends the revocations of offline sign-outs; those still without an answer stay for the next time. */
+export async function revokePending(): Promise<void> {
+	const pending = (await getMeta<string[]>(META.revokeTokens)) ?? [];
+	if (pending.length === 0) return;
+	const left: string[] = [];
+	for (const token of pending) if (!(await revoke(token))) left.push(token);
+	if (left.length) await setMeta(META.revokeTokens, left);
+	else await getDb().meta.delete(META.revokeTokens);
 }
 
 async function wipeDevice(): Promise<void> {

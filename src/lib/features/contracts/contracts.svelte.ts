@@ -34,3 +34,11 @@ export function liveRefused(id: () => string) {
 		return async () => (await registrationRefusal(key)) !== undefined;
 	});
 }
+
+/** The background download of a restored contract's document, or null when none is waiting. */
+export function liveDownload(id: () => string) {
+	return new Live(() => {
+		const key = id();
+		return async () => (await getDb().documentDownloads.get(key)) ?? null;
+	});
+}
