@@ -1,4 +1,4 @@
-// Print view, network off: a 5-page contract printed to PDF (page.pdf) gives 5 A4 pages, each the page's image with its text.
+// Print view, network off: a contract of 5+ pages printed to PDF (page.pdf) gives as many A4 pages, each the page's image with its text.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
@@ -45,12 +45,14 @@ test('the print view prints every page of the stored PDF on its own A4 sheet, of
 	const id = page.url().split('/').pop()!;
 	const stored = await downloadBytes(page);
 	const expected = await pageTexts(stored);
-	expect(expected.length, 'the generated contract has 5 pages').toBe(5);
+	// 30 orders make 5 pages or more, depending on the template version's layout.
+	const pages = expected.length;
+	expect(pages, 'the generated contract has at least 5 pages').toBeGreaterThanOrEqual(5);
 
 	await page.getByTestId('doc-print').click();
 	await expect(page).toHaveURL(new RegExp(`/contracts/${id}/print`));
 	await expect(page.getByTestId('print-sheets')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-	await expect(page.getByTestId('print-sheet')).toHaveCount(5);
+	await expect(page.getByTestId('print-sheet')).toHaveCount(pages);
 	// Asked for the dialog once, and a reload of the view would not ask again.
 	await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
 	expect(new URL(page.url()).searchParams.get('auto')).toBeNull();
@@ -59,7 +61,7 @@ test('the print view prints every page of the stored PDF on its own A4 sheet, of
 
 	const printed = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
 	const doc = await getDocumentProxy(printed.slice());
-	expect(doc.numPages).toBe(5);
+	expect(doc.numPages).toBe(pages);
 	const { OPS } = await getResolvedPDFJS();
 	for (let n = 1; n <= doc.numPages; n++) {
 		const p = await doc.getPage(n);
