@@ -43,20 +43,32 @@ function isQuotaError(e: unknown): boolean {
 }
 
 let running: Promise<DownloadReport> | null = null;
+/** Bumped at sign-in and sign-out: a run of the previous session stops and is never joined again. */
+let generation = 0;
+
+/** Stops the run in progress after its current document; the next call starts afresh (new session, new database). */
+export function cancelDownloads(): void {
+	generation++;
+	running = null;
+}
 
 /**
  * Downloads every queued document. One run per tab at a time (a second call joins the running one);
  * another tab doing the same stores nothing twice (the document's key refuses a second copy).
  */
 export function downloadDocuments(opts: DownloadOptions = {}): Promise<DownloadReport> {
-	running ??= run(opts).finally(() => {
-		running = null;
-		restoreProgress.downloading = false;
+	if (running) return running;
+	const mine = run(opts, generation).finally(() => {
+		if (running === mine) {
+			running = null;
+			restoreProgress.downloading = false;
+		}
 	});
-	return running;
+	running = mine;
+	return mine;
 }
 
-async function run(opts: DownloadOptions): Promise<DownloadReport> {
+async function run(opts: DownloadOptions, gen: number): Promise<DownloadReport> {
 	const report: DownloadReport = { stored: 0, failed: 0, stopped: null };
 	const session = await getMeta<Session>(META.session);
 	if (!session) return { ...report, stopped: 'signedOut' };
@@ -74,7 +86,7 @@ async function run(opts: DownloadOptions): Promise<DownloadReport> {
 	restoreProgress.documentsDone = 0;
 	let stop = null as Stop | null;
 	const worker = async () => {
-		for (let row = queue.shift(); row && !stop; row = queue.shift()) {
+		for (let row = queue.shift(); row && !stop && gen === generation; row = queue.shift()) {
 			tried.add(row.contractId);
 			try {
 				const ok = await downloadOne(row, session, opts);
@@ -88,7 +100,7 @@ async function run(opts: DownloadOptions): Promise<DownloadReport> {
 			}
 		}
 	};
-	while (queue.length > 0 && !stop) {
+	while (queue.length > 0 && !stop && gen === generation) {
 		await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? DOWNLOAD_CONCURRENCY) }, worker));
 		if (!stop) queue = await nextBatch();
 	}

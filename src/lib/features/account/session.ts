@@ -4,6 +4,7 @@ import { getDb, forgetDb } from '../../db/database';
 import { getMeta, META, setMeta, type Session } from '../../db/meta';
 import { apiFetch, HttpError } from '../../sync/api';
 import { pull } from '../../sync/pull';
+import { cancelDownloads } from '../../sync/documents';
 import { clearSessionExpiry } from '../../sync/session-expiry';
 
 export async function currentSession(): Promise<Session | undefined> {
@@ -53,6 +54,8 @@ export async function signIn(code: string): Promise<SignInResult> {
 }
 
 async function finishSignIn(session: Session): Promise<Session> {
+	// A download run of an earlier session (its token, its database) must not be joined by this one.
+	cancelDownloads();
 	await setMeta(META.session, { token: session.token, accountId: session.accountId } satisfies Session);
 	clearSessionExpiry();
 	// The first page brings identity, provider and the first contracts; the sync engine the app
@@ -88,6 +91,7 @@ export async function signOut(): Promise<{ revoked: boolean }> {
 		revoked = await revoke(session.token);
 		if (!revoked) pending.push(session.token);
 	}
+	cancelDownloads();
 	await wipeDevice();
 	if (pending.length) await setMeta(META.revokeTokens, pending);
 	return { revoked };
