@@ -40,7 +40,8 @@ sw.addEventListener('sync', ((event: SyncEvent) => {
 	// The Dexie outbox is the truth; this only triggers a flush. Rejecting when rows still wait
 	// makes the browser schedule another sync event with its own backoff, even with no page open.
 	event.waitUntil(
-		flushOutbox({ fetchImpl: fetch.bind(sw), networkBack: true }).then((result) => {
+		// Two failures without a success: the provider is down; the browser's own sync backoff brings us back.
+		flushOutbox({ fetchImpl: fetch.bind(sw), networkBack: true, probeFailures: 2 }).then((result) => {
 			// `retried` counts only rows this flush put back to wait; a row a newer sender took over is not ours to report.
 			if (result.retried > 0) throw new Error(`${result.retried} submissions still waiting`);
 		})

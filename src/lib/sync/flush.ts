@@ -36,6 +36,7 @@ export type FlushOptions = {
 	/**
 	 * After this many transient failures without one success, the flush stops sending: a provider that is
 	 * down gets a couple of probes per round, not the whole queue. The rows not tried lose no attempt.
+	 * Default: no limit (the engine and the service worker pass 2).
 	 */
 	probeFailures?: number;
 };
@@ -108,7 +109,7 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 	let offline = false;
 	let unreachable = 0;
 	let failing = 0;
-	const probeFailures = Math.max(1, opts.probeFailures ?? 2);
+	const probeFailures = Math.max(1, opts.probeFailures ?? Infinity);
 	const providerDown = () => result.done === 0 && result.rejected === 0 && unreachable + failing >= probeFailures;
 	// Once per flush: the first success after failures brings every transiently failed row forward.
 	let recoveryChecked = false;

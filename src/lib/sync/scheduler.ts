@@ -18,6 +18,9 @@ export const MIN_ROUND_INTERVAL_MS = 2_000;
  */
 export const PROBE_CAP_MS = 10_000;
 
+/** Transient failures without a success after which a flush stops: the provider is down, the rest of the queue waits. */
+export const PROBE_FAILURES = 2;
+
 export type Clock = {
 	now(): number;
 	setTimeout(fn: () => void, ms: number): unknown;
@@ -185,7 +188,7 @@ export class SyncEngine {
 			try {
 				// While the provider is down, probe with one request at a time (the flush stops after two failures).
 				const concurrency = this.#downStreak > 0 ? 1 : this.#flush?.concurrency;
-				return await flushOutbox({ ...this.#flush, concurrency, now, isOnline: this.#isOnline, networkBack });
+				return await flushOutbox({ probeFailures: PROBE_FAILURES, ...this.#flush, concurrency, now, isOnline: this.#isOnline, networkBack });
 			} finally {
 				this.#status.setFlushing(false);
 			}
