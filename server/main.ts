@@ -18,8 +18,13 @@ async function main(): Promise<void> {
 		console.log(
 			`  app:         ${existsSync(config.staticDir) ? config.staticDir : `${config.staticDir} missing — API only (run npm run build)`}`
 		);
-		console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
-		console.log(`  admin token: ${config.adminToken}${config.adminTokenIsDefault ? ' (default; set ADMIN_TOKEN)' : ''}`);
+		if (config.seedDemo) {
+			console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
+		}
+		// The token itself is never printed: logs are read by more people than the back office.
+		console.log(
+			`  admin token: ${config.adminTokenFile ? `in ${config.adminTokenFile} (random, mode 0600; npm run admin reads it)` : 'from ADMIN_TOKEN'}`
+		);
 		console.log(`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`);
 	});
 
