@@ -15,6 +15,29 @@ export default {
 		adapter: adapter({ fallback: '200.html', precompress: true, strict: false }),
 		// The service worker is registered by lib/pwa so updates can be prompted, not forced.
 		serviceWorker: { register: false },
-		version: { name: process.env.APP_VERSION }
+		version: { name: process.env.APP_VERSION },
+		// The page's policy; Kit adds the hash of its inline start-up script to script-src. server/security-headers.ts
+		// sends the same policy as a header, plus what a <meta> cannot carry (frame-ancestors).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// No <style> elements from anywhere else; style attributes (Svelte's style: bindings, the shell's
+				// display:contents) cannot run code, and refusing them would break rendering for no gain.
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				// The print frame shows the generated PDF from a blob: URL in the browser's own viewer.
+				'frame-src': ['blob:'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['self']
+			}
+		}
 	}
 };

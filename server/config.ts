@@ -1,6 +1,8 @@
 // Server configuration from the environment: port, data and static folders, admin token, Party B.
+import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
 import { adminTokenFile, readOrCreateAdminToken } from './admin-token';
+import { parseTrustedProxies } from './client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
 
@@ -16,6 +18,13 @@ export interface Config {
 	seedDemo: boolean;
 	production: boolean;
 	sessionTtlMs: number;
+	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty → the socket peer is the client. */
+	trustedProxies: BlockList;
+	/** Where users reach the app (PUBLIC_URL); https turns on HSTS. */
+	publicUrl: string | undefined;
+	/** Finished idempotency rows older than this are deleted (expired sessions at once), every retentionIntervalMs. */
+	retentionMs: number;
+	retentionIntervalMs: number;
 	provider: Provider;
 	registration: RegistrationLimits;
 }
@@ -103,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const ttlDays = env.SESSION_TTL_DAYS ? Number(env.SESSION_TTL_DAYS) : 30;
 	if (!(ttlDays > 0)) throw new Error(`SESSION_TTL_DAYS must be positive: ${env.SESSION_TTL_DAYS}`);
 
+	const retentionDays = positive(env.RETENTION_DAYS, 30, 'RETENTION_DAYS');
+	const retentionMinutes = positive(env.RETENTION_INTERVAL_MINUTES, 60, 'RETENTION_INTERVAL_MINUTES');
+
 	return {
 		port,
 		dataDir,
@@ -112,7 +124,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		seedDemo: seed ? seed === '1' : !production,
 		production,
 		sessionTtlMs: ttlDays * DAY_MS,
+		trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
+		publicUrl: publicUrl(env.PUBLIC_URL),
+		retentionMs: retentionDays * DAY_MS,
+		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
 		registration: loadRegistrationLimits(env)
 	};
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value.trim() === '') return fallback;
+	const n = Number(value);
+	if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number: ${value}`);
+	return n;
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+	if (!value?.trim()) return undefined;
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		throw new Error(`PUBLIC_URL is not a URL: ${value}`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be http(s): ${value}`);
+	return url.origin;
 }
