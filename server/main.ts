@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
+import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
 import { startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
@@ -10,6 +11,12 @@ async function main(): Promise<void> {
 	const renderWorkers = startRenderPool();
 	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
 	if (releasedClaims) console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
+	const stopRetention = startRetention({
+		store,
+		retentionMs: config.retentionMs,
+		intervalMs: config.retentionIntervalMs,
+		log: (message, err) => (err ? console.error(message, err) : console.log(message))
+	});
 
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		console.log(`${signal}: shutting down`);
+		stopRetention();
 		// Stop accepting, let in-flight requests (and their renders) finish, stop the render workers, then close
 		// the database so the WAL is checkpointed.
 		server.close(() => {
