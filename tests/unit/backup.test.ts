@@ -196,13 +196,13 @@ describe('backup', () => {
 		it('an outbox payload of the wrong shape, or for a contract that is not in the file', async () => {
 			expect(
 				await refusal((f) => {
-					f.records.outbox[1] = { ...f.records.outbox[1]!, payload: { contractId: f.records.contracts[1]!.id, pdfSha256: 'x' } };
+					f.records.outbox[1] = { ...f.records.outbox[1]!, payload: { contractId: f.records.contracts[1]!.id, pdfSha256: 'x' } } as never;
 				})
 			).toMatch(/^outbox #2 \([0-9a-f-]{36}\): payload /);
 			expect(
 				await refusal((f) => {
 					const id = crypto.randomUUID();
-					f.records.outbox[0] = { ...f.records.outbox[0]!, resourceId: id, payload: { contractId: id } };
+					f.records.outbox[0] = { ...f.records.outbox[0]!, resourceId: id, payload: { contractId: id } } as never;
 				})
 			).toMatch(/^outbox #1 \([0-9a-f-]{36}\): resourceId unknownContract$/);
 		});
@@ -210,7 +210,7 @@ describe('backup', () => {
 		it('a contract with a control character, before later bad rows', async () => {
 			const detail = await refusal((f) => {
 				f.records.contracts[1] = { ...f.records.contracts[1]!, contact: { ...f.records.contracts[1]!.contact, person: '张\u0007喆' } };
-				f.records.outbox[0] = { ...f.records.outbox[0]!, payload: {} };
+				f.records.outbox[0] = { ...f.records.outbox[0]!, payload: {} } as never;
 			});
 			expect(detail).toMatch(/^contracts #2 \([0-9a-f-]{36}\): contact\.person controlChar$/);
 		});
