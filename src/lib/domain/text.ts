@@ -7,6 +7,11 @@
 // hashed before this rule with decomposed text would hash differently now; records are always parsed first.
 import { z } from 'zod';
 
+// The app runs under a Content-Security-Policy without 'unsafe-eval' (svelte.config.js). zod's JIT compiles object
+// parsers with new Function — and merely probing for it is reported as a violation — so it is switched off here,
+// in the module every schema imports, before any schema is used. The interpreter is what runs on the server too.
+z.config({ jitless: true });
+
 // Control characters would survive into the PDF as invisible garbage; refuse them at the door.
 // C0, DEL and C1, plus the Unicode line and paragraph separators (single-line fields only).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
