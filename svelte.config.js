@@ -27,13 +27,14 @@ export default {
 				// display:contents) cannot run code, and refusing them would break rendering for no gain.
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: only for the print view, which shows the PDF's pages as images it drew on the device.
+				'img-src': ['self', 'blob:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
-				// The print frame shows the generated PDF from a blob: URL in the browser's own viewer.
-				'frame-src': ['blob:'],
+				// Nothing is framed: the print view draws the PDF's pages itself (pdf.js in a worker from 'self').
+				'frame-src': ['none'],
 				'object-src': ['none'],
 				'base-uri': ['none'],
 				'form-action': ['self']

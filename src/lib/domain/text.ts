@@ -5,12 +5,8 @@
 // (canonical JSON → SHA-256) and rendered from its parsed, normalised form, so "é" typed as e + U+0301 and "é" typed
 // as U+00E9 give the same record, the same PDF and the same hash on every device and on the server. A record
 // hashed before this rule with decomposed text would hash differently now; records are always parsed first.
+import './zod-config';
 import { z } from 'zod';
-
-// The app runs under a Content-Security-Policy without 'unsafe-eval' (svelte.config.js). zod's JIT compiles object
-// parsers with new Function — and merely probing for it is reported as a violation — so it is switched off here,
-// in the module every schema imports, before any schema is used. The interpreter is what runs on the server too.
-z.config({ jitless: true });
 
 // Control characters would survive into the PDF as invisible garbage; refuse them at the door.
 // C0, DEL and C1, plus the Unicode line and paragraph separators (single-line fields only).
