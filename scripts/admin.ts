@@ -1,20 +1,35 @@
 // Back-office CLI for the admin API: list accounts and contracts, verify accounts, move stamping requests.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { adminTokenFile, readAdminToken } from '../server/admin-token';
 
 const USAGE = `Usage: npm run admin -- <command>
-  accounts                                        list accounts (id, code, status, name)
+  accounts                                        list accounts (id, status, name)
   contracts                                       list registered contracts and their stamping state
-  verify <accountId|code> [details.json]          mark an account verified (default demo identity)
+  verify <accountId> <identity.json>              mark an account verified with the identity of its real-name check
+                                                  ({legalName, creditCode, legalRepresentative, registeredAddress, entityType?})
   received <contractId>                           paper contract received
   stamped <contractId>                            paper contract stamped
   returned <contractId> <courier> <trackingNumber> stamped contract mailed back
-Environment: BASE_URL (default http://127.0.0.1:8787), ADMIN_TOKEN (default admin-dev-token)`;
+Environment: BASE_URL (default http://127.0.0.1:8787), ADMIN_TOKEN (default: the token the server keeps in
+DATA_DIR/admin-token, DATA_DIR default ./data)`;
 
 const baseUrl = (process.env.BASE_URL || 'http://127.0.0.1:8787').replace(/\/+$/, '');
-const token = process.env.ADMIN_TOKEN || 'admin-dev-token';
+
+/** ADMIN_TOKEN, or the random token a server started without one wrote for its back office. */
+function adminToken(): string {
+	const configured = process.env.ADMIN_TOKEN?.trim();
+	if (configured) return configured;
+	const dataDir = resolve(process.env.DATA_DIR || './data');
+	const kept = readAdminToken(dataDir);
+	if (kept) return kept;
+	console.error(`No admin token: set ADMIN_TOKEN, or start the server once so it writes ${adminTokenFile(dataDir)}`);
+	process.exit(2);
+}
 
 async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-	const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+	const headers: Record<string, string> = { Authorization: `Bearer ${adminToken()}` };
 	if (method === 'POST') headers['Idempotency-Key'] = randomUUID();
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	const res = await fetch(`${baseUrl}/api/v1/admin${path}`, {
@@ -37,17 +52,7 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promi
 	return data;
 }
 
-type AccountRow = { id: string; code: string; status: string; name: string };
-
-async function resolveAccount(idOrCode: string): Promise<string> {
-	const { accounts } = (await call('GET', '/accounts')) as { accounts: AccountRow[] };
-	const found = accounts.find((a) => a.id === idOrCode) ?? accounts.find((a) => a.code === idOrCode);
-	if (!found) {
-		console.error(`No account with id or code "${idOrCode}"`);
-		process.exit(1);
-	}
-	return found.id;
-}
+type AccountRow = { id: string; status: string; name: string };
 
 async function main(argv: string[]): Promise<void> {
 	const [command, ...args] = argv;
@@ -69,13 +74,9 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		case 'verify': {
-			need(1);
-			const id = await resolveAccount(args[0]!);
-			let details: unknown;
-			if (args[1]) {
-				const { readFileSync } = await import('node:fs');
-				details = JSON.parse(readFileSync(args[1], 'utf8'));
-			}
+			need(2);
+			const id = args[0]!;
+			const details: unknown = JSON.parse(readFileSync(args[1]!, 'utf8'));
 			console.log(JSON.stringify(await call('POST', `/accounts/${encodeURIComponent(id)}/verify`, details), null, 2));
 			return;
 		}

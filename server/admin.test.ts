@@ -24,22 +24,27 @@ async function pull(token: string, since?: string): Promise<ChangesResponse> {
 }
 
 describe('admin auth', () => {
-	it('no token, a user token or a wrong token → 401', async () => {
+	it('no token, a user token, a wrong token or any well-known one → 401', async () => {
 		expect((await env.app.request('/api/v1/admin/accounts')).status).toBe(401);
 		const user = await signIn(env.app);
 		expect((await env.app.request('/api/v1/admin/accounts', { headers: auth(user) })).status).toBe(401);
-		const wrong = await env.app.request('/api/v1/admin/accounts', { headers: { Authorization: 'Bearer admin-dev-token' } });
-		expect(wrong.status).toBe(401);
+		for (const guess of ['admin-dev-token', 'admin', 'changeme', 'test-admin', 'e2e-admin-token']) {
+			const wrong = await env.app.request('/api/v1/admin/accounts', { headers: { Authorization: `Bearer ${guess}` } });
+			expect(wrong.status).toBe(401);
+		}
 	});
 
-	it('GET /admin/accounts lists ids, codes and statuses', async () => {
+	it('GET /admin/accounts lists ids, names and statuses, never an access code', async () => {
 		const res = await admin('/accounts');
 		expect(res.status).toBe(200);
-		const { accounts } = (await res.json()) as { accounts: { id: string; code: string; status: string }[] };
-		expect(accounts.map(({ code, status }) => ({ code, status }))).toEqual([
-			{ code: 'demo', status: 'verified' },
-			{ code: 'demo-unverified', status: 'unverified' }
+		const text = await res.text();
+		const { accounts } = JSON.parse(text) as { accounts: Record<string, unknown>[] };
+		expect(accounts.map(({ id, status }) => ({ id, status }))).toEqual([
+			{ id: 'acct-100001', status: 'verified' },
+			{ id: DEMO_UNVERIFIED_ACCOUNT_ID, status: 'unverified' }
 		]);
+		for (const a of accounts) expect(Object.keys(a).sort()).toEqual(['id', 'name', 'status']);
+		expect(text).not.toMatch(/"demo"|demo-unverified/);
 	});
 });
 
@@ -50,7 +55,11 @@ describe('verify an account', () => {
 		expect(before.identity.status).toBe('unverified');
 
 		env.clock.now += 60_000;
-		const res = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`);
+		// No identity, no verification: the route has no demo identity to fall back on.
+		const bare = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`);
+		expect(bare.status).toBe(400);
+		expect(await bare.json()).toMatchObject({ error: 'invalid', fields: { $: ['required'] } });
+		const res = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, DEFAULT_VERIFICATION);
 		expect(res.status).toBe(200);
 		expect(await res.json()).toMatchObject({ changed: true, identity: { status: 'verified' } });
 
@@ -65,8 +74,8 @@ describe('verify an account', () => {
 		const actions = await env.store.listAdminActions();
 		expect(actions.at(-1)).toMatchObject({ action: 'verify', target: DEMO_UNVERIFIED_ACCOUNT_ID, at: new Date(env.clock.now).toISOString() });
 
-		// Repeating without details changes nothing.
-		const again = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`);
+		// Repeating the same identity changes nothing.
+		const again = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, DEFAULT_VERIFICATION);
 		expect(await again.json()).toMatchObject({ changed: false });
 		expect((await env.store.listAdminActions()).length).toBe(actions.length);
 	});
@@ -81,7 +90,7 @@ describe('verify an account', () => {
 	});
 
 	it('an unknown account → 404', async () => {
-		expect((await admin('/accounts/acct-nope/verify')).status).toBe(404);
+		expect((await admin('/accounts/acct-nope/verify', DEFAULT_VERIFICATION)).status).toBe(404);
 	});
 });
 

@@ -1,11 +1,11 @@
 // The provider's back office API: verify accounts and move stamping requests through received → stamped → returned.
 import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from '../src/lib/domain/canonical';
 import { verifiedIdentity } from '../src/lib/domain/identity';
 import { courierShipment, stampingEventKind, type StampingEvent } from '../src/lib/domain/stamping';
 import { apiError, readBody } from './http';
 import { idempotencyKey, runIdempotent, type Outcome } from './idempotency';
-import { DEFAULT_VERIFICATION } from './seed';
 import type { Commit, StampingEventResult, Store, VerifyResult } from './store';
 
 export const verifyDetails = verifiedIdentity
@@ -66,7 +66,6 @@ export function adminRoutes(deps: AdminDeps): Hono {
 		return c.json({
 			accounts: accounts.map((a) => ({
 				id: a.id,
-				code: a.code,
 				status: a.identity.status,
 				name: a.identity.status === 'verified' ? a.identity.legalName : a.identity.accountName
 			}))
@@ -77,19 +76,19 @@ export function adminRoutes(deps: AdminDeps): Hono {
 	admin.get('/actions', async (c) => c.json({ actions: await store.listAdminActions() }));
 
 	admin.post('/accounts/:accountId/verify', async (c) => {
-		const body = await readBody(c, verifyDetails.optional(), { allowEmpty: true });
+		// The identity comes from the back office's real-name check: there is no default to fall back on.
+		const body = await readBody(c, verifyDetails);
 		if (!body.ok) return body.response;
 		const accountId = c.req.param('accountId');
-		return maybeIdempotent(c, body.value ?? null, async (commit) => {
+		return maybeIdempotent(c, body.value, async (commit) => {
 			const account = await store.getAccount(accountId);
 			if (!account) return notFound();
-			// Without details an already verified account stays as it is; an unverified one gets the demo identity.
-			const details = body.value
-				? { entityType: 'enterprise' as const, ...body.value }
-				: account.identity.status === 'verified'
-					? undefined
-					: DEFAULT_VERIFICATION;
-			const result = await store.verifyAccount({ accountId, details, now: iso() }, commit(verifyResponse));
+			const details = { entityType: 'enterprise' as const, ...body.value };
+			// The same identity again is a repeat, not a new verification: nothing changes, nothing is logged.
+			const { status: _s, accountId: _a, verifiedAt: _v, ...current } =
+				account.identity.status === 'verified' ? account.identity : { status: '', accountId: '', verifiedAt: '' };
+			const repeat = account.identity.status === 'verified' && canonicalJson(current) === canonicalJson(details);
+			const result = await store.verifyAccount({ accountId, details: repeat ? undefined : details, now: iso() }, commit(verifyResponse));
 			return verifyResponse(result);
 		});
 	});

@@ -11,6 +11,7 @@ import { parseChangesQuery } from './changes-query';
 import type { Config } from './config';
 import { apiError, bearerToken, invalid, readBody } from './http';
 import { idempotencyKey, missingKey, runIdempotent, type Outcome } from './idempotency';
+import { addressKey, clientAddress } from './client-address';
 import {
 	contractView,
 	registerContract,
@@ -20,7 +21,9 @@ import {
 } from './registration';
 import { RenderGate } from './render-gate';
 import { contractsByNumber, publicVerifyRoutes } from './public-verify';
+import { securityHeaders } from './security-headers';
 import { staticSite } from './static';
+import { Throttle } from './throttle';
 import type { StampingResult, Store, StoredStamping } from './store';
 
 export { contractView, registerContractBody, RenderUnavailableError, type VerifyDocument } from './registration';
@@ -36,7 +39,15 @@ export interface AppDeps {
 	staticDir?: string | null;
 	now?: () => number;
 	log?: (message: string, err?: unknown) => void;
+	/** Sign-in throttle (tests share or inspect one); by default one per app on the app's clock. */
+	signInThrottle?: Throttle;
 }
+
+/**
+ * Free failures per window: an address may be an office behind one NAT, so it gets more than a single code.
+ * Three mistypes of a person are always free; attempt 60 from one client is long refused.
+ */
+export const SIGN_IN_RULES = { address: { free: 10 }, code: { free: 5 } } as const;
 
 export type AppEnv = { Variables: { accountId: string } };
 
@@ -71,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		return apiError(c, 500, 'internal', { message: 'Internal server error' });
 	});
 
+	app.use('*', securityHeaders({ publicUrl: config.publicUrl }));
 	app.use('*', compress());
 	app.use('/api/*', async (c, next) => {
 		await next();
@@ -92,11 +104,28 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
 	api.get('/health', (c) => c.json({ ok: true }));
 
+	const throttle = deps.signInThrottle ?? new Throttle({}, now);
+	const tooMany = (c: Context, retryAfterMs: number) => {
+		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+		c.header('Retry-After', String(seconds));
+		return apiError(c, 429, 'tooManyAttempts', { message: 'Too many wrong access codes; try again later', retryAfter: seconds });
+	};
+
 	api.post('/session', async (c) => {
+		const byAddress = { key: `address:${addressKey(clientAddress(c, config.trustedProxies))}`, rule: SIGN_IN_RULES.address };
+		// Refused before the body is even read: a blocked client costs no hashing.
+		const early = throttle.check([byAddress]);
+		if (!early.allowed) return tooMany(c, early.retryAfterMs);
 		const body = await readBody(c, sessionRequest);
 		if (!body.ok) return body.response;
+		const byCode = { key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`, rule: SIGN_IN_RULES.code };
+		const decision = throttle.check([byAddress, byCode]);
+		if (!decision.allowed) return tooMany(c, decision.retryAfterMs);
 		const account = await store.findAccountByCode(body.value.code);
-		if (!account) return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
+		if (!account) {
+			throttle.fail([byAddress, byCode]);
+			return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
+		}
 		const token = randomBytes(32).toString('base64url');
 		const created = now();
 		await store.createSession(

@@ -26,7 +26,8 @@ export type Bootstrapped = {
 export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
 	const config = loadConfig(options.env);
 	const store = openSqliteStore(config.dataDir);
-	const seeded = await seedIfEmpty(store);
+	// Demo accounts with well-known codes are for trying the app, never a default of a production server.
+	const seeded = config.seedDemo ? await seedIfEmpty(store) : false;
 	// A process that died mid-request left its claims `running`; retries would get 409 forever otherwise.
 	const releasedClaims = await store.releaseRunningClaims();
 	const app = createApp({ store, config, verifyDocument: options.verifyDocument, staticDir: options.staticDir, log: options.log });

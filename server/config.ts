@@ -1,6 +1,8 @@
 // Server configuration from the environment: port, data and static folders, admin token, Party B.
-import { randomBytes } from 'node:crypto';
+import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
+import { adminTokenFile, readOrCreateAdminToken } from './admin-token';
+import { parseTrustedProxies } from './client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
 
@@ -10,9 +12,19 @@ export interface Config {
 	/** Folder of the built PWA (adapter-static output); missing folder → API only. */
 	staticDir: string;
 	adminToken: string;
-	/** True when the admin token was not configured and a default or random one is in use. */
-	adminTokenIsDefault: boolean;
+	/** Where the admin token came from: ADMIN_TOKEN, or a random one kept in DATA_DIR/admin-token (mode 0600). */
+	adminTokenFile: string | null;
+	/** Seed the demo accounts into an empty database (development default; production only with SEED_DEMO=1). */
+	seedDemo: boolean;
+	production: boolean;
 	sessionTtlMs: number;
+	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty → the socket peer is the client. */
+	trustedProxies: BlockList;
+	/** Where users reach the app (PUBLIC_URL); https turns on HSTS. */
+	publicUrl: string | undefined;
+	/** Finished idempotency rows older than this are deleted (expired sessions at once), every retentionIntervalMs. */
+	retentionMs: number;
+	retentionIntervalMs: number;
 	provider: Provider;
 	registration: RegistrationLimits;
 }
@@ -61,7 +73,6 @@ export const DEFAULT_PROVIDER: Provider = {
 	mailingPostalCode: '518057'
 };
 
-export const DEFAULT_ADMIN_TOKEN = 'admin-dev-token';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,25 +97,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		throw new Error(`Invalid provider configuration (PROVIDER_* variables): ${problems}`);
 	}
 
-	// A guessable admin token is acceptable on a developer machine, never in production.
-	let adminToken = env.ADMIN_TOKEN ?? '';
-	let adminTokenIsDefault = false;
-	if (!adminToken) {
-		adminTokenIsDefault = true;
-		adminToken = env.NODE_ENV === 'production' ? randomBytes(24).toString('base64url') : DEFAULT_ADMIN_TOKEN;
+	const production = env.NODE_ENV === 'production';
+	const dataDir = resolve(env.DATA_DIR || './data');
+	// No well-known token anywhere: production must be given one; elsewhere a random one is made once and kept
+	// in a 0600 file under DATA_DIR, which the admin CLI reads by itself.
+	const configured = env.ADMIN_TOKEN?.trim() ?? '';
+	if (production && configured.length < 16) {
+		throw new Error('ADMIN_TOKEN must be set (at least 16 characters) when NODE_ENV=production');
 	}
+	const adminToken = configured || readOrCreateAdminToken(dataDir);
+	const seed = env.SEED_DEMO?.trim();
+	if (seed && seed !== '0' && seed !== '1') throw new Error(`SEED_DEMO must be 0 or 1: ${env.SEED_DEMO}`);
 
 	const ttlDays = env.SESSION_TTL_DAYS ? Number(env.SESSION_TTL_DAYS) : 30;
 	if (!(ttlDays > 0)) throw new Error(`SESSION_TTL_DAYS must be positive: ${env.SESSION_TTL_DAYS}`);
 
+	const retentionDays = positive(env.RETENTION_DAYS, 30, 'RETENTION_DAYS');
+	const retentionMinutes = positive(env.RETENTION_INTERVAL_MINUTES, 60, 'RETENTION_INTERVAL_MINUTES');
+
 	return {
 		port,
-		dataDir: resolve(env.DATA_DIR || './data'),
+		dataDir,
 		staticDir: resolve(env.STATIC_DIR || './build'),
 		adminToken,
-		adminTokenIsDefault,
+		adminTokenFile: configured ? null : adminTokenFile(dataDir),
+		seedDemo: seed ? seed === '1' : !production,
+		production,
 		sessionTtlMs: ttlDays * DAY_MS,
+		trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
+		publicUrl: publicUrl(env.PUBLIC_URL),
+		retentionMs: retentionDays * DAY_MS,
+		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
 		registration: loadRegistrationLimits(env)
 	};
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value.trim() === '') return fallback;
+	const n = Number(value);
+	if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number: ${value}`);
+	return n;
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+	if (!value?.trim()) return undefined;
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		throw new Error(`PUBLIC_URL is not a URL: ${value}`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be http(s): ${value}`);
+	return url.origin;
 }

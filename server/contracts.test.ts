@@ -318,7 +318,8 @@ describe('Idempotency-Key', () => {
 		expect((await register(record, { key: 'later', tok: other })).status).toBe(403);
 		const verify = await env.app.request('/api/v1/admin/accounts/acct-100002/verify', {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify(DEFAULT_VERIFICATION)
 		});
 		expect(verify.status).toBe(200);
 		const res = await register(record, { key: 'later', tok: other });

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
+import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
 import { startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
@@ -10,6 +11,12 @@ async function main(): Promise<void> {
 	const renderWorkers = startRenderPool();
 	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
 	if (releasedClaims) console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
+	const stopRetention = startRetention({
+		store,
+		retentionMs: config.retentionMs,
+		intervalMs: config.retentionIntervalMs,
+		log: (message, err) => (err ? console.error(message, err) : console.log(message))
+	});
 
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
@@ -18,8 +25,13 @@ async function main(): Promise<void> {
 		console.log(
 			`  app:         ${existsSync(config.staticDir) ? config.staticDir : `${config.staticDir} missing — API only (run npm run build)`}`
 		);
-		console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
-		console.log(`  admin token: ${config.adminToken}${config.adminTokenIsDefault ? ' (default; set ADMIN_TOKEN)' : ''}`);
+		if (config.seedDemo) {
+			console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
+		}
+		// The token itself is never printed: logs are read by more people than the back office.
+		console.log(
+			`  admin token: ${config.adminTokenFile ? `in ${config.adminTokenFile} (random, mode 0600; npm run admin reads it)` : 'from ADMIN_TOKEN'}`
+		);
 		console.log(`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`);
 	});
 
@@ -28,6 +40,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		console.log(`${signal}: shutting down`);
+		stopRetention();
 		// Stop accepting, let in-flight requests (and their renders) finish, stop the render workers, then close
 		// the database so the WAL is checkpointed.
 		server.close(() => {

@@ -1,8 +1,9 @@
 // Serves the built PWA: long-lived caching for hashed assets, revalidation for everything else, SPA fallback.
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { pagePolicy } from './security-headers';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 // HTML, the service worker and the manifest decide which version a device runs: always revalidate.
@@ -26,8 +27,25 @@ function contentTypeFor(path: string): string | undefined {
 	return CONTENT_TYPES[ext];
 }
 
+/** The CSP header of each HTML file, read once from the policy SvelteKit wrote into the file (kit.csp). */
+function policies(root: string): (requestPath: string) => string | undefined {
+	const cache = new Map<string, string>();
+	return (requestPath) => {
+		const path = requestPath.endsWith('/') ? `${requestPath}index.html` : requestPath;
+		if (!path.endsWith('.html')) return undefined;
+		let policy = cache.get(path);
+		if (policy === undefined) {
+			const file = join(root, normalize(path));
+			policy = pagePolicy(existsSync(file) ? readFileSync(file, 'utf8') : '');
+			cache.set(path, policy);
+		}
+		return policy;
+	};
+}
+
 /** serveStatic has already built its Response, so headers go onto that Response itself. */
-function finish(res: Response, requestPath: string, cacheControl: string): Response {
+function finish(res: Response, requestPath: string, cacheControl: string, policy?: string): Response {
+	if (policy) res.headers.set('Content-Security-Policy', policy);
 	res.headers.set('Cache-Control', cacheControl);
 	res.headers.set('X-Content-Type-Options', 'nosniff');
 	const type = contentTypeFor(requestPath);
@@ -62,14 +80,19 @@ export function staticSite(root: string, fallback = '200.html'): MiddlewareHandl
 	const files = serveStatic({ root, precompressed: true });
 	const hasFallback = existsSync(join(root, fallback));
 	const spa = serveStatic({ root, path: fallback, precompressed: true });
+	const policyOf = policies(root);
 	return async (c, next) => {
 		if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
 		if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
 		const served = await files(c, async () => {});
-		if (served) return notModified(c.req.raw, finish(served, c.req.path, cacheControlFor(c.req.path)));
+		if (served) {
+			const type = served.headers.get('Content-Type') ?? '';
+			const policy = type.startsWith('text/html') ? policyOf(c.req.path) : undefined;
+			return notModified(c.req.raw, finish(served, c.req.path, cacheControlFor(c.req.path), policy));
+		}
 		const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
 		if (!hasFallback || c.req.path.startsWith('/_app/') || /\.[A-Za-z0-9]{1,8}$/.test(last)) return next();
 		const page = await spa(c, async () => {});
-		return page ? notModified(c.req.raw, finish(page, `/${fallback}`, REVALIDATE)) : next();
+		return page ? notModified(c.req.raw, finish(page, `/${fallback}`, REVALIDATE, policyOf(`/${fallback}`))) : next();
 	};
 }

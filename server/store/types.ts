@@ -15,9 +15,9 @@ import type {
 // every write that changes what a device pulls bumps the change sequence in its transaction.
 // ---------------------------------------------------------------------------------------------
 
+/** An account as the routes see it: its access code is a secret the store keeps only as a hash. */
 export interface Account {
 	id: string;
-	code: string;
 	identity: Identity;
 	seq: number;
 }
@@ -178,6 +178,12 @@ export interface Store {
 	/** The session's account, or undefined when unknown or expired at `now`. */
 	getSession(tokenHash: string, now: string): Promise<{ accountId: string; expiresAt: string } | undefined>;
 	deleteSession(tokenHash: string): Promise<void>;
+	/**
+	 * Deletes sessions expired at `now` and idempotency rows claimed before `idempotencyBefore` (epoch ms). A key
+	 * finishes within seconds of its claim (a 'running' one is stale after a minute), so "claimed before" is
+	 * "completed before" to within that minute.
+	 */
+	purgeExpired(input: { now: number; idempotencyBefore: number }): Promise<{ sessions: number; idempotency: number }>;
 
 	/** Cursor is a decimal sequence number; everything of the account changed after it. */
 	changes(accountId: string, since: number): Promise<ChangesSince | undefined>;

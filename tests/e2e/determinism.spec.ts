@@ -35,6 +35,9 @@ function records(): ContractRecord[] {
 	return out;
 }
 
+// The test injects its own renderer bundle as an inline script, which the app's CSP rightly refuses.
+test.use({ bypassCSP: true });
+
 test('every kind of every template version renders to the same bytes in Chromium as in Node', async ({ page }) => {
 	test.setTimeout(240_000);
 	const code = await bundle();

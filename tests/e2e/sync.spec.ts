@@ -1,5 +1,6 @@
 // Sync end to end: offline submissions wait in the outbox, go out by themselves when online, and server changes come down.
 import { expect, test } from '@playwright/test';
+import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from '../../server/seed';
 import { ADMIN_TOKEN, generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
 
 test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({ page, context, browser, request }) => {
@@ -53,9 +54,8 @@ test('offline contracts wait in the outbox, register by themselves once online, 
 		await expect(phone.getByTestId('verification-state')).toHaveText('未完成实名认证');
 
 		// The back office verifies it…
-		const accounts = (await (await request.get('/api/v1/admin/accounts', { headers: admin })).json()) as { accounts: { id: string; code: string }[] };
-		const target = accounts.accounts.find((a) => a.code === 'demo-unverified')!;
-		const verified = await request.post(`/api/v1/admin/accounts/${target.id}/verify`, { headers: admin });
+		// …with the identity from its real-name check (the route has no default identity)…
+		const verified = await request.post(`/api/v1/admin/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, { headers: admin, data: DEFAULT_VERIFICATION });
 		expect(verified.status()).toBe(200);
 
 		// …and the device shows it after its next pull, here from the "sync now" button.

@@ -6,7 +6,7 @@ import { META, setMeta, getMeta } from '../../src/lib/db/meta';
 import { exampleFrameworkRecord, exampleOrder } from '../../src/lib/db/test-fixtures';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import { BackupError, exportBackup, exportBackupFile, importBackup, total, base64ToBytes, bytesToBase64 } from '../../src/lib/pwa/backup';
-import { backupFileSchema } from '../../src/lib/pwa/backup-schema';
+import { backupFileSchema, type BackupFile } from '../../src/lib/pwa/backup-schema';
 import { DEMO_IDENTITY, demoFilings } from '../../server/seed';
 import { DEFAULT_PROVIDER } from '../../server/config';
 
@@ -129,7 +129,7 @@ describe('backup', () => {
 		expect(report.added.contracts).toBe(2);
 	});
 
-	it('lets a contract status move forward but keeps the device copy of provider data', async () => {
+	it('never takes a contract status from the file; keeps the device copy of provider data', async () => {
 		await seedDevice();
 		const file = await exportBackup();
 		const id = file.records.contracts[0]!.id;
@@ -137,10 +137,83 @@ describe('backup', () => {
 		next.records.contracts[0] = { ...next.records.contracts[0]!, status: 'effective', registeredAt: '2026-11-27T10:00:00+08:00' };
 		next.records.orders[0] = { ...next.records.orders[0]!, status: 'refunded' };
 		const report = await importBackup(next);
-		expect(report.updated.contracts).toBe(1);
+		expect(report.updated.contracts).toBe(0);
 		expect(report.kept.orders).toBe(1);
-		expect((await getDb().contracts.get(id))!.status).toBe('effective');
+		expect((await getDb().contracts.get(id))!.status).toBe('pending');
 		expect((await getDb().orders.get(next.records.orders[0]!.id))!.status).toBe('paid');
+	});
+
+	it('an imported contract claiming "effective" is pending until the next pull, which starts from scratch', async () => {
+		await seedDevice();
+		const file = await exportBackup();
+		const claimed = structuredClone(file);
+		for (const c of claimed.records.contracts) Object.assign(c, { status: 'effective', registeredAt: '2026-11-27T10:00:00+08:00' });
+		await wipe();
+		await setMeta(META.session, { token: 'new', accountId: ACCOUNT });
+		await setMeta(META.cursor, '42');
+		const report = await importBackup(claimed);
+		expect(report.added.contracts).toBe(2);
+		for (const c of await getDb().contracts.toArray()) expect({ status: c.status, registeredAt: c.registeredAt }).toEqual({ status: 'pending', registeredAt: null });
+		expect(await getMeta(META.cursor)).toBeUndefined();
+	});
+
+	describe('a crafted file is refused whole, naming the first bad row', () => {
+		async function refusal(edit: (f: BackupFile) => void): Promise<string> {
+			await seedDevice();
+			const file = structuredClone(await exportBackup());
+			await wipe();
+			await setMeta(META.session, { token: 'new', accountId: ACCOUNT });
+			edit(file);
+			const error = await importBackup(JSON.stringify(file)).then(
+				() => null,
+				(e: unknown) => e
+			);
+			expect(error).toBeInstanceOf(BackupError);
+			expect((error as BackupError).code).toBe('invalid');
+			// Nothing at all was imported.
+			const db = getDb();
+			expect([await db.contracts.count(), await db.outbox.count(), await db.documents.count(), await db.stampingRequests.count()]).toEqual([0, 0, 0, 0]);
+			return (error as BackupError).detail;
+		}
+		const address = { recipient: '张喆', phone: '0755-86001234', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' };
+
+		it('a queued return address that is not well-formed', async () => {
+			const detail = await refusal((f) => {
+				const contractId = f.records.contracts[1]!.id;
+				f.records.stampingRequests.push({ contractId, status: 'submitted', submission: { returnAddress: { ...address, address: 'a\ud800b' } }, submittedAt: '2026-11-27T10:00:00+08:00' });
+				f.records.outbox.push({ ...f.records.outbox[0]!, id: crypto.randomUUID(), kind: 'submitStamping', resourceId: contractId, payload: { returnAddress: { ...address, address: 'a\ud800b' } } } as never);
+			});
+			expect(detail).toMatch(/^stampingRequests #1 \([0-9a-f-]{36}\): submission\.returnAddress\.address loneSurrogate$/);
+		});
+
+		it('a queued return address nobody submitted in the app', async () => {
+			const detail = await refusal((f) => {
+				f.records.outbox.push({ ...f.records.outbox[0]!, id: '00000000-0000-4000-8000-000000000001', kind: 'submitStamping', resourceId: f.records.contracts[0]!.id, payload: { returnAddress: address } } as never);
+			});
+			expect(detail).toBe('outbox #3 (00000000-0000-4000-8000-000000000001): payload notSubmitted');
+		});
+
+		it('an outbox payload of the wrong shape, or for a contract that is not in the file', async () => {
+			expect(
+				await refusal((f) => {
+					f.records.outbox[1] = { ...f.records.outbox[1]!, payload: { contractId: f.records.contracts[1]!.id, pdfSha256: 'x' } } as never;
+				})
+			).toMatch(/^outbox #2 \([0-9a-f-]{36}\): payload /);
+			expect(
+				await refusal((f) => {
+					const id = crypto.randomUUID();
+					f.records.outbox[0] = { ...f.records.outbox[0]!, resourceId: id, payload: { contractId: id } } as never;
+				})
+			).toMatch(/^outbox #1 \([0-9a-f-]{36}\): resourceId unknownContract$/);
+		});
+
+		it('a contract with a control character, before later bad rows', async () => {
+			const detail = await refusal((f) => {
+				f.records.contracts[1] = { ...f.records.contracts[1]!, contact: { ...f.records.contracts[1]!.contact, person: '张\u0007喆' } };
+				f.records.outbox[0] = { ...f.records.outbox[0]!, payload: {} } as never;
+			});
+			expect(detail).toMatch(/^contracts #2 \([0-9a-f-]{36}\): contact\.person controlChar$/);
+		});
 	});
 
 	it('turns a row that was being sent into a due row', async () => {

@@ -78,3 +78,31 @@ describe('sign-in page, switching accounts', () => {
 		expect(screen.queryByRole('alertdialog')).toBeNull();
 	});
 });
+
+describe('sign-in page, throttled', () => {
+	it('a 429 says until when (Beijing time), counts down, keeps the button off, then lets the user try again', async () => {
+		vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+		try {
+			vi.setSystemTime(Date.parse('2026-06-15T04:00:00Z'));
+			i18n.locale = 'zh-CN';
+			const { HttpError } = await import('../../src/lib/sync/api');
+			signIn.mockRejectedValue(new HttpError(429, { error: 'tooManyAttempts' }, 90_000));
+			render(SignInPage);
+			await submitCode('guess');
+			const alert = await screen.findByText(/访问码错误次数过多/);
+			expect(alert.textContent).toContain('12:01:30（北京时间）');
+			expect(alert.getAttribute('role')).toBe('alert');
+			expect(screen.getByTestId('signin-wait').textContent).toBe('还需等待 90 秒');
+			const button = screen.getByRole('button', { name: '登录' }) as HTMLButtonElement;
+			expect(button.disabled).toBe(true);
+
+			await vi.advanceTimersByTimeAsync(30_000);
+			expect(screen.getByTestId('signin-wait').textContent).toBe('还需等待 60 秒');
+			await vi.advanceTimersByTimeAsync(61_000);
+			expect(screen.getByRole('status').textContent).toContain('现在可以再试一次');
+			expect(button.disabled).toBe(false);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});

@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Store } from '../types';
+import { hashCode } from '../access-code';
+import type { SeedData, Store } from '../types';
 import * as accounts from './accounts';
 import * as adminActions from './admin-actions';
 import * as catalog from './catalog';
@@ -38,16 +39,18 @@ export class SqliteStore implements Store {
 		db.pragma('busy_timeout = 5000');
 		migrate(db);
 		this.#ctx = new SqliteContext(db);
+		accounts.hashPlainCodes(this.#ctx);
 	}
 
 	async isEmpty(): P<boolean> {
 		return accounts.isEmpty(this.#ctx);
 	}
-	async seed(...a: Args<typeof accounts.seed>) {
-		accounts.seed(this.#ctx, ...a);
+	async seed(data: SeedData) {
+		const salt = accounts.codeSalt(this.#ctx);
+		accounts.seed(this.#ctx, data, await Promise.all(data.accounts.map((a) => hashCode(a.code, salt))));
 	}
-	async findAccountByCode(...a: Args<typeof accounts.findAccountByCode>) {
-		return accounts.findAccountByCode(this.#ctx, ...a);
+	async findAccountByCode(code: string) {
+		return accounts.findAccountByCodeHash(this.#ctx, await hashCode(code, accounts.codeSalt(this.#ctx)));
 	}
 	async getAccount(...a: Args<typeof accounts.getAccount>) {
 		return accounts.getAccount(this.#ctx, ...a);
@@ -67,6 +70,9 @@ export class SqliteStore implements Store {
 	}
 	async deleteSession(...a: Args<typeof sessions.deleteSession>) {
 		sessions.deleteSession(this.#ctx, ...a);
+	}
+	async purgeExpired(...a: Args<typeof sessions.purgeExpired>) {
+		return sessions.purgeExpired(this.#ctx, ...a);
 	}
 
 	async changes(...a: Args<typeof changes.changes>) {

@@ -130,6 +130,16 @@ export const MIGRATIONS: string[] = [
 	CREATE INDEX stamping_events_account_seq_id ON stamping_events(account_id, seq, id);
 	CREATE INDEX filings_account_seq_id ON filings(account_id, seq, id);
 	CREATE INDEX orders_account_seq_id ON orders(account_id, seq, id);
+	`,
+	// Access codes become secrets: the column keeps a scrypt hash (accounts.ts converts rows still in plain text
+	// at open, marked by code_hashed = 0), salted with this installation's random salt. Indexes for the retention job.
+	`
+	CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+	INSERT INTO settings (name, value) VALUES ('codeSalt', lower(hex(randomblob(16))));
+	ALTER TABLE accounts RENAME COLUMN code TO code_hash;
+	ALTER TABLE accounts ADD COLUMN code_hashed INTEGER NOT NULL DEFAULT 0;
+	CREATE INDEX sessions_expires ON sessions(expires_at);
+	CREATE INDEX idempotency_created ON idempotency(created_at);
 	`
 ];
 

@@ -9,7 +9,7 @@ import { courierShipment, stampingEvent } from './stampingEvent';
 import { chinaPhone } from './phone';
 import { text } from './text';
 
-export const sessionRequest = z.object({ code: z.string().trim().min(1).max(100) });
+export const sessionRequest = z.object({ code: text(100) });
 export const sessionResponse = z.object({ token: z.string().min(1), accountId: z.string() });
 
 export const contractState = z.object({

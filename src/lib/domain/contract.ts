@@ -5,7 +5,7 @@ import { creditCode } from './identity';
 import { order } from './order';
 import { chinaPhone } from './phone';
 import { verifyOrigin } from './provider';
-import { fen, text, uuid } from './text';
+import { fen, text, token, uuid } from './text';
 import { templateVersionInfo } from './templateVersions';
 import { CONTRACT_NUMBER } from './verification';
 import { shanghaiDate } from './time';
@@ -40,7 +40,7 @@ const base = {
 	id: uuid,
 	/** Human number printed on the document, e.g. HT-20261126-1A2B3C4D5E6F4A7B (8 hex digits before 2026.2) */
 	number: z.string().regex(CONTRACT_NUMBER),
-	templateVersion: z.string().min(1).max(40),
+	templateVersion: token(40),
 	createdAt: z.iso.datetime({ offset: true }),
 	partyA,
 	partyB,

@@ -1,7 +1,7 @@
 // ICP filings (ICP备案) of the account: a filing number, its sites and their domains.
 import punycode from 'punycode.js';
 import { z } from 'zod';
-import { isoDate, text } from './text';
+import { isoDate, text, token } from './text';
 
 const PROVINCES = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新';
 /** e.g. 粤ICP备12345678号, or a site's number 粤ICP备12345678号-1 */
@@ -46,7 +46,7 @@ export const filingSite = z.object({
 });
 
 export const filing = z.object({
-	id: z.string().min(1).max(64),
+	id: token(64),
 	filingNumber,
 	/** 备案单号: the order number of the filing application */
 	orderNumber: z.string().regex(/^\d{6,24}$/, { message: 'filingOrderNumber' }),

@@ -1,7 +1,7 @@
 // The account's real-name verification record (实名认证); Party A of every contract comes from it.
 import { z } from 'zod';
 import { isValidCreditCode } from './creditCode';
-import { text } from './text';
+import { text, token } from './text';
 
 export const creditCode = z
 	.string()
@@ -13,7 +13,7 @@ export const entityType = z.enum(['enterprise', 'individual_business', 'governme
 
 export const verifiedIdentity = z.object({
 	status: z.literal('verified'),
-	accountId: z.string().min(1),
+	accountId: token(200),
 	entityType,
 	legalName: text(100),
 	creditCode,
@@ -24,7 +24,7 @@ export const verifiedIdentity = z.object({
 
 export const unverifiedIdentity = z.object({
 	status: z.literal('unverified'),
-	accountId: z.string().min(1),
+	accountId: token(200),
 	accountName: text(100)
 });
 

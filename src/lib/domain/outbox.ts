@@ -1,6 +1,7 @@
 // Outbox rows: submissions queued on the device until the provider has accepted them.
 import { z } from 'zod';
 import { legacyOutboxError, type OutboxError } from './outbox-error';
+import { token } from './text';
 
 export const outboxKind = z.enum(['registerContract', 'submitStamping']);
 export const outboxStatus = z.enum(['pending', 'sending', 'done', 'rejected']);
@@ -17,7 +18,7 @@ export const outboxEntry = z.object({
 	id: z.uuid(),
 	kind: outboxKind,
 	/** The resource the request writes (a contract id); rows of one resource are sent in order. */
-	resourceId: z.string().min(1),
+	resourceId: token(200),
 	payload: z.unknown(),
 	status: outboxStatus,
 	attempts: z.number().int().nonnegative(),

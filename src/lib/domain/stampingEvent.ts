@@ -1,7 +1,7 @@
 // The provider's events on a paper-copy request (received → stamped → returned) and courier shipments.
 // Kept apart from the submission so the pull protocol does not pull the division tree into first-load JS.
 import { z } from 'zod';
-import { text } from './text';
+import { text, token } from './text';
 
 export const courierShipment = z.object({
 	courier: text(30),
@@ -11,7 +11,7 @@ export const courierShipment = z.object({
 export const stampingEventKind = z.enum(['received', 'stamped', 'returned']);
 
 export const stampingEvent = z.object({
-	id: z.string().min(1),
+	id: token(200),
 	contractId: z.uuid(),
 	kind: stampingEventKind,
 	at: z.iso.datetime({ offset: true }),

@@ -1,4 +1,5 @@
 // Public verification of a contract: the link a QR code carries, the query, the answer, and the masking of party names.
+import './zod-config';
 import { z } from 'zod';
 import { CONTRACT_KINDS, type ContractKind } from './contractKinds';
 

@@ -1,5 +1,6 @@
 // The backup file format (version 1): every record of the account on the device plus its PDFs, reusing the domain schemas.
 import { z } from 'zod';
+import { canonicalJson } from '../domain/canonical';
 import { contractRecord, contractStatus } from '../domain/contract';
 import { filing } from '../domain/filing';
 import { identity } from '../domain/identity';
@@ -7,6 +8,7 @@ import { order } from '../domain/order';
 import { outboxEntry } from '../domain/outbox';
 import { provider } from '../domain/provider';
 import { stampingEvent, stampingSubmission } from '../domain/stamping';
+import { uuid } from '../domain/text';
 
 export const BACKUP_FORMAT = 'contract-desk-backup';
 export const BACKUP_VERSION = 1;
@@ -48,6 +50,19 @@ export const documentEntrySchema = z.object({
 	base64
 });
 
+/**
+ * Outbox rows with the payload each kind's sender sends (lib/db writes them, lib/sync/push sends them): a file
+ * cannot queue a request the app would never have made. Its resource is always the contract it writes.
+ */
+export const outboxRowSchema = z.discriminatedUnion('kind', [
+	outboxEntry.extend({
+		kind: z.literal('registerContract'),
+		resourceId: uuid,
+		payload: z.strictObject({ contractId: uuid })
+	}),
+	outboxEntry.extend({ kind: z.literal('submitStamping'), resourceId: uuid, payload: stampingSubmission })
+]);
+
 export const backupRecordsSchema = z.object({
 	identity: z.array(identity).max(1),
 	provider: z.array(providerRowSchema).max(1),
@@ -56,7 +71,7 @@ export const backupRecordsSchema = z.object({
 	contracts: z.array(contractRowSchema),
 	stampingRequests: z.array(stampingRequestRowSchema),
 	stampingEvents: z.array(stampingEvent),
-	outbox: z.array(outboxEntry),
+	outbox: z.array(outboxRowSchema),
 	drafts: z.array(draftRowSchema)
 });
 
@@ -70,7 +85,25 @@ export const backupFileSchema = z
 		records: backupRecordsSchema,
 		documents: z.array(documentEntrySchema)
 	})
-	.refine((f) => f.records.identity.every((i) => i.accountId === f.accountId), { message: 'accountMismatch', path: ['records', 'identity'] });
+	.refine((f) => f.records.identity.every((i) => i.accountId === f.accountId), { message: 'accountMismatch', path: ['records', 'identity'] })
+	.superRefine((f, ctx) => {
+		// What a queued request sends must be what the file itself holds: the contract it registers, the return
+		// address the user submitted (as the app writes both in one transaction). Anything else was not typed here.
+		const contracts = new Set(f.records.contracts.map((c) => c.id));
+		const submitted = new Map(
+			f.records.stampingRequests.filter((s) => s.status === 'submitted').map((s) => [s.contractId, canonicalJson(s.submission)])
+		);
+		f.records.outbox.forEach((row, i) => {
+			const path = ['records', 'outbox', i];
+			if (row.kind === 'registerContract' && row.payload.contractId !== row.resourceId) {
+				ctx.addIssue({ code: 'custom', message: 'resourceMismatch', path: [...path, 'payload', 'contractId'] });
+			} else if (!contracts.has(row.resourceId)) {
+				ctx.addIssue({ code: 'custom', message: 'unknownContract', path: [...path, 'resourceId'] });
+			} else if (row.kind === 'submitStamping' && submitted.get(row.resourceId) !== canonicalJson(row.payload)) {
+				ctx.addIssue({ code: 'custom', message: 'notSubmitted', path: [...path, 'payload'] });
+			}
+		});
+	});
 
 export type BackupFile = z.infer<typeof backupFileSchema>;
 export type BackupRecords = z.infer<typeof backupRecordsSchema>;

@@ -6,6 +6,7 @@ import { getMeta, META, setMeta, type Session } from '../db/meta';
 import type { ContractRow, DocumentRow, StampingRequestRow } from '../db/types';
 import {
 	BACKUP_FORMAT,
+	BACKUP_TABLES,
 	BACKUP_VERSION,
 	CONTRACT_MUTABLE_FIELDS,
 	backupFileSchema,
@@ -35,7 +36,8 @@ type Counts = Record<BackupTable, number>;
 /**
  * added: new on this device. skipped: already here, identical. kept: already here and different, the
  * device's copy wins (server data is refreshed by sync, drafts are the user's latest typing).
- * updated: only a contract's status moving forward. refused: would change something immutable.
+ * updated: a submitted return address replacing a local draft. refused: would change something immutable.
+ * A contract's status is never taken from a file: imported contracts are pending until the next pull says otherwise.
  */
 export type ImportReport = { added: Counts; skipped: Counts; kept: Counts; updated: Counts; refused: Refusal[] };
 
@@ -100,7 +102,7 @@ export async function exportBackup(opts: { now?: Date; appVersion?: string } = {
 	};
 	// Validating our own output means an export can always be imported again.
 	const parsed = backupFileSchema.safeParse(file);
-	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues));
+	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues, file));
 	return parsed.data;
 }
 
@@ -116,11 +118,39 @@ export async function exportBackupFile(opts: { appVersion?: string } = {}): Prom
 	return { blob, name: backupFileName(file.exportedAt), file };
 }
 
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-	return issues
-		.slice(0, 3)
-		.map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
-		.join('; ');
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/** The row an issue is in: [table, index] for records and documents, undefined for the envelope. */
+function rowOf(issue: Issue): [string, number] | undefined {
+	const [first, second, third] = issue.path;
+	if (first === 'records' && typeof second === 'string' && typeof third === 'number') return [second, third];
+	if (first === 'documents' && typeof second === 'number') return ['documents', second];
+	return undefined;
+}
+
+/**
+ * "outbox #4 (id …): payload.returnAddress.address loneSurrogate" — the first bad row in file order, so the
+ * user (or whoever made the file) can find it; a file is refused whole, never imported in part.
+ */
+export function describeIssues(issues: readonly Issue[], data?: unknown): string {
+	const order = (i: Issue) => {
+		const row = rowOf(i);
+		return row ? [(BACKUP_TABLES as readonly string[]).indexOf(row[0]), row[1]] : [-1, -1];
+	};
+	const first = [...issues].sort((a, b) => {
+		const [ta, ra] = order(a);
+		const [tb, rb] = order(b);
+		return ta! - tb! || ra! - rb!;
+	})[0];
+	if (!first) return '';
+	const row = rowOf(first);
+	if (!row) return `${first.path.map(String).join('.') || '$'}: ${first.message}`;
+	const [table, index] = row;
+	const rows = table === 'documents' ? (data as BackupFile | undefined)?.documents : (data as { records?: Record<string, unknown[]> } | undefined)?.records?.[table];
+	const raw = Array.isArray(rows) ? (rows[index] as Record<string, unknown> | undefined) : undefined;
+	const id = raw && typeof raw === 'object' ? (raw.id ?? raw.contractId ?? raw.key ?? raw.accountId) : undefined;
+	const field = first.path.slice(table === 'documents' ? 2 : 3).map(String).join('.');
+	return `${table} #${index + 1}${typeof id === 'string' ? ` (${id.slice(0, 64)})` : ''}: ${field || '$'} ${first.message}`;
 }
 
 /** Checks the envelope first so an old or foreign file gets a precise reason, then the whole file. */
@@ -137,7 +167,7 @@ export function parseBackup(input: unknown): BackupFile {
 	if (!envelope || typeof envelope !== 'object' || envelope.format !== BACKUP_FORMAT) throw new BackupError('notBackup');
 	if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) throw new BackupError('newerVersion', String(envelope.version));
 	const parsed = backupFileSchema.safeParse(data);
-	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues));
+	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues, data));
 	return parsed.data;
 }
 
@@ -174,7 +204,7 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 	const report: ImportReport = { added: zero(), skipped: zero(), kept: zero(), updated: zero(), refused: [] };
 	const r = file.records;
 	const db = getDb();
-	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts];
+	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts, db.meta];
 	// Only Dexie promises are awaited inside: anything else (even a nested native async helper) can make
 	// Dexie lose the transaction in a real browser, which then commits early.
 	await db.transaction('rw', tables, async () => {
@@ -205,11 +235,11 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 			report.added[name] += fresh.length;
 		}
 
-		const contracts = r.contracts as ContractRow[];
+		// A file's word on a contract's status counts for nothing: only the server says whether it is effective.
+		const contracts = (r.contracts as ContractRow[]).map((c) => ({ ...c, status: 'pending' as const, registeredAt: null }));
 		const localContracts = await db.contracts.bulkGet(contracts.map((c) => c.id));
 		const contractsHere = new Map<string, ContractRow>();
 		const newContracts: ContractRow[] = [];
-		const forward: ContractRow[] = [];
 		contracts.forEach((row, i) => {
 			const local = localContracts[i];
 			if (!local) {
@@ -220,14 +250,15 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 				report.refused.push({ table: 'contracts', id: row.id, reason: 'immutableConflict' });
 			} else {
 				contractsHere.set(row.id, local);
-				if (local.status === 'pending' && row.status === 'effective') forward.push(row);
-				else report.skipped.contracts++;
+				report.skipped.contracts++;
 			}
 		});
-		if (newContracts.length) await db.contracts.bulkAdd(newContracts);
+		if (newContracts.length) {
+			await db.contracts.bulkAdd(newContracts);
+			// The next pull starts from scratch, so it brings the server's status of every contract, these included.
+			await db.meta.delete(META.cursor);
+		}
 		report.added.contracts += newContracts.length;
-		for (const row of forward) await db.contracts.update(row.id, { status: 'effective', registeredAt: row.registeredAt });
-		report.updated.contracts += forward.length;
 
 		const good = decoded.filter((d) => {
 			if (!d.ok) report.refused.push({ table: 'documents', id: d.contractId, reason: 'corruptDocument' });

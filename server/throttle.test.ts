@@ -1,0 +1,121 @@
+// Throttled sign-in: a sliding window with a doubling wait per client address and per code, 429 + Retry-After, trusted proxies only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressKey, parseTrustedProxies } from './client-address';
+import { delayAfter, Throttle } from './throttle';
+import { makeEnv, type TestEnv } from './test-helpers';
+
+describe('Throttle', () => {
+	it('lets the allowance through, then doubles the wait; failures leave the window after it passes', () => {
+		const clock = { now: 0 };
+		const t = new Throttle({ windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 }, () => clock.now);
+		const k = [{ key: 'a', rule: { free: 3 } }];
+		for (let i = 0; i < 3; i++) {
+			expect(t.check(k)).toEqual({ allowed: true });
+			t.fail(k);
+		}
+		expect(t.check(k)).toEqual({ allowed: true });
+		t.fail(k); // 4th: 1 s
+		expect(t.check(k)).toEqual({ allowed: false, retryAfterMs: 1_000 });
+		clock.now += 1_000;
+		t.fail(k); // 5th: 2 s
+		expect(t.check(k)).toEqual({ allowed: false, retryAfterMs: 2_000 });
+		expect([6, 7, 8, 20].map((n) => delayAfter(n, 3, { baseDelayMs: 1_000, maxDelayMs: 8_000 }))).toEqual([4_000, 8_000, 8_000, 8_000]);
+		clock.now += 60_001;
+		expect(t.check(k)).toEqual({ allowed: true });
+		expect(t.size).toBe(0);
+	});
+
+	it('forgets the least recently failed key beyond maxKeys', () => {
+		const t = new Throttle({ maxKeys: 100 });
+		for (let i = 0; i < 1_000; i++) t.fail([{ key: `k${i}` }]);
+		expect(t.size).toBe(100);
+	});
+});
+
+describe('client address', () => {
+	it('IPv6 clients are keyed by their /64', () => {
+		expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+		expect(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+		expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+		expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+	});
+
+	it('TRUST_PROXY refuses what is not an address or range', () => {
+		expect(() => parseTrustedProxies('10.0.0.0/8, ::1, 192.168.1.1')).not.toThrow();
+		expect(() => parseTrustedProxies('proxy.local')).toThrow(/TRUST_PROXY/);
+		expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow(/TRUST_PROXY/);
+	});
+});
+
+describe('POST /session under attack', () => {
+	let env: TestEnv;
+	let proxied: TestEnv;
+	beforeAll(async () => {
+		env = await makeEnv();
+		proxied = await makeEnv({ env: { TRUST_PROXY: '10.0.0.1' } });
+	});
+	afterAll(async () => {
+		await env.cleanup();
+		await proxied.cleanup();
+	});
+
+	/** As @hono/node-server passes it: the Node request, whose socket has the peer's address. */
+	const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+	const attempt = (e: TestEnv, code: string, peer: string, headers: Record<string, string> = {}) =>
+		e.app.request(
+			'/api/v1/session',
+			{ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ code }) },
+			from(peer)
+		);
+
+	it('three mistypes then the right code: signed in, never slowed', async () => {
+		for (const typo of ['dmeo', 'demo1', 'deom']) expect((await attempt(env, typo, '198.51.100.7')).status).toBe(401);
+		expect((await attempt(env, 'demo', '198.51.100.7')).status).toBe(200);
+	});
+
+	it('60 wrong codes in a row from one client → 429 with Retry-After; the right code from another client still works', async () => {
+		const statuses: number[] = [];
+		let last: Response | undefined;
+		for (let i = 0; i < 60; i++) {
+			last = await attempt(env, `guess-${i}`, '203.0.113.5');
+			statuses.push(last.status);
+		}
+		expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(49);
+		expect(last!.status).toBe(429);
+		const retryAfter = Number(last!.headers.get('Retry-After'));
+		expect(retryAfter).toBeGreaterThanOrEqual(1);
+		expect(await last!.json()).toMatchObject({ error: 'tooManyAttempts', retryAfter });
+		// Even the right code waits at that address: the attacker may have found it.
+		expect((await attempt(env, 'demo', '203.0.113.5')).status).toBe(429);
+		expect((await attempt(env, 'demo', '192.0.2.44')).status).toBe(200);
+
+		// The wait grows with every failure after it expires, and ends.
+		env.clock.now += retryAfter * 1000;
+		expect((await attempt(env, 'guess-again', '203.0.113.5')).status).toBe(401);
+		const next = await attempt(env, 'guess-more', '203.0.113.5');
+		expect(next.status).toBe(429);
+		expect(Number(next.headers.get('Retry-After'))).toBe(retryAfter * 2);
+		env.clock.now += 16 * 60_000;
+		expect((await attempt(env, 'demo', '203.0.113.5')).status).toBe(200);
+	});
+
+	it('one wrong code tried from many addresses is throttled per code', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 8; i++) statuses.push((await attempt(env, 'leaked-guess', `198.18.0.${i + 1}`)).status);
+		expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+		expect(statuses.at(-1)).toBe(429);
+	});
+
+	it('X-Forwarded-For counts only from the trusted proxy; a client cannot spoof it', async () => {
+		// Through the proxy: each real client has its own budget.
+		for (let i = 0; i < 12; i++) await attempt(proxied, `p-${i}`, '10.0.0.1', { 'X-Forwarded-For': '203.0.113.77' });
+		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '203.0.113.77' })).status).toBe(429);
+		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '203.0.113.78' })).status).toBe(200);
+		// A spoofed left-most entry is ignored: the proxy appended the real peer on the right.
+		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '1.2.3.4, 203.0.113.77' })).status).toBe(429);
+		// Directly from an untrusted peer the header means nothing: rotating it does not reset the budget.
+		for (let i = 0; i < 12; i++) await attempt(proxied, `d-${i}`, '198.51.100.99', { 'X-Forwarded-For': `192.0.2.${i}` });
+		expect((await attempt(proxied, 'demo', '198.51.100.99', { 'X-Forwarded-For': '192.0.2.200' })).status).toBe(429);
+	});
+});

@@ -1,0 +1,81 @@
+// Sign-in throttling: failed attempts per key (client address, code) in a sliding window; past a free allowance each further failure doubles the wait.
+export interface ThrottleRule {
+	/** Failures inside the window that cost nothing: a person mistyping a few times is never slowed down. */
+	free: number;
+}
+
+export interface ThrottleOptions {
+	windowMs: number;
+	/** The wait after the first failure past the allowance; it doubles with each further one. */
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Keys remembered at most (least recently failed are forgotten first), so a flood of addresses cannot exhaust memory. */
+	maxKeys: number;
+}
+
+export const DEFAULT_THROTTLE: ThrottleOptions = {
+	windowMs: 15 * 60_000,
+	baseDelayMs: 1_000,
+	maxDelayMs: 15 * 60_000,
+	maxKeys: 50_000
+};
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/** The wait that `failures` failures inside the window impose after the last one (0 within the allowance). */
+export function delayAfter(failures: number, free: number, opts: Pick<ThrottleOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
+	const over = failures - free;
+	if (over <= 0) return 0;
+	return Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.min(over - 1, 40));
+}
+
+export class Throttle {
+	readonly #options: ThrottleOptions;
+	readonly #now: () => number;
+	/** key → failure times inside the window, oldest first. Map order doubles as least-recently-failed order. */
+	readonly #failures = new Map<string, number[]>();
+
+	constructor(options: Partial<ThrottleOptions> = {}, now: () => number = Date.now) {
+		this.#options = { ...DEFAULT_THROTTLE, ...options };
+		this.#now = now;
+	}
+
+	#recent(key: string, now: number): number[] {
+		const times = this.#failures.get(key);
+		if (!times) return [];
+		const from = now - this.#options.windowMs;
+		while (times.length && times[0]! <= from) times.shift();
+		if (!times.length) this.#failures.delete(key);
+		return times;
+	}
+
+	/** Whether a request may try now; the longest wait over all its keys when not. */
+	check(keys: readonly { key: string; rule: ThrottleRule }[]): ThrottleDecision {
+		const now = this.#now();
+		let wait = 0;
+		for (const { key, rule } of keys) {
+			const times = this.#recent(key, now);
+			if (!times.length) continue;
+			const until = times.at(-1)! + delayAfter(times.length, rule.free, this.#options);
+			wait = Math.max(wait, until - now);
+		}
+		return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+	}
+
+	/** Records one failed attempt under every key. */
+	fail(keys: readonly { key: string }[]): void {
+		const now = this.#now();
+		for (const { key } of keys) {
+			const times = this.#recent(key, now);
+			times.push(now);
+			// Re-inserting moves the key to the end: the first key of the map is the least recently failed.
+			this.#failures.delete(key);
+			this.#failures.set(key, times.slice(-64));
+			while (this.#failures.size > this.#options.maxKeys) this.#failures.delete(this.#failures.keys().next().value!);
+		}
+	}
+
+	get size(): number {
+		return this.#failures.size;
+	}
+}
