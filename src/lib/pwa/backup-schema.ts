@@ -18,12 +18,15 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
 
 /** Fields the provider may change after generation or that the device derives; not part of the frozen content. */
-export const CONTRACT_MUTABLE_FIELDS = ['status', 'registeredAt', 'searchKeys'] as const;
+export const CONTRACT_MUTABLE_FIELDS = ['status', 'registeredAt', 'searchKeys', 'replacedBy', 'refusal'] as const;
 
 export const contractRowSchema = z.intersection(
 	contractRecord,
 	z.object({
-		status: contractStatus,
+		// 'void': refused and replaced on the device (replacedBy names the replacement, refusal keeps the reason).
+		status: z.union([contractStatus, z.literal('void')]),
+		replacedBy: z.uuid().optional(),
+		refusal: z.object({ code: z.string().max(100), detail: z.string().max(10_000), status: z.number().int().optional() }).optional(),
 		contentHash: sha256,
 		pdfSha256: sha256,
 		registeredAt: isoDateTime.nullable(),

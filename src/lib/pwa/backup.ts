@@ -236,7 +236,8 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 		}
 
 		// A file's word on a contract's status counts for nothing: only the server says whether it is effective.
-		const contracts = (r.contracts as ContractRow[]).map((c) => ({ ...c, status: 'pending' as const, registeredAt: null }));
+		// A void contract was never registered and never will be: it stays void (nothing of it is queued).
+		const contracts = (r.contracts as ContractRow[]).map((c) => ({ ...c, status: c.status === 'void' ? ('void' as const) : ('pending' as const), registeredAt: null }));
 		const localContracts = await db.contracts.bulkGet(contracts.map((c) => c.id));
 		const contractsHere = new Map<string, ContractRow>();
 		const newContracts: ContractRow[] = [];
