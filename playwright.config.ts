@@ -31,6 +31,10 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: 1,
+	// One retry in CI only, and Playwright reports a test that passed on it as "flaky": two specs failed once in
+	// three full runs here (two-devices: a restored document stuck after signing in again; update: its second
+	// server slow to answer), each passing alone. Both are named in the closing note as open problems.
+	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	use: {
