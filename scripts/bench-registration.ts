@@ -59,7 +59,7 @@ async function stopServer(s: { child: ChildProcess; dir: string }): Promise<void
 	rmSync(s.dir, { recursive: true, force: true });
 }
 
-type Account = { token: string; identity: VerifiedIdentity; provider: { name: string; creditCode: string; registeredAddress: string }; orders: Order[] };
+type Account = { token: string; identity: VerifiedIdentity; provider: { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string }; orders: Order[] };
 
 async function signIn(base: string, code: string): Promise<Account> {
 	const { token } = (await (await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
@@ -78,7 +78,7 @@ function record(a: Account, orders?: Order[]): ContractRecord {
 		templateVersion,
 		createdAt,
 		partyA: partyAOf(a.identity),
-		partyB: { name: a.provider.name, creditCode: a.provider.creditCode, registeredAddress: a.provider.registeredAddress },
+		partyB: { name: a.provider.name, creditCode: a.provider.creditCode, registeredAddress: a.provider.registeredAddress, verifyOrigin: a.provider.verifyOrigin },
 		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
 	};
 	if (!orders) return { kind: 'framework', ...base };

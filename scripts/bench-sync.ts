@@ -55,7 +55,7 @@ async function session(base: string) {
 	const id = changes.identity;
 	const parties: { partyA: PartyA; partyB: PartyB } = {
 		partyA: { name: id.legalName, creditCode: id.creditCode, legalRepresentative: id.legalRepresentative, registeredAddress: id.registeredAddress },
-		partyB: { name: changes.provider.name, creditCode: changes.provider.creditCode, registeredAddress: changes.provider.registeredAddress }
+		partyB: { name: changes.provider.name, creditCode: changes.provider.creditCode, registeredAddress: changes.provider.registeredAddress, verifyOrigin: changes.provider.verifyOrigin }
 	};
 	return { ...s, parties };
 }
