@@ -10,18 +10,12 @@ import { createApp, hashToken } from '../server/app';
 import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
 import { openSqliteStore } from '../server/store';
-import type { BenchRow } from './bench-sync';
+import { median, type BenchRow } from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CONTRACTS = 5_000;
 const ORDERS = 300_000;
 const ACCOUNT = 'acct-bench-restore';
-
-function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 export async function runPullBench(): Promise<BenchRow[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-pull-'));

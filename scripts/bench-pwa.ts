@@ -1,32 +1,23 @@
 // PWA figures: first-load JS+CSS of the home route (gzip), precache size by part, warm offline start in Chromium.
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { precacheEntries } from '../src/lib/pwa/precache';
+import { CHROMIUM, CHROMIUM_ARGS, startBenchServer } from './bench/server';
+import { median, type BenchRow } from './bench/stats';
 
-export type PwaBenchRow = { name: string; value: number; unit: string; target?: string };
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
 export const CLIENT_MANIFEST = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PORT = Number(process.env.BENCH_PWA_PORT ?? 4398);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type ManifestChunk = { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[]; isEntry?: boolean };
 type ViteManifest = Record<string, ManifestChunk>;
 
 const KB = 1024;
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).byteLength;
-function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** Files a chunk pulls in before it can run: itself, its static imports (transitively) and their CSS. */
 function staticClosure(m: ViteManifest, roots: string[]): Set<string> {
@@ -137,20 +128,10 @@ async function waitForHomeData(page: Page): Promise<number> {
 
 /** Signs in online once, lets the service worker precache, then times offline starts of `/`. */
 export async function warmOfflineStart(runs = RUNS): Promise<{ running: number[]; stopped: number[] }> {
-	// node with tsx's loader, not npx: SIGTERM must reach the server itself, or it outlives the bench.
-	const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', STATIC_DIR: BUILD, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-pwa-')) },
-		stdio: 'ignore'
-	});
-	const base = `http://127.0.0.1:${PORT}`;
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const server = await startBenchServer({ STATIC_DIR: BUILD });
+	const base = server.base;
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
-		for (let i = 0; ; i++) {
-			if ((await fetch(`${base}/api/v1/health`).catch(() => null))?.ok) break;
-			if (i > 600) throw new Error('server did not start');
-			await new Promise((r) => setTimeout(r, 100));
-		}
 		const context = await browser.newContext({ serviceWorkers: 'allow' });
 		const setup = await context.newPage();
 		await setup.goto(`${base}/signin`);
@@ -179,16 +160,16 @@ export async function warmOfflineStart(runs = RUNS): Promise<{ running: number[]
 		return { running, stopped };
 	} finally {
 		await browser.close();
-		server.kill('SIGTERM');
+		await server.stop();
 	}
 }
 
-export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<PwaBenchRow[]> {
+export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<BenchRow[]> {
 	if (!existsSync(join(BUILD, '200.html')) || !existsSync(CLIENT_MANIFEST)) throw new Error('run `npm run build` first');
 	const m = JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8')) as ViteManifest;
 	const first = firstLoad(m);
 	const pre = precacheParts(m);
-	const rows: PwaBenchRow[] = [
+	const rows: BenchRow[] = [
 		{ name: 'pwa: home first-load JS+CSS (gzip)', value: first.gzipBytes / KB, unit: 'KB', target: '≤ 80 KB' },
 		{ name: 'pwa: home first-load files', value: first.files.length, unit: '' },
 		{ name: 'pwa: 200.html (gzip)', value: gz(join(BUILD, '200.html')) / KB, unit: 'KB' },

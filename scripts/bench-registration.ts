@@ -1,8 +1,4 @@
 // Registration latency of one account, idle and while another account floods the registry with heavy registrations (real server, real renders).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
 import { sha256Hex } from '../src/lib/domain/canonical';
@@ -13,52 +9,12 @@ import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { DEFAULT_VERIFICATION } from '../server/seed';
+import { startBenchServer } from './bench/server';
+import { median, type BenchRow } from './bench/stats';
 
-export type BenchRow = { name: string; value: number; unit: string; target?: string };
-
-const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const FLOOD = 20;
 const ADMIN = 'bench-admin-token';
-function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** The production entry (server/main.ts: render workers on), on a port the OS picks. */
-async function startRealServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; dir: string }> {
-	const dir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-reg-'));
-	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: join(dir, 'none'), ADMIN_TOKEN: ADMIN, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const base = await new Promise<string>((ok, fail) => {
-		let out = '';
-		const timer = setTimeout(() => fail(new Error('server did not start')), 60_000);
-		child.stdout!.on('data', (d: Buffer) => {
-			out += d.toString();
-			const m = /server on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				ok(m[1]!);
-			}
-		});
-		child.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-	});
-	return { child, base, dir };
-}
-
-async function stopServer(s: { child: ChildProcess; dir: string }): Promise<void> {
-	await new Promise<void>((r) => {
-		if (s.child.exitCode !== null) return r();
-		s.child.once('exit', () => r());
-		s.child.kill('SIGTERM');
-	});
-	rmSync(s.dir, { recursive: true, force: true });
-}
-
 type Account = { token: string; identity: VerifiedIdentity; provider: { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string }; orders: Order[] };
 
 async function signIn(base: string, code: string): Promise<Account> {
@@ -110,7 +66,7 @@ async function timedRegistrations(base: string, a: Account, fonts: Awaited<Retur
 
 /** One configuration: idle latency, then the same while the other account floods with heavy registrations. */
 async function scenario(env: Record<string, string>): Promise<{ idle: number; flooded: number; answers: Record<number, number> }> {
-	const server = await startRealServer(env);
+	const server = await startBenchServer({ STATIC_DIR: '/nonexistent', ADMIN_TOKEN: ADMIN, ...env });
 	try {
 		const verified = await fetch(`${server.base}/api/v1/admin/accounts/acct-100002/verify`, {
 			method: 'POST',
@@ -145,7 +101,7 @@ async function scenario(env: Record<string, string>): Promise<{ idle: number; fl
 		await flood;
 		return { idle, flooded, answers };
 	} finally {
-		await stopServer(server);
+		await server.stop();
 	}
 }
 

@@ -15,9 +15,10 @@ import { flushOutbox } from '../src/lib/sync/flush';
 import { clearSessionExpiry } from '../src/lib/sync/session-expiry';
 import { queueContract, queueStamping, sleep } from '../tests/unit/helpers';
 import { seeded } from '../tests/unit/support/fake-clock';
+import { median, type BenchRow } from './bench/stats';
 import { killServer, startProxy, startServer, type Outage, type Proxy } from '../tests/unit/support/harness';
 
-export type BenchRow = { name: string; value: number; unit: string; target?: string };
+export type { BenchRow } from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SUBMISSIONS = 1_000;
@@ -38,12 +39,6 @@ type Cannon = (opts: {
 }) => Promise<CannonResult>;
 // autocannon ships no types; this is the part of its API used here.
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
-
-function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function session(base: string) {
 	const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) });

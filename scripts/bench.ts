@@ -1,33 +1,15 @@
 // `npm run bench`: PDF, list, sync and PWA figures as medians of several runs, in Node and headless Chromium.
 import { chromium, type Browser } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'vite';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, startBenchServer } from './bench/server';
+import { median, RUNS, timed, type BenchRow } from './bench/stats';
 
-export type BenchRow = { name: string; value: number; unit: string; target?: string };
-
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PORT = Number(process.env.BENCH_PORT ?? 4399);
-const ROOT = resolve(import.meta.dirname, '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-	const t0 = performance.now();
-	const value = await fn();
-	return [performance.now() - t0, value];
-}
+export type { BenchRow } from './bench/stats';
 
 async function nodePdf(): Promise<BenchRow[]> {
 	const [fontMs, fonts] = await timed(loadContractFontsNode);
@@ -69,23 +51,7 @@ async function bundleBrowserEntry(): Promise<string> {
 	throw new Error('bench bundle produced no code');
 }
 
-export async function startServer(port: number): Promise<ChildProcess> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-'));
-	const child = spawn('npx', ['tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' });
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	child.kill();
-	throw new Error('server did not start');
-}
-
-async function browserPdfAndList(browser: Browser, code: string): Promise<BenchRow[]> {
-	const base = `http://127.0.0.1:${PORT}`;
+async function browserPdfAndList(browser: Browser, base: string, code: string): Promise<BenchRow[]> {
 	type Bench = { generate(kind: string, n?: number): Promise<{ ms: number; bytes: number }>; seedContracts(n: number): Promise<number>; firstPage(kind?: string): Promise<{ ms: number; rows: number }> };
 	const cold: number[] = [];
 	const warm: number[] = [];
@@ -124,8 +90,7 @@ async function browserPdfAndList(browser: Browser, code: string): Promise<BenchR
 }
 
 /** The user's path: confirm click → detail page of the stored contract, through the real UI. */
-export async function uiConfirmClick(browser: Browser): Promise<BenchRow[]> {
-	const base = `http://127.0.0.1:${PORT}`;
+export async function uiConfirmClick(browser: Browser, base: string): Promise<BenchRow[]> {
 	const cold: number[] = [];
 	const warm: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
@@ -175,14 +140,14 @@ async function main(): Promise<void> {
 	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
 	const rows: BenchRow[] = [];
 	rows.push(...(await nodePdf()));
-	const server = await startServer(PORT);
+	const server = await startBenchServer();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
-		rows.push(...(await browserPdfAndList(browser, await bundleBrowserEntry())));
-		rows.push(...(await uiConfirmClick(browser)));
+		rows.push(...(await browserPdfAndList(browser, server.base, await bundleBrowserEntry())));
+		rows.push(...(await uiConfirmClick(browser, server.base)));
 	} finally {
 		await browser.close();
-		server.kill();
+		await server.stop();
 	}
 	rows.push(...(await optional('bench-sync.ts', 'runSyncBench')));
 	rows.push(...(await optional('bench-registration.ts', 'runRegistrationBench')));

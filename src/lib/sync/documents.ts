@@ -5,7 +5,7 @@ import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session, type StorageFull } from '../db/meta';
 import type { DocumentDownloadRow, DownloadProblem } from '../db/types';
 import { API_BASE } from './api';
-import { restoreProgress } from './restore.svelte';
+import { restoreProgress } from './restore-progress';
 
 export const DOWNLOAD_CONCURRENCY = 3;
 /** A broken transfer is tried again by itself this many times before it waits for the user's retry. */

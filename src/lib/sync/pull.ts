@@ -11,7 +11,7 @@ import { getMeta, META, type PullProgress, type Session } from '../db/meta';
 import type { ContractRow, StampingRequestRow } from '../db/types';
 import { apiFetch, HttpError } from './api';
 import { downloadDocuments } from './documents';
-import { restoreProgress } from './restore.svelte';
+import { restoreProgress } from './restore-progress';
 
 /** Contracts per page of a pull: one page is one Dexie transaction and at most a few MB of JSON. */
 export const PULL_PAGE_LIMIT = 200;

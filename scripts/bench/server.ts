@@ -1,0 +1,82 @@
+// The production server (server/main.ts) as a child process for benchmarks: on a port the OS picks, in a data folder of
+// its own, stopped for certain — the child is node itself (not npx/tsx, which fork), so the signal reaches the server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface BenchServer {
+	base: string;
+	child: ChildProcess;
+	dataDir: string;
+	stop(): Promise<void>;
+}
+
+const running = new Set<BenchServer>();
+// A bench that throws or is interrupted must not leave a server behind.
+process.once('exit', () => {
+	for (const s of running) s.child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		for (const s of running) s.child.kill('SIGKILL');
+		process.exit(130);
+	});
+}
+
+/** Starts server/main.ts with `env` on top of the caller's and resolves once it prints its URL. */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-'));
+	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const base = await new Promise<string>((ok, fail) => {
+		let out = '';
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			fail(new Error('bench server did not start within 60 s'));
+		}, 60_000);
+		child.stdout!.on('data', (d: Buffer) => {
+			out += d.toString();
+			const m = /server on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				ok(m[1]!);
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			fail(new Error(`bench server exited with ${code}`));
+		});
+	});
+	// Keep draining stdout so a chatty server never blocks on a full pipe.
+	child.stdout!.resume();
+	const server: BenchServer = {
+		base,
+		child,
+		dataDir,
+		stop: () =>
+			new Promise<void>((done) => {
+				running.delete(server);
+				const finish = () => {
+					rmSync(dataDir, { recursive: true, force: true });
+					done();
+				};
+				if (child.exitCode !== null || child.signalCode !== null) return finish();
+				const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				child.once('exit', () => {
+					clearTimeout(force);
+					finish();
+				});
+				child.kill('SIGTERM');
+			})
+	};
+	running.add(server);
+	return server;
+}
