@@ -177,6 +177,20 @@ describe('no storm, by construction', () => {
 		expect(provider.pulls()).toBeLessThanOrEqual(starts.length);
 	});
 
+	it('a round that skips the pull (another pulled within the spacing) still resumes stopped document downloads', async () => {
+		let downloads = 0;
+		makeEngine({ downloads: async () => void downloads++ });
+		await round();
+		// The pull ran and resumes downloads itself: the engine adds no second run.
+		expect(provider.pulls()).toBe(1);
+		expect(downloads).toBe(0);
+		// A reload within the spacing (a new engine, the pull's start time persisted): no pull, but downloads resume.
+		makeEngine({ downloads: async () => void downloads++ });
+		await round();
+		expect(provider.pulls()).toBe(1);
+		expect(downloads).toBe(1);
+	});
+
 	it('offline: not one request and no attempt, whatever triggers fire, until the network is back', async () => {
 		await contractWithStamping();
 		await contractWithStamping();

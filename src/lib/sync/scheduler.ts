@@ -5,6 +5,7 @@ import { HttpError, NetworkError } from './api';
 import { syncErrorOf, type SyncError } from './errors';
 import { flushOutbox, type FlushOptions, type FlushResult, type ProviderHealth } from './flush';
 import { makeAllDue, makeTransientFailuresDue, nextWakeAt } from './outbox';
+import { downloadDocuments } from './documents';
 import { pull } from './pull';
 import { isSessionExpired, markSessionExpired } from './session-expiry';
 
@@ -55,6 +56,8 @@ export type EngineOptions = {
 	/** How the outbox is sent (fetch, base URL, backoff, random…); time and connectivity come from the engine. */
 	flush?: Omit<FlushOptions, 'now' | 'isOnline' | 'networkBack'>;
 	pull?: () => Promise<void>;
+	/** Resumes restored documents' downloads (a pull does it too; this is for rounds that skip the pull). */
+	downloads?: () => Promise<unknown>;
 	status: StatusSink;
 	/** Asked after a round left rows waiting: the service worker flushes once connectivity returns. */
 	backgroundSync?: () => void;
@@ -88,6 +91,7 @@ export class SyncEngine {
 	readonly #isOnline: () => boolean;
 	readonly #flush: EngineOptions['flush'];
 	readonly #pull: () => Promise<void>;
+	readonly #downloads: () => Promise<unknown>;
 	readonly #status: StatusSink;
 	readonly #backgroundSync: () => void;
 
@@ -111,6 +115,7 @@ export class SyncEngine {
 		this.#isOnline = opts.isOnline;
 		this.#flush = opts.flush;
 		this.#pull = opts.pull ?? pull;
+		this.#downloads = opts.downloads ?? downloadDocuments;
 		this.#status = opts.status;
 		this.#backgroundSync = opts.backgroundSync ?? (() => undefined);
 	}
@@ -207,6 +212,9 @@ export class SyncEngine {
 				wakeAt = now();
 			} else if (flush.state === 'ran') {
 				const pulled = await this.#pullOnce(session, Boolean(opts.forced));
+				// A download run stopped by a reload or a lost connection would otherwise wait for the next pull,
+				// which the spacing may skip for minutes; a run already going is joined, an empty queue costs one count.
+				if (pulled.skipped) void this.#downloads().catch(() => undefined);
 				if (pulled.health) provider = pulled.health;
 				error = pulled.error;
 				if (pulled.health === 'ok' && this.#providerDown) {
@@ -235,10 +243,10 @@ export class SyncEngine {
 	}
 
 	/** At most one pull per round, and across tabs at most one per minimum interval unless the user asked. */
-	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null }> {
+	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null; skipped?: true }> {
 		const started = await getMeta<number>(META.pullStartedAt);
 		if (!forced && started !== undefined && this.#clock.now() - started < this.#minInterval && started <= this.#clock.now()) {
-			return { health: null, error: null };
+			return { health: null, error: null, skipped: true };
 		}
 		await setMeta(META.pullStartedAt, this.#clock.now());
 		try {
