@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
-	api.route('/verify', publicVerifyRoutes({ lookup: contractsByNumber(store), now }));
+	api.route('/verify', publicVerifyRoutes({ lookup: contractsByNumber(store), now, clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies)) }));
 
 	// Attached per route, so an unknown path is a 404 even without a token.
 	const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {

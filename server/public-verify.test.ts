@@ -123,6 +123,27 @@ describe('throttle', () => {
 		expect((await hit()).status).toBe(200);
 	});
 
+	it('behind a trusted proxy the app throttles each forwarded client, and a client cannot spoof the header', async () => {
+		const proxied = await makeEnv({ env: { TRUST_PROXY: '10.0.0.1' } });
+		try {
+			const ask = (peer: string, forwardedFor: string) =>
+				proxied.app.request(
+					`/api/v1/verify/HT-20260615-00000000?fingerprint=${'a'.repeat(64)}`,
+					{ headers: { 'X-Forwarded-For': forwardedFor } },
+					{ incoming: { socket: { remoteAddress: peer } } }
+				);
+			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++) expect((await ask('10.0.0.1', '198.51.100.7')).status).toBe(200);
+			expect((await ask('10.0.0.1', '198.51.100.7')).status).toBe(429);
+			// Another client behind the same proxy is not held back by the first.
+			expect((await ask('10.0.0.1', '203.0.113.9')).status).toBe(200);
+			// Not from the proxy: the header is ignored, so rotating it does not escape the peer's own limit.
+			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++) expect((await ask('192.0.2.44', `198.18.0.${i + 1}`)).status).toBe(200);
+			expect((await ask('192.0.2.44', '198.18.1.1')).status).toBe(429);
+		} finally {
+			await proxied.cleanup();
+		}
+	});
+
 	it('the app route is throttled too (requests without a socket share one key)', async () => {
 		const local = await makeEnv();
 		try {

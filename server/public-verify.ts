@@ -1,5 +1,4 @@
 // GET /api/v1/verify/:number — public, no session: is this contract registered, and does the fingerprint match? Throttled per client address.
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { ContractRecord } from '../src/lib/domain/contract';
 import { answerFor, publicVerifyQuery, type RegisteredCopy } from '../src/lib/domain/verification';
@@ -43,28 +42,19 @@ export function contractsByNumber(store: Store): ContractsByNumber {
 	};
 }
 
-/** The socket's peer address. Forwarded-for headers are not trusted: any client could send one to dodge the limit. */
-export function peerAddress(c: Context): string {
-	try {
-		return getConnInfo(c).remote.address ?? 'unknown';
-	} catch {
-		return 'unknown';
-	}
-}
-
 export interface PublicVerifyDeps {
 	lookup: ContractsByNumber;
 	limiter?: SlidingWindowLimiter;
-	clientAddress?: (c: Context) => string;
+	/** The throttling key of the caller (the app passes the proxy-aware address, as sign-in uses). */
+	clientAddress: (c: Context) => string;
 	now?: () => number;
 }
 
 export function publicVerifyRoutes(deps: PublicVerifyDeps): Hono {
 	const limiter = deps.limiter ?? new SlidingWindowLimiter({ ...PUBLIC_VERIFY_LIMIT, now: deps.now });
-	const clientAddress = deps.clientAddress ?? peerAddress;
 	const app = new Hono();
 	app.get('/:number', async (c) => {
-		const admission = limiter.hit(clientAddress(c));
+		const admission = limiter.hit(deps.clientAddress(c));
 		if (!admission.allowed) {
 			c.header('Retry-After', String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000))));
 			return apiError(c, 429, 'tooManyRequests', { message: 'Too many verification requests; retry later' });
