@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { precacheEntries } from '../src/lib/pwa/precache';
-import { CHROMIUM, CHROMIUM_ARGS, startBenchServer } from './bench/server';
+import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
+import { startServerProcess } from './server-process';
 import { median, type BenchRow } from './bench/stats';
 
 
@@ -128,7 +129,7 @@ async function waitForHomeData(page: Page): Promise<number> {
 
 /** Signs in online once, lets the service worker precache, then times offline starts of `/`. */
 export async function warmOfflineStart(runs = RUNS): Promise<{ running: number[]; stopped: number[] }> {
-	const server = await startBenchServer({ STATIC_DIR: BUILD });
+	const server = await startServerProcess({ STATIC_DIR: BUILD });
 	const base = server.base;
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {

@@ -9,7 +9,7 @@ import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { DEFAULT_VERIFICATION } from '../server/seed';
-import { startBenchServer } from './bench/server';
+import { startServerProcess } from './server-process';
 import { median, type BenchRow } from './bench/stats';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
@@ -66,7 +66,7 @@ async function timedRegistrations(base: string, a: Account, fonts: Awaited<Retur
 
 /** One configuration: idle latency, then the same while the other account floods with heavy registrations. */
 async function scenario(env: Record<string, string>): Promise<{ idle: number; flooded: number; answers: Record<number, number> }> {
-	const server = await startBenchServer({ STATIC_DIR: '/nonexistent', ADMIN_TOKEN: ADMIN, ...env });
+	const server = await startServerProcess({ STATIC_DIR: '/nonexistent', ADMIN_TOKEN: ADMIN, ...env });
 	try {
 		const verified = await fetch(`${server.base}/api/v1/admin/accounts/acct-100002/verify`, {
 			method: 'POST',

@@ -6,7 +6,8 @@ import { build } from 'vite';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, startBenchServer } from './bench/server';
+import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
+import { ROOT, startServerProcess } from './server-process';
 import { median, RUNS, timed, type BenchRow } from './bench/stats';
 
 export type { BenchRow } from './bench/stats';
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
 	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
 	const rows: BenchRow[] = [];
 	rows.push(...(await nodePdf()));
-	const server = await startBenchServer();
+	const server = await startServerProcess();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		rows.push(...(await browserPdfAndList(browser, server.base, await bundleBrowserEntry())));

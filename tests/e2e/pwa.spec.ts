@@ -1,24 +1,11 @@
 // The installable PWA end to end: offline after the first visit, updates that keep typed work, backup round trip.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
 import { generateFramework, onAnotherDevice, signIn, underServiceWorker, storedRows } from './helpers';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 
 /** SHA-256 and base64 of every stored PDF, computed in the page from the Blob bytes. */
 async function documents(page: Page): Promise<Record<string, { sha256: string; base64: string }>> {
@@ -102,9 +89,8 @@ async function controllerVersion(page: Page): Promise<string> {
 
 test.describe('update', () => {
 	let base = '';
-	let server: ChildProcess | undefined;
+	let server: ServerProcess | undefined;
 	let root = '';
-	let dataDir = '';
 
 	// A copy of the build served by a second server process. The "newer build" is that same copy with a
 	// service worker whose bytes (its version constant) changed, which is exactly what a browser compares
@@ -112,27 +98,15 @@ test.describe('update', () => {
 	test.beforeAll(async () => {
 		root = join(mkdtempSync(join(tmpdir(), 'contract-desk-update-')), 'site');
 		cpSync('build', root, { recursive: true });
-		dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-update-data-'));
-		const port = await freePort();
-		base = `http://127.0.0.1:${port}`;
-		// node with tsx's loader, not npx: SIGTERM must reach the server itself, or it outlives the test.
-		server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: root, DATA_DIR: dataDir, ADMIN_TOKEN: 'e2e-admin-token' },
-			stdio: 'ignore'
-		});
-		await expect.poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
+		// The OS picks the port and the server prints it: a probed "free" port can be taken by another run meanwhile.
+		test.setTimeout(120_000);
+		server = await startServerProcess({ STATIC_DIR: root, ADMIN_TOKEN: 'e2e-admin-token' });
+		base = server.base;
 	});
 	test.afterAll(async () => {
-		// Wait for the exit (the server closes SQLite on SIGTERM) before removing its folders.
-		const running = server;
-		if (running && running.exitCode === null && running.signalCode === null) {
-			await new Promise<void>((resolve) => {
-				running.once('exit', () => resolve());
-				running.kill('SIGTERM');
-			});
-		}
+		// Waits for the exit (the server closes SQLite on SIGTERM) and removes its data folder.
+		await server?.stop();
 		if (root) rmSync(dirname(root), { recursive: true, force: true });
-		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	/** Rewrites a file of the served copy, with the .br/.gz variants the server prefers (svelte.config.js precompresses). */

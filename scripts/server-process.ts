@@ -1,23 +1,22 @@
-// The production server (server/main.ts) as a child process for benchmarks: on a port the OS picks, in a data folder of
-// its own, stopped for certain — the child is node itself (not npx/tsx, which fork), so the signal reaches the server.
+// The production server (server/main.ts) as a child process for benchmarks, tests and tools: on a port the OS picks, in a
+// data folder of its own, stopped for certain — the child is node itself (not npx/tsx, which fork), so a signal reaches it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const ROOT = resolve(import.meta.dirname, '..');
 
-export interface BenchServer {
+export interface ServerProcess {
 	base: string;
 	child: ChildProcess;
 	dataDir: string;
+	/** SIGTERM (SIGKILL after 10 s), waits for the exit, removes the data folder. */
 	stop(): Promise<void>;
 }
 
-const running = new Set<BenchServer>();
-// A bench that throws or is interrupted must not leave a server behind.
+const running = new Set<ServerProcess>();
+// A caller that throws or is interrupted must not leave a server behind.
 process.once('exit', () => {
 	for (const s of running) s.child.kill('SIGKILL');
 });
@@ -29,8 +28,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Starts server/main.ts with `env` on top of the caller's and resolves once it prints its URL. */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-'));
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-server-'));
 	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
@@ -40,7 +39,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 		let out = '';
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			fail(new Error('bench server did not start within 60 s'));
+			fail(new Error('server did not start within 60 s'));
 		}, 60_000);
 		child.stdout!.on('data', (d: Buffer) => {
 			out += d.toString();
@@ -52,12 +51,12 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 		});
 		child.once('exit', (code) => {
 			clearTimeout(timer);
-			fail(new Error(`bench server exited with ${code}`));
+			fail(new Error(`server exited with ${code}`));
 		});
 	});
 	// Keep draining stdout so a chatty server never blocks on a full pipe.
 	child.stdout!.resume();
-	const server: BenchServer = {
+	const server: ServerProcess = {
 		base,
 		child,
 		dataDir,
