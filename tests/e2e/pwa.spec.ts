@@ -40,6 +40,8 @@ test('opens every route offline after the first visit, generates a contract, and
 	await page.reload();
 	await expect(page.getByTestId('count-orders')).not.toHaveText('0');
 	await expect(page.locator('.offline-banner')).toBeVisible();
+	// Said once: with nothing waiting, home adds no second offline notice to the app-wide banner.
+	await expect(page.getByTestId('sync-problem')).toHaveCount(0);
 
 	const routes = ['/', '/orders', '/filings', '/contracts', '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/more', '/more/storage', '/faq', '/outbox', '/signin'];
 	for (const route of routes) {
@@ -67,6 +69,9 @@ test('opens every route offline after the first visit, generates a contract, and
 	await expect
 		.poll(async () => (await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(({ kind, resourceId, status }) => ({ kind, resourceId, status })))
 		.toEqual([{ kind: 'registerContract', resourceId: id, status: 'pending' }]);
+	// With a submission waiting, home says what waits and that it goes out by itself.
+	await page.goto('/');
+	await expect(page.getByTestId('sync-problem')).toHaveAttribute('data-state', 'offline');
 
 	await context.setOffline(false);
 	await expect
