@@ -12,6 +12,10 @@ const USAGE = `Usage: npm run admin -- <command>
   received <contractId>                           paper contract received
   stamped <contractId>                            paper contract stamped
   returned <contractId> <courier> <trackingNumber> stamped contract mailed back
+  calendar [year]                                 the published holiday schedules (one year in full)
+  publish-calendar <year> <schedule.json>         publish (or correct) a year's official holiday schedule, as the
+                                                  State Council's notice sets it: {holidays, workdays}, each a list of
+                                                  {date, name} or a {"YYYY-MM-DD": name} map; devices get it with their next pull
 Environment: BASE_URL (default http://127.0.0.1:8787), ADMIN_TOKEN (default: the token the server keeps in
 DATA_DIR/admin-token, DATA_DIR default ./data)`;
 
@@ -28,7 +32,7 @@ function adminToken(): string {
 	process.exit(2);
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown> {
 	const headers: Record<string, string> = { Authorization: `Bearer ${adminToken()}` };
 	if (method === 'POST') headers['Idempotency-Key'] = randomUUID();
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -53,6 +57,20 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promi
 }
 
 type AccountRow = { id: string; status: string; name: string };
+type DueDate = { due: string; provisional: boolean; unpublishedYear?: number };
+
+/** A day list of a schedule file: [{date, name}] as the API takes it, or the {"YYYY-MM-DD": name} map people write. */
+function dayList(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		return Object.entries(value as Record<string, unknown>).map(([date, name]) => ({ date, name }));
+	}
+	return value;
+}
+
+function scheduleFile(text: string): { holidays: unknown; workdays: unknown } {
+	const parsed = JSON.parse(text) as { holidays?: unknown; workdays?: unknown };
+	return { holidays: dayList(parsed.holidays), workdays: dayList(parsed.workdays ?? []) };
+}
 
 async function main(argv: string[]): Promise<void> {
 	const [command, ...args] = argv;
@@ -69,8 +87,9 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		case 'contracts': {
-			const { contracts } = (await call('GET', '/contracts')) as { contracts: unknown[] };
-			console.table(contracts);
+			const { contracts } = (await call('GET', '/contracts')) as { contracts: { returnDue: DueDate | null }[] };
+			const due = (d: DueDate | null) => (d ? `${d.due}${d.provisional ? ` (provisional: ${d.unpublishedYear} not published)` : ''}` : '');
+			console.table(contracts.map((c) => ({ ...c, returnDue: due(c.returnDue) })));
 			return;
 		}
 		case 'verify': {
@@ -91,6 +110,22 @@ async function main(argv: string[]): Promise<void> {
 			need(3);
 			const path = `/contracts/${encodeURIComponent(args[0]!)}/stamping/returned`;
 			console.log(JSON.stringify(await call('POST', path, { courier: args[1], trackingNumber: args[2] }), null, 2));
+			return;
+		}
+		case 'calendar': {
+			if (args[0]) {
+				console.log(JSON.stringify(await call('GET', `/calendar/${encodeURIComponent(args[0])}`), null, 2));
+				return;
+			}
+			const { years } = (await call('GET', '/calendar')) as { years: unknown[] };
+			console.table(years);
+			return;
+		}
+		case 'publish-calendar': {
+			need(2);
+			const schedule = scheduleFile(readFileSync(args[1]!, 'utf8'));
+			const answer = (await call('PUT', `/calendar/${encodeURIComponent(args[0]!)}`, schedule)) as { changed: boolean; year: { revision: number } };
+			console.log(answer.changed ? `published ${args[0]} (revision ${answer.year.revision})` : `${args[0]} unchanged (already published as given)`);
 			return;
 		}
 		default:

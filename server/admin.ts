@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../src/lib/domain/canonical';
 import { verifiedIdentity } from '../src/lib/domain/identity';
 import { courierShipment, stampingEventKind, type StampingEvent } from '../src/lib/domain/stamping';
+import { calendarAdminRoutes, dueFromEvents, serverCalendar } from './calendar';
 import { apiError, readBody } from './http';
 import { idempotencyKey, runIdempotent, type Outcome } from './idempotency';
 import type { Commit, StampingEventResult, Store, VerifyResult } from './store';
@@ -72,7 +73,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
 		});
 	});
 
-	admin.get('/contracts', async (c) => c.json({ contracts: await store.listContractsForAdmin() }));
+	// A received paper copy shows its due date, computed by the rule (and from the calendar) the phone uses.
+	admin.get('/contracts', async (c) => {
+		const [rows, calendar] = await Promise.all([store.listContractsForAdmin(), serverCalendar(store)]);
+		const contracts = [];
+		for (const row of rows) {
+			const returnDue = row.stampingEvents.includes('received') ? dueFromEvents(await store.listStampingEvents(row.id), calendar) : null;
+			contracts.push({ ...row, returnDue });
+		}
+		return c.json({ contracts });
+	});
+	admin.route('/calendar', calendarAdminRoutes({ store, now }));
 	admin.get('/actions', async (c) => c.json({ actions: await store.listAdminActions() }));
 
 	admin.post('/accounts/:accountId/verify', async (c) => {

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sessionRequest } from '../src/lib/domain/changes';
 import { stampingSubmission } from '../src/lib/domain/stamping';
 import { adminRoutes } from './admin';
+import { calendarSince } from './calendar';
 import { parseChangesQuery } from './changes-query';
 import type { Config } from './config';
 import { apiError, bearerToken, invalid, readBody } from './http';
@@ -158,12 +159,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.get('/changes', requireAccount, async (c) => {
-		const query = parseChangesQuery({ since: c.req.query('since'), page: c.req.query('page'), limit: c.req.query('limit') });
+		const q = (name: string) => c.req.query(name);
+		const query = parseChangesQuery({ since: q('since'), page: q('page'), limit: q('limit'), calendarSince: q('calendarSince') });
 		if (!query.ok) return invalid(c, query.fields, 'Unknown cursor, page or limit');
 		const result = await store.changesPage(c.get('accountId'), query.value);
 		if (result.kind === 'noAccount') return apiError(c, 401, 'unauthorized');
 		if (result.kind === 'badPage') return invalid(c, { page: ['page'] }, 'Unknown page: start the pull again');
-		return c.json({ ...result.page, provider: config.provider });
+		// The calendar is the provider's, not the account's: it rides on a pull's first page, past the device's revision.
+		const holidayYears = query.value.page === undefined ? await calendarSince(store, query.calendar.calendarSince) : [];
+		return c.json({ ...result.page, provider: config.provider, holidayYears });
 	});
 
 	api.get('/contracts/:id', requireAccount, async (c) => {

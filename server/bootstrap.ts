@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { createApp, type AppDeps, type AppEnv } from './app';
 import { loadConfig, type Config } from './config';
+import { bundledSchedules } from './holiday-seed';
 import { seedIfEmpty } from './seed';
 import { openSqliteStore, type Store } from './store';
 
@@ -28,6 +29,8 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 	const store = openSqliteStore(config.dataDir);
 	// Demo accounts with well-known codes are for trying the app, never a default of a production server.
 	const seeded = config.seedDemo ? await seedIfEmpty(store) : false;
+	// Years the provider has not published get the bundled package's schedule; published ones are never replaced.
+	if (config.seedHolidays) await store.seedHolidayYears(bundledSchedules(), new Date().toISOString());
 	// A process that died mid-request left its claims `running`; retries would get 409 forever otherwise.
 	const releasedClaims = await store.releaseRunningClaims();
 	const app = createApp({ store, config, verifyDocument: options.verifyDocument, staticDir: options.staticDir, log: options.log });

@@ -17,6 +17,11 @@ export interface Config {
 	/** Seed the demo accounts into an empty database (development default; production only with SEED_DEMO=1). */
 	seedDemo: boolean;
 	production: boolean;
+	/**
+	 * Publish the holiday schedules the server's bundled package knows at start, for years not published yet
+	 * (HOLIDAY_SEED, default 1). 0: the back office publishes every year itself (admin API / CLI).
+	 */
+	seedHolidays: boolean;
 	sessionTtlMs: number;
 	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty → the socket peer is the client. */
 	trustedProxies: BlockList;
@@ -109,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const seed = env.SEED_DEMO?.trim();
 	if (seed && seed !== '0' && seed !== '1') throw new Error(`SEED_DEMO must be 0 or 1: ${env.SEED_DEMO}`);
 
+	const holidaySeed = env.HOLIDAY_SEED?.trim();
+	if (holidaySeed && holidaySeed !== '0' && holidaySeed !== '1') throw new Error(`HOLIDAY_SEED must be 0 or 1: ${env.HOLIDAY_SEED}`);
+
 	const ttlDays = env.SESSION_TTL_DAYS ? Number(env.SESSION_TTL_DAYS) : 30;
 	if (!(ttlDays > 0)) throw new Error(`SESSION_TTL_DAYS must be positive: ${env.SESSION_TTL_DAYS}`);
 
@@ -123,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		adminTokenFile: configured ? null : adminTokenFile(dataDir),
 		seedDemo: seed ? seed === '1' : !production,
 		production,
+		seedHolidays: holidaySeed !== '0',
 		sessionTtlMs: ttlDays * DAY_MS,
 		trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
 		publicUrl: publicUrl(env.PUBLIC_URL),

@@ -2,6 +2,7 @@
 import type { ContractState } from '../../src/lib/domain/changes';
 import type { ContractRecord, ContractStatus } from '../../src/lib/domain/contract';
 import type { Filing } from '../../src/lib/domain/filing';
+import type { HolidaySchedule } from '../../src/lib/domain/holidayCalendar';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
 import type { Order } from '../../src/lib/domain/order';
 import type {
@@ -166,6 +167,17 @@ export interface AdminContractRow {
 	stampingEvents: StampingEvent['kind'][];
 }
 
+/** A year's holiday schedule as the provider published it. */
+export interface StoredHolidayYear extends HolidaySchedule {
+	/** 'bundled': seeded at start from the package the server ships; 'admin': published by the back office. */
+	source: 'bundled' | 'admin';
+	publishedAt: string;
+	/** The change sequence of its last publication: devices ask for the years above the revision they hold. */
+	revision: number;
+}
+
+export type PublishHolidayYearResult = { kind: 'created' | 'updated' | 'unchanged'; year: StoredHolidayYear };
+
 export interface Store {
 	isEmpty(): Promise<boolean>;
 	seed(data: SeedData): Promise<void>;
@@ -221,6 +233,19 @@ export interface Store {
 	listStampingEvents(contractId: string): Promise<StampingEvent[]>;
 	listContractsForAdmin(): Promise<AdminContractRow[]>;
 	listAdminActions(): Promise<AdminAction[]>;
+
+	/** Published holiday schedules with a revision above `since` (every year when absent), years ascending. */
+	listHolidayYears(since?: number): Promise<StoredHolidayYear[]>;
+	/**
+	 * Publishes a year's schedule (days sorted by date, as normaliseSchedule leaves them) or replaces it with a
+	 * new revision, logged as an admin action; the same days again → 'unchanged', nothing written.
+	 */
+	publishHolidayYear(
+		input: { schedule: HolidaySchedule; now: string },
+		commit?: Commit<PublishHolidayYearResult>
+	): Promise<PublishHolidayYearResult>;
+	/** Inserts the years not published yet, all under one revision (start-up seeding; a published year is never replaced). Returns the years inserted. */
+	seedHolidayYears(schedules: readonly HolidaySchedule[], now: string): Promise<number[]>;
 
 	/** Reserve (scope, key) for a request with this hash; a 'running' row older than staleMs is taken over. */
 	claimIdempotency(scope: string, key: string, requestHash: string, now: number, staleMs?: number): Promise<Claim>;

@@ -140,6 +140,19 @@ export const MIGRATIONS: string[] = [
 	ALTER TABLE accounts ADD COLUMN code_hashed INTEGER NOT NULL DEFAULT 0;
 	CREATE INDEX sessions_expires ON sessions(expires_at);
 	CREATE INDEX idempotency_created ON idempotency(created_at);
+	`,
+	// Issue 13: the working-day calendar is the provider's data. One row per year with its holidays and adjusted
+	// working days (JSON arrays of {date, name}); seq is its revision, which devices pull past.
+	`
+	CREATE TABLE holiday_years (
+		year INTEGER PRIMARY KEY,
+		holidays TEXT NOT NULL,
+		workdays TEXT NOT NULL,
+		source TEXT NOT NULL CHECK (source IN ('bundled', 'admin')),
+		published_at TEXT NOT NULL,
+		seq INTEGER NOT NULL
+	);
+	CREATE INDEX holiday_years_seq ON holiday_years(seq);
 	`
 ];
 

@@ -9,6 +9,7 @@ import type {
 	DocumentRow,
 	DraftRow,
 	FilingRow,
+	HolidayYearRow,
 	IdentityRow,
 	MetaRow,
 	OrderRow,
@@ -33,6 +34,7 @@ export class ContractDeskDB extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	drafts!: EntityTable<DraftRow, 'key'>;
 	documentDownloads!: EntityTable<DocumentDownloadRow, 'contractId'>;
+	holidayYears!: EntityTable<HolidayYearRow, 'year'>;
 
 	constructor(name = DB_NAME) {
 		super(name);

@@ -33,6 +33,11 @@ export const V4 = {
 	documentDownloads: '&contractId, state'
 } as const;
 
+/** Version 6: the provider's published holiday schedules, one row per year (the due date of a paper copy counts on them). */
+export const V6 = {
+	holidayYears: '&year, revision'
+} as const;
+
 /** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
 export type UpgradeTx = { table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } } };
 
@@ -42,7 +47,8 @@ export const VERSIONS: SchemaVersion[] = [
 	{ version: 1, stores: V1 },
 	{ version: 2, stores: V2 },
 	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors },
-	{ version: 4, stores: V4 }
+	{ version: 4, stores: V4 },
+	{ version: 6, stores: V6 }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 

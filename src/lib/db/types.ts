@@ -1,5 +1,6 @@
 // Row types of the device database.
 import type { ContractRecord, ContractStatus } from '../domain/contract';
+import type { PublishedSchedule } from '../domain/changes';
 import type { Filing } from '../domain/filing';
 import type { Identity } from '../domain/identity';
 import type { Order } from '../domain/order';
@@ -48,5 +49,7 @@ export type StampingRequestRow = {
 	submittedAt: string | null;
 };
 export type StampingEventRow = StampingEvent;
+/** A year's official holiday schedule as the provider published it (the pull keeps the newest revision). */
+export type HolidayYearRow = PublishedSchedule;
 export type OutboxRow = OutboxEntry;
 export type DraftRow = { key: string; value: unknown; updatedAt: number };

@@ -53,6 +53,20 @@ export const restoredStamping = z.object({
 	submittedAt: z.iso.datetime({ offset: true })
 });
 
+const scheduleDays = z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string() }));
+
+/**
+ * A year's official holiday schedule as the provider published it (checked in full when published: the device
+ * only reads it). `revision` grows with every publication; a device asks for the years above the one it holds.
+ */
+export const publishedSchedule = z.object({
+	year: z.number().int(),
+	holidays: scheduleDays,
+	workdays: scheduleDays,
+	publishedAt: z.iso.datetime({ offset: true }),
+	revision: z.number().int().nonnegative()
+});
+
 export const changesResponse = z.object({
 	/**
 	 * Opaque; send it back as `since` to get only what changed after it. Only valid once `next` is null:
@@ -69,13 +83,16 @@ export const changesResponse = z.object({
 	orders: z.array(order),
 	contracts: z.array(restoredContract),
 	stampingRequests: z.array(restoredStamping).default([]),
-	stampingEvents: z.array(stampingEvent)
+	stampingEvents: z.array(stampingEvent),
+	/** On a pull's first page: the holiday schedules published after the revision the device sent (`calendarSince`). */
+	holidayYears: z.array(publishedSchedule).default([])
 });
 
 export type ChangesResponse = z.infer<typeof changesResponse>;
 export type ContractState = z.infer<typeof contractState>;
 export type RestoredContract = z.infer<typeof restoredContract>;
 export type RestoredStamping = z.infer<typeof restoredStamping>;
+export type PublishedSchedule = z.infer<typeof publishedSchedule>;
 
 /** Error body of every 4xx: a stable code and, for 400, the field errors by dotted path. */
 export const apiError = z.object({

@@ -1,27 +1,37 @@
-// Working days on the official Chinese holiday calendar (chinese-days), with the limits of its data made explicit.
-import chineseDays from 'chinese-days';
+// Working days on the provider's published holiday calendar, and the paper copy's due date — one rule for device and server.
+import { SPILL_FROM, weekdayOf, type HolidaySchedule } from './holidayCalendar';
 import { shanghaiDate } from './time';
 
 /** The provider stamps and mails a paper contract back within this many working days of receiving it. */
 export const RETURN_WORKDAYS = 15;
 
-/** A date counted in working days; `provisional` when the count used days the bundled schedule does not cover yet. */
-export type DueDate = { due: string; provisional: boolean };
+/**
+ * A date counted in working days. `provisional` when the count went over days whose schedule the provider has
+ * not published yet; `unpublishedYear` names the first such year (the one whose publication settles the date).
+ */
+export type DueDate = { due: string; provisional: boolean; unpublishedYear?: number };
 
-// chinese-days' data starts in 2004; nothing we count starts earlier.
-const FIRST_YEAR = 2004;
-// The State Council publishes a year's schedule late in the year before, and a New Year holiday has begun
-// with make-up or rest days as early as 29 December of the old year (2007, 2018). So the last days of the
-// last covered year stay uncertain until the next year is covered too; 25 December leaves a margin.
-const SPILL_FROM = '12-25';
+/** The published schedules, as a lookup: what a device holds after a pull, or the server's table. */
+export type WorkCalendar = {
+	readonly days: ReadonlyMap<string, 'holiday' | 'workday'>;
+	readonly years: ReadonlySet<number>;
+};
+
+type ScheduleLike = Pick<HolidaySchedule, 'year' | 'holidays' | 'workdays'>;
 
 /**
- * The library reads every Date with local getters (and parses 'YYYY-MM-DD' as UTC midnight, which is
- * the day before west of UTC). A local-noon Date gives it the intended calendar day in every time zone.
+ * Builds the lookup. Schedules are applied year by year, so for a late-December day both the old and the new
+ * year name, the new year's notice (the later one) decides.
  */
-function localNoon(ymd: string): Date {
-	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-	return new Date(y, m - 1, d, 12);
+export function workCalendar(schedules: readonly ScheduleLike[]): WorkCalendar {
+	const days = new Map<string, 'holiday' | 'workday'>();
+	const years = new Set<number>();
+	for (const s of [...schedules].sort((a, b) => a.year - b.year)) {
+		years.add(s.year);
+		for (const d of s.holidays) days.set(d.date, 'holiday');
+		for (const d of s.workdays) days.set(d.date, 'workday');
+	}
+	return { days, years };
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD' in UTC, so the device's zone and DST never shift a day. */
@@ -30,76 +40,43 @@ function nextDay(ymd: string): string {
 	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-function weekday(ymd: string): number {
-	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+/** True on a working day: a listed day as listed, otherwise Monday to Friday. */
+export function isWorkday(ymd: string, calendar: WorkCalendar): boolean {
+	const listed = calendar.days.get(ymd);
+	if (listed) return listed === 'workday';
+	const w = weekdayOf(ymd);
+	return w >= 1 && w <= 5;
 }
-
-/** True on an official working day (make-up weekends included, public holidays excluded). */
-export function isOfficialWorkday(ymd: string): boolean {
-	return chineseDays.isWorkday(localNoon(ymd));
-}
-
-const coverage = new Map<number, boolean>();
 
 /**
- * Whether the bundled data holds the year's official schedule. Outside it the library silently treats
- * every weekday as a working day (1.5.7 calls 2027-01-01 one), so we probe: every published year has
- * public holidays on weekdays (the Spring Festival always falls partly on one).
+ * The year whose publication a day still waits for, or null when published schedules settle it: its own
+ * year's, and for the last days of December the next year's too (SPILL_FROM).
  */
-export function isYearCovered(year: number): boolean {
-	let known = coverage.get(year);
-	if (known === undefined) {
-		known = false;
-		for (let day = `${year}-01-01`; day.startsWith(String(year)); day = nextDay(day)) {
-			const w = weekday(day);
-			if (w >= 1 && w <= 5 && !isOfficialWorkday(day)) {
-				known = true;
-				break;
-			}
-		}
-		coverage.set(year, known);
-	}
-	return known;
-}
-
-let lastYear: number | undefined;
-
-/** The last year whose official schedule the bundled calendar holds. */
-export function lastCoveredYear(): number {
-	if (lastYear === undefined) {
-		let y = FIRST_YEAR;
-		while (isYearCovered(y + 1)) y++;
-		lastYear = y;
-	}
-	return lastYear;
-}
-
-/** Whether a day's status is settled by published schedules (see SPILL_FROM for late December). */
-export function isDayCertain(ymd: string): boolean {
+export function unsettledYear(ymd: string, calendar: WorkCalendar): number | null {
 	const year = Number(ymd.slice(0, 4));
-	if (!isYearCovered(year)) return false;
-	return ymd.slice(5) < SPILL_FROM || isYearCovered(year + 1);
+	if (!calendar.years.has(year)) return year;
+	if (ymd.slice(5) >= SPILL_FROM && !calendar.years.has(year + 1)) return year + 1;
+	return null;
 }
 
 /**
  * The `days`-th working day after `start` ('YYYY-MM-DD'); `start` itself never counts, whatever it is.
- * Provisional when any day counted over lies beyond the published schedule.
+ * Provisional when any day counted over is not settled by a published schedule.
  */
-export function addWorkdays(start: string, days: number): DueDate {
+export function addWorkdays(start: string, days: number, calendar: WorkCalendar): DueDate {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new RangeError(`not a date: ${start}`);
 	if (!Number.isInteger(days) || days < 1) throw new RangeError(`not a positive number of days: ${days}`);
 	let day = start;
-	let provisional = false;
+	let unpublished: number | null = null;
 	for (let left = days; left > 0; ) {
 		day = nextDay(day);
-		if (!isDayCertain(day)) provisional = true;
-		if (isOfficialWorkday(day)) left--;
+		unpublished ??= unsettledYear(day, calendar);
+		if (isWorkday(day, calendar)) left--;
 	}
-	return { due: day, provisional };
+	return unpublished === null ? { due: day, provisional: false } : { due: day, provisional: true, unpublishedYear: unpublished };
 }
 
 /** When the stamped copy is due back: the provider's receipt date in Shanghai + 15 working days. */
-export function returnDueDate(receivedAt: string | number | Date): DueDate {
-	return addWorkdays(shanghaiDate(receivedAt), RETURN_WORKDAYS);
+export function returnDueDate(receivedAt: string | number | Date, calendar: WorkCalendar): DueDate {
+	return addWorkdays(shanghaiDate(receivedAt), RETURN_WORKDAYS, calendar);
 }

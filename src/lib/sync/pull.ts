@@ -56,7 +56,7 @@ export async function applyChanges(changes: ChangesResponse, opts: ApplyOptions 
 	let restored = 0;
 	await db.transaction(
 		'rw',
-		[db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.documentDownloads, db.stampingRequests, db.stampingEvents, db.meta],
+		[db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.documentDownloads, db.stampingRequests, db.stampingEvents, db.holidayYears, db.meta],
 		async () => {
 			await db.identity.clear();
 			await db.identity.put(changes.identity);
@@ -91,6 +91,11 @@ export async function applyChanges(changes: ChangesResponse, opts: ApplyOptions 
 				await db.stampingRequests.put(row);
 			}
 			if (changes.stampingEvents.length) await db.stampingEvents.bulkPut(changes.stampingEvents);
+			// A year's schedule as the provider last published it; an older revision (a replayed page) never wins.
+			for (const y of changes.holidayYears ?? []) {
+				const local = await db.holidayYears.get(y.year);
+				if (!local || local.revision <= y.revision) await db.holidayYears.put(y);
+			}
 
 			if (progress) {
 				await db.meta.put({ key: META.pullPage, value: progress });
@@ -116,6 +121,8 @@ export async function fetchChanges(
 	if (cursor) params.set('since', cursor);
 	if (page) params.set('page', page);
 	params.set('limit', String(limit));
+	// The holiday calendar comes with a pull's first page: the years published after the newest one held here.
+	if (!page) params.set('calendarSince', String((await getDb().holidayYears.orderBy('revision').last())?.revision ?? 0));
 	const { data } = await apiFetch(`/changes?${params}`, { token: session.token });
 	// Contracts one by one: a record this app version cannot read (a newer template, say) is skipped, not
 	// allowed to stop the whole restore; it stays on the server for a newer app.

@@ -6,7 +6,9 @@ import { saveGeneratedContract } from '../../db/contracts';
 import { forgetDb, getDb } from '../../db/database';
 import { stampingDraftKey } from '../../db/stamping';
 import { exampleFrameworkRecord } from '../../db/test-fixtures';
-import type { ProviderRow } from '../../db/types';
+import type { HolidayYearRow, ProviderRow } from '../../db/types';
+import type { HolidaySchedule } from '../../domain/holidayCalendar';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
 import StampingPage from './StampingPage.svelte';
 
 const provider: ProviderRow = {
@@ -28,7 +30,10 @@ beforeEach(async () => {
 	contractId = record.id;
 	await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37, 80, 68, 70]), pdfSha256: 'a'.repeat(64) });
 	await getDb().provider.put(provider);
+	await getDb().holidayYears.bulkPut([published(SCHEDULE_2025, 1), published(SCHEDULE_2026, 1)]);
 });
+
+const published = (s: HolidaySchedule, revision: number): HolidayYearRow => ({ ...s, publishedAt: '2026-11-01T00:00:00.000Z', revision });
 afterEach(() => {
 	cleanup();
 	getDb().close();
@@ -133,10 +138,17 @@ describe('StampingPage', () => {
 		expect(screen.getByTestId('stamp-submitted-elsewhere')).toBeTruthy();
 	});
 
-	it('says when the due date is an estimate', async () => {
-		await getDb().stampingEvents.put({ id: 'e1', contractId, kind: 'received', at: '2026-12-15T10:00:00+08:00' });
+	it('says when the due date is an estimate, and settles it as soon as the missing year arrives', async () => {
+		await getDb().stampingEvents.put({ id: 'e1', contractId, kind: 'received', at: '2026-12-11T10:00:00+08:00' });
 		render(StampingPage, { contractId });
-		expect((await screen.findByTestId('stamp-due-provisional')).textContent).toContain('2026');
+		expect((await screen.findByTestId('stamp-due-provisional')).textContent).toContain('2027');
+		expect(screen.getByTestId('stamp-due').getAttribute('data-due')).toBe('2027-01-01');
+		// A pull brings the 2027 schedule (made up here): New Year's Day off, Saturday 01-02 a working day.
+		const y2027 = { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-02', name: '元旦' }] };
+		await getDb().holidayYears.put(published(y2027, 2));
+		await waitFor(() => expect(screen.queryByTestId('stamp-due-provisional')).toBeNull());
+		expect(screen.getByTestId('stamp-due').getAttribute('data-due')).toBe('2027-01-02');
+		expect(screen.getByTestId('stamp-due').getAttribute('data-provisional')).toBe('false');
 	});
 
 	it('says so when the contract is not on this device', async () => {

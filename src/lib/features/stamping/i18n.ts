@@ -82,7 +82,7 @@ export const stampingMessages = defineMessages(
 		stampEvent_returned: '已寄回',
 		stampNotYet: '尚未进行',
 		stampDue: '预计最晚寄回日期：{date}（收到后 15 个工作日内，按国家法定节假日安排计算）',
-		stampDueProvisional: '此日期为估算：目前只有 {year} 年及以前的官方节假日安排，待次年安排公布后可能调整。',
+		stampDueProvisional: '此日期为估算：服务商尚未发布 {year} 年的法定节假日安排，发布后日期可能调整。',
 		stampReturnShipment: '{courier}，单号 {trackingNumber}',
 		stampWaitingForProvider: '寄出合同后，服务商收到、盖章和寄回的进度会显示在这里（同步后更新）。',
 		stampFilingMaterials: '这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并寄回。'
@@ -159,7 +159,7 @@ export const stampingMessages = defineMessages(
 		stampEvent_returned: 'Mailed back',
 		stampNotYet: 'Not yet',
 		stampDue: 'Due back by {date} at the latest (within 15 working days of receipt, on the official holiday calendar)',
-		stampDueProvisional: 'This date is an estimate: official holiday schedules are only known up to {year}; it may change once the next one is published.',
+		stampDueProvisional: 'This date is an estimate: the provider has not published the official holiday schedule for {year} yet; the date may change once it does.',
 		stampReturnShipment: '{courier}, tracking number {trackingNumber}',
 		stampWaitingForProvider: 'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
 		stampFilingMaterials: 'This contract has an ICP filing attachment: the access provider’s materials for an ICP commercial filing (its licence pages with the annual inspection page, and its full enterprise information query page) are mailed back with the stamped contract.'

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRow, StampingRequestRow } from '../../db/types';
 import type { StampingEvent } from '../../domain/stamping';
-import { sendState, timeline } from './timeline';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
+import { workCalendar } from '../../domain/workdays';
+import { sendState, timeline as timelineOn } from './timeline';
+
+const calendar = workCalendar([SCHEDULE_2025, SCHEDULE_2026]);
+const timeline = (r: StampingRequestRow | null, events: StampingEvent[]) => timelineOn(r, events, calendar);
 
 const contractId = '7d3c8a52-5d0c-4f7e-9a53-2f1f6f0b1c11';
 const request: StampingRequestRow = {
@@ -34,8 +39,8 @@ describe('timeline', () => {
 		expect(steps[3]).toMatchObject({ kind: 'returned', done: true, shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' } });
 	});
 
-	it('marks a due date that runs past the known holiday schedule as provisional', () => {
-		expect(timeline(request, [event('received', '2026-12-15T10:00:00+08:00')])[1]!.due).toEqual({ due: '2027-01-05', provisional: true });
+	it('marks a due date that runs past the published holiday schedules as provisional, naming the missing year', () => {
+		expect(timeline(request, [event('received', '2026-12-15T10:00:00+08:00')])[1]!.due).toEqual({ due: '2027-01-05', provisional: true, unpublishedYear: 2027 });
 	});
 
 	it('counts the submission as done when only the provider’s events are on this device', () => {

@@ -1,5 +1,5 @@
 // What the page shows after submission: the delivery state of the request and the provider's events in order.
-import { returnDueDate, type DueDate } from '../../domain/workdays';
+import { returnDueDate, type DueDate, type WorkCalendar } from '../../domain/workdays';
 import type { CourierShipment, StampingEvent } from '../../domain/stamping';
 import type { OutboxRow, StampingRequestRow } from '../../db/types';
 
@@ -12,7 +12,11 @@ const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned'];
  * Every step, done (with its time) or not yet. A provider event implies the submission even when this
  * device does not hold it (made on another device). The due date comes with the receipt.
  */
-export function timeline(request: StampingRequestRow | null | undefined, events: readonly StampingEvent[]): TimelineStep[] {
+export function timeline(
+	request: StampingRequestRow | null | undefined,
+	events: readonly StampingEvent[],
+	calendar: WorkCalendar
+): TimelineStep[] {
 	const byKind = new Map<StepKind, StampingEvent>();
 	// The earliest of each kind: the back office refuses repeats, but a replayed pull must not reorder.
 	for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) if (!byKind.has(e.kind)) byKind.set(e.kind, e);
@@ -23,7 +27,7 @@ export function timeline(request: StampingRequestRow | null | undefined, events:
 		}
 		const e = byKind.get(kind);
 		if (!e) return { kind, done: false, at: null };
-		if (kind === 'received') return { kind, done: true, at: e.at, due: returnDueDate(e.at) };
+		if (kind === 'received') return { kind, done: true, at: e.at, due: returnDueDate(e.at, calendar) };
 		return e.shipment ? { kind, done: true, at: e.at, shipment: e.shipment } : { kind, done: true, at: e.at };
 	});
 }
