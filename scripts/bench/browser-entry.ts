@@ -53,4 +53,16 @@ async function firstPage(kind?: 'framework') {
 	return { ms: performance.now() - t0, rows: page.rows.length, total: page.total };
 }
 
-(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage };
+/** The first page of a search (any part of a number, through the v5 suffix index). */
+async function searchPage(search: string) {
+	const t0 = performance.now();
+	const page = await queryContracts({ search }, 0, 20);
+	return { ms: performance.now() - t0, rows: page.rows.length, total: page.total };
+}
+
+/** The number of the n-th newest contract: the bench searches by a part of it. */
+async function numberAt(n: number) {
+	return (await getDb().contracts.orderBy('createdAt').reverse().offset(n).first())?.number ?? '';
+}
+
+(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage, searchPage, numberAt, db: getDb };

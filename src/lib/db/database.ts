@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { guardImmutability } from './immutability';
 import { guardStampingRequests } from './stampingGuard';
+import { indexSearchParts } from './searchParts';
 import { VERSIONS } from './schema';
 import type {
 	ContractRow,
@@ -44,6 +45,7 @@ export class ContractDeskDB extends Dexie {
 		}
 		guardImmutability(this);
 		guardStampingRequests(this);
+		indexSearchParts(this);
 	}
 }
 

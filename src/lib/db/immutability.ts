@@ -3,7 +3,8 @@ import { canonicalJson } from '../domain/canonical';
 import type { ContractDeskDB } from './database';
 
 /** Fields the provider may change after generation; everything else is frozen. */
-const MUTABLE_FIELDS = new Set(['status', 'registeredAt', 'replacedBy', 'refusal']);
+// searchParts is an index derived from the frozen keys (written again by the v5 upgrade), not content.
+const MUTABLE_FIELDS = new Set(['status', 'registeredAt', 'replacedBy', 'refusal', 'searchParts']);
 
 export class ImmutableRecordError extends Error {
 	constructor(what: string) {

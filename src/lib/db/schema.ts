@@ -1,5 +1,6 @@
 // Dexie table layouts, one entry per version; a new version appends, never edits an old one.
 import { legacyOutboxError } from '../domain/outbox-error';
+import { searchPartsOf } from '../domain/search';
 
 /** Version 1: the foundation. Kept verbatim so the migration harness can open it. */
 export const V1 = {
@@ -33,6 +34,14 @@ export const V4 = {
 	documentDownloads: '&contractId, state'
 } as const;
 
+/**
+ * Version 5: search by any part of a number (what people read off paper: `51BFE982`, a six-character tail).
+ * `searchParts` holds the suffixes of every normalised search key (searchParts.ts fills it on every write).
+ */
+export const V5 = {
+	contracts: `${V1.contracts}, *searchParts`
+} as const;
+
 /** Version 6: the provider's published holiday schedules, one row per year (the due date of a paper copy counts on them). */
 export const V6 = {
 	holidayYears: '&year, revision'
@@ -48,6 +57,7 @@ export const VERSIONS: SchemaVersion[] = [
 	{ version: 2, stores: V2 },
 	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors },
 	{ version: 4, stores: V4 },
+	{ version: 5, stores: V5, upgrade: indexSearchParts },
 	{ version: 6, stores: V6 }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
@@ -59,5 +69,15 @@ function upgradeOutboxErrors(tx: UpgradeTx): Promise<number> {
 		.toCollection()
 		.modify((row) => {
 			if (typeof row.lastError === 'string') row.lastError = legacyOutboxError(row.lastError);
+		});
+}
+
+/** v4 → v5: the suffix index of the contracts already on the device, from their search keys. */
+function indexSearchParts(tx: UpgradeTx): Promise<number> {
+	return tx
+		.table('contracts')
+		.toCollection()
+		.modify((row) => {
+			row.searchParts = searchPartsOf(Array.isArray(row.searchKeys) ? (row.searchKeys as string[]) : []);
 		});
 }

@@ -28,6 +28,8 @@ export type ContractRow = ContractRecord & {
 	registeredAt: string | null;
 	/** Lower-cased number, filing numbers and order ids: a multi-entry index for search. */
 	searchKeys: string[];
+	/** Suffixes of the normalised search keys (Dexie v5), written by the database itself: see searchParts.ts. */
+	searchParts?: string[];
 };
 export type DocumentRow = { contractId: string; blob: Blob; sha256: string; size: number };
 /** Why a restored contract's document is not stored: the server has none, the bytes differ, the transfer broke. */

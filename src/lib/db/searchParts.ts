@@ -1,0 +1,13 @@
+// Every contract written gets its search index (suffixes of its numbers) from the database, whoever writes it.
+import { searchPartsOf } from '../domain/search';
+import type { ContractDeskDB } from './database';
+
+/**
+ * Derived on creation rather than by each writer: generation, the pull, a backup import and the bench all
+ * add contracts, and a row without its parts would be invisible to search. Search keys never change after.
+ */
+export function indexSearchParts(db: ContractDeskDB): void {
+	db.contracts.hook('creating', (_key, row) => {
+		row.searchParts = searchPartsOf(row.searchKeys ?? []);
+	});
+}
