@@ -1,6 +1,7 @@
 // SvelteKit configuration: a static SPA with a fallback page, served by server/.
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { preloadFirstVisit } from './scripts/first-visit-build.js';
 
 // One version per build: the config is evaluated more than once, and every evaluation must agree.
 process.env.APP_VERSION ??= String(Date.now());
@@ -12,7 +13,7 @@ export default {
 	kit: {
 		// .br/.gz next to each text asset, picked by server/static.ts (serveStatic precompressed): brotli at max quality
 		// once per build instead of gzip per request. Kit leaves the .ttf fonts alone; compress() gzips those on the fly.
-		adapter: adapter({ fallback: '200.html', precompress: true, strict: false }),
+		adapter: preloadFirstVisit(adapter({ fallback: '200.html', precompress: true, strict: false })),
 		// The service worker is registered by lib/pwa so updates can be prompted, not forced.
 		serviceWorker: { register: false },
 		version: { name: process.env.APP_VERSION },

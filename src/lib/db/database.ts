@@ -20,7 +20,11 @@ import type {
 	StampingRequestRow
 } from './types';
 
-export const DB_NAME = 'contract-desk';
+import { DB_NAME, databaseOpened, forgetDatabasePresence } from './presence';
+import { announceDbClosed, setClosedProbe, type DbClosedReason } from './closed';
+
+export { DB_NAME };
+export { onDbClosed, type DbClosedReason } from './closed';
 
 export class ContractDeskDB extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
@@ -50,25 +54,15 @@ export class ContractDeskDB extends Dexie {
 }
 
 let instance: ContractDeskDB | undefined;
-
-/** Why a page's database was closed under it: another tab upgraded it (a newer app version) or deleted it (signed out). */
-export type DbClosedReason = 'upgraded' | 'deleted';
-const closedListeners = new Set<(reason: DbClosedReason) => void>();
-
-/**
- * Called when a versionchange closed the page's database. The page is never reloaded for it (the
- * user may be in a form); the shell asks the user to reload instead. Returns an unsubscribe.
- */
-export function onDbClosed(listener: (reason: DbClosedReason) => void): () => void {
-	closedListeners.add(listener);
-	return () => closedListeners.delete(listener);
-}
+// A fresh instance (none yet, or one opened after a sign-out) is not the closed one.
+setClosedProbe(() => instance?.hasBeenClosed() ?? false);
 
 /** The shared database. Another connection upgrading or deleting it closes this one (see below). */
 export function getDb(): ContractDeskDB {
 	if (!instance) {
 		const db = new ContractDeskDB();
 		instance = db;
+		databaseOpened();
 		db.on('versionchange', (event: IDBVersionChangeEvent) => {
 			// Staying open would block the other connection's upgrade or delete (sign-out) forever.
 			db.close();
@@ -80,7 +74,7 @@ export function getDb(): ContractDeskDB {
 				// Page: this code may be older than the new schema, so it must not reopen; a reload is
 				// safe (writes are committed, drafts saved per keystroke) but only the user may trigger it.
 				const reason: DbClosedReason = event.newVersion ? 'upgraded' : 'deleted';
-				for (const listener of closedListeners) listener(reason);
+				announceDbClosed(reason);
 			}
 			// Stops Dexie's default handler, whose close() would re-enable auto-open on the next query.
 			return false;
@@ -92,4 +86,5 @@ export function getDb(): ContractDeskDB {
 /** Forget the instance after `db.delete()` (sign-out, tests); the next getDb() opens a fresh one. */
 export function forgetDb(): void {
 	instance = undefined;
+	forgetDatabasePresence();
 }

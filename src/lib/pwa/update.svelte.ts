@@ -1,6 +1,6 @@
 // Service worker registration (workbox-window) and the update offer: never reloads unless the user accepts.
 import type { Workbox } from 'workbox-window';
-import { getDb, onDbClosed, type DbClosedReason } from '../db/database';
+import { currentDbClosed, onDbClosed, type DbClosedReason } from '../db/closed';
 import { requestBackgroundSync } from '../sync/background';
 import { SW_MESSAGES } from './messages';
 
@@ -96,7 +96,7 @@ export function absorbClosedDatabase(event: Pick<PromiseRejectionEvent, 'reason'
 	console.warn('A write reached the closed database.', event.reason);
 	// Only while the shared instance is still the closed one: after a sign-out on this page it was
 	// already replaced by a fresh one, and a write that raced the wipe needs no reload.
-	if (getDb().hasBeenClosed()) pwaUpdate.databaseClosed('closed');
+	if (currentDbClosed()) pwaUpdate.databaseClosed('closed');
 	return true;
 }
 
