@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { i18n, t } from './index.svelte';
+import { hasMessage, i18n, t } from './index.svelte';
 import { registry } from './registry';
 
 // Message files registered lazily by the pages that need them: loaded here so the checks below cover them too.
@@ -39,5 +39,26 @@ describe('messages', () => {
 		i18n.locale = 'en';
 		expect(t('pageOf', { page: 2, pages: 5 })).toBe('Page 2 of 5');
 		i18n.locale = 'zh-CN';
+	});
+
+	it('types every message file: keys.ts names each catalog, so its keys are MessageKeys', () => {
+		const lib = join(__dirname, '..');
+		const keysSource = readFileSync(join(__dirname, 'keys.ts'), 'utf8');
+		const catalogs = sources(lib).filter((f) => /defineMessages\(/.test(readFileSync(f, 'utf8')) && !f.endsWith('define.ts'));
+		expect(catalogs.length).toBeGreaterThan(5);
+		for (const file of catalogs) {
+			const from = relative(__dirname, file).replaceAll('\\', '/').replace(/\.ts$/, '');
+			expect(keysSource, file).toContain(`from '${from.startsWith('.') ? from : './' + from}'`);
+		}
+	});
+
+	it('a misspelt key does not compile; keys made from data go through hasMessage', () => {
+		// @ts-expect-error 'signInTitel' is no message key (svelte-check fails if this line ever compiles)
+		expect(t('signInTitel')).toBe('signInTitel');
+		expect(hasMessage('signInTitle')).toBe(true);
+		expect(hasMessage('signInTitel')).toBe(false);
+		const key = ['sign', 'In', 'Title'].join('');
+		if (!hasMessage(key)) throw new Error('guard');
+		expect(t(key)).toBe('登录合同台');
 	});
 });

@@ -1,6 +1,9 @@
 // The active language (zh-CN first, persisted) and the translate function every component uses.
 import type { Catalog } from './define';
 import { registry, type Locale } from './registry';
+import type { MessageKey } from './keys';
+
+export type { MessageKey };
 
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 /** Each language named in itself, so a reader of either finds theirs whatever the active language. */
@@ -31,8 +34,16 @@ for (const file of Object.values(files)) registry.add(file.default);
 
 export type Params = Record<string, string | number>;
 
-/** Looks a key up in the active language; falls back to zh-CN, then to the key itself. */
-export function t(key: string, params?: Params): string {
+/**
+ * The text of a key in the active language (zh-CN where English lacks it). Keys are checked at compile time;
+ * a key made at run time (a field path, a server's code) goes through {@link hasMessage} first.
+ */
+export function t(key: MessageKey, params?: Params): string {
 	const template = registry.lookup(i18n.locale, key);
 	return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+}
+
+/** Whether `key` names a message of a catalog loaded now: the guard for keys built from data. */
+export function hasMessage(key: string): key is MessageKey {
+	return registry.has(key);
 }

@@ -10,6 +10,9 @@ export const registry = {
 		Object.assign(catalogs['zh-CN'], messages['zh-CN']);
 		Object.assign(catalogs.en, messages.en);
 	},
+	has(key: string): boolean {
+		return Object.hasOwn(catalogs['zh-CN'], key);
+	},
 	lookup(locale: Locale, key: string): string {
 		return catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;
 	},

@@ -1,7 +1,7 @@
 // What the outbox page shows: rows with their contract number, why a row waits, errors and 409 versions side by side.
 import './i18n';
 import { getDb } from '../db/database';
-import { t } from '../i18n/index.svelte';
+import { hasMessage, t, type MessageKey } from '../i18n/index.svelte';
 import type { OutboxRow } from '../db/types';
 import { canonicalJson } from '../domain/canonical';
 import { contractRecord } from '../domain/contract';
@@ -46,21 +46,22 @@ export async function listOutbox(offset: number, limit: number): Promise<{ rows:
 	return { rows: items, total };
 }
 
-export type ErrorView = { key: string; params: Record<string, string | number>; detail: string };
+export type ErrorView = { key: MessageKey | null; params: Record<string, string | number>; detail: string };
 
 /** A row's last error as a message key (of ./i18n.ts), its parameters and the server's own words. */
 export function describeError(error: OutboxError | undefined): ErrorView | null {
 	if (!error) return null;
 	const params: Record<string, string | number> = error.status === undefined ? {} : { status: error.status };
-	return { key: `syncErr_${error.code}`, params, detail: error.detail };
+	const key = `syncErr_${error.code}`;
+	return { key: hasMessage(key) ? key : null, params, detail: error.detail };
 }
 
 /** A row's last error in the user's language, the provider's own words in brackets; an unknown code shows as it was stored. */
 export function errorLabel(error: OutboxError | undefined, empty = '—'): string {
 	const e = describeError(error);
 	if (!e) return empty;
+	if (!e.key) return e.detail ? `${error!.code}: ${e.detail}` : error!.code;
 	const text = t(e.key, e.params);
-	if (text === e.key) return e.detail ? `${error!.code}: ${e.detail}` : error!.code;
 	return e.detail ? `${text}（${e.detail}）` : text;
 }
 

@@ -3,7 +3,7 @@ import './i18n';
 import { ZodError } from 'zod';
 import { ContractRuleError } from '../../domain/contractRules';
 import { MissingGlyphError } from '../../pdf/coverage';
-import { t } from '../../i18n/index.svelte';
+import { hasMessage, t } from '../../i18n/index.svelte';
 import { errorText, fieldLabel } from './fields';
 
 type GlyphLike = { name: string; char: string; field: string; codePoint?: number };
@@ -55,8 +55,9 @@ export function loadErrorText(e: unknown): LoadErrorText {
 
 /** "orders.3.product" + "orderMismatch" → 「第 4 个订单的产品」与订单记录不一致: one text per refused field. */
 export function ruleText(path: string, code: string, extra: { id?: string; number?: string } = {}): string {
-	const text = t(`rule_${code}`, { field: fieldLabel(path.replace(/\.(\d+)/g, '[$1]')), id: extra.id ?? '', number: extra.number ?? '' });
-	return text === `rule_${code}` ? `${path}: ${code}` : text;
+	const key = `rule_${code}`;
+	if (!hasMessage(key)) return `${path}: ${code}`;
+	return t(key, { field: fieldLabel(path.replace(/\.(\d+)/g, '[$1]')), id: extra.id ?? '', number: extra.number ?? '' });
 }
 
 export function ruleList(items: readonly { path: string; code: string; id?: string; number?: string }[]): string {

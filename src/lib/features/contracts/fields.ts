@@ -1,7 +1,7 @@
 // Human names for record fields and contact validation messages, in the user's language.
 import './i18n';
 import { contactDetails, type ContactDetails } from '../../domain/contract';
-import { t } from '../../i18n/index.svelte';
+import { hasMessage, t, type MessageKey } from '../../i18n/index.svelte';
 
 export const CONTACT_FIELDS = ['person', 'phone', 'email', 'mailingAddress'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -26,8 +26,7 @@ export function contactErrors(contact: ContactDetails): Partial<Record<ContactFi
 
 /** Translates a message key; zod's own English defaults (no key) become the generic text. */
 export function errorText(key: string): string {
-	const text = t(key);
-	return text === key ? t('invalid') : text;
+	return hasMessage(key) ? t(key) : t('invalid');
 }
 
 export function isContactEmpty(contact: ContactDetails): boolean {
@@ -45,12 +44,11 @@ export function fieldLabel(path: string): string {
 	if (site) return t('field_filingSite', { n: Number(site[1]) + 1, what: leafLabel(site[2]!) });
 	if (path.startsWith('filing.')) return `${t('field_filing')} · ${leafLabel(path.slice('filing.'.length))}`;
 	const key = `field_${path.replace('.', '_')}`;
-	const text = t(key);
-	return text === key ? path : text;
+	return hasMessage(key) ? t(key) : path;
 }
 
 function leafLabel(name: string): string {
-	const keys: Record<string, string> = {
+	const keys: Record<string, MessageKey> = {
 		id: 'orderId',
 		product: 'product',
 		spec: 'spec',

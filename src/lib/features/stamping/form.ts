@@ -1,7 +1,7 @@
 // The return-address form as plain data: its draft shape, the submission it makes, and its errors as message keys.
 import './i18n';
 import { stampingSubmission, type StampingSubmission } from '../../domain/stamping';
-import { t } from '../../i18n/index.svelte';
+import { hasMessage, t } from '../../i18n/index.svelte';
 
 export const ADDRESS_FIELDS = ['recipient', 'phone', 'province', 'city', 'district', 'address', 'postalCode'] as const;
 export const OUTBOUND_FIELDS = ['courier', 'trackingNumber'] as const;
@@ -61,8 +61,7 @@ export function validate(form: StampingForm): { errors: Partial<Record<FormField
 /** A message key in the user's language; the schema's own keys where ours are more precise, else "invalid". */
 export function errorText(key: string): string {
 	if (key === 'trackingNumber') return t('stampTrackingFormat');
-	const text = t(key);
-	return text === key ? t('invalid') : text;
+	return hasMessage(key) ? t(key) : t('invalid');
 }
 
 /** "广东省深圳市南山区 科技园…" — how the address reads on an envelope (municipalities are not repeated). */
