@@ -1,19 +1,11 @@
 // The font files each template version renders with: part of a released version, like its text and layout.
 import type { TemplateVersion } from '../domain/templateVersions';
+import { FONT_FILES, type FontSetId, type SplitFace } from './fontFiles';
 import { BOLD_TEXTS as BOLD_2026_1 } from './templates/2026.1/text';
 import { BOLD_TEXTS as BOLD_2026_2 } from './templates/2026.2/text';
 import { BOLD_TEXTS as BOLD_2026_3 } from './templates/2026.3/text';
 
-/**
- * A regular face shipped in two files (src/lib/pdf/fontSplit.ts): the core, precached on first visit, holds
- * every table and the outlines of the characters of nearly all real text; the rest is fetched right after.
- */
-export interface SplitFace {
-	readonly core: string;
-	readonly rest: string;
-	/** The template folder whose characters the core must hold, beside GB 2312, ASCII and Latin-1. */
-	readonly template: string;
-}
+export type { FontSetId, SplitFace } from './fontFiles';
 
 export interface FontSet {
 	/** File names under /fonts (static/fonts): up to 2026.2 the GBK cut of Noto Serif SC; from 2026.3 the complete face, split. */
@@ -28,16 +20,11 @@ export interface FontSet {
  * bytes of every document rendered with it: a released set is never edited, a new one gets new files.
  */
 export const FONT_SETS = {
-	'serif-2026.1': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold.ttf', boldTexts: BOLD_2026_1 },
-	'serif-2026.2': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold-2026.2.ttf', boldTexts: BOLD_2026_2 },
-	'serif-2026.3': {
-		regular: { core: 'contract-serif-regular-2026.3.core', rest: 'contract-serif-regular-2026.3.rest', template: '2026.3' },
-		bold: 'contract-serif-bold-2026.3.ttf',
-		boldTexts: BOLD_2026_3
-	}
-} as const satisfies Record<string, FontSet>;
+	'serif-2026.1': { ...FONT_FILES['serif-2026.1'], boldTexts: BOLD_2026_1 },
+	'serif-2026.2': { ...FONT_FILES['serif-2026.2'], boldTexts: BOLD_2026_2 },
+	'serif-2026.3': { ...FONT_FILES['serif-2026.3'], boldTexts: BOLD_2026_3 }
+} as const satisfies Record<FontSetId, FontSet>;
 
-export type FontSetId = keyof typeof FONT_SETS;
 
 /**
  * The font set of each template version (the registry's renderers declare the same; registry.test.ts
