@@ -1,12 +1,13 @@
-// Cuts the contract fonts from Noto Serif SC at build time: a GBK-complete regular face and, per font set, a headings-only bold face.
+// Cuts the contract fonts from Noto Serif SC at build time: the regular faces (GBK cut; from 2026.3 the complete face, split into core and rest) and, per font set, a headings-only bold face.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { readCmap } from '../src/lib/pdf/cmap';
-import { FONT_SETS, fontFiles } from '../src/lib/pdf/fontSets';
+import { readCmap, readCmapGlyphs } from '../src/lib/pdf/cmap';
+import { FONT_SETS, type FontSet, fontFiles, regularFiles, type SplitFace } from '../src/lib/pdf/fontSets';
+import { splitFont } from '../src/lib/pdf/fontSplit';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FONT_DIR = join(ROOT, 'static', 'fonts');
@@ -60,6 +61,55 @@ function regularCodePoints(): number[] {
 	return [...set].sort((a, b) => a - b);
 }
 
+/** Every character GB 2312 encodes (rows 0xA1–0xF7 of the double-byte area, decoded with the GBK superset). */
+export function gb2312CodePoints(): number[] {
+	const decoder = new TextDecoder('gbk', { fatal: false });
+	const out = new Set<number>();
+	const pair = new Uint8Array(2);
+	for (let lead = 0xa1; lead <= 0xf7; lead++) {
+		for (let trail = 0xa1; trail <= 0xfe; trail++) {
+			pair[0] = lead;
+			pair[1] = trail;
+			const s = decoder.decode(pair);
+			const cp = s.codePointAt(0);
+			if (cp === undefined || [...s].length !== 1 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff)) continue;
+			out.add(cp);
+		}
+	}
+	return [...out].sort((a, b) => a - b);
+}
+
+const TEMPLATES_DIR = join(ROOT, 'src', 'lib', 'pdf', 'templates');
+
+/** Every character written in a template folder's sources (its fixed text, labels and formats). */
+function templateText(template: string): string {
+	const dir = join(TEMPLATES_DIR, template);
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+		.sort()
+		.map((f) => readFileSync(join(dir, f), 'utf8'))
+		.join('');
+}
+
+/**
+ * What a device gets on its first visit: the characters of nearly all real Chinese text (GB 2312), ASCII,
+ * Latin-1, the punctuation and symbols blocks, and every character the template itself draws.
+ */
+export function coreCodePoints(face: SplitFace): number[] {
+	const set = new Set<number>([
+		...range(0x20, 0x7e),
+		...range(0xa0, 0xff),
+		...range(0x2000, 0x206f),
+		...range(0x3000, 0x303f),
+		...range(0xff01, 0xff5e),
+		...range(0xffe0, 0xffe6),
+		...gb2312CodePoints(),
+		...[...EXTRA].map((c) => c.codePointAt(0)!),
+		...[...templateText(face.template)].map((c) => c.codePointAt(0)!)
+	]);
+	return [...set].sort((a, b) => a - b);
+}
+
 function boldCodePoints(texts: readonly string[]): number[] {
 	const set = new Set<number>([...range(0x20, 0x7e), ...[...texts.join('')].map((c) => c.codePointAt(0)!)]);
 	return [...set].sort((a, b) => a - b);
@@ -69,6 +119,10 @@ function stamp(): string {
 	const hash = createHash('sha256');
 	hash.update(readFileSync(fileURLToPath(import.meta.url)));
 	hash.update(JSON.stringify(FONT_SETS));
+	// A split face's core follows its template's characters.
+	for (const set of Object.values(FONT_SETS as Record<string, FontSet>)) {
+		if (typeof set.regular !== 'string') hash.update(templateText(set.regular.template));
+	}
 	for (const file of Object.values(SOURCE)) hash.update(`${file}:${statSync(file).size}`);
 	return hash.digest('hex');
 }
@@ -89,7 +143,16 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
 
 export type FontBuildResult = { files: string[]; skipped: boolean; missing: number[] };
 
-async function cut(source: string, codePoints: number[], out: string): Promise<number[]> {
+/** Writes a file with its precompressed siblings for the server (it serves .br/.gz when present). */
+function writeWithCompressed(out: string, data: Uint8Array): void {
+	writeAtomic(out, data);
+	// Otherwise every first download of a multi-MB face would be gzipped on the fly. Brotli quality 5: 5.6 MB
+	// for the 10 MB GBK face in ~0.5 s; 11 saves 0.6 MB for 20 s.
+	writeAtomic(`${out}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+	writeAtomic(`${out}.gz`, gzipSync(data, { level: 9 }));
+}
+
+async function subset(source: string, codePoints: number[]): Promise<{ font: Uint8Array; missing: number[] }> {
 	const src = readFileSync(source);
 	const available = readCmap(src);
 	const missing = codePoints.filter((cp) => !available.has(cp));
@@ -105,36 +168,61 @@ async function cut(source: string, codePoints: number[], out: string): Promise<n
 	const got = readCmap(font);
 	const lost = wanted.filter((cp) => !got.has(cp));
 	if (lost.length) throw new Error(`subset lost ${lost.length} characters, e.g. U+${lost[0]!.toString(16)}`);
-	writeAtomic(out, font);
-	// Precompressed siblings for the server (it serves .br/.gz when present): otherwise every first download
-	// of the 10 MB face would be gzipped on the fly. Brotli quality 5: 5.6 MB in ~0.5 s; 11 saves 0.6 MB for 20 s.
-	writeAtomic(`${out}.br`, brotliCompressSync(font, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: font.length } }));
-	writeAtomic(`${out}.gz`, gzipSync(font, { level: 9 }));
+	return { font: new Uint8Array(font), missing };
+}
+
+async function cut(source: string, codePoints: number[], out: string): Promise<number[]> {
+	const { font, missing } = await subset(source, codePoints);
+	writeWithCompressed(out, font);
 	return missing;
+}
+
+/**
+ * The complete regular face (every code point of the source), written as core + rest. The complete font is
+ * cut like the others (no hinting, no layout tables) so that it is the same font whichever part a device has.
+ */
+async function cutSplit(face: SplitFace): Promise<{ coreBytes: number; restBytes: number; full: number; coreChars: number }> {
+	const all = [...readCmap(readFileSync(SOURCE.regular))].sort((a, b) => a - b);
+	const { font } = await subset(SOURCE.regular, all);
+	const glyphs = readCmapGlyphs(font);
+	const coreChars = coreCodePoints(face).filter((cp) => glyphs.has(cp));
+	const keep = new Set<number>([0, ...coreChars.map((cp) => glyphs.get(cp)!)]);
+	const sha = createHash('sha256').update(font).digest();
+	const { core, rest } = splitFont(font, keep, new Uint8Array(sha));
+	writeWithCompressed(join(FONT_DIR, face.core), core);
+	writeWithCompressed(join(FONT_DIR, face.rest), rest);
+	return { coreBytes: core.length, restBytes: rest.length, full: font.length, coreChars: coreChars.length };
 }
 
 /** Builds every face of every font set (src/lib/pdf/fontSets.ts) into static/fonts unless the stamp says they are current. */
 export async function buildFonts(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<FontBuildResult> {
 	const log = options.log ?? (() => {});
 	const files = fontFiles().map((f) => join(FONT_DIR, f));
-	const regulars = [...new Set(Object.values(FONT_SETS).map((s) => s.regular))];
+	const sets = Object.values(FONT_SETS as Record<string, FontSet>);
+	const regulars = [...new Set(sets.map((s) => s.regular).filter((r): r is string => typeof r === 'string'))];
+	const splits = sets.map((s) => s.regular).filter((r): r is SplitFace => typeof r !== 'string');
+	const compressed = [...regulars, ...splits.flatMap(regularFiles)];
 	const stampPath = join(FONT_DIR, STAMP_FILE);
 	const want = stamp();
 	const current =
-		[...files, ...regulars.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) => existsSync(f)) &&
+		[...files, ...compressed.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) => existsSync(f)) &&
 		existsSync(stampPath) &&
 		readFileSync(stampPath, 'utf8') === want;
 	if (current && !options.force) return { files, skipped: true, missing: [] };
 
 	mkdirSync(FONT_DIR, { recursive: true });
-	// Every set shares the one GBK regular cut today; a set with another repertoire names another file.
+	// The sets up to 2026.2 share the one GBK regular cut; a set with another repertoire names other files.
 	const missing = new Set<number>();
 	for (const file of regulars) {
 		const path = join(FONT_DIR, file);
 		for (const cp of await cut(SOURCE.regular, regularCodePoints(), path)) missing.add(cp);
 		log(`${file}: ${statSync(path).size} bytes, ${missing.size} requested characters absent from the source font`);
 	}
-	for (const set of Object.values(FONT_SETS)) {
+	for (const face of splits) {
+		const r = await cutSplit(face);
+		log(`${face.core}: ${r.coreBytes} bytes (${r.coreChars} characters' outlines), ${face.rest}: ${r.restBytes} bytes; complete face ${r.full} bytes`);
+	}
+	for (const set of sets) {
 		const path = join(FONT_DIR, set.bold);
 		const missingBold = await cut(SOURCE.bold, boldCodePoints(set.boldTexts), path);
 		if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);

@@ -20,10 +20,10 @@ afterAll(async () => {
 });
 
 /** A framework record of the demo account as a device of that template version made it. */
-function recordOf(version: 'CD-FA-2026.1' | 'CD-FA-2026.2'): ContractRecord {
+function recordOf(version: 'CD-FA-2026.1' | 'CD-FA-2026.2' | 'CD-FA-2026.3'): ContractRecord {
 	const base = frameworkRecord(env.config, { id: randomUUID() });
 	const number = contractNumber(base.id, base.createdAt, version);
-	if (version === 'CD-FA-2026.2') return { ...base, number, templateVersion: version };
+	if (version !== 'CD-FA-2026.1') return { ...base, number, templateVersion: version };
 	// A 2026.1 record as devices made it: Party B carried no verification origin yet.
 	const { verifyOrigin: _none, ...partyB } = base.partyB;
 	return { ...base, number, templateVersion: version, partyB };
@@ -33,16 +33,19 @@ async function rendered(record: ContractRecord): Promise<string> {
 	return sha256Hex(await renderContractPdf(record, await loadContractFontsNode(record.templateVersion)));
 }
 
-describe('a server that knows two template versions', () => {
-	it('registers a contract of the released 2026.1 and one of 2026.2: both verify, and a wrong fingerprint does not', async () => {
+describe('a server that knows every template version', () => {
+	it('registers a contract of the released 2026.1, of 2026.2 and of 2026.3 (a contact named 邱𬘭): all verify, and a wrong fingerprint does not', async () => {
 		const old = recordOf('CD-FA-2026.1');
-		const current = recordOf('CD-FA-2026.2');
+		const previous = recordOf('CD-FA-2026.2');
+		const base3 = recordOf('CD-FA-2026.3');
+		const current = { ...base3, contact: { ...base3.contact, person: '邱𬘭' } };
 		expect(old.number).toMatch(/^HT-\d{8}-[0-9A-F]{8}$/);
 		expect(current.number).toMatch(/^HT-\d{8}-[0-9A-F]{16}$/);
-		const [oldSha, currentSha] = await Promise.all([rendered(old), rendered(current)]);
+		const [oldSha, previousSha, currentSha] = await Promise.all([rendered(old), rendered(previous), rendered(current)]);
 
 		for (const [record, sha] of [
 			[old, oldSha],
+			[previous, previousSha],
 			[current, currentSha]
 		] as const) {
 			const res = await put(env.app, `/api/v1/contracts/${record.id}`, { record, pdfSha256: sha }, { token });
@@ -55,5 +58,5 @@ describe('a server that knows two template versions', () => {
 		const res = await put(env.app, `/api/v1/contracts/${swapped.id}`, { record: swapped, pdfSha256: currentSha }, { token });
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { error: string }).error).toBe('fingerprintMismatch');
-	});
+	}, 120_000);
 });

@@ -1,4 +1,4 @@
-// Service worker: precaches the whole app (shell, routes, PDF code, fonts), opens deep links offline, triggers outbox flushes.
+// Service worker: precaches the app (shell, routes, PDF code, the font's core), fetches the rest (font rest, pdf.js worker) right after, opens deep links offline, triggers outbox flushes.
 /// <reference types="@sveltejs/kit" />
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
@@ -6,7 +6,9 @@
 import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { FALLBACK_PAGE, NAVIGATION_DENYLIST, precacheEntries } from './lib/pwa/precache';
+import { FALLBACK_PAGE, NAVIGATION_DENYLIST, deferredEntries, precacheEntries } from './lib/pwa/precache';
+import { deferredComplete, fillDeferred, respondDeferred } from './lib/pwa/deferred';
+import { currentFontUrls } from './lib/pdf/fontFiles';
 // Written by scripts/build-font.ts: changes exactly when the cut fonts can change.
 import fontRevision from '../static/fonts/.stamp?raw';
 import { SW_MESSAGES } from './lib/pwa/messages';
@@ -19,9 +21,22 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
-// Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB fonts as is.
-precacheAndRoute(precacheEntries({ build, files, prerendered, version, fontRevision: fontRevision.trim() }));
+const lists = { build, files, prerendered, version, fontRevision: fontRevision.trim(), fonts: currentFontUrls() };
+// Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
+precacheAndRoute(precacheEntries(lists));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));
+
+// Second stage: what the first visit need not wait for (the rest of the font, pdf.js's worker), fetched right after.
+const deferred = deferredEntries(lists);
+const deferredByPath = new Map(deferred.map((e) => [e.url, e]));
+const deps = () => ({ caches, fetch: fetch.bind(sw), origin: sw.location.origin });
+registerRoute(
+	({ url }) => url.origin === sw.location.origin && deferredByPath.has(url.pathname),
+	({ request, url }) => respondDeferred(deferredByPath.get(url.pathname)!, request, deps())
+);
+// Not inside activate's waitUntil: that would hold every fetch of the page until the megabytes are in. Pages
+// also ask (fillDeferred message) on start and when the connection returns, which keeps the worker alive for it.
+sw.addEventListener('activate', () => void fillDeferred(deferred, deps()).catch(() => undefined));
 // /api/ is deliberately not routed: data lives in Dexie, and a cached API answer would be a lie.
 
 sw.addEventListener('message', (event: ExtendableMessageEvent) => {
@@ -29,6 +44,13 @@ sw.addEventListener('message', (event: ExtendableMessageEvent) => {
 	// Only on the user's word: a waiting worker never takes over a page with unsaved state by itself.
 	if (type === SW_MESSAGES.skipWaiting) void sw.skipWaiting();
 	if (type === SW_MESSAGES.getVersion) event.ports[0]?.postMessage({ version, flush: true });
+	if (type === SW_MESSAGES.fillDeferred) {
+		event.waitUntil(
+			fillDeferred(deferred, deps())
+				.then(async (report) => event.ports[0]?.postMessage({ ...report, complete: await deferredComplete(deferred, deps()) }))
+				.catch(() => event.ports[0]?.postMessage({ complete: false }))
+		);
+	}
 });
 
 interface SyncEvent extends ExtendableEvent {

@@ -16,7 +16,7 @@ export async function signIn(page: Page, code: string): Promise<void> {
  * is active (its precache is complete), then reload under it. Never registers a worker on the app's behalf:
  * a broken registration in the app must fail here.
  */
-export async function underServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function underServiceWorker(page: Page, timeoutMs = 30_000, { deferred = true }: { deferred?: boolean } = {}): Promise<void> {
 	const active = await page.evaluate(async (ms) => {
 		const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('(no active service worker)'), ms));
 		const ready = navigator.serviceWorker.ready.then((registration) => registration.active?.scriptURL ?? '(none)');
@@ -27,6 +27,20 @@ export async function underServiceWorker(page: Page, timeoutMs = 30_000): Promis
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 	// The shell has checked the session and rendered the page (and listens for online/offline) by now.
 	await expect(page.locator('main h1').first()).toBeVisible();
+	// A device that has been online for a moment: the second stage (the font's rest, pdf.js's worker) is in too.
+	if (deferred) expect(await deferredFetched(page), 'the service worker fetched the deferred files').toBe(true);
+}
+
+/** Asks the controlling worker to fetch the files the first visit left for later; true once all are cached. */
+export function deferredFetched(page: Page): Promise<boolean> {
+	return page.evaluate(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const channel = new MessageChannel();
+				channel.port1.onmessage = (e) => resolve((e.data as { complete?: boolean }).complete === true);
+				navigator.serviceWorker.controller!.postMessage({ type: 'FILL_DEFERRED' }, [channel.port2]);
+			})
+	);
 }
 
 /** The contact block of a contract form, with values every validator accepts. */

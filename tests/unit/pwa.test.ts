@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { precacheEntries, FALLBACK_PAGE, NAVIGATION_DENYLIST } from '../../src/lib/pwa/precache';
+import { deferredEntries, precacheEntries, FALLBACK_PAGE, NAVIGATION_DENYLIST } from '../../src/lib/pwa/precache';
+import { currentFontUrls } from '../../src/lib/pdf/fontFiles';
 import { evictionRisks, formatBytes } from '../../src/lib/pwa/storage';
 import { detectPlatform } from '../../src/lib/pwa/install.svelte';
 import { crc32, encodePng } from '../../scripts/png';
@@ -62,6 +63,34 @@ describe('precache manifest', () => {
 		expect(byUrl.has('/fonts/contract-serif-regular.ttf.br')).toBe(false);
 		expect(byUrl.has('/fonts/contract-serif-regular.ttf.gz')).toBe(false);
 		expect(byUrl.has('/screenshots/wide.png')).toBe(false);
+	});
+	it('precaches only today\'s font core and bold face; the rest and pdf.js\'s worker come right after; older fonts never', () => {
+		const fonts = currentFontUrls();
+		const today = {
+			...lists,
+			build: [...lists.build, '/_app/immutable/assets/pdf.worker.min.FHbmGBN0.mjs'],
+			files: [
+				'/fonts/contract-serif-regular.ttf',
+				'/fonts/contract-serif-bold-2026.2.ttf',
+				'/fonts/contract-serif-regular-2026.3.core',
+				'/fonts/contract-serif-regular-2026.3.core.br',
+				'/fonts/contract-serif-regular-2026.3.rest',
+				'/fonts/contract-serif-bold-2026.3.ttf',
+				'/manifest.webmanifest'
+			],
+			fontRevision: 'f00d',
+			fonts
+		};
+		const first = precacheEntries(today).map((e) => e.url);
+		const later = deferredEntries(today);
+		expect(first).toEqual(expect.arrayContaining(['/fonts/contract-serif-regular-2026.3.core', '/fonts/contract-serif-bold-2026.3.ttf', '/manifest.webmanifest']));
+		for (const url of ['/fonts/contract-serif-regular-2026.3.rest', '/_app/immutable/assets/pdf.worker.min.FHbmGBN0.mjs', '/fonts/contract-serif-regular.ttf', '/fonts/contract-serif-bold-2026.2.ttf']) {
+			expect(first, url).not.toContain(url);
+		}
+		expect(later).toEqual([
+			{ url: '/_app/immutable/assets/pdf.worker.min.FHbmGBN0.mjs', revision: null },
+			{ url: '/fonts/contract-serif-regular-2026.3.rest', revision: 'f00d' }
+		]);
 	});
 	it('never sends an API navigation to the fallback page', () => {
 		expect(NAVIGATION_DENYLIST.some((r) => r.test('/api/v1/changes'))).toBe(true);

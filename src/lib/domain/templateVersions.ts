@@ -18,16 +18,21 @@ export const TEMPLATE_VERSIONS = {
 	// id's first 64 bits minus the fixed UUID v4 version digit: 60 random bits (see contractNumber).
 	'CD-FA-2026.2': { kinds: ['framework'], numberHexDigits: 16 },
 	'CD-FL-2026.2': { kinds: ['filing'], numberHexDigits: 16 },
-	'CD-OR-2026.2': { kinds: ['order'], numberHexDigits: 16 }
+	'CD-OR-2026.2': { kinds: ['order'], numberHexDigits: 16 },
+	// 2026.3: the same text and layout set in the complete Noto Serif SC regular face (every code point it has,
+	// outside the BMP too), shipped to devices as a core and a rest (src/lib/pdf/fontSplit.ts).
+	'CD-FA-2026.3': { kinds: ['framework'], numberHexDigits: 16 },
+	'CD-FL-2026.3': { kinds: ['filing'], numberHexDigits: 16 },
+	'CD-OR-2026.3': { kinds: ['order'], numberHexDigits: 16 }
 } as const satisfies Record<string, TemplateVersionInfo>;
 
 export type TemplateVersion = keyof typeof TEMPLATE_VERSIONS;
 
 /** What a device generates today, per kind. */
 export const CURRENT_TEMPLATE_VERSION: Record<ContractKind, TemplateVersion> = {
-	framework: 'CD-FA-2026.2',
-	filing: 'CD-FL-2026.2',
-	order: 'CD-OR-2026.2'
+	framework: 'CD-FA-2026.3',
+	filing: 'CD-FL-2026.3',
+	order: 'CD-OR-2026.3'
 };
 
 export function templateVersionInfo(version: string): TemplateVersionInfo | undefined {

@@ -4,6 +4,7 @@ import type common from './messages/common';
 import type pwa from './messages/pwa';
 import type sync from './messages/sync';
 import type { contractMessages } from '../features/contracts/i18n';
+import type { listMessages } from '../features/contracts/listMessages';
 import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
@@ -18,6 +19,7 @@ type Catalogs =
 	| typeof pwa
 	| typeof sync
 	| typeof contractMessages
+	| typeof listMessages
 	| typeof printMessages
 	| typeof stampingMessages
 	| typeof verifyMessages

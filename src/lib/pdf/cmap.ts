@@ -2,6 +2,21 @@
 
 /** The set of code points the font maps to a non-zero glyph. */
 export function readCmap(font: Uint8Array): Set<number> {
+	const out = new Set<number>();
+	walkCmap(font, (c) => out.add(c));
+	return out;
+}
+
+/** Code point → glyph id for every code point the font maps to a non-zero glyph. */
+export function readCmapGlyphs(font: Uint8Array): Map<number, number> {
+	const out = new Map<number, number>();
+	walkCmap(font, (c, glyph) => out.set(c, glyph));
+	return out;
+}
+
+type Visit = (codePoint: number, glyph: number) => void;
+
+function walkCmap(font: Uint8Array, visit: Visit): void {
 	const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
 	const numTables = view.getUint16(4);
 	let cmapOffset = -1;
@@ -28,11 +43,11 @@ export function readCmap(font: Uint8Array): Set<number> {
 		else if (format === 4 && bestFormat === 0) [best, bestFormat] = [offset, 4];
 	}
 	if (best < 0) throw new Error('font has no Unicode cmap subtable of format 4 or 12');
-	return bestFormat === 12 ? readFormat12(view, best) : readFormat4(view, best);
+	if (bestFormat === 12) readFormat12(view, best, visit);
+	else readFormat4(view, best, visit);
 }
 
-function readFormat4(view: DataView, offset: number): Set<number> {
-	const out = new Set<number>();
+function readFormat4(view: DataView, offset: number, visit: Visit): void {
 	const segX2 = view.getUint16(offset + 6);
 	const ends = offset + 14;
 	const starts = ends + segX2 + 2;
@@ -51,21 +66,18 @@ function readFormat4(view: DataView, offset: number): Set<number> {
 				glyph = view.getUint16(at);
 				if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
 			}
-			if (glyph !== 0) out.add(c);
+			if (glyph !== 0) visit(c, glyph);
 		}
 	}
-	return out;
 }
 
-function readFormat12(view: DataView, offset: number): Set<number> {
-	const out = new Set<number>();
+function readFormat12(view: DataView, offset: number, visit: Visit): void {
 	const groups = view.getUint32(offset + 12);
 	for (let g = 0; g < groups; g++) {
 		const rec = offset + 16 + g * 12;
 		const start = view.getUint32(rec);
 		const end = view.getUint32(rec + 4);
 		const glyph = view.getUint32(rec + 8);
-		for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) out.add(c);
+		for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) visit(c, glyph + (c - start));
 	}
-	return out;
 }

@@ -17,6 +17,25 @@ export class MissingGlyphError extends Error {
 	}
 }
 
+/**
+ * The complete face has the character, but its outline has not reached this device yet (only the core of a
+ * split face is here, and the rest could not be fetched): it will work after the next connection.
+ */
+export class GlyphPendingError extends Error {
+	readonly char: string;
+	readonly codePoint: number;
+	readonly field: string;
+	constructor(char: string, field: string) {
+		const codePoint = char.codePointAt(0)!;
+		const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+		super(`The glyph for "${char}" (U+${hex}) in ${field} is not on this device yet: it comes with the next connection`);
+		this.name = 'GlyphPendingError';
+		this.char = char;
+		this.codePoint = codePoint;
+		this.field = field;
+	}
+}
+
 const cache = new WeakMap<Uint8Array, Set<number>>();
 
 /** The code points a font covers, parsed once per font buffer. */
@@ -50,7 +69,13 @@ export function stringFields(value: unknown, path = ''): [path: string, text: st
  * Checks every string of the record against the regular face before any drawing starts,
  * so the error names the record field rather than a line on a page.
  */
-export function checkRecordCoverage(record: ContractRecord, regular: Uint8Array): void {
+export function checkRecordCoverage(record: ContractRecord, regular: Uint8Array, pending?: ReadonlySet<number>): void {
 	const coverage = fontCoverage(regular);
-	for (const [field, text] of stringFields(record)) assertCovered(text, coverage, field);
+	const fields = stringFields(record);
+	for (const [field, text] of fields) assertCovered(text, coverage, field);
+	// Only characters the complete face has can be pending: beyond it, MissingGlyphError above names them.
+	if (!pending?.size) return;
+	for (const [field, text] of fields) {
+		for (const char of text) if (pending.has(char.codePointAt(0)!)) throw new GlyphPendingError(char, field);
+	}
 }

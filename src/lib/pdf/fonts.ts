@@ -1,15 +1,12 @@
-// Browser font loading: fetch a version's two faces once, lazily, when a document is made (served from the precache offline).
+// Browser font loading: fetch a version's faces once, lazily, when a document is made (served from the service worker's caches offline).
+import { sha256Hex } from '../domain/canonical';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
-import { FONT_SETS, type FontSetId, fontSetOf } from './fontSets';
+import { FONT_SETS, type FontSet, type FontSetId, fontSetOf, type SplitFace } from './fontSets';
+import { assembleFont } from './fontSplit';
 import type { ContractFonts } from './types';
 
-/** Today's faces (the framework version's set), e.g. for a text layer over a rendered page. */
-export const FONT_URLS = {
-	regular: `/fonts/${FONT_SETS[fontSetOf(CURRENT_TEMPLATE_VERSION.framework)].regular}`,
-	bold: `/fonts/${FONT_SETS[fontSetOf(CURRENT_TEMPLATE_VERSION.framework)].bold}`
-} as const;
-
-const loading = new Map<FontSetId, Promise<ContractFonts>>();
+/** The URL of a file under static/fonts. */
+export const fontUrl = (file: string): string => `/fonts/${file}`;
 
 async function fetchFont(url: string): Promise<Uint8Array> {
 	const res = await fetch(url);
@@ -17,23 +14,60 @@ async function fetchFont(url: string): Promise<Uint8Array> {
 	return new Uint8Array(await res.arrayBuffer());
 }
 
-/**
- * The faces a record of `templateVersion` renders with (by default today's framework version). The
- * promise is shared per font set, and dropped on failure so a later call can retry.
- */
-export function loadContractFonts(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): Promise<ContractFonts> {
-	const set = fontSetOf(templateVersion);
-	let fonts = loading.get(set);
-	if (!fonts) {
-		const files = FONT_SETS[set];
-		fonts = Promise.all([fetchFont(`/fonts/${files.regular}`), fetchFont(`/fonts/${files.bold}`)]).then(
-			([regular, bold]) => ({ regular, bold, set }),
+type Parts = { core: Uint8Array | null; regular: Uint8Array | null; bold: Uint8Array };
+
+/** What was fetched per font set: a whole regular face, or the core of a split one (its rest comes on demand). */
+const parts = new Map<FontSetId, Promise<Parts>>();
+/** Split faces completed with their rest: from then on the complete font is used. */
+const complete = new Map<FontSetId, Promise<Uint8Array>>();
+
+function fetchParts(id: FontSetId, set: FontSet): Promise<Parts> {
+	let p = parts.get(id);
+	if (!p) {
+		const regular = typeof set.regular === 'string' ? set.regular : set.regular.core;
+		p = Promise.all([fetchFont(fontUrl(regular)), fetchFont(fontUrl(set.bold))]).then(
+			([bytes, bold]) => (typeof set.regular === 'string' ? { core: null, regular: bytes, bold } : { core: bytes, regular: null, bold }),
 			(error: unknown) => {
-				loading.delete(set);
+				parts.delete(id);
 				throw error;
 			}
 		);
-		loading.set(set, fonts);
+		parts.set(id, p);
 	}
-	return fonts;
+	return p;
+}
+
+/** The rest of a split face, put in and checked; rejects when it cannot be fetched (offline, not cached yet). */
+function completeFace(id: FontSetId, face: SplitFace, core: Uint8Array): Promise<Uint8Array> {
+	let p = complete.get(id);
+	if (!p) {
+		p = fetchFont(fontUrl(face.rest)).then(async (rest) => {
+			const { font, sha256 } = assembleFont(core, rest);
+			const want = Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
+			if ((await sha256Hex(font)) !== want) throw new Error(`font ${face.rest} does not complete ${face.core}`);
+			return font;
+		});
+		// A failure is not kept: the next document tries again (the connection may be back).
+		p.catch(() => complete.delete(id));
+		complete.set(id, p);
+	}
+	return p;
+}
+
+/**
+ * The faces a record of `templateVersion` renders with (by default today's framework version). A split face
+ * comes complete when its rest can be had (service worker cache or network); otherwise as the core alone, with
+ * the characters it lacks in `pending`, so a record needing none of them renders to the very same bytes.
+ */
+export async function loadContractFonts(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): Promise<ContractFonts> {
+	const id = fontSetOf(templateVersion);
+	const set: FontSet = FONT_SETS[id];
+	const got = await fetchParts(id, set);
+	if (typeof set.regular === 'string' || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
+	try {
+		return { regular: await completeFace(id, set.regular, got.core), bold: got.bold, set: id };
+	} catch {
+		const { font, pending } = assembleFont(got.core);
+		return { regular: font, bold: got.bold, set: id, pending };
+	}
 }

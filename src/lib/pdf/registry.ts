@@ -2,6 +2,7 @@
 import { templateVersionInfo, type TemplateVersion } from '../domain/templateVersions';
 import { renderer2026_1 } from './templates/2026.1/render';
 import { renderer2026_2 } from './templates/2026.2/render';
+import { renderer2026_3 } from './templates/2026.3/render';
 import type { TemplateRenderer } from './types';
 
 /** Typed over TemplateVersion: releasing a version without a renderer does not compile. */
@@ -9,7 +10,10 @@ export const RENDERERS: Record<TemplateVersion, TemplateRenderer> = {
 	'CD-FA-2026.1': renderer2026_1,
 	'CD-FA-2026.2': renderer2026_2,
 	'CD-FL-2026.2': renderer2026_2,
-	'CD-OR-2026.2': renderer2026_2
+	'CD-OR-2026.2': renderer2026_2,
+	'CD-FA-2026.3': renderer2026_3,
+	'CD-FL-2026.3': renderer2026_3,
+	'CD-OR-2026.3': renderer2026_3
 };
 
 export class UnknownTemplateVersionError extends Error {

@@ -16,7 +16,8 @@ export function contentFingerprint(record: ContractRecord): Promise<string> {
 /**
  * Renders a contract record to PDF bytes with the renderer of its `templateVersion`. Throws the zod
  * error for an invalid record, UnknownTemplateVersionError for a version without a renderer for its
- * kind, and MissingGlyphError (with char, codePoint, field) when the font lacks a character.
+ * kind, MissingGlyphError (with char, codePoint, field) when the font lacks a character, and GlyphPendingError
+ * when the complete face has it but its outline is not on this device yet.
  * `fonts` must be the font set of the record's version (`loadContractFonts(record.templateVersion)`).
  */
 export async function renderContractPdf(
@@ -29,7 +30,7 @@ export async function renderContractPdf(
 	if (fonts.set !== undefined && fonts.set !== renderer.fontSet) {
 		throw new Error(`Template version ${parsed.templateVersion} renders with font set ${renderer.fontSet}, not ${fonts.set}`);
 	}
-	checkRecordCoverage(parsed, fonts.regular);
+	checkRecordCoverage(parsed, fonts.regular, fonts.pending);
 	const fingerprint = await contentFingerprint(parsed);
 	return renderer.render(parsed, fonts, fingerprint, options);
 }

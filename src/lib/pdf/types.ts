@@ -2,8 +2,12 @@
 import type { ContractRecord } from '../domain/contract';
 import type { FontSetId } from './fontSets';
 
-/** The two faces of a font set; `set` names it so a renderer refuses the faces of another version. */
-export type ContractFonts = { regular: Uint8Array; bold: Uint8Array; set?: FontSetId };
+/**
+ * The two faces of a font set; `set` names it so a renderer refuses the faces of another version.
+ * `pending`: code points of a split regular face whose outlines are not in `regular` yet (its rest is not on
+ * the device); a record using one is refused with GlyphPendingError, so they are never drawn.
+ */
+export type ContractFonts = { regular: Uint8Array; bold: Uint8Array; set?: FontSetId; pending?: ReadonlySet<number> };
 
 export interface TemplateRenderer {
 	/** The font set this version was released with (src/lib/pdf/fontSets.ts). */

@@ -1,8 +1,16 @@
-// Builds the Workbox precache manifest from Kit's $service-worker lists (pure, so it can be unit tested).
+// Builds the Workbox precache manifest and the list fetched right after it from Kit's $service-worker lists (pure, so it can be unit tested).
 
 export type PrecacheEntry = { url: string; revision: string | null };
 
-export type KitLists = { build: string[]; files: string[]; prerendered: string[]; version: string; fontRevision?: string };
+export type KitLists = {
+	build: string[];
+	files: string[];
+	prerendered: string[];
+	version: string;
+	fontRevision?: string;
+	/** Today's fonts (src/lib/pdf/fontFiles.ts currentFontUrls): precached, and fetched right after. */
+	fonts?: { precache: string[]; deferred: string[] };
+};
 
 /** Kit's lists omit the adapter-static fallback page; navigations are answered with it offline. */
 export const FALLBACK_PAGE = '/200.html';
@@ -14,21 +22,48 @@ export function isPrecachedStaticFile(url: string): boolean {
 	return !url.includes('/screenshots/');
 }
 
-/**
- * `build` files live under _app/immutable with a content hash in their name: no revision needed.
- * Everything else (icons, manifest, fallback page) changes name-less, so it is revisioned by the app
- * version. The fonts (10 MB) are revisioned by the font build's own stamp instead, so a release that
- * did not change them does not make every phone download them again.
- */
-export function precacheEntries({ build, files, prerendered, version, fontRevision }: KitLists): PrecacheEntry[] {
-	const entries = new Map<string, PrecacheEntry>();
-	for (const url of build) entries.set(url, { url, revision: url.includes('/immutable/') ? null : version });
-	for (const url of files.filter(isPrecachedStaticFile)) {
-		const isFont = url.startsWith('/fonts/') && fontRevision;
-		entries.set(url, { url, revision: isFont ? fontRevision : version });
+/** pdf.js's worker (1.2 MB): only the print view runs it, so it comes right after the first visit, not in it. */
+export function isPrintOnlyAsset(url: string): boolean {
+	return /\/pdf\.worker(\.min)?\.[^/]*m?js$/.test(url);
+}
+
+type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
+
+function split({ build, files, prerendered, version, fontRevision, fonts }: KitLists): Split {
+	const first = new Map<string, PrecacheEntry>();
+	const deferred = new Map<string, PrecacheEntry>();
+	for (const url of build) {
+		const entry = { url, revision: url.includes('/immutable/') ? null : version };
+		(isPrintOnlyAsset(url) ? deferred : first).set(url, entry);
 	}
-	for (const url of [...prerendered, FALLBACK_PAGE]) entries.set(url, { url, revision: version });
-	return [...entries.values()];
+	for (const url of files.filter(isPrecachedStaticFile)) {
+		if (!url.startsWith('/fonts/')) {
+			first.set(url, { url, revision: version });
+			continue;
+		}
+		// Fonts are revisioned by the font build's own stamp: a release that did not change them is not downloaded again.
+		const entry = { url, revision: fontRevision || version };
+		// Without the list (older callers), every font is precached as before.
+		if (!fonts || fonts.precache.includes(url)) first.set(url, entry);
+		else if (fonts.deferred.includes(url)) deferred.set(url, entry);
+		// Fonts of older template versions: fetched from the network on the rare day a device needs one.
+	}
+	for (const url of [...prerendered, FALLBACK_PAGE]) first.set(url, { url, revision: version });
+	return { first: [...first.values()], deferred: [...deferred.values()] };
+}
+
+/**
+ * What the service worker installs with (a first visit downloads all of it). `build` files live under
+ * _app/immutable with a content hash in their name: no revision needed. Everything else (icons, manifest,
+ * fallback page) changes name-less, so it is revisioned by the app version.
+ */
+export function precacheEntries(lists: KitLists): PrecacheEntry[] {
+	return split(lists).first;
+}
+
+/** Fetched in the background right after the first visit (the rest of the font, pdf.js's worker): see deferred.ts. */
+export function deferredEntries(lists: KitLists): PrecacheEntry[] {
+	return split(lists).deferred;
 }
 
 /** Navigations to these paths are not app pages and must reach the network. */

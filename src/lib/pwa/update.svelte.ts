@@ -44,6 +44,10 @@ class PwaUpdate {
 			if (event.isExternal && !this.accepting) this.activatedElsewhere = true;
 		});
 		void wb.register().then(() => (this.registered = true)).catch(() => undefined);
+		// The second stage of the offline cache (font rest, pdf.js worker) right after start, and again when the
+		// connection returns: the worker fetches only what it lacks.
+		void this.fillDeferred();
+		window.addEventListener('online', () => void this.fillDeferred());
 		const check = () => void wb.update().catch(() => undefined);
 		setInterval(check, UPDATE_CHECK_MS);
 		document.addEventListener('visibilitychange', () => {
@@ -51,6 +55,25 @@ class PwaUpdate {
 		});
 		// Chromium's Background Sync fires 'sync' once connectivity returns, even if this tab is gone by then.
 		window.addEventListener('offline', () => void requestBackgroundSync());
+	}
+
+	/**
+	 * Asks the active worker to fetch what the first visit left for later; resolves whether all of it is on the
+	 * device (false without a worker, offline before it arrived, or after 10 minutes).
+	 */
+	async fillDeferred(): Promise<boolean> {
+		if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
+		const active = (await navigator.serviceWorker.ready).active;
+		if (!active) return false;
+		return new Promise<boolean>((resolve) => {
+			const channel = new MessageChannel();
+			const timer = setTimeout(() => resolve(false), 10 * 60_000);
+			channel.port1.onmessage = (e) => {
+				clearTimeout(timer);
+				resolve((e.data as { complete?: boolean }).complete === true);
+			};
+			active.postMessage({ type: SW_MESSAGES.fillDeferred }, [channel.port2]);
+		});
 	}
 
 	/** Asks the server for a newer service worker now (the page never reloads because of it). */

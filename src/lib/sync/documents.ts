@@ -26,7 +26,7 @@ export type DownloadOptions = { concurrency?: number; fetchImpl?: typeof fetch; 
 async function renderOnDevice(record: ContractRecord): Promise<Uint8Array> {
 	// Loaded only when needed: jsPDF and the fonts stay out of the sync code's bundle.
 	const [{ loadContractFonts }, { renderContractPdf }] = await Promise.all([import('../pdf/fonts'), import('../pdf/render')]);
-	return renderContractPdf(record, await loadContractFonts());
+	return renderContractPdf(record, await loadContractFonts(record.templateVersion));
 }
 
 /** The run stops as a whole: the condition holds for every other document too. */

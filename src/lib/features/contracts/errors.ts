@@ -2,22 +2,24 @@
 import './i18n';
 import { ZodError } from 'zod';
 import { ContractRuleError } from '../../domain/contractRules';
-import { MissingGlyphError } from '../../pdf/coverage';
+import { GlyphPendingError, MissingGlyphError } from '../../pdf/coverage';
 import { hasMessage, t } from '../../i18n/index.svelte';
 import { errorText, fieldLabel } from './fields';
 
 type GlyphLike = { name: string; char: string; field: string; codePoint?: number };
 
-function isMissingGlyph(e: unknown): e is GlyphLike {
+function isGlyphError(e: unknown, type: typeof MissingGlyphError | typeof GlyphPendingError, name: string): e is GlyphLike {
 	// Checked by name too: the renderer lives in a lazily loaded chunk, and a class identity
 	// test alone would be brittle if that chunk ever carried its own copy of the class.
-	return e instanceof MissingGlyphError || (e instanceof Error && e.name === 'MissingGlyphError' && 'char' in e && 'field' in e);
+	return e instanceof type || (e instanceof Error && e.name === name && 'char' in e && 'field' in e);
 }
 
 export function generationErrorText(e: unknown): string {
-	if (isMissingGlyph(e)) {
+	// Beyond the complete font: refused for good. Only not on this device yet: possible after the next connection.
+	const pending = isGlyphError(e, GlyphPendingError, 'GlyphPendingError');
+	if (pending || isGlyphError(e, MissingGlyphError, 'MissingGlyphError')) {
 		const cp = e.codePoint ?? e.char.codePointAt(0) ?? 0;
-		return t('missingGlyph', {
+		return t(pending ? 'glyphPending' : 'missingGlyph', {
 			char: e.char,
 			codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
 			field: fieldLabel(e.field)

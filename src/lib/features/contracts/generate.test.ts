@@ -9,7 +9,7 @@ import type { Order } from '../../domain/order';
 import { forgetDb, getDb } from '../../db/database';
 import { queryContracts, saveGeneratedContract as defaultSave } from '../../db/contracts';
 import { i18n } from '../../i18n/index.svelte';
-import { MissingGlyphError } from '../../pdf/coverage';
+import { GlyphPendingError, MissingGlyphError } from '../../pdf/coverage';
 import { generationErrorText } from './errors';
 import { buildRecord, checkContractRules, generateContract, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
 import { shanghaiMonth } from '../../domain/time';
@@ -277,5 +277,23 @@ describe('generationErrorText', () => {
 		const en = generationErrorText(new MissingGlyphError('𠮷', 'contact.person'));
 		expect(en).toContain('“𠮷”');
 		expect(en).toContain('Contact person');
+	});
+
+	it('a glyph not on the device yet is not a refusal: it says generation works after the next connection', () => {
+		const e = new GlyphPendingError('𫖯', 'contact.person');
+		i18n.locale = 'zh-CN';
+		const zh = generationErrorText(e);
+		expect(zh).toContain('「𫖯」（U+2B5AF）');
+		expect(zh).toContain('联系人');
+		expect(zh).toContain('下次联网');
+		expect(zh).not.toContain('不在合同字体中');
+		i18n.locale = 'en';
+		const en = generationErrorText(e);
+		expect(en).toContain('“𫖯” (U+2B5AF)');
+		expect(en).toContain('next time this device is online');
+		expect(en).not.toContain('not in the contract font');
+		// Told apart by name as well, as from a lazily loaded chunk with its own copy of the class.
+		const copy = Object.assign(new Error('x'), { name: 'GlyphPendingError', char: '𫖯', field: 'contact.person' });
+		expect(generationErrorText(copy)).toContain('next time this device is online');
 	});
 });

@@ -56,7 +56,7 @@ function rawContent(pdf: Uint8Array): string {
 }
 
 function orderContract(orders: { id: string; amountFen: number }[]): OrderContract {
-	const base = exampleOrderContract(orders.length);
+	const base = exampleOrderContract(orders.length, 'CD-OR-2026.2');
 	const lines = base.orders.map((o, i) => ({ ...o, ...orders[i]! }));
 	return contractRecord.parse({ ...base, orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) }) as OrderContract;
 }

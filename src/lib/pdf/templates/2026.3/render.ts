@@ -1,0 +1,104 @@
+// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited (golden.test.ts), a change is a new version.
+import type { jsPDF } from 'jspdf';
+import type { ContractRecord } from '../../../domain/contract';
+import { binaryString } from '../../binary';
+import { fontCoverage } from '../../coverage';
+import { installLinearGlyfEncoder } from '../../glyfEncode';
+import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
+import { renderFiling } from './filing';
+import { pdfDate } from './format';
+import { renderFramework } from './framework';
+import { FAMILY, Layout } from './layout';
+import { renderOrder } from './order';
+import type { Execution } from './sections';
+import { standIns, withRealUnicode } from './nonBmp';
+import { LABELS, TITLES } from './text';
+
+/**
+ * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
+ * provider, `partyB.verifyOrigin`, set by the server's PUBLIC_URL), so the server re-renders the same bytes
+ * whatever its configuration is today; the fragment keeps the fingerprint out of server logs.
+ */
+export function verifyUrl(record: ContractRecord, fingerprint: string): string {
+	const origin = record.partyB.verifyOrigin;
+	if (!origin) throw new Error(`Template ${record.templateVersion} needs partyB.verifyOrigin (the provider's verification address)`);
+	return `${origin}/verify/${record.number}#${fingerprint}`;
+}
+
+/** A PDF subset tag (six capital letters, ISO 32000 9.6.4) derived from the fingerprint: same record, same tag. */
+function subsetTag(fingerprint: string, offset: number): string {
+	return [...fingerprint.slice(offset, offset + 6)].map((h) => String.fromCharCode(65 + parseInt(h, 16))).join('');
+}
+
+/** The parts of jsPDF's font object this renderer reaches into (jspdf is pinned exactly). */
+type JsPdfFont = { fontName: string; metadata: { cmap: { unicode: { codeMap: Record<number, number> } } } };
+
+/** A jsPDF document with the set's two faces, and the layout that draws with them. */
+export type FontedDocument = { doc: jsPDF; layout: Layout; output(): Uint8Array; faces(): { regular: JsPdfFont; bold: JsPdfFont } };
+
+/**
+ * Makes the document every 2026.3 contract is drawn in: `prepare` sets its metadata first, then the two faces
+ * are added, and characters outside the BMP are drawn through stand-ins jsPDF can look up (nonBmp.ts). The
+ * all-code-points test draws with exactly this.
+ */
+export async function fontedDocument(fonts: ContractFonts, prepare: (doc: jsPDF) => void = () => {}): Promise<FontedDocument> {
+	const { jsPDF } = await import('jspdf');
+	const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
+	prepare(doc);
+	doc.addFileToVFS('contract-serif-regular.ttf', binaryString(fonts.regular));
+	doc.addFileToVFS('contract-serif-bold.ttf', binaryString(fonts.bold));
+	doc.addFont('contract-serif-regular.ttf', FAMILY, 'normal', 'Identity-H');
+	doc.addFont('contract-serif-bold.ttf', FAMILY, 'bold', 'Identity-H');
+	installLinearGlyfEncoder(doc, FAMILY, 'normal');
+	installLinearGlyfEncoder(doc, FAMILY, 'bold');
+	const wide = standIns(fonts.regular);
+	const getFont = doc.getFont as unknown as (family: string, style: string) => JsPdfFont;
+	const codeMap = getFont.call(doc, FAMILY, 'normal').metadata.cmap.unicode.codeMap;
+	for (const [pua, glyph] of wide.glyphs) codeMap[pua] = glyph;
+	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) }, wide.drawn);
+	return {
+		doc,
+		layout,
+		faces: () => ({ regular: getFont.call(doc, FAMILY, 'normal'), bold: getFont.call(doc, FAMILY, 'bold') }),
+		output: () => new Uint8Array(withRealUnicode(jsPDF.API as never, wide.fromPua, () => doc.output('arraybuffer')))
+	};
+}
+
+async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array> {
+	const title = `${TITLES[r.kind]} ${r.number}`;
+	const { layout, faces, output } = await fontedDocument(fonts, (doc) => {
+		doc.setCreationDate(pdfDate(r.createdAt));
+		doc.setFileId(fingerprint.slice(0, 32));
+		doc.setProperties({
+			title,
+			subject: `${TITLES[r.kind]}：${r.partyA.name} / ${r.partyB.name}`,
+			author: r.partyB.name,
+			keywords: `${r.number} SHA-256:${fingerprint} ${r.templateVersion}`,
+			creator: '合同台 Contract Desk'
+		});
+		doc.setLanguage('zh-CN');
+		doc.viewerPreferences({ DisplayDocTitle: true });
+	});
+	const url = verifyUrl(r, fingerprint);
+	const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
+	switch (r.kind) {
+		case 'framework':
+			renderFramework(layout, r, execution);
+			break;
+		case 'filing':
+			renderFiling(layout, r, execution);
+			break;
+		case 'order':
+			renderOrder(layout, r, execution);
+			break;
+	}
+	layout.footers(r.number, fingerprint, url, LABELS.page, LABELS.fingerprint);
+	// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
+	// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.
+	const { regular, bold } = faces();
+	regular.fontName = `${subsetTag(fingerprint, 0)}+NotoSerifSC-Regular`;
+	bold.fontName = `${subsetTag(fingerprint, 6)}+NotoSerifSC-Bold`;
+	return output();
+}
+
+export const renderer2026_3: TemplateRenderer = { fontSet: 'serif-2026.3', render };

@@ -1,0 +1,65 @@
+// The contract font on the device: the first visit precaches only its core; the rest follows, and until it is in, an offline device says when a rare character will work.
+import { expect, test } from '@playwright/test';
+import { deferredFetched, fillContact, signIn, underServiceWorker } from './helpers';
+
+const REST = '/fonts/contract-serif-regular-2026.3.rest';
+const CORE = '/fonts/contract-serif-regular-2026.3.core';
+
+/** URL paths of every cached request, per cache name. */
+function cached(page: import('@playwright/test').Page): Promise<Record<string, string[]>> {
+	return page.evaluate(async () => {
+		const out: Record<string, string[]> = {};
+		for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+		return out;
+	});
+}
+
+test('the first visit precaches the font core and not its rest nor pdf.js; both follow by themselves', async ({ page }) => {
+	await signIn(page, 'demo');
+	await underServiceWorker(page, 30_000, { deferred: false });
+	const first = await cached(page);
+	const precache = Object.entries(first).filter(([name]) => name.includes('precache')).flatMap(([, urls]) => urls);
+	expect(precache).toContain(CORE);
+	expect(precache).toContain('/fonts/contract-serif-bold-2026.3.ttf');
+	expect(precache).not.toContain(REST);
+	expect(precache.some((u) => u.includes('pdf.worker'))).toBe(false);
+	// Fonts of older template versions are not downloaded at all.
+	expect(precache.some((u) => u.endsWith('/contract-serif-regular.ttf'))).toBe(false);
+
+	expect(await deferredFetched(page)).toBe(true);
+	const after = Object.values(await cached(page)).flat();
+	expect(after).toContain(REST);
+	expect(after.some((u) => u.includes('pdf.worker'))).toBe(true);
+});
+
+test('offline with only the core, a name outside GB 2312 waits for the next connection; online it generates', async ({ page, context }) => {
+	await signIn(page, 'demo');
+	await underServiceWorker(page);
+	// The device has the core only: its rest was not fetched yet.
+	const removed = await page.evaluate(async (rest) => {
+		let n = 0;
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) if (new URL(request.url).pathname === rest && (await cache.delete(request))) n++;
+		}
+		return n;
+	}, REST);
+	expect(removed).toBe(1);
+	await context.setOffline(true);
+	await page.reload();
+
+	await page.goto('/contracts/new/framework');
+	await fillContact(page, '邱𬘭');
+	await page.getByTestId('to-confirm').click();
+	await page.getByTestId('generate').click();
+	const error = page.getByTestId('generate-error');
+	// The demo company's name (深圳市喆堃珺玥…) is the first field with a character beyond GB 2312.
+	await expect(error).toContainText('「喆」（U+5586）');
+	await expect(error).toContainText('下次联网');
+	await expect(error).not.toContainText('不在合同字体中');
+
+	await context.setOffline(false);
+	await page.getByTestId('generate').click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+	await expect(page.locator('main')).toContainText('邱𬘭');
+});
