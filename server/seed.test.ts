@@ -64,6 +64,13 @@ describe('seed data', () => {
 		expect(months.size).toBeGreaterThanOrEqual(12);
 	});
 
+	it('never repeats the billing mode in a spec (the app shows 「spec · 计费方式」)', () => {
+		const labels = ['包年包月', '按量计费', '预付费', '后付费'];
+		for (const o of demoOrders(NOW)) for (const label of labels) expect(o.spec, o.id).not.toContain(label);
+		// A resource pack is bought in advance: never billed as pay-as-you-go.
+		for (const o of demoOrders(NOW)) if (/包/.test(o.spec)) expect(o.billingMode, o.spec).toBe('prepaid');
+	});
+
 	it('is deterministic for the same clock', () => {
 		expect(demoOrders(NOW)).toEqual(demoOrders(NOW));
 		expect(demoOrders(NOW)[0]).not.toEqual(demoOrders(NOW, 300, 1)[0]);

@@ -90,6 +90,7 @@ export function demoFilings(): Filing[] {
 
 interface Product {
 	name: string;
+	/** The specification only: the billing mode is its own field, shown beside the spec (never repeat it here). */
 	specs: string[];
 	billingMode: Order['billingMode'];
 	/** Price range in fen. */
@@ -114,21 +115,21 @@ const PRODUCTS: Product[] = [
 	},
 	{
 		name: '对象存储 COS',
-		specs: ['标准存储容量包 500GB / 1年', '外网下行流量包 1TB', '低频存储容量包 1TB / 1年'],
+		specs: ['标准存储容量包 500GB / 1年', '外网下行流量包 1TB / 1年', '低频存储容量包 1TB / 1年'],
 		billingMode: 'prepaid',
 		min: 4_800,
 		max: 96_000
 	},
 	{
 		name: '内容分发网络 CDN',
-		specs: ['中国境内流量 按量计费', '中国境内流量包 5TB', 'HTTPS 请求数包 1亿次'],
+		specs: ['中国境内流量', '中国境外流量', 'HTTPS 请求数'],
 		billingMode: 'postpaid',
 		min: 1_250,
 		max: 185_000
 	},
 	{
 		name: '负载均衡 CLB',
-		specs: ['公网负载均衡 性能容量型 按量计费', '内网负载均衡 共享型'],
+		specs: ['公网负载均衡 性能容量型', '内网负载均衡 共享型'],
 		billingMode: 'postpaid',
 		min: 2_160,
 		max: 64_800

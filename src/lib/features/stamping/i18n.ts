@@ -85,7 +85,9 @@ export const stampingMessages = defineMessages(
 		stampDueProvisional: '此日期为估算：服务商尚未发布 {year} 年的法定节假日安排，发布后日期可能调整。',
 		stampReturnShipment: '{courier}，单号 {trackingNumber}',
 		stampWaitingForProvider: '寄出合同后，服务商收到、盖章和寄回的进度会显示在这里（同步后更新）。',
-		stampFilingMaterials: '这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并寄回。'
+		stampFilingMaterials: '这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并回寄。',
+		stampReturnedMaterials: '随盖章合同一并回寄：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
+		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。'
 	},
 	{
 		stampLink: 'Request a stamped paper copy',
@@ -162,7 +164,9 @@ export const stampingMessages = defineMessages(
 		stampDueProvisional: 'This date is an estimate: the provider has not published the official holiday schedule for {year} yet; the date may change once it does.',
 		stampReturnShipment: '{courier}, tracking number {trackingNumber}',
 		stampWaitingForProvider: 'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
-		stampFilingMaterials: 'This contract has an ICP filing attachment: the access provider’s materials for an ICP commercial filing (its licence pages with the annual inspection page, and its full enterprise information query page) are mailed back with the stamped contract.'
+		stampFilingMaterials: 'This contract has an ICP filing attachment: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page) are mailed back with the stamped contract.',
+		stampReturnedMaterials: 'Mailed back with the stamped contract: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
+		stampReturnMaterialsPending: 'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.'
 	}
 );
 registry.add(stampingMessages);

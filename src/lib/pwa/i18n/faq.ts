@@ -1,43 +1,45 @@
-// Messages of the FAQ page (常见问题), in our own words; registered when the page loads, not with the shell.
+// Messages of the FAQ page (常见问题): the seed's five questions first, in our own words; registered when the page loads, not with the shell.
 import { defineMessages } from '../../i18n/define';
 import { registry } from '../../i18n/registry';
 
 export const faqMessages = defineMessages(
 	{
 		faqTitle: '常见问题',
-		faqIntro: '关于电子合同、纸质盖章和相关流程的常见问题。',
-		faqValidQ: '电子合同和纸质合同的效力一样吗？',
-		faqValidA: '一样。点击「确认并生成合同」后生成的电子合同即具有法律效力，与加盖公章的纸质合同效力相同，可以直接用于存档和业务往来。',
-		faqPaperQ: '一定要办理纸质盖章吗？',
-		faqPaperA: '不需要。纸质盖章是可选的。只有在贵司内部流程或合作方要求纸质原件时，才需要打印合同、加盖公章后寄给我们。',
-		faqReturnQ: '寄出盖章合同后，多久能收到寄回的合同？',
-		faqReturnA: '我们在收到您寄来的合同之日起 15 个工作日内完成盖章并寄回。工作日按国家公布的节假日安排计算：法定节假日不计入，调休上班日计入。',
-		faqPaymentQ: '签订合同和线下付款有关系吗？',
-		faqPaymentA: '没有关系。合同的生成和盖章与是否通过线下汇款等方式付款相互独立，付款请按原有流程办理。',
-		faqInvoiceQ: '怎么开发票？',
-		faqInvoiceA: '发票是单独的流程，不随合同开具或寄送。请在控制台的费用或发票管理中另行申请。',
-		faqIcpQ: '带备案信息附件的合同，ICP 商业性备案需要的材料怎么给？',
-		faqIcpA: '办理 ICP 经营许可证（商业性备案）时需要的接入服务商材料——接入服务商的经营许可证页面和企业信息查询页面——会和盖章后的合同一起寄回给您。',
-		faqAddressQ: '提交的寄回地址还能修改吗？',
-		faqAddressA: '不能。寄回地址一经提交不可更改，请在提交前仔细核对收件人、电话和地址。',
+		faqIntro: '关于电子合同、纸质合同盖章和相关流程的常见问题。',
+		// Q1: paper after the electronic contract?
+		faqPaperQ: '电子合同生成后，还需要申请纸质合同吗？',
+		faqPaperA: '不需要。点击「确认并生成合同」后生成的电子合同即具有法律效力，与加盖公章的纸质合同效力相同。纸质合同按您的需要申请：只有贵司内部流程或合作方要求纸质原件时，才需要打印合同、加盖公章后寄给我们。',
+		// Q2: how long until it comes back?
+		faqReturnQ: '纸质合同寄出后，多久能寄回给我？',
+		faqReturnA: '我们在收到您寄来的纸质合同之日起 15 个工作日内完成盖章并寄回。工作日按国家公布的法定节假日安排计算：节假日不计入，调休上班日计入。我们收到后，这份合同的「线下盖章申请」页面会显示预计最晚寄回日期。',
+		// Q3: when to pay offline?
+		faqPaymentQ: '纸质合同已寄出，什么时候线下付款？',
+		faqPaymentA: '合同签订与线下付款无关。付款时间按您的需要安排即可，不必等纸质合同寄回，也不会影响合同的效力或盖章进度。',
+		// Q4: the invoice
+		faqInvoiceQ: '纸质合同已寄出并且已线下付款，发票什么时候寄回？',
+		faqInvoiceA: '发票不随纸质合同寄回，需要单独申请：在控制台「费用中心」的「发票管理」中提交开票申请，开票和寄送的流程、所需时间以该页面的发票说明为准。',
+		// Q5: the ICP commercial filing materials
+		faqIcpQ: '办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）在哪里找到？',
+		faqIcpA: '申请带备案信息附件的合同的纸质盖章即可：我们盖章完毕后，会把办理 ICP 经营性备案所需的这些资料随盖章合同一并回寄给您。',
+		// ours
+		faqAddressQ: '提交的回寄地址还能修改吗？',
+		faqAddressA: '不能。回寄地址一经提交不可更改，请在提交前仔细核对收件人、电话和地址。',
 		faqOfflineQ: '没有网络时能用吗？',
 		faqOfflineA: '能。首次登录并同步后，查看、生成和打印合同都可以离线完成；需要提交给服务商的内容会保存在「待发送」中，联网后自动发送。'
 	},
 	{
 		faqTitle: 'FAQ',
 		faqIntro: 'Common questions about electronic contracts, stamped paper copies and related processes.',
-		faqValidQ: 'Is the electronic contract as valid as a paper one?',
-		faqValidA: 'Yes. The electronic contract generated when you click "Confirm and generate" is legally effective, with the same force as a paper contract bearing company seals. You can file it and use it in your business directly.',
-		faqPaperQ: 'Do I need a stamped paper copy?',
-		faqPaperA: 'No, the paper copy is optional. Print, stamp and mail it to us only if your internal process or a partner asks for a paper original.',
-		faqReturnQ: 'After I mail the stamped contract, when do I get it back?',
-		faqReturnA: 'We stamp and mail it back within 15 working days of receiving it. Working days follow the officially published holiday schedule: public holidays do not count, make-up working days do.',
-		faqPaymentQ: 'Does signing depend on paying offline?',
-		faqPaymentA: 'No. Generating and stamping a contract is independent of paying by bank transfer or other offline means; pay through your usual process.',
-		faqInvoiceQ: 'How do I get an invoice?',
-		faqInvoiceA: 'Invoices are a separate process and are not issued or mailed with the contract. Request them in the billing or invoice section of the console.',
-		faqIcpQ: 'For a contract with a filing attachment, how do I get the materials for an ICP commercial filing?',
-		faqIcpA: 'The access provider’s materials needed for an ICP commercial filing — the pages of its operating licence and its enterprise information query page — are mailed back to you together with the stamped contract.',
+		faqPaperQ: 'Once the electronic contract is generated, do I still need a paper contract?',
+		faqPaperA: 'No. The electronic contract generated when you click "Confirm and generate" is legally effective, with the same force as a paper contract bearing company seals. Request a paper copy only if you need one: if your internal process or a partner asks for a paper original, print it, stamp it and mail it to us.',
+		faqReturnQ: 'After I mail the paper contract, when do I get it back?',
+		faqReturnA: 'We stamp it and mail it back within 15 working days of receiving it. Working days follow the officially published holiday schedule: public holidays do not count, make-up working days do. Once we have it, the contract’s stamped paper copy page shows the latest date it is due back.',
+		faqPaymentQ: 'I have mailed the paper contract: when should I pay offline?',
+		faqPaymentA: 'Signing the contract and paying offline are independent. Pay whenever suits you: there is no need to wait for the paper copy, and payment does not affect the contract’s validity or the stamping.',
+		faqInvoiceQ: 'I have mailed the paper contract and paid offline: when is the invoice mailed back?',
+		faqInvoiceA: 'Invoices are not mailed with the paper contract: request them separately, under Billing Center → Invoice Management in the console. The invoice description on that page sets out how invoicing and mailing work and how long they take.',
+		faqIcpQ: 'Where do I get the access provider’s materials for an ICP commercial filing (operating licence with its copies and annual inspection pages, the complete enterprise query page)?',
+		faqIcpA: 'Request a stamped paper copy of a contract with a filing attachment: once we have stamped it, we mail these materials back to you together with the stamped contract.',
 		faqAddressQ: 'Can I change the return address after submitting it?',
 		faqAddressA: 'No. Once submitted, the return address can never be changed, so check the recipient, phone number and address carefully before submitting.',
 		faqOfflineQ: 'Does it work without a network?',

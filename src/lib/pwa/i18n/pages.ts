@@ -63,7 +63,7 @@ export const pageMessages = defineMessages(
 		refusal_immutableConflict: '内容不同',
 		refusal_corruptDocument: '文件已损坏（校验值不符）',
 		refusal_documentMismatch: '文件与合同的指纹不符',
-		refusal_submittedConflict: '已提交的寄回地址不同',
+		refusal_submittedConflict: '已提交的回寄地址不同',
 		table_contracts: '合同',
 		table_documents: '合同文件',
 		table_stampingRequests: '盖章申请',
