@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidDivision } from './area';
 import { chinaPhone } from './phone';
+import { postalCodeFitsProvince } from './postalCode';
 import { text } from './text';
 
 export const postalCode = z.string().trim().regex(/^\d{6}$/, { message: 'postalCode' });
@@ -19,6 +20,12 @@ export const returnAddress = z
 	.refine((a) => isValidDivision(a.province, a.city, a.district), {
 		message: 'division',
 		path: ['district']
+	})
+	// 000000, or a Beijing code for a Shenzhen address, would send the stamped contract nowhere.
+	// Only a well-formed code is compared: a malformed one already has its own message.
+	.refine((a) => !/^\d{6}$/.test(a.postalCode) || postalCodeFitsProvince(a.postalCode, a.province), {
+		message: 'postalCodeProvince',
+		path: ['postalCode']
 	});
 
 export type ReturnAddress = z.infer<typeof returnAddress>;

@@ -1,6 +1,6 @@
 // Messages of the contract list's search, its cards and the paper-copy badges and filters (zh-CN first, English second).
-import { defineMessages } from '../../i18n/define';
-import { registry } from '../../i18n/registry';
+import { defineMessages } from '../../../i18n/define';
+import { registry } from '../../../i18n/registry';
 
 export const listMessages = defineMessages(
 	{

@@ -1,0 +1,42 @@
+// Where a paper copy stands: from the draft to the provider's return, events out of order, and home's counts.
+import { describe, expect, it } from 'vitest';
+import { countByState, isTypedDraft, paperSummary, type PaperFacts } from './paperCopy';
+
+const submitted = (outbound?: unknown): PaperFacts['request'] => ({ status: 'submitted', submittedAt: '2026-12-01T10:00:00+08:00', submission: outbound ? { outbound } : {} });
+const ev = (kind: 'received' | 'stamped' | 'returned', at: string) => ({ kind, at, ...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {}) });
+
+describe('paperSummary', () => {
+	it('is nothing without a request, an event or a typed draft', () => {
+		expect(paperSummary({ request: null, events: [], drafted: false })).toBeNull();
+	});
+	it('follows the request through the provider’s steps', () => {
+		expect(paperSummary({ request: null, events: [], drafted: true })?.state).toBe('draft');
+		expect(paperSummary({ request: submitted(), events: [], drafted: false })?.state).toBe('toMail');
+		expect(paperSummary({ request: submitted({ courier: '顺丰速运', trackingNumber: 'SF1' }), events: [], drafted: false })?.state).toBe('mailed');
+		const received = paperSummary({ request: submitted(), events: [ev('received', '2026-12-03T09:00:00+08:00')], drafted: false });
+		expect(received).toMatchObject({ state: 'received', receivedAt: '2026-12-03T09:00:00+08:00', lastAt: '2026-12-03T09:00:00+08:00' });
+	});
+	it('takes the furthest step even when events arrive out of order, and keeps the receipt time and courier', () => {
+		const s = paperSummary({
+			request: null,
+			events: [ev('returned', '2026-12-10T09:00:00+08:00'), ev('received', '2026-12-03T09:00:00+08:00'), ev('stamped', '2026-12-05T09:00:00+08:00')],
+			drafted: false
+		});
+		expect(s).toMatchObject({ state: 'returned', receivedAt: '2026-12-03T09:00:00+08:00', returnShipment: { trackingNumber: 'SF1234567890' }, lastAt: '2026-12-10T09:00:00+08:00' });
+	});
+});
+
+describe('isTypedDraft', () => {
+	it('tells an opened form from one with something typed', () => {
+		expect(isTypedDraft({ recipient: '', phone: ' ' })).toBe(false);
+		expect(isTypedDraft({ recipient: '', phone: '138' })).toBe(true);
+		expect(isTypedDraft(null)).toBe(false);
+	});
+});
+
+describe('countByState', () => {
+	it('counts every state, zero included', () => {
+		const a = paperSummary({ request: submitted(), events: [], drafted: false })!;
+		expect(countByState([a, a])).toEqual({ draft: 0, toMail: 2, mailed: 0, received: 0, stamped: 0, returned: 0 });
+	});
+});
