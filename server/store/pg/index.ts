@@ -37,7 +37,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
 		'-c synchronous_commit=on',
 		...(opts.schema ? [`-c search_path=${opts.schema}`] : [])
 	].join(' ');
-	const config = { connectionString: url, options: settings, keepAlive: true, application_name: 'contract-desk' };
+	const config: pg.ClientConfig = { connectionString: url, options: settings, keepAlive: true, application_name: 'contract-desk' };
 	if (opts.schema) {
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
@@ -50,34 +50,78 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
 	const pool = new pg.Pool({ ...config, max: opts.poolSize ?? 10 });
 	// An idle client that loses its connection emits 'error' on the pool; without a listener the process dies.
 	pool.on('error', (err) => console.error('[pg] idle connection lost', err.message));
-	// The liveness lock lives on a connection of its own, outside the pool, for the life of the process.
-	const life = new pg.Client(config);
-	life.on('error', (err) => console.error('[pg] liveness connection lost', err.message));
+	let life: Liveness | null = null;
 	try {
 		await migratePg(pool);
-		await life.connect();
-		let owner = 0;
-		for (;;) {
-			owner = randomInt(1, 2 ** 31 - 1);
-			const { rows } = await life.query(`SELECT pg_try_advisory_lock($1, $2) AS got`, [LOCK.owner, owner]);
-			if (rows[0].got === true) break;
-		}
-		const ctx = new PgContext(pool, owner);
+		life = await holdLiveness(config);
+		const ctx = new PgContext(pool, life.owner);
 		return new PgStore(ctx, life, await accounts.codeSalt(pool));
 	} catch (err) {
-		await life.end().catch(() => {});
+		await life?.close().catch(() => {});
 		await pool.end().catch(() => {});
 		throw err;
 	}
 }
 
+interface Liveness {
+	owner: number;
+	close(): Promise<void>;
+}
+
+/**
+ * Holds this process's owner lock on a connection of its own, outside the pool, for the life of the process.
+ * Should that connection drop while the process lives (a network blip, a restarted database), it is made again
+ * and the same lock retaken; in between, a claim of ours may be taken over, which is safe: a takeover re-runs the
+ * effect, and every effect compares content (same → the stored result).
+ */
+async function holdLiveness(config: pg.ClientConfig): Promise<Liveness> {
+	let closing = false;
+	let client: pg.Client | null = null;
+	let owner = 0;
+	const lock = async (c: pg.Client, id: number) =>
+		(await c.query(`SELECT pg_try_advisory_lock($1, $2) AS got`, [LOCK.owner, id])).rows[0].got === true;
+	const connect = async (): Promise<pg.Client> => {
+		const c = new pg.Client(config);
+		c.on('error', (err) => console.error('[pg] liveness connection lost:', err.message));
+		c.on('end', () => {
+			if (closing || client !== c) return;
+			client = null;
+			const retry = () => {
+				if (closing) return;
+				connect()
+					.then(async (next) => {
+						if (!(await lock(next, owner))) console.error(`[pg] owner lock ${owner} held elsewhere; running claims of this process may be taken over`);
+						client = next;
+					})
+					.catch(() => setTimeout(retry, 1_000).unref());
+			};
+			setTimeout(retry, 200).unref();
+		});
+		await c.connect();
+		return c;
+	};
+	const first = await connect();
+	for (;;) {
+		owner = randomInt(1, 2 ** 31 - 1);
+		if (await lock(first, owner)) break;
+	}
+	client = first;
+	return {
+		owner,
+		close: async () => {
+			closing = true;
+			await client?.end();
+		}
+	};
+}
+
 export class PgStore implements Store {
 	readonly #ctx: PgContext;
-	readonly #life: pg.Client;
+	readonly #life: Liveness;
 	readonly #salt: string;
 	#closed = false;
 
-	constructor(ctx: PgContext, life: pg.Client, salt: string) {
+	constructor(ctx: PgContext, life: Liveness, salt: string) {
 		this.#ctx = ctx;
 		this.#life = life;
 		this.#salt = salt;
@@ -194,6 +238,6 @@ export class PgStore implements Store {
 		this.#closed = true;
 		await this.#ctx.pool.end();
 		// Last: until here this process's running claims are its own.
-		await this.#life.end();
+		await this.#life.close();
 	}
 }
