@@ -215,9 +215,13 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(byOrder.filter((r) => r.kind === 'created')).toHaveLength(1);
 		expect(byOrder.filter((r) => r.kind === 'orderAttached')).toHaveLength(11);
 
-		const one = frameworkRecord(config);
-		const byId = await Promise.all(Array.from({ length: 12 }, () => register(one)));
-		expect(byId.map((r) => r.kind).sort()).toEqual(['created', ...Array(11).fill('same')]);
+		// Retries of one registration racing each other (five rounds: the window is narrow).
+		let one = frameworkRecord(config);
+		for (let round = 0; round < 5; round++) {
+			one = frameworkRecord(config);
+			const byId = await Promise.all(Array.from({ length: 12 }, () => register(one)));
+			expect(byId.map((r) => r.kind).sort()).toEqual(['created', ...Array(11).fill('same')]);
+		}
 
 		const addresses = await Promise.all(
 			Array.from({ length: 12 }, (_, i) =>

@@ -96,6 +96,29 @@ export async function changesPage(
 	accountId: string,
 	query: { since: number; page?: string; limit: number }
 ): Promise<ChangesPageResult> {
+	// The most frequent pull by far — a device asking whether anything is new — is one statement (one snapshot, one
+	// round trip): nothing changed exactly when the counter still stands at the device's cursor.
+	if (query.page === undefined && query.since > 0) {
+		const { rows } = await ctx.pool.query(
+			`SELECT a.identity, c.value FROM accounts a CROSS JOIN counters c WHERE a.id = $1 AND c.name = 'seq'`,
+			[accountId]
+		);
+		if (!rows[0]) return { kind: 'noAccount' };
+		if (Number(rows[0].value) === query.since) {
+			const empty: ChangesPage = {
+				cursor: String(query.since),
+				next: null,
+				totalContracts: 0,
+				identity: parse<Identity>(rows[0].identity),
+				filings: [],
+				orders: [],
+				contracts: [],
+				stampingRequests: [],
+				stampingEvents: []
+			};
+			return { kind: 'page', page: empty };
+		}
+	}
 	return ctx.tx(async (q): Promise<ChangesPageResult> => {
 		const account = (await q.query(`SELECT identity FROM accounts WHERE id = $1`, [accountId])).rows[0];
 		if (!account) return { kind: 'noAccount' };

@@ -3,7 +3,7 @@ import type { ContractRecord, ContractStatus } from '../../../src/lib/domain/con
 import type { StampingEvent } from '../../../src/lib/domain/stamping';
 import { contentHash } from '../sqlite/contracts';
 import type { AdminContractRow, AttachedOrder, Commit, RegisterInput, RegisterResult, StoredContract } from '../types';
-import { nullableStr, parse, str, type PgContext, type Q, type Row } from './context';
+import { LOCK, nullableStr, parse, str, type PgContext, type Q, type Row } from './context';
 
 function toContract(row: Row): StoredContract {
 	return {
@@ -71,7 +71,7 @@ export async function contractsByNumber(ctx: PgContext, number: string) {
 }
 
 /**
- * Checks, then writes under the counter lock. Another process may register the same id, number or order between
+ * Checks, then writes under the counter lock. Another process may register another id with the same number or order between
  * our checks and our insert: the primary key / unique constraints refuse the second insert (23505), the whole
  * transaction runs again (PgContext.tx), and its checks now see the committed row and answer as the SQLite store
  * does (same / conflict / numberTaken / orderAttached).
@@ -80,6 +80,9 @@ export async function registerContract(ctx: PgContext, input: RegisterInput, com
 	const { record } = input;
 	const hash = contentHash(record);
 	return ctx.tx(async (q) => {
+		// Retries of one registration (the same id) are decided one after the other, so the second sees the first's
+		// row by its id; without this its later number check could see that row first and call it numberTaken.
+		await q.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK.contract, record.id]);
 		const { rows } = await q.query(`SELECT account_id, content_hash, pdf_sha256 FROM contracts WHERE id = $1`, [record.id]);
 		const existing = rows[0];
 		let result: RegisterResult;
