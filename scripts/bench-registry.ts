@@ -124,8 +124,9 @@ async function emptyPull(store: Store): Promise<{ p50: number; p99: number }> {
 		orders: demoOrders(now, PULL_ORDERS, 9).map((order) => ({ accountId: account, order }))
 	});
 	const identity = { ...DEMO_IDENTITY, accountId: account };
+	const provider: Provider = { ...config.provider, verifyOrigin: config.provider.verifyOrigin ?? PUBLIC_URL };
 	for (let i = 0; i < PULL_CONTRACTS; i++) {
-		await store.registerContract({ accountId: account, record: record(identity, config.provider), pdfSha256: 'b'.repeat(64), now: new Date().toISOString() });
+		await store.registerContract({ accountId: account, record: record(identity, provider), pdfSha256: 'b'.repeat(64), now: new Date().toISOString() });
 	}
 	const token = 'bench-pull-token';
 	await store.createSession(hashToken(token), account, new Date(now).toISOString(), new Date(now + 86_400_000).toISOString());
