@@ -166,6 +166,7 @@ async function main(): Promise<void> {
 	rows.push(...(await optional('bench-registration.ts', 'runRegistrationBench')));
 	rows.push(...(await optional('bench-sync.ts', 'runEngineBench')));
 	rows.push(...(await optional('bench-pull.ts', 'runPullBench')));
+	rows.push(...(await optional('bench-registry.ts', 'runRegistryBench')));
 	rows.push(...(await optional('bench-pwa.ts', 'runPwaBench')));
 	print(rows);
 }

@@ -24,7 +24,7 @@ import { RenderGate } from './render-gate';
 import { contractsByNumber, publicVerifyRoutes } from './public-verify';
 import { securityHeaders } from './security-headers';
 import { staticSite } from './static';
-import { Throttle } from './throttle';
+import { Throttle, type SignInThrottle } from './throttle';
 import type { StampingResult, Store, StoredStamping } from './store';
 
 export { contractView, registerContractBody, RenderUnavailableError, type VerifyDocument } from './registration';
@@ -41,7 +41,7 @@ export interface AppDeps {
 	now?: () => number;
 	log?: (message: string, err?: unknown) => void;
 	/** Sign-in throttle (tests share or inspect one); by default one per app on the app's clock. */
-	signInThrottle?: Throttle;
+	signInThrottle?: SignInThrottle;
 }
 
 /**
@@ -115,16 +115,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	api.post('/session', async (c) => {
 		const byAddress = { key: `address:${addressKey(clientAddress(c, config.trustedProxies))}`, rule: SIGN_IN_RULES.address };
 		// Refused before the body is even read: a blocked client costs no hashing.
-		const early = throttle.check([byAddress]);
+		const early = await throttle.check([byAddress]);
 		if (!early.allowed) return tooMany(c, early.retryAfterMs);
 		const body = await readBody(c, sessionRequest);
 		if (!body.ok) return body.response;
 		const byCode = { key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`, rule: SIGN_IN_RULES.code };
-		const decision = throttle.check([byAddress, byCode]);
+		const decision = await throttle.check([byAddress, byCode]);
 		if (!decision.allowed) return tooMany(c, decision.retryAfterMs);
 		const account = await store.findAccountByCode(body.value.code);
 		if (!account) {
-			throttle.fail([byAddress, byCode]);
+			await throttle.fail([byAddress, byCode]);
 			return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
 		}
 		const token = randomBytes(32).toString('base64url');

@@ -1,10 +1,12 @@
-// Server start-up shared by server/main.ts and the test server process: config → store (open, migrate, seed) → release orphaned claims → app.
+// Server start-up shared by server/main.ts and the test server process: config → store (SQLite, or PostgreSQL with DATABASE_URL; open, migrate, seed) → release orphaned claims → app.
 import type { Hono } from 'hono';
 import { createApp, type AppDeps, type AppEnv } from './app';
 import { loadConfig, type Config } from './config';
 import { bundledSchedules } from './holiday-seed';
 import { seedIfEmpty } from './seed';
 import { openSqliteStore, type Store } from './store';
+import { openPgStore } from './store/pg/index';
+import { SharedThrottle, type SignInThrottle } from './throttle';
 
 export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'staticDir' | 'log'> & {
 	env?: NodeJS.ProcessEnv;
@@ -26,13 +28,28 @@ export type Bootstrapped = {
  */
 export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
 	const config = loadConfig(options.env);
-	const store = openSqliteStore(config.dataDir);
+	let store: Store;
+	let signInThrottle: SignInThrottle | undefined;
+	if (config.databaseUrl) {
+		const pg = await openPgStore(config.databaseUrl, { poolSize: config.pgPoolSize });
+		// Every process behind the load balancer counts the same failures.
+		signInThrottle = new SharedThrottle(pg.failureLog());
+		store = pg;
+	} else store = openSqliteStore(config.dataDir);
 	// Demo accounts with well-known codes are for trying the app, never a default of a production server.
 	const seeded = config.seedDemo ? await seedIfEmpty(store) : false;
 	// Years the provider has not published get the bundled package's schedule; published ones are never replaced.
 	if (config.seedHolidays) await store.seedHolidayYears(bundledSchedules(), new Date().toISOString());
 	// A process that died mid-request left its claims `running`; retries would get 409 forever otherwise.
+	// (PostgreSQL: only claims of processes that are gone; the others are still at work.)
 	const releasedClaims = await store.releaseRunningClaims();
-	const app = createApp({ store, config, verifyDocument: options.verifyDocument, staticDir: options.staticDir, log: options.log });
+	const app = createApp({
+		store,
+		config,
+		verifyDocument: options.verifyDocument,
+		staticDir: options.staticDir,
+		log: options.log,
+		signInThrottle
+	});
 	return { config, store, app, seeded, releasedClaims };
 }

@@ -8,6 +8,10 @@ import { provider as providerSchema, type Provider } from '../src/lib/domain/pro
 
 export interface Config {
 	port: number;
+	/** PostgreSQL (DATABASE_URL): many server processes on one database; unset → the SQLite file under dataDir. */
+	databaseUrl: string | null;
+	/** Connections per process to PostgreSQL (PG_POOL_SIZE). */
+	pgPoolSize: number;
 	dataDir: string;
 	/** Folder of the built PWA (adapter-static output); missing folder → API only. */
 	staticDir: string;
@@ -123,8 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const retentionDays = positive(env.RETENTION_DAYS, 30, 'RETENTION_DAYS');
 	const retentionMinutes = positive(env.RETENTION_INTERVAL_MINUTES, 60, 'RETENTION_INTERVAL_MINUTES');
 
+	const databaseUrl = env.DATABASE_URL?.trim() || null;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+
 	return {
 		port,
+		databaseUrl,
+		pgPoolSize: positiveInt(env, 'PG_POOL_SIZE', 10),
 		dataDir,
 		staticDir: resolve(env.STATIC_DIR || './build'),
 		adminToken,

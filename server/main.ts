@@ -6,6 +6,17 @@ import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
 import { startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
+/** The database URL without its password: logs are read by more people than the database's owner. */
+function redactUrl(url: string): string {
+	try {
+		const u = new URL(url);
+		if (u.password) u.password = '***';
+		return u.toString();
+	} catch {
+		return 'postgres://…';
+	}
+}
+
 async function main(): Promise<void> {
 	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
 	const renderWorkers = startRenderPool();
@@ -21,7 +32,8 @@ async function main(): Promise<void> {
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
 		console.log(`Contract Desk server on ${url}`);
-		console.log(`  data:        ${config.dataDir}${seeded ? ' (seeded demo data)' : ''}`);
+		const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)} (pool ${config.pgPoolSize})` : config.dataDir;
+		console.log(`  data:        ${where}${seeded ? ' (seeded demo data)' : ''}`);
 		console.log(
 			`  app:         ${existsSync(config.staticDir) ? config.staticDir : `${config.staticDir} missing — API only (run npm run build)`}`
 		);

@@ -5,6 +5,7 @@ import { answerFor, publicVerifyQuery, type RegisteredCopy } from '../src/lib/do
 import { apiError, fieldErrors, invalid } from './http';
 import { SlidingWindowLimiter } from './sliding-window';
 import { contentHash, SqliteStore, type Store } from './store';
+import { PgStore } from './store/pg/index';
 
 /** The registered contracts carrying a number (several accounts' devices may, rarely, have made the same one). */
 export type ContractsByNumber = (number: string) => Promise<RegisteredCopy[]>;
@@ -18,7 +19,8 @@ function copyOf(record: ContractRecord, contentHash: string, pdfSha256: string, 
 
 /**
  * The lookup for a store. The Store interface has no lookup by number yet, so the SQLite store is asked directly
- * (a seek on its unique contracts.number index); any other store is scanned through its admin listing.
+ * (a seek on its unique contracts.number index), the PostgreSQL store by its own method; any other store is scanned
+ * through its admin listing.
  */
 export function contractsByNumber(store: Store): ContractsByNumber {
 	if (store instanceof SqliteStore) {
@@ -30,6 +32,10 @@ export function contractsByNumber(store: Store): ContractsByNumber {
 			(query.all(number) as { record: string; content_hash: string; pdf_sha256: string; registered_at: string | null }[]).map(
 				(row) => copyOf(JSON.parse(row.record) as ContractRecord, row.content_hash, row.pdf_sha256, row.registered_at)
 			);
+	}
+	if (store instanceof PgStore) {
+		return async (number) =>
+			(await store.contractsByNumber(number)).map((row) => copyOf(row.record, row.contentHash, row.pdfSha256, row.registeredAt));
 	}
 	return async (number) => {
 		const rows = (await store.listContractsForAdmin()).filter((row) => row.number === number);

@@ -1,7 +1,7 @@
 // Throttled sign-in: a sliding window with a doubling wait per client address and per code, 429 + Retry-After, trusted proxies only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, parseTrustedProxies } from './client-address';
-import { delayAfter, Throttle } from './throttle';
+import { delayAfter, SharedThrottle, Throttle, type FailureLog } from './throttle';
 import { makeEnv, type TestEnv } from './test-helpers';
 
 describe('Throttle', () => {
@@ -29,6 +29,38 @@ describe('Throttle', () => {
 		const t = new Throttle({ maxKeys: 100 });
 		for (let i = 0; i < 1_000; i++) t.fail([{ key: `k${i}` }]);
 		expect(t.size).toBe(100);
+	});
+});
+
+describe('SharedThrottle (the rules over a failure log every process shares)', () => {
+	it('decides exactly as the in-memory throttle for the same failures', async () => {
+		const clock = { now: 0 };
+		const rows: { key: string; at: number }[] = [];
+		const log: FailureLog = {
+			recent: async (keys, since) => {
+				const out = new Map<string, { count: number; last: number }>();
+				for (const r of rows) {
+					if (!keys.includes(r.key) || r.at <= since) continue;
+					const e = out.get(r.key) ?? { count: 0, last: 0 };
+					out.set(r.key, { count: e.count + 1, last: Math.max(e.last, r.at) });
+				}
+				return out;
+			},
+			record: async (keys, at) => void rows.push(...keys.map((key) => ({ key, at })))
+		};
+		const opts = { windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 };
+		const shared = new SharedThrottle(log, opts, () => clock.now);
+		const memory = new Throttle(opts, () => clock.now);
+		const k = [{ key: 'a', rule: { free: 3 } }, { key: 'b', rule: { free: 5 } }];
+		for (let i = 0; i < 9; i++) {
+			expect(await shared.check(k)).toEqual(memory.check(k));
+			await shared.fail(k);
+			memory.fail(k);
+			clock.now += 700;
+		}
+		expect(await shared.check(k)).toEqual({ allowed: false, retryAfterMs: 8_000 - 700 });
+		clock.now += 60_001;
+		expect(await shared.check(k)).toEqual({ allowed: true });
 	});
 });
 

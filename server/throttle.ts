@@ -1,4 +1,4 @@
-// Sign-in throttling: failed attempts per key (client address, code) in a sliding window; past a free allowance each further failure doubles the wait.
+// Sign-in throttling: failed attempts per key (client address, code) in a sliding window; past a free allowance each further failure doubles the wait. In memory (one process) or in the database (every process).
 export interface ThrottleRule {
 	/** Failures inside the window that cost nothing: a person mistyping a few times is never slowed down. */
 	free: number;
@@ -29,7 +29,29 @@ export function delayAfter(failures: number, free: number, opts: Pick<ThrottleOp
 	return Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.min(over - 1, 40));
 }
 
-export class Throttle {
+/** What the sign-in route needs of a throttle; the database-backed one answers asynchronously. */
+export interface SignInThrottle {
+	check(keys: readonly { key: string; rule: ThrottleRule }[]): ThrottleDecision | Promise<ThrottleDecision>;
+	fail(keys: readonly { key: string }[]): void | Promise<void>;
+}
+
+/** The longest wait over the keys, from each key's failure count inside the window and its last failure. */
+function decide(
+	keys: readonly { key: string; rule: ThrottleRule }[],
+	recent: (key: string) => { count: number; last: number } | undefined,
+	now: number,
+	opts: ThrottleOptions
+): ThrottleDecision {
+	let wait = 0;
+	for (const { key, rule } of keys) {
+		const r = recent(key);
+		if (!r || !r.count) continue;
+		wait = Math.max(wait, r.last + delayAfter(r.count, rule.free, opts) - now);
+	}
+	return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+}
+
+export class Throttle implements SignInThrottle {
 	readonly #options: ThrottleOptions;
 	readonly #now: () => number;
 	/** key → failure times inside the window, oldest first. Map order doubles as least-recently-failed order. */
@@ -52,14 +74,15 @@ export class Throttle {
 	/** Whether a request may try now; the longest wait over all its keys when not. */
 	check(keys: readonly { key: string; rule: ThrottleRule }[]): ThrottleDecision {
 		const now = this.#now();
-		let wait = 0;
-		for (const { key, rule } of keys) {
-			const times = this.#recent(key, now);
-			if (!times.length) continue;
-			const until = times.at(-1)! + delayAfter(times.length, rule.free, this.#options);
-			wait = Math.max(wait, until - now);
-		}
-		return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+		return decide(
+			keys,
+			(key) => {
+				const times = this.#recent(key, now);
+				return times.length ? { count: times.length, last: times.at(-1)! } : undefined;
+			},
+			now,
+			this.#options
+		);
 	}
 
 	/** Records one failed attempt under every key. */
@@ -77,5 +100,44 @@ export class Throttle {
 
 	get size(): number {
 		return this.#failures.size;
+	}
+}
+
+/** Failed attempts kept where every server process sees them (the PostgreSQL store's throttle_failures table). */
+export interface FailureLog {
+	/** Per key: failures after `since` and the time of the last one (keys without any are absent). */
+	recent(keys: readonly string[], since: number): Promise<Map<string, { count: number; last: number }>>;
+	record(keys: readonly string[], at: number): Promise<void>;
+}
+
+/**
+ * The same rules over a shared failure log: behind a load balancer an attacker's attempts reach every process,
+ * and each must count all of them. Old rows are deleted by the store's retention pass.
+ */
+export class SharedThrottle implements SignInThrottle {
+	readonly #options: ThrottleOptions;
+	readonly #log: FailureLog;
+	readonly #now: () => number;
+
+	constructor(log: FailureLog, options: Partial<ThrottleOptions> = {}, now: () => number = Date.now) {
+		this.#log = log;
+		this.#options = { ...DEFAULT_THROTTLE, ...options };
+		this.#now = now;
+	}
+
+	async check(keys: readonly { key: string; rule: ThrottleRule }[]): Promise<ThrottleDecision> {
+		const now = this.#now();
+		const recent = await this.#log.recent(
+			keys.map((k) => k.key),
+			now - this.#options.windowMs
+		);
+		return decide(keys, (key) => recent.get(key), now, this.#options);
+	}
+
+	async fail(keys: readonly { key: string }[]): Promise<void> {
+		await this.#log.record(
+			keys.map((k) => k.key),
+			this.#now()
+		);
 	}
 }

@@ -1,0 +1,215 @@
+// Registry benchmark (issue 14): distinct-key registrations/s and p99 — SQLite 1 process vs PostgreSQL 1 vs 2 processes, fingerprint check on and off — and the empty incremental pull at 5,000 contracts on both stores. One run, so the ratios compare like with like.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sha256Hex } from '../src/lib/domain/canonical';
+import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
+import { partyAOf } from '../src/lib/domain/contractRules';
+import type { VerifiedIdentity } from '../src/lib/domain/identity';
+import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
+import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
+import { renderContractPdf } from '../src/lib/pdf/render';
+import { createApp, hashToken } from '../server/app';
+import { loadConfig } from '../server/config';
+import { DEMO_IDENTITY, demoOrders } from '../server/seed';
+import { openSqliteStore, type Store } from '../server/store';
+import { openPgStore } from '../server/store/pg/index';
+import { createDatabase, dropDatabase, startThrowawayCluster, type ThrowawayCluster } from '../server/store/pg/throwaway-cluster';
+import { ROOT } from './bench/server';
+import { percentile, type BenchRow } from './bench/stats';
+import { startCluster } from './cluster';
+
+const PUBLIC_URL = 'http://localhost:8787';
+const CONCURRENCY = 16;
+/** Registrations timed per configuration (after a warm-up): the re-render costs ~100 ms of CPU each. */
+const COUNT = { on: Number(process.env.BENCH_REGISTRY_ON ?? 80), off: Number(process.env.BENCH_REGISTRY_OFF ?? 1000) };
+const WARMUP = 8;
+
+type Provider = { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
+
+function record(identity: VerifiedIdentity, provider: Provider): ContractRecord {
+	const id = randomUUID();
+	const createdAt = new Date().toISOString();
+	const templateVersion = CURRENT_TEMPLATE_VERSION.framework;
+	return {
+		kind: 'framework',
+		id,
+		number: contractNumber(id, createdAt, templateVersion),
+		templateVersion,
+		createdAt,
+		partyA: partyAOf(identity),
+		partyB: { ...provider },
+		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
+	};
+}
+
+type Prepared = { record: ContractRecord; sha: string };
+
+/** Fires `items` with CONCURRENCY requests in flight; every answer must be 201. Registrations/s and p99 latency. */
+async function drive(base: string, token: string, items: Prepared[]): Promise<{ perSecond: number; p99: number; p50: number }> {
+	const latencies: number[] = [];
+	let next = 0;
+	const t0 = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < items.length) {
+				const { record: r, sha } = items[next++]!;
+				const s = performance.now();
+				const res = await fetch(`${base}/api/v1/contracts/${r.id}`, {
+					method: 'PUT',
+					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': r.id },
+					body: JSON.stringify({ record: r, pdfSha256: sha })
+				});
+				const text = await res.text();
+				latencies.push(performance.now() - s);
+				if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${text.slice(0, 200)}`);
+			}
+		})
+	);
+	const seconds = (performance.now() - t0) / 1000;
+	return { perSecond: items.length / seconds, p99: percentile(latencies, 99), p50: percentile(latencies, 50) };
+}
+
+type Setup = { label: string; processes: number; pg: boolean };
+const SETUPS: Setup[] = [
+	{ label: 'SQLite, 1 process', processes: 1, pg: false },
+	{ label: 'PostgreSQL, 1 process', processes: 1, pg: true },
+	{ label: 'PostgreSQL, 2 processes', processes: 2, pg: true }
+];
+
+async function registrationRun(
+	pg: ThrowawayCluster,
+	setup: Setup,
+	check: boolean,
+	prepare: (identity: VerifiedIdentity, provider: Provider, n: number) => Promise<Prepared[]>
+) {
+	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-registry-'));
+	const database = `bench_registry_${Date.now().toString(36)}`;
+	if (setup.pg) await createDatabase(pg.adminUrl, database);
+	const cluster = await startCluster({
+		databaseUrl: setup.pg ? pg.url(database) : '',
+		processes: setup.processes,
+		// Check on: production's entry (render workers re-render each contract). Off: the same bootstrap without it.
+		...(check ? {} : { entry: join(ROOT, 'tests/unit/support/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
+		env: { DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token', STATIC_DIR: '/nonexistent', PUBLIC_URL, RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' }
+	});
+	try {
+		const { token } = (await (await fetch(`${cluster.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) })).json()) as { token: string };
+		const changes = (await (await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { identity: VerifiedIdentity; provider: Provider };
+		const n = check ? COUNT.on : COUNT.off;
+		const items = await prepare(changes.identity, changes.provider, WARMUP * setup.processes + n);
+		await drive(cluster.url, token, items.slice(0, WARMUP * setup.processes));
+		return await drive(cluster.url, token, items.slice(WARMUP * setup.processes));
+	} finally {
+		await cluster.close();
+		rmSync(dataDir, { recursive: true, force: true });
+		if (setup.pg) await dropDatabase(pg.adminUrl, database);
+	}
+}
+
+const PULL_CONTRACTS = 5_000;
+const PULL_ORDERS = 300_000;
+const PULL_SAMPLES = 300;
+
+/** The empty incremental pull of an account with 5,000 contracts and 300,000 orders, in-process (server time). */
+async function emptyPull(store: Store): Promise<{ p50: number; p99: number }> {
+	const account = 'acct-bench-pull';
+	const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: 'bench-admin-token', PUBLIC_URL });
+	const now = Date.now();
+	await store.seed({
+		accounts: [{ id: account, code: 'bench-pull', identity: { ...DEMO_IDENTITY, accountId: account } }],
+		filings: [],
+		orders: demoOrders(now, PULL_ORDERS, 9).map((order) => ({ accountId: account, order }))
+	});
+	const identity = { ...DEMO_IDENTITY, accountId: account };
+	const provider: Provider = { ...config.provider, verifyOrigin: config.provider.verifyOrigin ?? PUBLIC_URL };
+	for (let i = 0; i < PULL_CONTRACTS; i++) {
+		await store.registerContract({ accountId: account, record: record(identity, provider), pdfSha256: 'b'.repeat(64), now: new Date().toISOString() });
+	}
+	const token = 'bench-pull-token';
+	await store.createSession(hashToken(token), account, new Date(now).toISOString(), new Date(now + 86_400_000).toISOString());
+	const app = createApp({ store, config, staticDir: null, log: () => {} });
+	const get = async (query: string) => {
+		const res = await app.request(`/api/v1/changes${query}`, { headers: { authorization: `Bearer ${token}` } });
+		if (res.status !== 200) throw new Error(`pull: ${res.status}`);
+		return (await res.json()) as { cursor: string; next: string | null; contracts: unknown[]; orders: unknown[] };
+	};
+	let page = await get('?limit=1000');
+	while (page.next) page = await get(`?limit=1000&page=${encodeURIComponent(page.next)}`);
+	const ms: number[] = [];
+	for (let i = 0; i < 20; i++) await get(`?since=${page.cursor}`);
+	for (let i = 0; i < PULL_SAMPLES; i++) {
+		const t0 = performance.now();
+		const body = await get(`?since=${page.cursor}`);
+		ms.push(performance.now() - t0);
+		if (body.contracts.length || body.orders.length) throw new Error('the empty pull was not empty');
+	}
+	return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+}
+
+export async function runRegistryBench(): Promise<BenchRow[]> {
+	// fsync on: what a registration costs with an acknowledged write on disk (synchronous_commit on).
+	const pg = startThrowawayCluster({ fsync: true });
+	const rows: BenchRow[] = [];
+	try {
+		const fonts = await loadContractFontsNode();
+		const prepareOff = async (identity: VerifiedIdentity, provider: Provider, n: number) =>
+			Array.from({ length: n }, () => ({ record: record(identity, provider), sha: 'b'.repeat(64) }));
+		// Check on: genuine PDFs, rendered here before the clock starts.
+		const prepareOn = async (identity: VerifiedIdentity, provider: Provider, n: number) => {
+			const out: Prepared[] = [];
+			for (let i = 0; i < n; i++) {
+				const r = record(identity, provider);
+				out.push({ record: r, sha: await sha256Hex(await renderContractPdf(r, fonts)) });
+			}
+			return out;
+		};
+		for (const check of [false, true]) {
+			const results: Record<string, Awaited<ReturnType<typeof drive>>> = {};
+			for (const setup of SETUPS) {
+				const r = await registrationRun(pg, setup, check, check ? prepareOn : prepareOff);
+				results[setup.label] = r;
+				const tag = `registrations, fingerprint check ${check ? 'on' : 'off'}, ${setup.label}`;
+				console.log(`${tag}: ${r.perSecond.toFixed(1)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+				rows.push({ name: `registry: ${tag} (${CONCURRENCY} in flight)`, value: r.perSecond, unit: '/s' });
+				rows.push({ name: `registry: ${tag}, p99`, value: r.p99, unit: 'ms' });
+			}
+			const base = results['SQLite, 1 process']!.perSecond;
+			for (const setup of SETUPS.slice(1)) {
+				rows.push({ name: `registry: check ${check ? 'on' : 'off'}, ${setup.label} / SQLite 1 process`, value: results[setup.label]!.perSecond / base, unit: '×' });
+			}
+		}
+
+		const dir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-pull-'));
+		const sqlite = openSqliteStore(dir);
+		try {
+			const r = await emptyPull(sqlite);
+			rows.push({ name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, SQLite, p99`, value: r.p99, unit: 'ms', target: '≤ 20 ms' });
+			console.log(`empty pull SQLite: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+		} finally {
+			await sqlite.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+		await createDatabase(pg.adminUrl, 'bench_pull');
+		const store = await openPgStore(pg.url('bench_pull'));
+		try {
+			const r = await emptyPull(store);
+			rows.push({ name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, PostgreSQL, p99`, value: r.p99, unit: 'ms', target: '≤ 20 ms' });
+			console.log(`empty pull PostgreSQL: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+		} finally {
+			await store.close();
+			await dropDatabase(pg.adminUrl, 'bench_pull');
+		}
+	} finally {
+		pg.stop();
+	}
+	return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const rows = await runRegistryBench();
+	const width = Math.max(...rows.map((r) => r.name.length));
+	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit}  ${r.target ?? ''}`);
+}

@@ -1,0 +1,191 @@
+// The PostgreSQL schema as numbered migrations, applied in order at start by whichever process holds the migration lock.
+//
+// A small runner of our own rather than a migration tool: the SQLite store already keeps its schema as an append-only
+// list of SQL steps (sqlite/migrations.ts); this is the same idiom for PostgreSQL, one transaction per step, recorded
+// in schema_migrations, with every starting process queuing on one advisory lock so exactly one applies each step.
+import type { Pool } from 'pg';
+import { MIGRATION_LOCK } from './context';
+
+/** Each entry is one version; append, never edit a shipped entry. */
+export const PG_MIGRATIONS: string[] = [
+	// The schema the SQLite store reached after its migrations, in one step. Keys are COLLATE "C" so that the
+	// paged pull's (seq, key) order is byte order, as in SQLite, whatever the database's locale.
+	`
+	CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
+	INSERT INTO counters (name, value) VALUES ('seq', 0);
+
+	CREATE TABLE settings (name text PRIMARY KEY, value text NOT NULL);
+	-- gen_random_uuid() draws from the server's strong random source: 122 random bits of salt.
+	INSERT INTO settings (name, value) VALUES ('codeSalt', replace(gen_random_uuid()::text, '-', ''));
+
+	CREATE TABLE accounts (
+		id text COLLATE "C" PRIMARY KEY,
+		code_hash text NOT NULL UNIQUE,
+		identity text NOT NULL,
+		seq bigint NOT NULL
+	);
+
+	CREATE TABLE sessions (
+		token_hash text PRIMARY KEY,
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		created_at text NOT NULL,
+		expires_at text NOT NULL
+	);
+	CREATE INDEX sessions_account ON sessions(account_id);
+	CREATE INDEX sessions_expires ON sessions(expires_at);
+
+	CREATE TABLE filings (
+		id text COLLATE "C" PRIMARY KEY,
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		data text NOT NULL,
+		seq bigint NOT NULL
+	);
+	CREATE INDEX filings_account_seq_id ON filings(account_id, seq, id);
+
+	CREATE TABLE orders (
+		id text COLLATE "C" PRIMARY KEY,
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		data text NOT NULL,
+		paid_at text NOT NULL,
+		seq bigint NOT NULL
+	);
+	CREATE INDEX orders_account_seq_id ON orders(account_id, seq, id);
+
+	-- The printed number is unique in the registry: two racing registrations cannot both pass.
+	CREATE TABLE contracts (
+		id text COLLATE "C" PRIMARY KEY,
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		number text NOT NULL UNIQUE,
+		record text NOT NULL,
+		content_hash text NOT NULL,
+		pdf_sha256 text NOT NULL,
+		pdf bytea,
+		status text NOT NULL,
+		registered_at text,
+		created_at text NOT NULL,
+		seq bigint NOT NULL
+	);
+	CREATE INDEX contracts_account_seq_id ON contracts(account_id, seq, id);
+	CREATE INDEX contracts_created ON contracts(created_at);
+
+	-- One order, one contract: the primary key is the rule.
+	CREATE TABLE contract_orders (
+		order_id text COLLATE "C" PRIMARY KEY,
+		contract_id text COLLATE "C" NOT NULL REFERENCES contracts(id)
+	);
+	CREATE INDEX contract_orders_contract ON contract_orders(contract_id);
+
+	CREATE TABLE stamping_requests (
+		contract_id text COLLATE "C" PRIMARY KEY REFERENCES contracts(id),
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		submission text NOT NULL,
+		created_at text NOT NULL,
+		updated_at text NOT NULL,
+		seq bigint NOT NULL
+	);
+	CREATE INDEX stamping_requests_account_seq ON stamping_requests(account_id, seq, contract_id);
+
+	CREATE TABLE stamping_events (
+		id text COLLATE "C" PRIMARY KEY,
+		contract_id text COLLATE "C" NOT NULL REFERENCES contracts(id),
+		account_id text COLLATE "C" NOT NULL REFERENCES accounts(id),
+		kind text NOT NULL CHECK (kind IN ('received', 'stamped', 'returned')),
+		at text NOT NULL,
+		shipment text,
+		seq bigint NOT NULL,
+		UNIQUE (contract_id, kind)
+	);
+	CREATE INDEX stamping_events_account_seq_id ON stamping_events(account_id, seq, id);
+
+	-- owner: the process that holds a running claim (its liveness is an advisory lock, see context.ts).
+	CREATE TABLE idempotency (
+		scope text NOT NULL,
+		key text NOT NULL,
+		request_hash text NOT NULL,
+		status text NOT NULL CHECK (status IN ('running', 'done')),
+		response_status integer,
+		response_body text,
+		created_at bigint NOT NULL,
+		owner integer,
+		PRIMARY KEY (scope, key)
+	);
+	CREATE INDEX idempotency_created ON idempotency(created_at);
+	CREATE INDEX idempotency_running ON idempotency(owner) WHERE status = 'running';
+
+	CREATE TABLE admin_actions (
+		id bigserial PRIMARY KEY,
+		action text NOT NULL,
+		target text NOT NULL,
+		detail text,
+		at text NOT NULL
+	);
+
+	-- Sign-in throttling shared by every process: one row per failed attempt per key.
+	CREATE TABLE throttle_failures (key text NOT NULL, at bigint NOT NULL);
+	CREATE INDEX throttle_failures_key_at ON throttle_failures(key, at);
+	CREATE INDEX throttle_failures_at ON throttle_failures(at);
+
+	-- What is immutable is immutable in the database too, whatever a future code path does: a registered
+	-- contract's content and a submitted return address (the outbound parcel may be added once).
+	CREATE FUNCTION refuse_contract_change() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		IF NEW.record IS DISTINCT FROM OLD.record OR NEW.content_hash IS DISTINCT FROM OLD.content_hash
+			OR NEW.pdf_sha256 IS DISTINCT FROM OLD.pdf_sha256 OR NEW.number IS DISTINCT FROM OLD.number
+			OR NEW.account_id IS DISTINCT FROM OLD.account_id THEN
+			RAISE EXCEPTION 'a registered contract is immutable' USING ERRCODE = 'integrity_constraint_violation';
+		END IF;
+		RETURN NEW;
+	END $$;
+	CREATE TRIGGER contracts_immutable BEFORE UPDATE ON contracts FOR EACH ROW EXECUTE FUNCTION refuse_contract_change();
+
+	CREATE FUNCTION refuse_return_address_change() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		IF (NEW.submission::jsonb -> 'returnAddress') IS DISTINCT FROM (OLD.submission::jsonb -> 'returnAddress')
+			OR NEW.account_id IS DISTINCT FROM OLD.account_id OR NEW.created_at IS DISTINCT FROM OLD.created_at
+			OR ((OLD.submission::jsonb -> 'outbound') IS NOT NULL
+				AND (NEW.submission::jsonb -> 'outbound') IS DISTINCT FROM (OLD.submission::jsonb -> 'outbound')) THEN
+			RAISE EXCEPTION 'a submitted return address is immutable' USING ERRCODE = 'integrity_constraint_violation';
+		END IF;
+		RETURN NEW;
+	END $$;
+	CREATE TRIGGER stamping_requests_immutable BEFORE UPDATE ON stamping_requests
+		FOR EACH ROW EXECUTE FUNCTION refuse_return_address_change();
+	`
+];
+
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
+
+/**
+ * Applies the missing steps. Every process starting at once queues on the advisory lock; the first applies,
+ * the others find the work done. The lock is a session lock on one dedicated connection, released at the end.
+ */
+export async function migratePg(pool: Pool): Promise<{ from: number; to: number }> {
+	const client = await pool.connect();
+	try {
+		await client.query(`SELECT pg_advisory_lock($1::bigint)`, [MIGRATION_LOCK]);
+		try {
+			await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+			const { rows } = await client.query(`SELECT coalesce(max(version), 0) AS v FROM schema_migrations`);
+			const current = Number(rows[0].v);
+			if (current > PG_MIGRATIONS.length) {
+				throw new Error(`database schema ${current} is newer than this server (${PG_MIGRATIONS.length})`);
+			}
+			for (let v = current; v < PG_MIGRATIONS.length; v++) {
+				await client.query('BEGIN');
+				try {
+					await client.query(PG_MIGRATIONS[v]!);
+					await client.query(`INSERT INTO schema_migrations (version) VALUES ($1)`, [v + 1]);
+					await client.query('COMMIT');
+				} catch (err) {
+					await client.query('ROLLBACK');
+					throw err;
+				}
+			}
+			return { from: current, to: PG_MIGRATIONS.length };
+		} finally {
+			await client.query(`SELECT pg_advisory_unlock($1::bigint)`, [MIGRATION_LOCK]);
+		}
+	} finally {
+		client.release();
+	}
+}

@@ -1,0 +1,56 @@
+// Sign-in sessions: bearer tokens stored as hashes, with an expiry; and the retention purge (sessions, idempotency rows, throttle rows).
+import { LOCK, str, type PgContext } from './context';
+
+export async function createSession(
+	ctx: PgContext,
+	tokenHash: string,
+	accountId: string,
+	createdAt: string,
+	expiresAt: string
+): Promise<void> {
+	await ctx.pool.query(`INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
+		tokenHash,
+		accountId,
+		createdAt,
+		expiresAt
+	]);
+}
+
+export async function getSession(
+	ctx: PgContext,
+	tokenHash: string,
+	now: string
+): Promise<{ accountId: string; expiresAt: string } | undefined> {
+	const { rows } = await ctx.pool.query(`SELECT account_id, expires_at FROM sessions WHERE token_hash = $1`, [tokenHash]);
+	const row = rows[0];
+	if (!row) return undefined;
+	const expiresAt = str(row.expires_at);
+	if (Date.parse(expiresAt) <= Date.parse(now)) return undefined;
+	return { accountId: str(row.account_id), expiresAt };
+}
+
+export async function deleteSession(ctx: PgContext, tokenHash: string): Promise<void> {
+	await ctx.pool.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+}
+
+/** Throttle rows are needed for the window plus the longest wait; older ones are deleted by the retention pass. */
+export const THROTTLE_KEEP_MS = 60 * 60_000;
+
+/**
+ * The retention job. Every process runs it; a transaction-scoped advisory lock lets one pass run at a time and
+ * the others skip theirs (they would only find nothing left to delete). Deletes are idempotent either way.
+ */
+export async function purgeExpired(
+	ctx: PgContext,
+	input: { now: number; idempotencyBefore: number }
+): Promise<{ sessions: number; idempotency: number }> {
+	return ctx.tx(async (q) => {
+		const { rows } = await q.query(`SELECT pg_try_advisory_xact_lock($1, 0) AS got`, [LOCK.retention]);
+		if (rows[0].got !== true) return { sessions: 0, idempotency: 0 };
+		// expires_at is always written by toISOString() (UTC, fixed width), so text order is time order.
+		const sessions = await q.query(`DELETE FROM sessions WHERE expires_at <= $1`, [new Date(input.now).toISOString()]);
+		const idempotency = await q.query(`DELETE FROM idempotency WHERE created_at < $1`, [input.idempotencyBefore]);
+		await q.query(`DELETE FROM throttle_failures WHERE at < $1`, [input.now - THROTTLE_KEEP_MS]);
+		return { sessions: sessions.rowCount ?? 0, idempotency: idempotency.rowCount ?? 0 };
+	});
+}

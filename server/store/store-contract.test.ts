@@ -1,0 +1,237 @@
+// The Store contract: the same behaviour, checked against the SQLite store and the PostgreSQL store (a real server).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID, demoSeed, ORDER_COUNT } from '../seed';
+import { FIXED_NOW, frameworkRecord, orderRecord, PDF_SHA, RETURN_ADDRESS } from '../test-helpers';
+import { openTestPg } from './pg/test-db';
+import { openSqliteStore } from './sqlite/index';
+import type { ContractRecord } from '../../src/lib/domain/contract';
+import type { Order } from '../../src/lib/domain/order';
+import type { Store } from './types';
+
+type Opened = { store: Store; cleanup: () => Promise<void> };
+
+const STORES: [string, () => Promise<Opened>][] = [
+	[
+		'SQLite',
+		async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'contract-desk-store-'));
+			const store = openSqliteStore(dir);
+			return { store, cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+		}
+	],
+	['PostgreSQL', async () => openTestPg()]
+];
+
+const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: 'x'.repeat(16) });
+const NOW = new Date(FIXED_NOW).toISOString();
+const seedData = demoSeed(FIXED_NOW);
+const ordersOf = (account: string): Order[] => seedData.orders.filter((o) => o.accountId === account).map((o) => o.order);
+
+describe.each(STORES)('Store contract: %s', (_name, open) => {
+	let store: Store;
+	let cleanup: () => Promise<void>;
+	const register = (record: ContractRecord, accountId = DEMO_ACCOUNT_ID, pdfSha256 = PDF_SHA, pdf?: Uint8Array) =>
+		store.registerContract({ accountId, record, pdfSha256, pdf, now: NOW });
+
+	beforeAll(async () => {
+		({ store, cleanup } = await open());
+		expect(await store.isEmpty()).toBe(true);
+		await store.seed(seedData);
+	});
+	afterAll(() => cleanup());
+
+	it('accounts: seeded once, found by access code (kept only as a hash), listed, verified', async () => {
+		expect(await store.isEmpty()).toBe(false);
+		expect((await store.findAccountByCode('demo'))?.id).toBe(DEMO_ACCOUNT_ID);
+		expect(await store.findAccountByCode('nope')).toBeUndefined();
+		expect((await store.listAccounts()).map((a) => a.id)).toEqual([DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID]);
+		expect(await store.getAccount('acct-x')).toBeUndefined();
+		expect(await store.verifyAccount({ accountId: 'acct-x', details: DEFAULT_VERIFICATION, now: NOW })).toEqual({ kind: 'notFound' });
+		const v = await store.verifyAccount({ accountId: DEMO_UNVERIFIED_ACCOUNT_ID, details: DEFAULT_VERIFICATION, now: NOW });
+		expect(v.kind).toBe('verified');
+		const again = await store.verifyAccount({ accountId: DEMO_UNVERIFIED_ACCOUNT_ID, now: NOW });
+		expect(again).toEqual({ kind: 'unchanged', identity: v.kind === 'verified' ? v.identity : null });
+		expect((await store.getAccount(DEMO_UNVERIFIED_ACCOUNT_ID))?.identity.status).toBe('verified');
+		expect((await store.listAdminActions()).map((a) => [a.action, a.target])).toContainEqual(['verify', DEMO_UNVERIFIED_ACCOUNT_ID]);
+	});
+
+	it('catalog: the account\'s own orders and filings only', async () => {
+		const mine = ordersOf(DEMO_ACCOUNT_ID).slice(0, 3);
+		const got = await store.getOrders(DEMO_ACCOUNT_ID, [...mine.map((o) => o.id), 'unknown']);
+		expect(got.map((o) => o.id).sort()).toEqual(mine.map((o) => o.id).sort());
+		expect(await store.getOrders(DEMO_UNVERIFIED_ACCOUNT_ID, mine.map((o) => o.id))).toEqual([]);
+		const filing = seedData.filings.find((f) => f.accountId === DEMO_ACCOUNT_ID)!.filing;
+		expect(await store.getFiling(DEMO_ACCOUNT_ID, filing.id)).toEqual(filing);
+		expect(await store.getFiling(DEMO_UNVERIFIED_ACCOUNT_ID, filing.id)).toBeUndefined();
+	});
+
+	it('sessions: valid until expiry, deleted on sign-out, purged when expired', async () => {
+		const later = new Date(FIXED_NOW + 60_000).toISOString();
+		await store.createSession('t1', DEMO_ACCOUNT_ID, NOW, later);
+		await store.createSession('t2', DEMO_ACCOUNT_ID, NOW, later);
+		expect(await store.getSession('t1', NOW)).toEqual({ accountId: DEMO_ACCOUNT_ID, expiresAt: later });
+		expect(await store.getSession('t1', later)).toBeUndefined();
+		await store.deleteSession('t2');
+		expect(await store.getSession('t2', NOW)).toBeUndefined();
+		const purged = await store.purgeExpired({ now: FIXED_NOW + 120_000, idempotencyBefore: 0 });
+		expect(purged.sessions).toBe(1);
+	});
+
+	it('registration: created, the same again, a conflict, another account\'s id, a taken number, an attached order', async () => {
+		const record = frameworkRecord(config);
+		const pdf = new Uint8Array([37, 80, 68, 70]);
+		const created = await register(record, DEMO_ACCOUNT_ID, PDF_SHA, pdf);
+		expect(created.kind).toBe('created');
+		if (created.kind !== 'created') return;
+		expect(created.contract).toMatchObject({ id: record.id, status: 'effective', registeredAt: NOW, hasPdf: true, record });
+		expect(await store.getContractPdf(record.id)).toEqual(pdf);
+		expect((await register(record)).kind).toBe('same');
+		const changed = await register({ ...record, contact: { ...(record as { contact: object }).contact, person: '王珺' } } as ContractRecord);
+		expect(changed.kind).toBe('conflict');
+		expect((await register(record, DEMO_UNVERIFIED_ACCOUNT_ID)).kind).toBe('foreign');
+		// Another id printing the same number.
+		const twin = { ...frameworkRecord(config), number: record.number };
+		expect(await register(twin)).toEqual({ kind: 'numberTaken', number: record.number });
+		// One order, one contract.
+		const orders = ordersOf(DEMO_ACCOUNT_ID).slice(0, 2);
+		const first = orderRecord(config, orders);
+		expect((await register(first)).kind).toBe('created');
+		const second = orderRecord(config, [orders[1]!, ordersOf(DEMO_ACCOUNT_ID)[5]!]);
+		expect(await register(second)).toEqual({
+			kind: 'orderAttached',
+			attached: [{ orderId: orders[1]!.id, contractId: first.id, number: first.number }]
+		});
+		expect(await store.findAttachedOrders([orders[0]!.id, 'none'])).toEqual([{ orderId: orders[0]!.id, contractId: first.id, number: first.number }]);
+		const stored = await store.getContract(first.id);
+		expect(stored).toMatchObject({ id: first.id, accountId: DEMO_ACCOUNT_ID, hasPdf: false, record: first });
+		const admin = await store.listContractsForAdmin();
+		expect(admin.find((r) => r.id === first.id)).toMatchObject({ number: first.number, kind: 'order', stampingEvents: [] });
+	});
+
+	it('idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect\'s own transaction', async () => {
+		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW + 1000)).toEqual({ kind: 'running' });
+		expect(await store.claimIdempotency('s', 'k1', 'h2', FIXED_NOW + 1000)).toEqual({ kind: 'mismatch' });
+		// Stale after a minute: a hung owner's claim is taken over.
+		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW + 61_000)).toEqual({ kind: 'claimed' });
+		await store.finishIdempotency('s', 'k1', { status: 201, body: { ok: 1 } });
+		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({ kind: 'replay', response: { status: 201, body: { ok: 1 } } });
+		expect(await store.claimIdempotency('s', 'k2', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		await store.releaseIdempotency('s', 'k2');
+		expect(await store.claimIdempotency('s', 'k2', 'other', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		// Finished inside the registration's transaction.
+		expect(await store.claimIdempotency('s', 'k3', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		const record = frameworkRecord(config);
+		await store.registerContract(
+			{ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW },
+			{ scope: 's', key: 'k3', respond: (r) => ({ status: 201, body: { kind: r.kind } }) }
+		);
+		expect(await store.claimIdempotency('s', 'k3', 'h', FIXED_NOW)).toEqual({ kind: 'replay', response: { status: 201, body: { kind: 'created' } } });
+		// respond → null releases the key with the effect.
+		expect(await store.claimIdempotency('s', 'k4', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		await store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW }, { scope: 's', key: 'k4', respond: () => null });
+		expect(await store.claimIdempotency('s', 'k4', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
+		// Retention deletes rows claimed before the cut.
+		const purged = await store.purgeExpired({ now: FIXED_NOW + 1, idempotencyBefore: FIXED_NOW + 62_000 });
+		expect(purged.idempotency).toBeGreaterThanOrEqual(4);
+		expect(await store.claimIdempotency('s', 'k1', 'different', FIXED_NOW)).toEqual({ kind: 'claimed' });
+	});
+
+	it('paper copy: the return address is immutable, the parcel may follow once, events in order', async () => {
+		const record = frameworkRecord(config);
+		await register(record);
+		const submit = (submission: object, accountId = DEMO_ACCOUNT_ID) =>
+			store.submitStamping({ accountId, contractId: record.id, submission: submission as never, now: NOW });
+		expect((await submit({ returnAddress: RETURN_ADDRESS }, DEMO_UNVERIFIED_ACCOUNT_ID)).kind).toBe('notFound');
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW })).toMatchObject({ kind: 'outOfOrder', reason: 'noStampingRequest' });
+		expect((await submit({ returnAddress: RETURN_ADDRESS })).kind).toBe('created');
+		expect((await submit({ returnAddress: RETURN_ADDRESS })).kind).toBe('same');
+		expect((await submit({ returnAddress: { ...RETURN_ADDRESS, recipient: '王珺' } })).kind).toBe('conflict');
+		const outbound = { courier: '顺丰速运', trackingNumber: 'SF1234567890' };
+		expect((await submit({ returnAddress: RETURN_ADDRESS, outbound })).kind).toBe('updated');
+		expect((await submit({ returnAddress: RETURN_ADDRESS, outbound: { ...outbound, trackingNumber: 'SF0000000000' } })).kind).toBe('conflict');
+		expect((await store.getStamping(record.id))?.submission).toEqual({ returnAddress: RETURN_ADDRESS, outbound });
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW })).toMatchObject({ kind: 'outOfOrder', reason: 'expected received' });
+		expect((await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW })).kind).toBe('added');
+		expect((await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW })).kind).toBe('added');
+		const returned = await store.addStampingEvent({ contractId: record.id, kind: 'returned', shipment: outbound, now: NOW });
+		expect(returned.kind === 'added' && returned.events.map((e) => e.kind)).toEqual(['received', 'stamped', 'returned']);
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'returned', now: NOW })).toMatchObject({ reason: 'alreadyReturned' });
+		expect((await store.listStampingEvents(record.id)).at(-1)).toMatchObject({ kind: 'returned', shipment: outbound });
+		expect(await store.addStampingEvent({ contractId: 'none', kind: 'received', now: NOW })).toEqual({ kind: 'notFound' });
+		const row = (await store.listContractsForAdmin()).find((r) => r.id === record.id)!;
+		expect(row).toMatchObject({ stampingSubmittedAt: NOW, stampingEvents: ['received', 'stamped', 'returned'] });
+	});
+
+	it('pull: a cursor brings exactly what changed after it; pages cover every row once; a page from the future is refused', async () => {
+		const full = await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, limit: 1000 });
+		expect(full.kind).toBe('page');
+		if (full.kind !== 'page') return;
+		let cursor = Number(full.page.cursor);
+		const ids: string[] = [];
+		for (let i = 0; i < 7; i++) {
+			const r = frameworkRecord(config);
+			await register(r);
+			ids.push(r.id);
+		}
+		const seen: string[] = [];
+		let orders = 0;
+		let page = await store.changesPage(DEMO_ACCOUNT_ID, { since: cursor, limit: 3 });
+		for (;;) {
+			if (page.kind !== 'page') throw new Error(page.kind);
+			seen.push(...page.page.contracts.map((c) => c.id));
+			orders += page.page.orders.length;
+			if (!page.page.next) break;
+			page = await store.changesPage(DEMO_ACCOUNT_ID, { since: cursor, page: page.page.next, limit: 3 });
+		}
+		expect(seen).toEqual(ids);
+		expect(orders).toBe(0);
+		cursor = Number(page.page.cursor);
+		const empty = await store.changesPage(DEMO_ACCOUNT_ID, { since: cursor, limit: 3 });
+		expect(empty.kind === 'page' && [empty.page.contracts.length, empty.page.next, empty.page.totalContracts]).toEqual([0, null, 0]);
+		const whole = await store.changes(DEMO_ACCOUNT_ID, 0);
+		expect(whole?.orders).toHaveLength(ordersOf(DEMO_ACCOUNT_ID).length);
+		expect(ORDER_COUNT).toBe(ordersOf(DEMO_ACCOUNT_ID).length);
+		expect((await store.changes(DEMO_ACCOUNT_ID, cursor))?.contracts).toEqual([]);
+		expect(await store.changes('acct-x', 0)).toBeUndefined();
+		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: `v1.0.${cursor + 10}.0.0.`, limit: 3 })).toEqual({ kind: 'badPage' });
+		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: 'garbage', limit: 3 })).toEqual({ kind: 'badPage' });
+		expect(await store.changesPage('acct-x', { since: 0, limit: 3 })).toEqual({ kind: 'noAccount' });
+	});
+
+	it('races: of 12 concurrent registrations of one number, one order or one id, and of 12 return addresses, exactly one wins', async () => {
+		const base = frameworkRecord(config);
+		const sameNumber = Array.from({ length: 12 }, (_, i) => (i === 0 ? base : { ...frameworkRecord(config), number: base.number }));
+		const byNumber = await Promise.all(sameNumber.map((r) => register(r)));
+		expect(byNumber.filter((r) => r.kind === 'created')).toHaveLength(1);
+		expect(byNumber.filter((r) => r.kind === 'numberTaken')).toHaveLength(11);
+
+		const order = ordersOf(DEMO_ACCOUNT_ID)[100]!;
+		const byOrder = await Promise.all(Array.from({ length: 12 }, () => register(orderRecord(config, [order]))));
+		expect(byOrder.filter((r) => r.kind === 'created')).toHaveLength(1);
+		expect(byOrder.filter((r) => r.kind === 'orderAttached')).toHaveLength(11);
+
+		// Retries of one registration racing each other (five rounds: the window is narrow).
+		let one = frameworkRecord(config);
+		for (let round = 0; round < 5; round++) {
+			one = frameworkRecord(config);
+			const byId = await Promise.all(Array.from({ length: 12 }, () => register(one)));
+			expect(byId.map((r) => r.kind).sort()).toEqual(['created', ...Array(11).fill('same')]);
+		}
+
+		const addresses = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				store.submitStamping({ accountId: DEMO_ACCOUNT_ID, contractId: one.id, submission: { returnAddress: { ...RETURN_ADDRESS, recipient: `收件人${i}` } }, now: NOW })
+			)
+		);
+		expect(addresses.filter((r) => r.kind === 'created')).toHaveLength(1);
+		expect(addresses.filter((r) => r.kind === 'conflict')).toHaveLength(11);
+
+		const claims = await Promise.all(Array.from({ length: 12 }, () => store.claimIdempotency('race', 'key', 'h', Date.now())));
+		expect(claims.map((c) => c.kind).sort()).toEqual(['claimed', ...Array(11).fill('running')]);
+	});
+});
