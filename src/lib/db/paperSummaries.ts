@@ -1,6 +1,8 @@
 // The paper-copy state of contracts, read from requests, provider events and return-address drafts (light enough for home).
 import { isTypedDraft, paperSummary, type PaperSummary } from '../domain/paperCopy';
+import type { WorkCalendar } from '../domain/workdays';
 import { getDb } from './database';
+import { readWorkCalendar } from './holidays';
 import type { DraftRow, StampingEventRow, StampingRequestRow } from './types';
 
 /**
@@ -9,7 +11,7 @@ import type { DraftRow, StampingEventRow, StampingRequestRow } from './types';
  */
 export const STAMPING_DRAFT_PREFIX = 'stamping:';
 
-function summarise(requests: (StampingRequestRow | undefined)[], events: StampingEventRow[], drafts: (DraftRow | undefined)[]): Map<string, PaperSummary> {
+function summarise(requests: (StampingRequestRow | undefined)[], events: StampingEventRow[], drafts: (DraftRow | undefined)[], calendar: WorkCalendar): Map<string, PaperSummary> {
 	const ids = new Set<string>();
 	const byId = new Map<string, StampingRequestRow>();
 	for (const r of requests) if (r) (byId.set(r.contractId, r), ids.add(r.contractId));
@@ -19,7 +21,7 @@ function summarise(requests: (StampingRequestRow | undefined)[], events: Stampin
 	for (const d of drafts) if (d && isTypedDraft(d.value)) (drafted.add(d.key.slice(STAMPING_DRAFT_PREFIX.length)), ids.add(d.key.slice(STAMPING_DRAFT_PREFIX.length)));
 	const out = new Map<string, PaperSummary>();
 	for (const id of ids) {
-		const s = paperSummary({ request: byId.get(id) ?? null, events: eventsBy.get(id) ?? [], drafted: drafted.has(id) });
+		const s = paperSummary({ request: byId.get(id) ?? null, events: eventsBy.get(id) ?? [], drafted: drafted.has(id) }, calendar);
 		if (s) out.set(id, s);
 	}
 	return out;
@@ -29,12 +31,13 @@ function summarise(requests: (StampingRequestRow | undefined)[], events: Stampin
 export async function paperSummaries(ids: readonly string[]): Promise<Map<string, PaperSummary>> {
 	if (ids.length === 0) return new Map();
 	const db = getDb();
-	const [requests, events, drafts] = await Promise.all([
+	const [requests, events, drafts, calendar] = await Promise.all([
 		db.stampingRequests.bulkGet([...ids]),
 		db.stampingEvents.where('contractId').anyOf([...ids]).toArray(),
-		db.drafts.bulkGet(ids.map((id) => STAMPING_DRAFT_PREFIX + id))
+		db.drafts.bulkGet(ids.map((id) => STAMPING_DRAFT_PREFIX + id)),
+		readWorkCalendar()
 	]);
-	return summarise(requests, events, drafts);
+	return summarise(requests, events, drafts, calendar);
 }
 
 /**
@@ -43,11 +46,12 @@ export async function paperSummaries(ids: readonly string[]): Promise<Map<string
  */
 export async function allPaperSummaries(): Promise<Map<string, PaperSummary>> {
 	const db = getDb();
-	const [requests, events, drafts] = await Promise.all([
+	const [requests, events, drafts, calendar] = await Promise.all([
 		db.stampingRequests.toArray(),
 		db.stampingEvents.toArray(),
-		db.drafts.where('key').startsWith(STAMPING_DRAFT_PREFIX).toArray()
+		db.drafts.where('key').startsWith(STAMPING_DRAFT_PREFIX).toArray(),
+		readWorkCalendar()
 	]);
-	return summarise(requests, events, drafts);
+	return summarise(requests, events, drafts, calendar);
 }
 

@@ -1,6 +1,11 @@
 // Where a paper copy stands: from the draft to the provider's return, events out of order, and home's counts.
 import { describe, expect, it } from 'vitest';
-import { countByState, isTypedDraft, paperSummary, type PaperFacts } from './paperCopy';
+import { SCHEDULE_2026 } from './holidayCalendar.fixtures';
+import { countByState, isTypedDraft, paperSummary as summaryOn, type PaperFacts } from './paperCopy';
+import { workCalendar } from './workdays';
+
+const published = workCalendar([SCHEDULE_2026]);
+const paperSummary = (f: PaperFacts) => summaryOn(f, published);
 
 const submitted = (outbound?: unknown): PaperFacts['request'] => ({ status: 'submitted', submittedAt: '2026-12-01T10:00:00+08:00', submission: outbound ? { outbound } : {} });
 const ev = (kind: 'received' | 'stamped' | 'returned', at: string) => ({ kind, at, ...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {}) });
@@ -23,6 +28,16 @@ describe('paperSummary', () => {
 			drafted: false
 		});
 		expect(s).toMatchObject({ state: 'returned', receivedAt: '2026-12-03T09:00:00+08:00', returnShipment: { trackingNumber: 'SF1234567890' }, lastAt: '2026-12-10T09:00:00+08:00' });
+		// Returned: no due date any more.
+		expect(s?.due).toBeUndefined();
+	});
+	it('carries the due date while the provider holds the copy: final on a published year, provisional past it', () => {
+		const received = { request: submitted(), events: [ev('received', '2026-12-03T09:00:00+08:00')], drafted: false };
+		// 15 working days after Thu 3 Dec 2026 (no holiday in between): Thu 24 Dec.
+		expect(summaryOn(received, published)?.due).toEqual({ due: '2026-12-24', provisional: false });
+		expect(summaryOn({ ...received, events: [...received.events, ev('stamped', '2026-12-04T09:00:00+08:00')] }, published)?.due?.due).toBe('2026-12-24');
+		// Nothing published: the same count on weekdays, marked provisional.
+		expect(summaryOn(received, workCalendar([]))?.due).toMatchObject({ due: '2026-12-24', provisional: true });
 	});
 });
 

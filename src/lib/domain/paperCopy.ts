@@ -1,4 +1,5 @@
 // Where a contract's paper copy (线下盖章申请) stands, from the device's request, draft and the provider's events.
+import { returnDueDate, type DueDate, type WorkCalendar } from './workdays';
 
 /** In order: typing the return address, submitted (to mail / mailed with tracking), then the provider's steps. */
 export const PAPER_STATES = ['draft', 'toMail', 'mailed', 'received', 'stamped', 'returned'] as const;
@@ -16,6 +17,8 @@ export type PaperSummary = {
 	state: PaperState;
 	/** When the provider received it: the due date counts from here. */
 	receivedAt?: string;
+	/** The return due date, while the provider holds the copy (received or stamped); counted on the provider's calendar. */
+	due?: DueDate;
 	returnShipment?: { courier: string; trackingNumber: string };
 	/** The latest thing that happened, for "most recent first". */
 	lastAt: string | null;
@@ -24,7 +27,7 @@ export type PaperSummary = {
 const STEP: Record<'received' | 'stamped' | 'returned', number> = { received: 1, stamped: 2, returned: 3 };
 
 /** Null when there is nothing of a paper copy (the request button is all there is to show). */
-export function paperSummary(f: PaperFacts): PaperSummary | null {
+export function paperSummary(f: PaperFacts, calendar: WorkCalendar): PaperSummary | null {
 	const received = f.events.filter((e) => e.kind === 'received').sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
 	// The furthest provider step wins: events may arrive out of order in a pull, never go back.
 	const furthest = [...f.events].sort((a, b) => STEP[b.kind] - STEP[a.kind] || Date.parse(a.at) - Date.parse(b.at))[0];
@@ -32,6 +35,8 @@ export function paperSummary(f: PaperFacts): PaperSummary | null {
 	if (furthest) {
 		const summary: PaperSummary = { state: furthest.kind, lastAt };
 		if (received) summary.receivedAt = received.at;
+		// Due only while the provider holds it: once returned, the courier's number is what matters.
+		if (received && furthest.kind !== 'returned') summary.due = returnDueDate(received.at, calendar);
 		if (furthest.kind === 'returned' && furthest.shipment) summary.returnShipment = furthest.shipment;
 		return summary;
 	}

@@ -1,5 +1,6 @@
 // Working days on the provider's published holiday calendar, and the paper copy's due date — one rule for device and server.
-import { SPILL_FROM, weekdayOf, type HolidaySchedule } from './holidayCalendar';
+import { SPILL_FROM, weekdayOf } from './calendarDays';
+import type { HolidaySchedule } from './holidayCalendar';
 import { shanghaiDate } from './time';
 
 /** The provider stamps and mails a paper contract back within this many working days of receiving it. */

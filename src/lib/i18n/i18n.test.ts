@@ -5,7 +5,7 @@ import { hasMessage, i18n, t } from './index.svelte';
 import { registry } from './registry';
 
 // Message files registered lazily by the pages that need them: loaded here so the checks below cover them too.
-const lazy = import.meta.glob(['../**/i18n.ts', '../**/i18n/*.ts', '../**/*Messages.ts', '!./**'], { eager: true });
+const lazy = import.meta.glob(['../**/i18n.ts', '../**/i18n/*.ts', '!./**'], { eager: true });
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -4,7 +4,9 @@ import type common from './messages/common';
 import type pwa from './messages/pwa';
 import type sync from './messages/sync';
 import type { contractMessages } from '../features/contracts/i18n';
-import type { listMessages } from '../features/contracts/listMessages';
+import type { listMessages } from '../features/contracts/list/i18n';
+import type { paperMessages } from '../features/stamping/paper/i18n';
+import type { glossaryMessages } from '../pwa/i18n/glossary';
 import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
@@ -20,6 +22,8 @@ type Catalogs =
 	| typeof sync
 	| typeof contractMessages
 	| typeof listMessages
+	| typeof paperMessages
+	| typeof glossaryMessages
 	| typeof printMessages
 	| typeof stampingMessages
 	| typeof verifyMessages

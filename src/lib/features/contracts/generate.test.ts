@@ -120,7 +120,7 @@ describe('generateContract', () => {
 		const db = getDb();
 		const stored = await db.contracts.get(row.id);
 		expect(stored).toMatchObject({ kind, status: 'pending', pdfSha256: await sha256Hex(PDF) });
-		const { status: _s, contentHash, pdfSha256: _p, registeredAt: _r, searchKeys: _k, ...record } = stored!;
+		const { status: _s, contentHash, pdfSha256: _p, registeredAt: _r, searchKeys: _k, searchParts: _sp, ...record } = stored!;
 		expect(contentHash).toBe(await sha256Hex(canonicalJson(record)));
 		expect((await db.documents.get(row.id))?.size).toBe(PDF.byteLength);
 		expect(await db.outbox.where('resourceId').equals(row.id).count()).toBe(1);
