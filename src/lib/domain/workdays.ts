@@ -1,6 +1,21 @@
 // Working days on the provider's published holiday calendar, and the paper copy's due date — one rule for device and server.
-import { SPILL_FROM, weekdayOf, type HolidaySchedule } from './holidayCalendar';
+// Type only: the schema that checks a publication (holidayCalendar.ts, zod) stays out of the paper-copy page's code.
+import type { HolidaySchedule } from './holidayCalendar';
 import { shanghaiDate } from './time';
+
+/**
+ * The State Council publishes a year's schedule late in the year before, and a New Year holiday has begun with
+ * make-up or rest days as early as 29 December of the old year (2007, 2018). So a year's schedule may name days
+ * from this day of December of the year before, and the last days of a year stay uncertain until the next
+ * year's schedule is published.
+ */
+export const SPILL_FROM = '12-25';
+
+/** 0 = Sunday … 6 = Saturday, in calendar arithmetic (no time zone can shift it). */
+export function weekdayOf(ymd: string): number {
+	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
 
 /** The provider stamps and mails a paper contract back within this many working days of receiving it. */
 export const RETURN_WORKDAYS = 15;
