@@ -1,6 +1,6 @@
 // On a phone (390×844): finding a contract by any part of its number, and paper copies shown where the user looks.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { returnDueDate } from '../../src/lib/domain/workdays';
+import type { DueDate } from '../../src/lib/domain/workdays';
 import { ADMIN_TOKEN, generateFramework, signIn } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -101,7 +101,9 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await expect(row).toHaveCount(0);
 	const received = await request.post(`/api/v1/admin/contracts/${id}/stamping/received`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
 	expect(received.status()).toBe(200);
-	const expected = returnDueDate(((await received.json()) as { event: { at: string } }).event.at);
+	// The back office's due date (the shared rule on the provider's calendar): the badge must show the same.
+	const adminView = (await (await request.get('/api/v1/admin/contracts', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { contracts: { id: string; returnDue: DueDate | null }[] };
+	const expected = adminView.contracts.find((c) => c.id === id)!.returnDue!;
 	await connectionBack(page, context);
 	await expect(row.getByTestId('paper-badge')).toHaveAttribute('data-state', 'received', { timeout: 20_000 });
 	await expect(row.getByTestId('paper-badge')).toHaveAttribute('data-due', expected.due);

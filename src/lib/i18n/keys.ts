@@ -10,6 +10,7 @@ import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
 import type { outboxMessages } from '../sync/i18n';
 import type { faqMessages } from '../pwa/i18n/faq';
+import type { glossaryMessages } from '../pwa/i18n/glossary';
 import type { pageMessages } from '../pwa/i18n/pages';
 
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? Extract<keyof Z, string> : never;
@@ -25,6 +26,7 @@ type Catalogs =
 	| typeof verifyMessages
 	| typeof outboxMessages
 	| typeof faqMessages
+	| typeof glossaryMessages
 	| typeof pageMessages;
 
 /** A key some zh-CN catalog defines (English must define the same ones: see define.ts). */
