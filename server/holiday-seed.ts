@@ -1,6 +1,7 @@
 // The holiday schedules the bundled package (chinese-days) knows, as the provider's first publications.
 import { createRequire } from 'node:module';
-import { holidaySchedule, SPILL_FROM, type HolidaySchedule } from '../src/lib/domain/holidayCalendar';
+import { holidaySchedule, type HolidaySchedule } from '../src/lib/domain/holidayCalendar';
+import { SPILL_FROM } from '../src/lib/domain/calendarDays';
 
 type PackageData = { holidays: Record<string, string>; workdays: Record<string, string> };
 

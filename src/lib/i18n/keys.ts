@@ -6,12 +6,12 @@ import type sync from './messages/sync';
 import type { contractMessages } from '../features/contracts/i18n';
 import type { listMessages } from '../features/contracts/list/i18n';
 import type { paperMessages } from '../features/stamping/paper/i18n';
-import type { glossaryMessages } from '../pwa/i18n/glossary';
 import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
 import type { outboxMessages } from '../sync/i18n';
 import type { faqMessages } from '../pwa/i18n/faq';
+import type { glossaryMessages } from '../pwa/i18n/glossary';
 import type { pageMessages } from '../pwa/i18n/pages';
 
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? Extract<keyof Z, string> : never;
