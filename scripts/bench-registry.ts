@@ -17,7 +17,7 @@ import { DEMO_IDENTITY, demoOrders } from '../server/seed';
 import { openSqliteStore, type Store } from '../server/store';
 import { openPgStore } from '../server/store/pg/index';
 import { createDatabase, dropDatabase, startThrowawayCluster, type ThrowawayCluster } from '../server/store/pg/throwaway-cluster';
-import { ROOT } from './bench/server';
+import { ROOT } from './server-process';
 import { percentile, type BenchRow } from './bench/stats';
 import { startCluster } from './cluster';
 
