@@ -166,7 +166,8 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 			}
 			return out;
 		};
-		for (const check of [false, true]) {
+		// BENCH_REGISTRY=pull: only the pull figures (the registrations take minutes).
+		for (const check of process.env.BENCH_REGISTRY === 'pull' ? [] : [false, true]) {
 			const results: Record<string, Awaited<ReturnType<typeof drive>>> = {};
 			for (const setup of SETUPS) {
 				const r = await registrationRun(pg, setup, check, check ? prepareOn : prepareOff);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID, demoSeed, ORDER_COUNT } from '../seed';
 import { FIXED_NOW, frameworkRecord, orderRecord, PDF_SHA, RETURN_ADDRESS } from '../test-helpers';
+import { bundledSchedules } from '../holiday-seed';
 import { openTestPg } from './pg/test-db';
 import { openSqliteStore } from './sqlite/index';
 import type { ContractRecord } from '../../src/lib/domain/contract';
@@ -201,6 +202,29 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: `v1.0.${cursor + 10}.0.0.`, limit: 3 })).toEqual({ kind: 'badPage' });
 		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: 'garbage', limit: 3 })).toEqual({ kind: 'badPage' });
 		expect(await store.changesPage('acct-x', { since: 0, limit: 3 })).toEqual({ kind: 'noAccount' });
+	});
+
+	it('holiday calendar: bundled years seeded once, a publication is a new revision, the same days again change nothing', async () => {
+		const bundled = bundledSchedules();
+		expect(bundled.length).toBeGreaterThan(0);
+		const seeded = await store.seedHolidayYears(bundled, NOW);
+		expect(seeded).toEqual(bundled.map((s) => s.year));
+		expect(await store.seedHolidayYears(bundled, NOW)).toEqual([]);
+		const years = await store.listHolidayYears();
+		expect(years.map((y) => [y.year, y.source])).toEqual(bundled.map((s) => [s.year, 'bundled']));
+		const revision = years[0]!.revision;
+		const first = bundled[0]!;
+		const same = await store.publishHolidayYear({ schedule: first, now: NOW });
+		expect(same.kind).toBe('unchanged');
+		const changed = { ...first, holidays: first.holidays.slice(1) };
+		const updated = await store.publishHolidayYear({ schedule: changed, now: NOW });
+		expect(updated.kind).toBe('updated');
+		expect(updated.year).toMatchObject({ year: first.year, source: 'admin', holidays: changed.holidays });
+		expect(updated.year.revision).toBeGreaterThan(revision);
+		expect((await store.listHolidayYears(revision)).map((y) => y.year)).toEqual([first.year]);
+		const created = await store.publishHolidayYear({ schedule: { year: 2099, holidays: [], workdays: [] }, now: NOW });
+		expect(created.kind).toBe('created');
+		expect((await store.listAdminActions()).map((a) => a.action)).toEqual(expect.arrayContaining(['seedHolidayYears', 'replaceHolidayYear', 'publishHolidayYear']));
 	});
 
 	it('races: of 12 concurrent registrations of one number, one order or one id, and of 12 return addresses, exactly one wins', async () => {

@@ -72,8 +72,10 @@ export async function verifyAccount(
 	commit?: Commit<VerifyResult>
 ): Promise<VerifyResult> {
 	return ctx.tx(async (q) => {
-		// The row lock: two back-office clicks at once verify once.
-		const { rows } = await q.query(`SELECT identity FROM accounts WHERE id = $1 FOR UPDATE`, [input.accountId]);
+		// The row lock: two back-office clicks at once verify once. NO KEY UPDATE, not UPDATE: a registration of this
+		// account holding the counter lock needs KEY SHARE on the row for its foreign key, and must not wait on us
+		// while we wait on the counter (a deadlock PostgreSQL would break only after a second).
+		const { rows } = await q.query(`SELECT identity FROM accounts WHERE id = $1 FOR NO KEY UPDATE`, [input.accountId]);
 		let result: VerifyResult;
 		if (!rows[0]) result = { kind: 'notFound' };
 		else {

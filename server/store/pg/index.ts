@@ -9,6 +9,7 @@ import * as catalog from './catalog';
 import * as changes from './changes';
 import { LOCK, PgContext, type Q } from './context';
 import * as contracts from './contracts';
+import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
 import * as sessions from './sessions';
@@ -218,6 +219,16 @@ export class PgStore implements Store {
 
 	async listAdminActions() {
 		return adminActions.listAdminActions(this.#ctx);
+	}
+
+	async listHolidayYears(...a: Args<typeof holidays.listHolidayYears>) {
+		return holidays.listHolidayYears(this.#ctx, ...a);
+	}
+	async publishHolidayYear(...a: Args<typeof holidays.publishHolidayYear>) {
+		return holidays.publishHolidayYear(this.#ctx, ...a);
+	}
+	async seedHolidayYears(...a: Args<typeof holidays.seedHolidayYears>) {
+		return holidays.seedHolidayYears(this.#ctx, ...a);
 	}
 
 	async claimIdempotency(...a: Args<typeof idempotency.claimIdempotency>) {

@@ -150,6 +150,19 @@ export const PG_MIGRATIONS: string[] = [
 	END $$;
 	CREATE TRIGGER stamping_requests_immutable BEFORE UPDATE ON stamping_requests
 		FOR EACH ROW EXECUTE FUNCTION refuse_return_address_change();
+	`,
+	// Issue 13: the working-day calendar is the provider's data. One row per year with its holidays and adjusted
+	// working days (JSON arrays of {date, name}); seq is its revision, which devices pull past.
+	`
+	CREATE TABLE holiday_years (
+		year integer PRIMARY KEY,
+		holidays text NOT NULL,
+		workdays text NOT NULL,
+		source text NOT NULL CHECK (source IN ('bundled', 'admin')),
+		published_at text NOT NULL,
+		seq bigint NOT NULL
+	);
+	CREATE INDEX holiday_years_seq ON holiday_years(seq);
 	`
 ];
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { loadConfig } from '../../config';
-import { DEMO_ACCOUNT_ID, demoSeed } from '../../seed';
+import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoSeed } from '../../seed';
 import { FIXED_NOW, frameworkRecord, PDF_SHA } from '../../test-helpers';
 import { SharedThrottle } from '../../throttle';
 import { openTestPg, type TestPg } from './test-db';
@@ -180,6 +180,23 @@ describe('PostgreSQL store across processes', () => {
 		).rejects.toThrow(/immutable/);
 		// Status and registration time may move (they are the provider's), the content may not.
 		await t.store.pool.query(`UPDATE contracts SET status = 'effective' WHERE id = $1`, [record.id]);
+	});
+
+	it('verifications and registrations of one account racing each other never deadlock (row locks leave foreign keys alone)', async () => {
+		const deadlocks = async () => {
+			await new Promise((r) => setTimeout(r, 1_500)); // backends report their statistics when idle, within a second
+			return Number((await t.store.pool.query(`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)).rows[0].deadlocks);
+		};
+		const p2 = await t.open();
+		const before = await deadlocks();
+		const ops = Array.from({ length: 24 }, (_, i) =>
+			i % 2
+				? (i % 4 === 1 ? t.store : p2).verifyAccount({ accountId: DEMO_ACCOUNT_ID, details: { ...DEFAULT_VERIFICATION, legalRepresentative: `张${i}` }, now: NOW })
+				: (i % 4 === 0 ? t.store : p2).registerContract({ accountId: DEMO_ACCOUNT_ID, record: frameworkRecord(config), pdfSha256: PDF_SHA, now: NOW })
+		);
+		const results = await Promise.all(ops);
+		expect(results.every((r) => r.kind === 'verified' || r.kind === 'created')).toBe(true);
+		expect(await deadlocks()).toBe(before);
 	});
 
 	it('keeps synchronous_commit on for every connection of the pool', async () => {

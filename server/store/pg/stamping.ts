@@ -44,7 +44,8 @@ export const listStampingEvents = (ctx: PgContext, contractId: string) => listEv
  * one at a time per contract, whichever process serves them; the primary key and the trigger stay as last guards.
  */
 async function lockContract(q: Q, contractId: string): Promise<string | undefined> {
-	const { rows } = await q.query(`SELECT account_id FROM contracts WHERE id = $1 FOR UPDATE`, [contractId]);
+	// NO KEY UPDATE: foreign keys to the contract (KEY SHARE) are never blocked by it (see accounts.verifyAccount).
+	const { rows } = await q.query(`SELECT account_id FROM contracts WHERE id = $1 FOR NO KEY UPDATE`, [contractId]);
 	return rows[0] ? str(rows[0].account_id) : undefined;
 }
 
