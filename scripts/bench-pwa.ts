@@ -3,7 +3,8 @@ import { chromium, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { precacheEntries } from '../src/lib/pwa/precache';
+import { deferredEntries, precacheEntries } from '../src/lib/pwa/precache';
+import { currentFontUrls } from '../src/lib/pdf/fontFiles';
 import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
 import { startServerProcess } from './server-process';
 import { median, type BenchRow } from './bench/stats';
@@ -45,15 +46,58 @@ function listStatic(dir: string, prefix = ''): string[] {
 	});
 }
 
-/** The precache as the service worker builds it (same lists Kit gives it), sized from build/ and split into parts. */
-export function precacheParts(m: ViteManifest): { entries: number; total: number; parts: Record<string, number> } {
+/** Bytes on the wire for a client that accepts brotli: the server sends the precompressed .br sibling where one exists. */
+function transferred(path: string): number {
+	return existsSync(`${path}.br`) ? statSync(`${path}.br`).size : statSync(path).size;
+}
+
+/** Raw and transferred bytes of a list of URLs under build/. */
+function sized(urls: readonly string[]): { raw: number; wire: number } {
+	let raw = 0;
+	let wire = 0;
+	for (const url of urls) {
+		const path = join(BUILD, url);
+		if (!existsSync(path)) continue;
+		raw += statSync(path).size;
+		wire += transferred(path);
+	}
+	return { raw, wire };
+}
+
+/**
+ * First visit (what the service worker installs with) and what it fetches right after, raw and on the wire,
+ * and the complete-coverage regular face (core + rest), which a device holds once both are in.
+ */
+export function firstVisit(m: ViteManifest): BenchRow[] {
+	const lists = { ...kitLists(m), fontRevision: 'bench', fonts: currentFontUrls() };
+	const first = sized(precacheEntries(lists).map((e) => e.url));
+	const later = sized(deferredEntries(lists).map((e) => e.url));
+	const fonts = currentFontUrls();
+	const face = sized([fonts.precache[0]!, ...fonts.deferred]);
+	const MB = KB * KB;
+	return [
+		{ name: 'pwa: first-visit precache, transferred (brotli)', value: first.wire / MB, unit: 'MB', target: '≤ 4 MB' },
+		{ name: 'pwa: first-visit precache, raw', value: first.raw / MB, unit: 'MB' },
+		{ name: 'pwa: fetched right after (font rest + pdf.js worker), transferred', value: later.wire / MB, unit: 'MB' },
+		{ name: 'pwa: fetched right after, raw', value: later.raw / MB, unit: 'MB' },
+		{ name: 'font: complete-coverage regular face (core + rest), transferred', value: face.wire / MB, unit: 'MB' },
+		{ name: 'font: complete-coverage regular face (core + rest), raw', value: face.raw / MB, unit: 'MB' }
+	];
+}
+
+function kitLists(m: ViteManifest): { build: string[]; files: string[]; prerendered: string[]; version: string } {
 	const build = new Set<string>();
 	for (const c of Object.values(m)) {
 		build.add(`/${c.file}`);
 		c.css?.forEach((f) => build.add(`/${f}`));
 		c.assets?.forEach((f) => build.add(`/${f}`));
 	}
-	const entries = precacheEntries({ build: [...build], files: listStatic(join(ROOT, 'static')), prerendered: [], version: 'bench' });
+	return { build: [...build], files: listStatic(join(ROOT, 'static')), prerendered: [], version: 'bench' };
+}
+
+/** The precache as the service worker builds it (same lists Kit gives it), sized from build/ and split into parts. */
+export function precacheParts(m: ViteManifest): { entries: number; total: number; parts: Record<string, number> } {
+	const entries = precacheEntries({ ...kitLists(m), fontRevision: 'bench', fonts: currentFontUrls() });
 	// PDF code: everything reachable from the lazily imported PDF modules and not needed by any page up front.
 	const pdfRoots = Object.keys(m).filter((k) => /src\/lib\/pdf\/|node_modules\/(jspdf|jspdf-autotable|html2canvas|canvg|dompurify)\//.test(k));
 	const pageKeys = Object.keys(m).filter((k) => k.includes('client-optimized/nodes/') || m[k]!.isEntry);
@@ -79,7 +123,7 @@ export function precacheParts(m: ViteManifest): { entries: number; total: number
 		if (!existsSync(path)) continue;
 		const size = statSync(path).size;
 		total += size;
-		const part = url.endsWith('.ttf')
+		const part = url.startsWith('/fonts/')
 			? 'fonts'
 			: printFiles.has(url) || url.includes('/pdf.worker')
 				? 'print view (pdf.js + worker)'
@@ -164,7 +208,8 @@ export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<Ben
 		{ name: 'pwa: service worker (gzip)', value: gz(join(BUILD, 'service-worker.js')) / KB, unit: 'KB' },
 		{ name: 'pwa: precache total', value: pre.total / KB / KB, unit: 'MB' },
 		{ name: 'pwa: precache entries', value: pre.entries, unit: '' },
-		...Object.entries(pre.parts).map(([part, bytes]) => ({ name: `pwa: precache · ${part}`, value: bytes / KB, unit: 'KB' }))
+		...Object.entries(pre.parts).map(([part, bytes]) => ({ name: `pwa: precache · ${part}`, value: bytes / KB, unit: 'KB' })),
+		...firstVisit(m)
 	];
 	if (opts.browser === false) return rows;
 	const starts = await browserFigures();

@@ -26,6 +26,11 @@ function records(): ContractRecord[] {
 		for (const kind of info.kinds) {
 			out.push(EXAMPLES[kind](version));
 			if (kind === 'order') out.push(exampleOrderContract(60, version));
+			// From 2026.3 the complete face: names outside the BMP, CJK Extension A and Latin-1 letters.
+			if (version.endsWith('2026.3')) {
+				const r = EXAMPLES[kind](version);
+				out.push({ ...r, contact: { ...r.contact, person: '邱𬘭', mailingAddress: '北京市海淀区㐀䶵路1号 Øresund Straße 5' } });
+			}
 			if (kind === 'filing') {
 				const f = exampleFiling(version);
 				out.push({ ...f, filing: { ...f.filing, sites: [{ ...f.filing.sites[0]!, domains: ['喆堃.中国', 'xn--fiq228c.xn--fiqs8s', `${'a'.repeat(63)}.example.cn`] }] } });

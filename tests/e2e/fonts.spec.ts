@@ -1,6 +1,7 @@
 // The contract font on the device: the first visit precaches only its core; the rest follows, and until it is in, an offline device says when a rare character will work.
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { deferredFetched, fillContact, signIn, underServiceWorker } from './helpers';
+import { deferredFetched, fillContact, signIn, storedRows, underServiceWorker } from './helpers';
 
 const REST = '/fonts/contract-serif-regular-2026.3.rest';
 const CORE = '/fonts/contract-serif-regular-2026.3.core';
@@ -62,4 +63,12 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 	await page.getByTestId('generate').click();
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 60_000 });
 	await expect(page.locator('main')).toContainText('邱𬘭');
+
+	// Once registered, the registered copy (the same record, its registration time in the electronic record box).
+	const id = new URL(page.url()).pathname.split('/').at(-1)!;
+	await expect.poll(async () => (await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-registered-copy').click()]);
+	const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
+	expect(text).toMatch(/（北京时间），乙方登记本合同/);
+	expect(text).toMatch(/联系人\s+邱𬘭/);
 });

@@ -34,6 +34,8 @@ async function documents(page: Page): Promise<Record<string, { sha256: string; b
 }
 
 test('opens every route offline after the first visit, generates a contract, and the outbox empties by itself', async ({ page, context }) => {
+	// Twelve routes offline, a generation and a registration on a 2-core machine shared with other runs.
+	test.setTimeout(120_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
 	await context.setOffline(true);

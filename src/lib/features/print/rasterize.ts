@@ -1,6 +1,7 @@
 // Rasterises a stored PDF page by page on the device with pdf.js (loaded only here), with an invisible text layer per page.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { loadContractFonts } from '../../pdf/fonts';
+import { unaliasedFace } from '../../pdf/textFace';
 
 /** 200 dpi: sharp 10.5 pt CJK strokes on paper, while one A4 canvas stays ~15 MB (phones have little memory). */
 export const PRINT_DPI = 200;
@@ -31,8 +32,9 @@ let textFont: Promise<boolean> | undefined;
 function loadTextFont(): Promise<boolean> {
 	textFont ??= (async () => {
 		try {
-			// Today's regular face: the complete one where its rest is on the device (precached core otherwise).
-			const face = new FontFace(TEXT_FAMILY, (await loadContractFonts()).regular as Uint8Array<ArrayBuffer>);
+			// Today's regular face (complete once its rest is on the device), with one code point per glyph so the
+			// printout's text reads 生成, not the Kangxi radical twin ⽣成 (textFace.ts).
+			const face = new FontFace(TEXT_FAMILY, unaliasedFace((await loadContractFonts()).regular) as Uint8Array<ArrayBuffer>);
 			document.fonts.add(await face.load());
 			return true;
 		} catch {

@@ -18,6 +18,8 @@ describe('breakLines table', () => {
 		['订单号20260101123456已付', 8, ['订单号', '20260101123456已', '付']],
 		['域名www.example.com备案', 9, ['域名', 'www.example.com备', '案']],
 		['金额1,234.56元', 5, ['金额', '1,234.56元']],
+		// Latin-1 and other alphabetic words are runs too (2026.3 sets every letter of the face).
+		['地址Øresund Straße 5', 8, ['地址Øresund ', 'Straße 5']],
 		['', 5, ['']],
 		// A run longer than a line is split by characters.
 		['abcdefghijklmnopqrstuvwxyz', 4, ['abcdefgh', 'ijklmnop', 'qrstuvwx', 'yz']]

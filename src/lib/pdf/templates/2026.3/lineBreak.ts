@@ -5,8 +5,9 @@ export const CLOSING = new Set([...'。，、；：？！）」』】》〉〕�
 /** Marks that must not end a line. */
 export const OPENING = new Set([...'（「『【《〈〔〖‘“([{<']);
 
-// Runs of these stay whole: numbers (1,234.56), words, domains, e-mails, order ids, filing numbers' digits.
-const RUN = /[A-Za-z0-9._@\-/:%+#&=~,'*$]/;
+// Runs of these stay whole: numbers (1,234.56), words (Straße, Øresund, Ελλάδα too: the complete face sets them),
+// domains, e-mails, order ids, filing numbers' digits.
+const RUN = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Mn}0-9._@\-/:%+#&=~,'*$]/u;
 const SPACE = /\s/;
 
 export type Measure = (text: string) => number;
