@@ -38,7 +38,7 @@ const verbatim: Printed = (v: string) => v;
  * - filing.id: the device's id of the filing, not part of the document.
  * - status, registeredAt: the row's registration state, which changes after generation.
  * - pdfSha256: the fingerprint of the PDF itself (compared with the downloaded bytes instead).
- * - searchKeys: the row's lower-cased search index.
+ * - searchKeys: the row's lower-cased search index; searchParts: their suffixes (Dexie v5, search by any part).
  * A field missing from this table fails the test, so a new record field cannot go unchecked.
  */
 const PRINTED: Record<string, Printed | null> = {
@@ -80,7 +80,8 @@ const PRINTED: Record<string, Printed | null> = {
 	status: null,
 	registeredAt: null,
 	pdfSha256: null,
-	searchKeys: null
+	searchKeys: null,
+	searchParts: null
 };
 
 /** Every leaf of the row with its printed form: [path with indices, text the PDF must contain]. */

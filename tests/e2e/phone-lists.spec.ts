@@ -1,7 +1,7 @@
 // On a phone (390×844): finding a contract by any part of its number, and paper copies shown where the user looks.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DueDate } from '../../src/lib/domain/workdays';
-import { ADMIN_TOKEN, generateFramework, signIn } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, storedRows } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -71,15 +71,23 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await expect(page).toHaveURL(new RegExp(`/contracts/${id}/stamping$`));
 
 	await page.locator('#stamp-recipient').fill('王珺');
-	await page.locator('#stamp-phone').fill('13812345678');
+	// Typed as people do: spaces and the country code are accepted and stored normalised.
+	await page.locator('#stamp-phone').fill('+86 138 1234 5678');
 	await page.locator('#stamp-province').selectOption('广东省');
 	await page.locator('#stamp-city').selectOption('深圳市');
 	await page.locator('#stamp-district').selectOption('南山区');
 	await page.locator('#stamp-address').fill('科技园科苑路 8 号');
+	// A Beijing postal code for a Shenzhen address is caught before anything is sent.
+	await page.locator('#stamp-postalCode').fill('100000');
+	await page.getByTestId('stamp-submit').click();
+	await expect(page.locator('#stamp-postalCode')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByTestId('stamp-error-postalCode')).toContainText('与所选省份不符');
+	await expect(page.getByRole('dialog')).toHaveCount(0);
 	await page.locator('#stamp-postalCode').fill('518057');
 	await page.getByTestId('stamp-submit').click();
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+	await expect(page.getByTestId('stamp-submitted-address')).toContainText('13812345678');
 
 	// The contract page shows the progress instead of the request button.
 	await page.goto(`/contracts/${id}`);
@@ -133,4 +141,35 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	expect((await request.post(`/api/v1/admin/contracts/${id}/stamping/stamped`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).status()).toBe(200);
 	await connectionBack(page, context);
 	await expect(page.getByTestId('stamp-step-stamped')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+});
+
+test('粘贴识别 fills the return address from five realistic pasted lines, for the user to check, and never submits', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'demo');
+	const id = await generateFramework(page, '陈堃');
+	await page.goto(`/contracts/${id}/stamping`);
+	const lines: [string, Record<string, string>][] = [
+		['张三 138 1234 5678 广东省深圳市南山区高新南七道18号 518057', { recipient: '张三', phone: '13812345678', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' }],
+		['李喆，13912345678，北京市海淀区中关村大街1号院2号楼3层，100080', { recipient: '李喆', phone: '13912345678', province: '北京市', city: '北京市', district: '海淀区', address: '中关村大街1号院2号楼3层', postalCode: '100080' }],
+		['收件人：王珺 电话：0755-86013388 地址：广东省广州市天河区天河路385号太古汇一座 邮编 510620', { recipient: '王珺', phone: '0755-86013388', province: '广东省', city: '广州市', district: '天河区', address: '天河路385号太古汇一座', postalCode: '510620' }],
+		['上海市浦东新区世纪大道100号环球金融中心 刘玥 186-0000-1234 200120', { recipient: '刘玥', phone: '18600001234', province: '上海市', city: '上海市', district: '浦东新区', address: '世纪大道100号环球金融中心', postalCode: '200120' }],
+		['四川省成都市武侯区天府大道北段1700号 陈堃 +86 135 0000 8888 610041', { recipient: '陈堃', phone: '13500008888', province: '四川省', city: '成都市', district: '武侯区', address: '天府大道北段1700号', postalCode: '610041' }]
+	];
+	for (const [i, [line, fields]] of lines.entries()) {
+		await page.getByTestId('paste-input').fill(line);
+		await page.getByTestId('paste-fill').click();
+		await expect(page.getByTestId('paste-result')).toHaveAttribute('data-kind', 'filled');
+		for (const [field, value] of Object.entries(fields)) await expect(page.locator(`#stamp-${field}`), `${line}: ${field}`).toHaveValue(value);
+		// Every filled field passes the shared checks: nothing is marked wrong.
+		await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+		if (i === 0 && SHOTS) {
+			await page.getByTestId('paste-box').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${SHOTS}/stamping-paste.png` });
+		}
+	}
+	await expect(page.getByTestId('paste-result')).toContainText('请逐项核对');
+	// Never submitted by itself: no confirmation, the form is still there, nothing queued.
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await expect(page.getByTestId('stamp-form')).toBeVisible();
+	expect((await storedRows<{ kind: string; resourceId: string }>(page, 'outbox')).filter((r) => r.kind === 'submitStamping' && r.resourceId === id)).toEqual([]);
 });

@@ -65,7 +65,7 @@ describe('request building', () => {
 		const row = (await getDb().outbox.toArray())[0]!;
 		expect(call).toMatchObject({ url: `http://x/api/v1/contracts/${contract.id}`, method: 'PUT', key: row.id, auth: 'Bearer tok' });
 		const record = call!.body.record as Record<string, unknown>;
-		for (const local of ['status', 'contentHash', 'pdfSha256', 'registeredAt', 'searchKeys']) expect(record).not.toHaveProperty(local);
+		for (const local of ['status', 'contentHash', 'pdfSha256', 'registeredAt', 'searchKeys', 'searchParts']) expect(record).not.toHaveProperty(local);
 		expect(record).toMatchObject({ id: contract.id, number: contract.number, kind: 'framework' });
 		expect(call!.body.pdfSha256).toBe(contract.pdfSha256);
 		expect(typeof call!.body.pdfBase64).toBe('string');
