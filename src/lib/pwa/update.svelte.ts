@@ -28,8 +28,10 @@ class PwaUpdate {
 	register(url = '/service-worker.js'): void {
 		if (this.#registering || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 		this.#registering = true;
-		// workbox-window loads after first render: registration never blocks the home screen.
-		void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+		// workbox-window loads once the page is idle: registration never competes with the first screen's paint.
+		const start = () => void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2_000 });
+		else setTimeout(start, 200);
 	}
 
 	#start(wb: Workbox): void {
