@@ -2,7 +2,7 @@
 // or radio counts with the label or row that toggles it; a link inside a sentence is exempt, as WCAG 2.5.8 has it),
 // every route has its own title, and an unknown path gets a localized 404 with a way home.
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, signIn } from './helpers';
+import { generateFramework, signIn, underServiceWorker } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -107,4 +107,21 @@ test('the whole order row toggles; 下一页 brings the list top into view; the 
 	expect(below).toBe(true);
 	await fold.locator('summary').click();
 	await expect(page.getByTestId('detail-pdf-sha256')).toHaveText(/^[0-9a-f]{64}$/);
+});
+
+test('sign-out: the confirm buttons sit above the bottom navigation; the version reads as a date and a build', async ({ page }) => {
+	await signIn(page, 'demo');
+	await page.goto('/more');
+	await page.getByRole('button', { name: '退出登录' }).click();
+	const cancel = page.locator('.signout-confirm').getByRole('button', { name: '取消' });
+	await expect(cancel).toBeVisible();
+	const [buttonBottom, navTop] = await page.evaluate(() => [
+		document.querySelector('.signout-confirm .row')!.getBoundingClientRect().bottom,
+		document.querySelector('.app-nav')!.getBoundingClientRect().top
+	]);
+	expect(buttonBottom).toBeLessThanOrEqual(navTop);
+	await cancel.click();
+	// The version is the service worker's: asked once the page is under it.
+	await underServiceWorker(page);
+	await expect(page.getByTestId('app-version')).toHaveText(/^版本 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发布 · 构建 [0-9a-z]+$/, { timeout: 20_000 });
 });
