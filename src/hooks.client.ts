@@ -4,6 +4,9 @@ import type { ClientInit } from '@sveltejs/kit';
 import { needsSession } from '$lib/components/shell';
 import { databaseExists } from '$lib/db/presence';
 
+// Asked while the rest of the app's modules evaluate, not after: the answer is memoised for the whole page.
+void databaseExists();
+
 export const init: ClientInit = async () => {
 	if (!needsSession(location.pathname) || (await databaseExists())) return;
 	history.replaceState(history.state, '', '/signin');

@@ -6,7 +6,7 @@ import { measureFirstVisit } from '../../scripts/first-visit';
 
 const BUDGET_KB = 60;
 const PAINT_VS_LOAD = 1.3;
-const RUNS = 3;
+const RUNS = 5;
 
 test('a first visit fetches at most 60 KB of JS and CSS and paints the sign-in form within 1.3× the load event', async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
@@ -21,7 +21,7 @@ test('a first visit fetches at most 60 KB of JS and CSS and paints the sign-in f
 	// No lazy chain: nothing the form waits for is asked for after the load event.
 	for (const r of runs) expect(r.files.filter((f) => f.startMs > r.loadMs && f.startMs < r.formPaintMs).map((f) => f.url)).toEqual([]);
 	// Timing on a shared machine only gets slower with load (CPU contention delays the scripts, never the load
-	// event's stylesheet): the best of three runs shows what the page's structure allows.
+	// event's stylesheet): the best of five runs shows what the page's structure allows.
 	const ratios = runs.map((r) => r.formPaintMs / r.loadMs);
 	expect(Math.min(...ratios), runs.map((r) => `load ${r.loadMs.toFixed(0)} ms, form ${r.formPaintMs.toFixed(0)} ms`).join('; ')).toBeLessThanOrEqual(PAINT_VS_LOAD);
 });

@@ -24,17 +24,26 @@ class PwaUpdate {
 	#wb: Workbox | null = null;
 
 	#registering = false;
+	/** Settles once workbox-window is loaded and registering (it starts when the page is idle). */
+	#started: { promise: Promise<void>; resolve: () => void } = (() => {
+		let resolve!: () => void;
+		const promise = new Promise<void>((r) => (resolve = r));
+		return { promise, resolve };
+	})();
 
 	register(url = '/service-worker.js'): void {
 		if (this.#registering || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 		this.#registering = true;
-		// workbox-window loads after first render: registration never blocks the home screen.
-		void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+		// workbox-window loads once the page is idle: registration never competes with the first screen's paint.
+		const start = () => void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2_000 });
+		else setTimeout(start, 200);
 	}
 
 	#start(wb: Workbox): void {
 		// Kit emits a classic script; workbox-window registers it as such.
 		this.#wb = wb;
+		this.#started.resolve();
 		wb.addEventListener('waiting', () => {
 			this.available = true;
 			this.dismissed = false;
@@ -100,6 +109,7 @@ class PwaUpdate {
 	}
 
 	async version(): Promise<string | null> {
+		if (this.#registering) await Promise.race([this.#started.promise, new Promise((r) => setTimeout(r, 5_000))]);
 		if (!this.#wb) return null;
 		const answer = (await this.#wb.messageSW({ type: SW_MESSAGES.getVersion }).catch(() => null)) as { version?: string } | null;
 		return answer?.version ?? null;

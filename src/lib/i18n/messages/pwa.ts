@@ -10,7 +10,8 @@ export default defineMessages(
 		pwaUpdateElsewhere: '新版本已在其他窗口启用，请重新加载此页面。',
 		pwaUpdateCheck: '检查更新',
 		pwaUpdateNone: '已是最新版本',
-		pwaVersion: '版本 {version}'
+		pwaVersion: '版本 {version}',
+		pwaBuild: '{date} 发布 · 构建 {build}'
 	},
 	{
 		pwaUpdateTitle: 'A new version is ready',
@@ -20,6 +21,7 @@ export default defineMessages(
 		pwaUpdateElsewhere: 'A new version was activated in another window. Please reload this page.',
 		pwaUpdateCheck: 'Check for updates',
 		pwaUpdateNone: 'You have the latest version',
-		pwaVersion: 'Version {version}'
+		pwaVersion: 'Version {version}',
+		pwaBuild: 'released {date} · build {build}'
 	}
 );
