@@ -8,8 +8,11 @@ const goto = vi.fn(async () => undefined);
 const startSync = vi.fn();
 const signIn = vi.fn();
 vi.mock('$app/navigation', () => ({ goto }));
-vi.mock('$lib/sync/engine', () => ({ startSync }));
-vi.mock('$lib/features/account/session', () => ({ signIn }));
+// The page loads session, API and engine lazily through one module: that module hands it the fakes (and the real API errors).
+vi.mock('$lib/features/account/signin-modules', async () => {
+	const api = await import('../../src/lib/sync/api');
+	return { signInModules: async () => [{ signIn }, api, { startSync }] };
+});
 
 const { default: SignInPage } = await import('../../src/routes/signin/+page.svelte');
 
