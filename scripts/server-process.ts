@@ -32,7 +32,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-server-'));
 	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+		// NODE_ENV is set, not inherited: a caller that ran a Vite build has 'production' in its environment, which would
+		// make the server demand a production admin token and leave out the demo accounts.
+		env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const base = await new Promise<string>((ok, fail) => {

@@ -177,18 +177,24 @@ describe('no storm, by construction', () => {
 		expect(provider.pulls()).toBeLessThanOrEqual(starts.length);
 	});
 
-	it('a round that skips the pull (another pulled within the spacing) still resumes stopped document downloads', async () => {
+	it('a round within the spacing of another pull defers its pull (not drops it) and resumes stopped document downloads', async () => {
 		let downloads = 0;
 		makeEngine({ downloads: async () => void downloads++ });
 		await round();
 		// The pull ran and resumes downloads itself: the engine adds no second run.
 		expect(provider.pulls()).toBe(1);
 		expect(downloads).toBe(0);
-		// A reload within the spacing (a new engine, the pull's start time persisted): no pull, but downloads resume.
+		// A reload within the spacing (a new engine, the pull's start time persisted): no pull yet, downloads resume…
 		makeEngine({ downloads: async () => void downloads++ });
 		await round();
 		expect(provider.pulls()).toBe(1);
 		expect(downloads).toBe(1);
+		// …and the pull follows by itself once the spacing allows, with no trigger: the provider's news is not left waiting.
+		await clock.advance(MIN, idle);
+		expect(provider.pulls()).toBe(2);
+		// Then nothing more: no pull loop.
+		await clock.advance(10 * MIN, idle);
+		expect(provider.pulls()).toBe(2);
 	});
 
 	it('offline: not one request and no attempt, whatever triggers fire, until the network is back', async () => {

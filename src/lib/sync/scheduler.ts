@@ -203,6 +203,7 @@ export class SyncEngine {
 		let provider: ProviderHealth | null = null;
 		let error: SyncError | null = null;
 		let wakeAt: number | null = null;
+		let pullAt: number | null = null;
 		try {
 			if (opts.forced) await makeAllDue(now());
 			const flush = await flushWith(Boolean(opts.networkBack));
@@ -212,9 +213,13 @@ export class SyncEngine {
 				wakeAt = now();
 			} else if (flush.state === 'ran') {
 				const pulled = await this.#pullOnce(session, Boolean(opts.forced));
-				// A download run stopped by a reload or a lost connection would otherwise wait for the next pull,
-				// which the spacing may skip for minutes; a run already going is joined, an empty queue costs one count.
-				if (pulled.skipped) void this.#downloads().catch(() => undefined);
+				if (pulled.deferredTo !== undefined) {
+					// Another tab (or this page before a reload) pulled moments ago. The pull is deferred, not dropped:
+					// the provider's news (a receipt, a verification) must not wait for the next trigger.
+					pullAt = pulled.deferredTo;
+					// A download run stopped by a reload or a lost connection resumes now; a run going on is joined.
+					void this.#downloads().catch(() => undefined);
+				}
 				if (pulled.health) provider = pulled.health;
 				error = pulled.error;
 				if (pulled.health === 'ok' && this.#providerDown) {
@@ -226,6 +231,7 @@ export class SyncEngine {
 				if (flush.retried > 0) this.#backgroundSync();
 			}
 			wakeAt ??= await nextWakeAt();
+			if (pullAt !== null) wakeAt = wakeAt === null ? pullAt : Math.min(wakeAt, pullAt);
 			const down = provider === 'unreachable' || provider === 'failing';
 			this.#downStreak = down ? this.#downStreak + 1 : 0;
 			if (down && wakeAt !== null) {
@@ -243,10 +249,10 @@ export class SyncEngine {
 	}
 
 	/** At most one pull per round, and across tabs at most one per minimum interval unless the user asked. */
-	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null; skipped?: true }> {
+	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null; deferredTo?: number }> {
 		const started = await getMeta<number>(META.pullStartedAt);
 		if (!forced && started !== undefined && this.#clock.now() - started < this.#minInterval && started <= this.#clock.now()) {
-			return { health: null, error: null, skipped: true };
+			return { health: null, error: null, deferredTo: started + this.#minInterval };
 		}
 		await setMeta(META.pullStartedAt, this.#clock.now());
 		try {
