@@ -10,10 +10,16 @@ import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 
 async function bundle(): Promise<string> {
+	// Vite's build sets NODE_ENV=production in this (shared) worker process; later specs spawn servers with this
+	// environment, and a production server refuses their test admin token. Put it back as it was.
+	const nodeEnv = process.env.NODE_ENV;
 	const out = await build({
 		configFile: false,
 		logLevel: 'silent',
 		build: { write: false, lib: { entry: join(import.meta.dirname, 'fixtures/render-entry.ts'), formats: ['iife'], name: 'render' } }
+	}).finally(() => {
+		if (nodeEnv === undefined) delete process.env.NODE_ENV;
+		else process.env.NODE_ENV = nodeEnv;
 	});
 	const result = (Array.isArray(out) ? out[0] : out) as { output: { type: string; code?: string }[] };
 	return result.output.find((o) => o.type === 'chunk')!.code!;

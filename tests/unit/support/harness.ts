@@ -49,7 +49,7 @@ export function startAppServer(dataDir: string, env: Record<string, string> = {}
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
 			cwd: ROOT,
-			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', ...env },
+			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', NODE_ENV: 'test', ...env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';
