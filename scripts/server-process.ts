@@ -16,19 +16,30 @@ export interface ServerProcess {
 }
 
 const running = new Set<ServerProcess>();
-// A caller that throws or is interrupted must not leave a server behind.
-process.once('exit', () => {
-	for (const s of running) s.child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => {
+let guarded = false;
+
+/**
+ * A caller that throws or is interrupted must not leave a server behind. Installed with the first server, not at
+ * import: a module that only imports this one (a test worker) keeps its own signal handling.
+ */
+function guardExit(): void {
+	if (guarded) return;
+	guarded = true;
+	const killAll = () => {
 		for (const s of running) s.child.kill('SIGKILL');
-		process.exit(130);
-	});
+	};
+	process.once('exit', killAll);
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			killAll();
+			process.exit(130);
+		});
+	}
 }
 
 /** Starts server/main.ts with `env` on top of the caller's and resolves once it prints its URL. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+	guardExit();
 	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-server-'));
 	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
 		cwd: ROOT,
