@@ -173,3 +173,13 @@ test('粘贴识别 fills the return address from five realistic pasted lines, fo
 	await expect(page.getByTestId('stamp-form')).toBeVisible();
 	expect((await storedRows<{ kind: string; resourceId: string }>(page, 'outbox')).filter((r) => r.kind === 'submitStamping' && r.resourceId === id)).toEqual([]);
 });
+
+test('step 1 of a paper copy with no contract yet offers to generate one first', async ({ page }) => {
+	// The unverified demo account can never have generated a contract: its step 1 is always empty.
+	await signIn(page, 'demo-unverified');
+	await page.goto('/stamping/new');
+	await expect(page.getByText('没有可以申请纸质盖章的合同。')).toBeVisible();
+	await expect(page.getByText('纸质盖章版以一份已生成的合同为准。先生成一份：')).toBeVisible();
+	await page.getByTestId('start-framework').click();
+	await expect(page).toHaveURL(/\/contracts\/new\/framework$/);
+});
