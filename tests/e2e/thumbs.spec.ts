@@ -125,3 +125,15 @@ test('sign-out: the confirm buttons sit above the bottom navigation; the version
 	await underServiceWorker(page);
 	await expect(page.getByTestId('app-version')).toHaveText(/^版本 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发布 · 构建 [0-9a-z]+$/, { timeout: 20_000 });
 });
+
+test('the sticky header stays one line in both languages, the sync time without a date on the day it happened', async ({ page }) => {
+	await signIn(page, 'demo');
+	const badge = page.getByTestId('sync-badge');
+	for (const [lang, synced] of [['zh-CN', /^已同步 \d\d:\d\d$/], ['en', /^Synced \d\d:\d\d$/]] as const) {
+		await page.locator('header select').selectOption(lang);
+		await expect(badge).toHaveText(synced);
+		// A sticky header eats its height on every page: one row of 44 px targets plus padding.
+		const height = await page.locator('header.app-header').evaluate((h) => h.getBoundingClientRect().height);
+		expect(height, lang).toBeLessThanOrEqual(56);
+	}
+});

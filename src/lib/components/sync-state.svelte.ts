@@ -1,6 +1,6 @@
 // The sync condition as a rune, for the badge, the home screen and the outbox page: status + the outbox's counts + last sync.
 import { getMeta, META } from '$lib/db/meta';
-import { shanghaiDateTime } from '$lib/domain/time';
+import { shanghaiShortDateTime } from '$lib/domain/time';
 import { t } from '$lib/i18n/index.svelte';
 import { problemSide, syncCondition, type ProblemSide, type SyncCondition } from '$lib/sync/condition';
 import { outboxCounts, type OutboxCounts } from '$lib/sync/outbox';
@@ -34,7 +34,7 @@ export class SyncState {
 		return this.#lastSync.current;
 	}
 
-	/** The badge's short text. */
+	/** The badge's short text (the time only, for a sync today: the header holds it on one line in both languages). */
 	get badge(): string {
 		const n = this.queued;
 		switch (this.condition) {
@@ -51,7 +51,7 @@ export class SyncState {
 			case 'sending':
 				return t('badgeSending', { count: n });
 			case 'synced':
-				return t('badgeSynced', { time: shanghaiDateTime(this.#lastSync.current!) });
+				return t('badgeSynced', { time: shanghaiShortDateTime(this.#lastSync.current!, Date.now()) });
 			case 'never':
 				return syncStatus.running ? t('syncing') : t('neverSynced');
 		}

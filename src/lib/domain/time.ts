@@ -26,6 +26,17 @@ export function shanghaiDateTime(when: string | number | Date): string {
 	const p = shanghaiParts(when);
 	return `${p.y}-${p.m}-${p.d} ${p.hh}:${p.mm}`;
 }
+/**
+ * As short as still unambiguous next to `now`: "14:05" today, "11-26 14:05" this year, else the full
+ * "2025-12-30 14:05" (a phone's header has room for little more than the time).
+ */
+export function shanghaiShortDateTime(when: string | number | Date, now: string | number | Date): string {
+	const p = shanghaiParts(when);
+	const n = shanghaiParts(now);
+	if (p.y !== n.y) return shanghaiDateTime(when);
+	if (p.m !== n.m || p.d !== n.d) return `${p.m}-${p.d} ${p.hh}:${p.mm}`;
+	return `${p.hh}:${p.mm}`;
+}
 /** The same instant written in Shanghai time with its offset: "2026-11-26T14:05:09.123+08:00". */
 export function shanghaiIso(when: Date): string {
 	return `${new Date(when.getTime() + SHANGHAI_MS).toISOString().slice(0, 23)}+08:00`;
