@@ -12,6 +12,8 @@ import { splitFont } from '../src/lib/pdf/fontSplit';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FONT_DIR = join(ROOT, 'static', 'fonts');
 const STAMP_FILE = '.stamp';
+/** Font URL → the revision the service worker caches it under (src/service-worker.ts). */
+export const REVISIONS_FILE = '.revisions.json';
 
 const require = createRequire(import.meta.url);
 // subset-font ships no type declarations; this is the part of its API we use.
@@ -194,6 +196,32 @@ async function cutSplit(face: SplitFace): Promise<{ coreBytes: number; restBytes
 	return { coreBytes: core.length, restBytes: rest.length, full: font.length, coreChars: coreChars.length };
 }
 
+/**
+ * Files released while the service worker's font revision was this build's stamp, by content: they keep the stamp
+ * they shipped under, so the devices that have them keep them (the stamp hashed the template sources and the build
+ * folder, so any refactoring would have sent every device the same megabytes again).
+ */
+const RELEASED_UNDER_STAMP: Readonly<Record<string, string>> = {
+	// serif-2026.3 (template 2026.3): the regular face's core and rest, and the bold face.
+	'2e21bf4f95d362ba530195a7474ed7de7422de78ac5bcc95d8599f6031798578': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6',
+	'0519acc0248d62742f04761e95642b57a128b4f5db4e6235bec0a380f797ab43': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6',
+	'56fcda1809de2d7ae74359c67a0b80838fff3d9b69ebf35f1c7a1351d8190aef': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6'
+};
+
+/**
+ * The revision a font file is cached under: its content, so a release that leaves its bytes alone (a new template
+ * version on the same set, refactored template code, a build in another folder) has devices download nothing.
+ */
+export function fontRevision(bytes: Uint8Array): string {
+	const sha = createHash('sha256').update(bytes).digest('hex');
+	return RELEASED_UNDER_STAMP[sha] ?? sha.slice(0, 16);
+}
+
+/** Every font file's URL with its revision, as written to REVISIONS_FILE. */
+export function fontRevisions(dir: string = FONT_DIR): Record<string, string> {
+	return Object.fromEntries(fontFiles().map((f) => [`/fonts/${f}`, fontRevision(readFileSync(join(dir, f)))]));
+}
+
 /** Builds every face of every font set (src/lib/pdf/fontSets.ts) into static/fonts unless the stamp says they are current. */
 export async function buildFonts(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<FontBuildResult> {
 	const log = options.log ?? (() => {});
@@ -208,7 +236,10 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 		[...files, ...compressed.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) => existsSync(f)) &&
 		existsSync(stampPath) &&
 		readFileSync(stampPath, 'utf8') === want;
-	if (current && !options.force) return { files, skipped: true, missing: [] };
+	if (current && !options.force) {
+		if (!existsSync(join(FONT_DIR, REVISIONS_FILE))) writeAtomic(join(FONT_DIR, REVISIONS_FILE), JSON.stringify(fontRevisions(), null, '\t'));
+		return { files, skipped: true, missing: [] };
+	}
 
 	mkdirSync(FONT_DIR, { recursive: true });
 	// The sets up to 2026.2 share the one GBK regular cut; a set with another repertoire names other files.
@@ -228,6 +259,7 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 		if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
 		log(`${set.bold}: ${statSync(path).size} bytes`);
 	}
+	writeAtomic(join(FONT_DIR, REVISIONS_FILE), JSON.stringify(fontRevisions(), null, '\t'));
 	// The stamp goes last: until it matches, readers treat the fonts as stale.
 	writeAtomic(stampPath, want);
 	return { files, skipped: false, missing: [...missing] };

@@ -9,8 +9,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FALLBACK_PAGE, NAVIGATION_DENYLIST, deferredEntries, precacheEntries } from './lib/pwa/precache';
 import { deferredComplete, fillDeferred, respondDeferred } from './lib/pwa/deferred';
 import { currentFontUrls } from './lib/pdf/fontFiles';
-// Written by scripts/build-font.ts: changes exactly when the cut fonts can change.
-import fontRevision from '../static/fonts/.stamp?raw';
+// Written by scripts/build-font.ts: each font file's revision, which changes exactly when its bytes do.
+import fontRevisionsJson from '../static/fonts/.revisions.json?raw';
 import { SW_MESSAGES } from './lib/pwa/messages';
 import { SYNC_TAG } from './lib/sync/background';
 // Bundled in, not imported lazily: import() is forbidden inside service workers.
@@ -21,7 +21,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
-const lists = { build, files, prerendered, version, fontRevision: fontRevision.trim(), fonts: currentFontUrls() };
+const lists = { build, files, prerendered, version, fontRevisions: JSON.parse(fontRevisionsJson) as Record<string, string>, fonts: currentFontUrls() };
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
 precacheAndRoute(precacheEntries(lists));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));

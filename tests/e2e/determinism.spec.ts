@@ -6,6 +6,7 @@ import { sha256Hex } from '../../src/lib/domain/canonical';
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../src/lib/domain/templateVersions';
 import { EXAMPLES, exampleFiling, exampleOrderContract } from '../../src/lib/pdf/examples';
+import { FONT_SETS, fontSetOf } from '../../src/lib/pdf/fontSets';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 
@@ -33,7 +34,7 @@ function records(): ContractRecord[] {
 			out.push(EXAMPLES[kind](version));
 			if (kind === 'order') out.push(exampleOrderContract(60, version));
 			// From 2026.3 the complete face: names outside the BMP, CJK Extension A and Latin-1 letters.
-			if (version.endsWith('2026.3')) {
+			if (typeof FONT_SETS[fontSetOf(version)].regular !== 'string') {
 				const r = EXAMPLES[kind](version);
 				out.push({ ...r, contact: { ...r.contact, person: '邱𬘭', mailingAddress: '北京市海淀区㐀䶵路1号 Øresund Straße 5' } });
 			}

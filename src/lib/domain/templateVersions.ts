@@ -23,16 +23,21 @@ export const TEMPLATE_VERSIONS = {
 	// outside the BMP too), shipped to devices as a core and a rest (src/lib/pdf/fontSplit.ts).
 	'CD-FA-2026.3': { kinds: ['framework'], numberHexDigits: 16 },
 	'CD-FL-2026.3': { kinds: ['filing'], numberHexDigits: 16 },
-	'CD-OR-2026.3': { kinds: ['order'], numberHexDigits: 16 }
+	'CD-OR-2026.3': { kinds: ['order'], numberHexDigits: 16 },
+	// 2026.4: 2026.3 in the glossary's words — the order table's 计费方式 says 包年包月 / 按量计费 as the app does, and
+	// clauses 3.1/3.2 with it (src/lib/pdf/templates/2026.4/text.ts); same layout and fonts.
+	'CD-FA-2026.4': { kinds: ['framework'], numberHexDigits: 16 },
+	'CD-FL-2026.4': { kinds: ['filing'], numberHexDigits: 16 },
+	'CD-OR-2026.4': { kinds: ['order'], numberHexDigits: 16 }
 } as const satisfies Record<string, TemplateVersionInfo>;
 
 export type TemplateVersion = keyof typeof TEMPLATE_VERSIONS;
 
 /** What a device generates today, per kind. */
 export const CURRENT_TEMPLATE_VERSION: Record<ContractKind, TemplateVersion> = {
-	framework: 'CD-FA-2026.3',
-	filing: 'CD-FL-2026.3',
-	order: 'CD-OR-2026.3'
+	framework: 'CD-FA-2026.4',
+	filing: 'CD-FL-2026.4',
+	order: 'CD-OR-2026.4'
 };
 
 export function templateVersionInfo(version: string): TemplateVersionInfo | undefined {

@@ -1,8 +1,9 @@
-// One vocabulary: no message of the app or the FAQ, and no PDF template from 2026.3 on, uses a word the glossary replaces.
+// One vocabulary: no message of the app or the FAQ, and no PDF template from 2026.4 on, uses a word the glossary replaces.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AVOID, glossaryMessages, TERMS } from '../pwa/i18n/glossary';
+import type { TemplateText } from '../pdf/templates/2026.3/text';
 import { registry } from './registry';
 import './index.svelte';
 
@@ -10,12 +11,33 @@ import './index.svelte';
 import.meta.glob(['../**/i18n.ts', '../**/i18n/*.ts', '!./**'], { eager: true });
 
 /**
- * Template versions made before the glossary, frozen byte for byte by their golden tests; PDF-LABELS.md lists their
- * differences. 2026.3 was merged with 2026.2's words while the glossary was written: it is here only until its
- * author takes the labels of PDF-LABELS.md (then remove it from this list, and its golden hashes move once).
+ * Template versions released before the glossary, frozen byte for byte by their golden tests: they keep 预付费 /
+ * 后付费 (the glossary's definitions tell their readers). 2026.4 took the glossary's words; every later one must.
  */
 const FROZEN_TEMPLATES = ['2026.1', '2026.2', '2026.3'];
 const TEMPLATES = join(__dirname, '../pdf/templates');
+
+// Each template version's text module: what its documents print besides the record's data.
+const TEXTS = import.meta.glob<{ TEXT?: TemplateText }>('../pdf/templates/*/text.ts', { eager: true });
+
+/** Every fixed string a template text can print: labels (functions given sample arguments), columns, clauses per kind. */
+function printed(t: TemplateText): string[] {
+	const out: string[] = [];
+	const walk = (v: unknown): void => {
+		if (typeof v === 'string') out.push(v);
+		else if (typeof v === 'function') out.push(String((v as (...a: string[]) => unknown)('甲', '乙')));
+		else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+	};
+	const { articles, ...rest } = t;
+	walk(rest);
+	for (const kind of ['framework', 'filing', 'order'] as const) for (const a of articles(kind)) out.push(a.heading, ...a.paragraphs);
+	return out;
+}
+
+/** Where a template text uses a word the glossary replaces. */
+function replacedWords(t: TemplateText): string[] {
+	return printed(t).flatMap((s) => AVOID.filter((a) => a.locale === 'zh-CN' && a.variant.test(s)).map((a) => `"${s.match(a.variant)![0]}" → ${a.use} in 「${s}」`));
+}
 
 describe('glossary', () => {
 	it('defines each term with its explanation in both languages', () => {
@@ -30,6 +52,12 @@ describe('glossary', () => {
 		expect(registry.lookup('zh-CN', 'billing_postpaid')).toBe(glossaryMessages['zh-CN'].term_postpaid);
 		expect(registry.lookup('en', 'billing_prepaid')).toBe(glossaryMessages.en.term_prepaid);
 		expect(registry.lookup('en', 'billing_postpaid')).toBe(glossaryMessages.en.term_postpaid);
+		// Readers of the frozen PDFs learn their words: the note names the last template that prints them.
+		const last = FROZEN_TEMPLATES.at(-1)!;
+		for (const term of ['prepaid', 'postpaid'] as const) {
+			expect(glossaryMessages['zh-CN'][`term_${term}Def`]).toContain(`模板 ${last} 及以前`);
+			expect(glossaryMessages.en[`term_${term}Def`]).toContain(`template ${last} and before`);
+		}
 	});
 
 	it('no message uses a replaced word (the glossary itself names them, for readers of older PDFs)', () => {
@@ -56,7 +84,7 @@ describe('glossary', () => {
 
 	it('PDF templates after the frozen ones use the glossary terms', () => {
 		const versions = readdirSync(TEMPLATES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-		expect(versions).toEqual(expect.arrayContaining(FROZEN_TEMPLATES));
+		expect(versions).toEqual(expect.arrayContaining([...FROZEN_TEMPLATES, '2026.4']));
 		const found: string[] = [];
 		for (const version of versions.filter((v) => !FROZEN_TEMPLATES.includes(v))) {
 			for (const file of readdirSync(join(TEMPLATES, version)).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
@@ -67,5 +95,29 @@ describe('glossary', () => {
 			}
 		}
 		expect(found).toEqual([]);
+	});
+
+	it('what the PDF templates after the frozen ones print uses the glossary terms (a reused older text included)', () => {
+		const versions = Object.keys(TEXTS).map((path) => path.split('/').at(-2)!);
+		expect(versions).toEqual(expect.arrayContaining([...FROZEN_TEMPLATES, '2026.4']));
+		for (const [path, module] of Object.entries(TEXTS)) {
+			const version = path.split('/').at(-2)!;
+			if (FROZEN_TEMPLATES.includes(version)) continue;
+			expect(module.TEXT, `${version}/text.ts exports its TEXT`).toBeDefined();
+			expect(replacedWords(module.TEXT!), version).toEqual([]);
+		}
+	});
+
+	it('would catch 预付费 in a template text, except as 包年包月（预付费）', () => {
+		const latest = TEXTS['../pdf/templates/2026.4/text.ts']!.TEXT!;
+		expect(printed(latest).some((s) => s.includes('包年包月（预付费）'))).toBe(true);
+		expect(replacedWords({ ...latest, LABELS: { ...latest.LABELS, prepaid: '预付费' } })).toEqual(['"预付费" → 包年包月 in 「预付费」']);
+		const reverted: TemplateText = {
+			...latest,
+			articles: (kind) => latest.articles(kind).map((a) => ({ ...a, paragraphs: a.paragraphs.map((p) => p.replace('包年包月服务', '预付费服务')) }))
+		};
+		expect(replacedWords(reverted).length).toBe(3);
+		// 2026.3 itself, were it not frozen, prints them: the frozen list is what lets it.
+		expect(replacedWords(TEXTS['../pdf/templates/2026.3/text.ts']!.TEXT!).length).toBeGreaterThan(0);
 	});
 });

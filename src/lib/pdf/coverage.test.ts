@@ -13,7 +13,9 @@ const ABSENT_FROM_SOURCE = [0x2252];
 
 let fonts: ContractFonts;
 beforeAll(async () => {
-	fonts = await loadContractFontsNode();
+	// The GBK cut and 2026.1's bold face, which BOLD_TEXTS belongs to. (Today's complete face has 442 characters
+	// outside the BMP: with it the astral property below failed whenever it drew one of them.)
+	fonts = await loadContractFontsNode('CD-FA-2026.1');
 });
 
 describe('font coverage', () => {

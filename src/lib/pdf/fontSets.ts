@@ -37,7 +37,12 @@ export const FONT_SET_OF: Record<TemplateVersion, FontSetId> = {
 	'CD-OR-2026.2': 'serif-2026.2',
 	'CD-FA-2026.3': 'serif-2026.3',
 	'CD-FL-2026.3': 'serif-2026.3',
-	'CD-OR-2026.3': 'serif-2026.3'
+	'CD-OR-2026.3': 'serif-2026.3',
+	// 2026.4 changes words of the regular text only: its bold strings are 2026.3's and every character is in the
+	// complete face (and in its core), so it renders with the same files and a device downloads no new font.
+	'CD-FA-2026.4': 'serif-2026.3',
+	'CD-FL-2026.4': 'serif-2026.3',
+	'CD-OR-2026.4': 'serif-2026.3'
 };
 
 /** The font set a record of this version renders with; throws for a version nobody released. */

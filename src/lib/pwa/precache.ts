@@ -8,6 +8,8 @@ export type KitLists = {
 	prerendered: string[];
 	version: string;
 	fontRevision?: string;
+	/** A revision per font URL (written by scripts/build-font.ts from each file's content); before `fontRevision`. */
+	fontRevisions?: Readonly<Record<string, string>>;
 	/** Today's fonts (src/lib/pdf/fontFiles.ts currentFontUrls): precached, and fetched right after. */
 	fonts?: { precache: string[]; deferred: string[] };
 };
@@ -29,7 +31,7 @@ export function isPrintOnlyAsset(url: string): boolean {
 
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
 
-function split({ build, files, prerendered, version, fontRevision, fonts }: KitLists): Split {
+function split({ build, files, prerendered, version, fontRevision, fontRevisions, fonts }: KitLists): Split {
 	const first = new Map<string, PrecacheEntry>();
 	const deferred = new Map<string, PrecacheEntry>();
 	for (const url of build) {
@@ -41,8 +43,8 @@ function split({ build, files, prerendered, version, fontRevision, fonts }: KitL
 			first.set(url, { url, revision: version });
 			continue;
 		}
-		// Fonts are revisioned by the font build's own stamp: a release that did not change them is not downloaded again.
-		const entry = { url, revision: fontRevision || version };
+		// Fonts are revisioned by their content: a release that did not change a file's bytes does not download it again.
+		const entry = { url, revision: fontRevisions?.[url] ?? (fontRevision || version) };
 		// Without the list (older callers), every font is precached as before.
 		if (!fonts || fonts.precache.includes(url)) first.set(url, entry);
 		else if (fonts.deferred.includes(url)) deferred.set(url, entry);

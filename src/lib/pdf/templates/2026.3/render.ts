@@ -1,9 +1,10 @@
-// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited (golden.test.ts), a change is a new version.
+// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
 import type { jsPDF } from 'jspdf';
 import type { ContractRecord } from '../../../domain/contract';
 import { binaryString } from '../../binary';
 import { fontCoverage } from '../../coverage';
 import { installLinearGlyfEncoder } from '../../glyfEncode';
+import type { FontSetId } from '../../fontFiles';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
 import { renderFiling } from './filing';
 import { pdfDate } from './format';
@@ -12,7 +13,7 @@ import { FAMILY, Layout } from './layout';
 import { renderOrder } from './order';
 import type { Execution } from './sections';
 import { standIns, withRealUnicode } from './nonBmp';
-import { LABELS, TITLES } from './text';
+import { TEXT, type TemplateText } from './text';
 
 /**
  * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
@@ -64,41 +65,48 @@ export async function fontedDocument(fonts: ContractFonts, prepare: (doc: jsPDF)
 	};
 }
 
-async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array> {
-	const title = `${TITLES[r.kind]} ${r.number}`;
-	const { layout, faces, output } = await fontedDocument(fonts, (doc) => {
-		doc.setCreationDate(pdfDate(r.createdAt));
-		doc.setFileId(fingerprint.slice(0, 32));
-		doc.setProperties({
-			title,
-			subject: `${TITLES[r.kind]}：${r.partyA.name} / ${r.partyB.name}`,
-			author: r.partyB.name,
-			keywords: `${r.number} SHA-256:${fingerprint} ${r.templateVersion}`,
-			creator: '合同台 Contract Desk'
+/**
+ * A renderer of this template's layout over a text: 2026.3 is it over its own text; a later version that only
+ * changes words is it over that version's text (and, when its characters allow, the same font set).
+ */
+export function templateRenderer(fontSet: FontSetId, t: TemplateText): TemplateRenderer {
+	async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array> {
+		const title = `${t.TITLES[r.kind]} ${r.number}`;
+		const { layout, faces, output } = await fontedDocument(fonts, (doc) => {
+			doc.setCreationDate(pdfDate(r.createdAt));
+			doc.setFileId(fingerprint.slice(0, 32));
+			doc.setProperties({
+				title,
+				subject: `${t.TITLES[r.kind]}：${r.partyA.name} / ${r.partyB.name}`,
+				author: r.partyB.name,
+				keywords: `${r.number} SHA-256:${fingerprint} ${r.templateVersion}`,
+				creator: '合同台 Contract Desk'
+			});
+			doc.setLanguage('zh-CN');
+			doc.viewerPreferences({ DisplayDocTitle: true });
 		});
-		doc.setLanguage('zh-CN');
-		doc.viewerPreferences({ DisplayDocTitle: true });
-	});
-	const url = verifyUrl(r, fingerprint);
-	const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
-	switch (r.kind) {
-		case 'framework':
-			renderFramework(layout, r, execution);
-			break;
-		case 'filing':
-			renderFiling(layout, r, execution);
-			break;
-		case 'order':
-			renderOrder(layout, r, execution);
-			break;
+		const url = verifyUrl(r, fingerprint);
+		const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
+		switch (r.kind) {
+			case 'framework':
+				renderFramework(layout, r, execution, t);
+				break;
+			case 'filing':
+				renderFiling(layout, r, execution, t);
+				break;
+			case 'order':
+				renderOrder(layout, r, execution, t);
+				break;
+		}
+		layout.footers(r.number, fingerprint, url, t.LABELS.page, t.LABELS.fingerprint);
+		// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
+		// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.
+		const { regular, bold } = faces();
+		regular.fontName = `${subsetTag(fingerprint, 0)}+NotoSerifSC-Regular`;
+		bold.fontName = `${subsetTag(fingerprint, 6)}+NotoSerifSC-Bold`;
+		return output();
 	}
-	layout.footers(r.number, fingerprint, url, LABELS.page, LABELS.fingerprint);
-	// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
-	// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.
-	const { regular, bold } = faces();
-	regular.fontName = `${subsetTag(fingerprint, 0)}+NotoSerifSC-Regular`;
-	bold.fontName = `${subsetTag(fingerprint, 6)}+NotoSerifSC-Bold`;
-	return output();
+	return { fontSet, render };
 }
 
-export const renderer2026_3: TemplateRenderer = { fontSet: 'serif-2026.3', render };
+export const renderer2026_3: TemplateRenderer = templateRenderer('serif-2026.3', TEXT);
