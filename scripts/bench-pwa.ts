@@ -69,7 +69,7 @@ function sized(urls: readonly string[]): { raw: number; wire: number } {
  * and the complete-coverage regular face (core + rest), which a device holds once both are in.
  */
 export function firstVisit(m: ViteManifest): BenchRow[] {
-	const lists = { ...kitLists(m), fontRevision: 'bench', fonts: currentFontUrls() };
+	const lists = { ...kitLists(m), fontRevisions: {}, fonts: currentFontUrls() };
 	const first = sized(precacheEntries(lists).map((e) => e.url));
 	const later = sized(deferredEntries(lists).map((e) => e.url));
 	const fonts = currentFontUrls();
@@ -97,7 +97,7 @@ function kitLists(m: ViteManifest): { build: string[]; files: string[]; prerende
 
 /** The precache as the service worker builds it (same lists Kit gives it), sized from build/ and split into parts. */
 export function precacheParts(m: ViteManifest): { entries: number; total: number; parts: Record<string, number> } {
-	const entries = precacheEntries({ ...kitLists(m), fontRevision: 'bench', fonts: currentFontUrls() });
+	const entries = precacheEntries({ ...kitLists(m), fontRevisions: {}, fonts: currentFontUrls() });
 	// PDF code: everything reachable from the lazily imported PDF modules and not needed by any page up front.
 	const pdfRoots = Object.keys(m).filter((k) => /src\/lib\/pdf\/|node_modules\/(jspdf|jspdf-autotable|html2canvas|canvg|dompurify)\//.test(k));
 	const pageKeys = Object.keys(m).filter((k) => k.includes('client-optimized/nodes/') || m[k]!.isEntry);

@@ -197,24 +197,11 @@ async function cutSplit(face: SplitFace): Promise<{ coreBytes: number; restBytes
 }
 
 /**
- * Files released while the service worker's font revision was this build's stamp, by content: they keep the stamp
- * they shipped under, so the devices that have them keep them (the stamp hashed the template sources and the build
- * folder, so any refactoring would have sent every device the same megabytes again).
- */
-const RELEASED_UNDER_STAMP: Readonly<Record<string, string>> = {
-	// serif-2026.3 (template 2026.3): the regular face's core and rest, and the bold face.
-	'2e21bf4f95d362ba530195a7474ed7de7422de78ac5bcc95d8599f6031798578': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6',
-	'0519acc0248d62742f04761e95642b57a128b4f5db4e6235bec0a380f797ab43': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6',
-	'56fcda1809de2d7ae74359c67a0b80838fff3d9b69ebf35f1c7a1351d8190aef': 'f0729a845211690b9088f5c02d33d28d27bd0dd8952b3b7c6080076b2e4479f6'
-};
-
-/**
  * The revision a font file is cached under: its content, so a release that leaves its bytes alone (a new template
  * version on the same set, refactored template code, a build in another folder) has devices download nothing.
  */
 export function fontRevision(bytes: Uint8Array): string {
-	const sha = createHash('sha256').update(bytes).digest('hex');
-	return RELEASED_UNDER_STAMP[sha] ?? sha.slice(0, 16);
+	return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }
 
 /** Every font file's URL with its revision, as written to REVISIONS_FILE. */

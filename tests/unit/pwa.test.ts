@@ -41,11 +41,11 @@ describe('precache manifest', () => {
 		expect(byUrl.get(FALLBACK_PAGE)).toBe('42');
 		expect(byUrl.get('/manifest.webmanifest')).toBe('42');
 	});
-	it('revisions the fonts by their build stamp, so a release that did not change them keeps the cached bytes', () => {
-		const stamped = new Map(precacheEntries({ ...lists, fontRevision: 'f00d' }).map((e) => [e.url, e.revision]));
+	it('revisions the fonts by their content, so a release that did not change them keeps the cached bytes', () => {
+		const stamped = new Map(precacheEntries({ ...lists, fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map((e) => [e.url, e.revision]));
 		expect(stamped.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
 		expect(stamped.get('/manifest.webmanifest')).toBe('42');
-		const nextRelease = new Map(precacheEntries({ ...lists, version: '43', fontRevision: 'f00d' }).map((e) => [e.url, e.revision]));
+		const nextRelease = new Map(precacheEntries({ ...lists, version: '43', fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map((e) => [e.url, e.revision]));
 		expect(nextRelease.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
 		expect(nextRelease.get('/manifest.webmanifest')).toBe('43');
 	});
@@ -69,7 +69,7 @@ describe('precache manifest', () => {
 				'/fonts/contract-serif-bold-2026.3.ttf',
 				'/manifest.webmanifest'
 			],
-			fontRevision: 'f00d',
+			fontRevisions: { '/fonts/contract-serif-regular-2026.3.rest': 'f00d' },
 			fonts
 		};
 		const first = precacheEntries(today).map((e) => e.url);

@@ -7,8 +7,7 @@ export type KitLists = {
 	files: string[];
 	prerendered: string[];
 	version: string;
-	fontRevision?: string;
-	/** A revision per font URL (written by scripts/build-font.ts from each file's content); before `fontRevision`. */
+	/** A revision per font URL (written by scripts/build-font.ts from each file's content). */
 	fontRevisions?: Readonly<Record<string, string>>;
 	/** Today's fonts (src/lib/pdf/fontFiles.ts currentFontUrls): precached, and fetched right after. */
 	fonts?: { precache: string[]; deferred: string[] };
@@ -31,7 +30,7 @@ export function isPrintOnlyAsset(url: string): boolean {
 
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
 
-function split({ build, files, prerendered, version, fontRevision, fontRevisions, fonts }: KitLists): Split {
+function split({ build, files, prerendered, version, fontRevisions, fonts }: KitLists): Split {
 	const first = new Map<string, PrecacheEntry>();
 	const deferred = new Map<string, PrecacheEntry>();
 	for (const url of build) {
@@ -44,7 +43,7 @@ function split({ build, files, prerendered, version, fontRevision, fontRevisions
 			continue;
 		}
 		// Fonts are revisioned by their content: a release that did not change a file's bytes does not download it again.
-		const entry = { url, revision: fontRevisions?.[url] ?? (fontRevision || version) };
+		const entry = { url, revision: fontRevisions?.[url] ?? version };
 		// Without the list (older callers), every font is precached as before.
 		if (!fonts || fonts.precache.includes(url)) first.set(url, entry);
 		else if (fonts.deferred.includes(url)) deferred.set(url, entry);
