@@ -116,7 +116,6 @@ export const contractMessages = defineMessages(
 		attachedTo: '已在合同 {number} 中',
 		attachedWarning: '其中 {count} 个订单已在其他合同中。一个订单只能附在一份合同中，请取消选择后继续。',
 		refunded: '已退款',
-		firstRows: '前 {shown} 个（共 {count} 个）',
 		ordersTotal: '合计',
 		orderCount: '订单数',
 		refundedSelected: '已选订单中有 {count} 个已退款，不能作为附件（{ids}）。请取消选择后继续。',
@@ -189,7 +188,11 @@ export const contractMessages = defineMessages(
 		field_contact_mailingAddress: '通讯地址',
 		field_filing: '备案信息',
 		field_order: '第 {n} 个订单的{what}',
-		field_filingSite: '第 {n} 个网站的{what}'
+		field_filingSite: '第 {n} 个网站的{what}',
+		// ux: the confirm page's windowed order list
+		orderListLabel: '附件订单（共 {count} 个）',
+		orderListKeys: '可用方向键、Page Up、Page Down、Home、End 在订单间移动。',
+		orderListTotal: '共 {count} 个订单，合计 ¥{amount}'
 	},
 	{
 		contractsTitle: 'Contracts',
@@ -300,7 +303,6 @@ export const contractMessages = defineMessages(
 		attachedTo: 'Already in contract {number}',
 		attachedWarning: '{count} of them are already in another contract. An order can be in one contract only: unselect them to go on.',
 		refunded: 'Refunded',
-		firstRows: 'First {shown} of {count}',
 		ordersTotal: 'Total',
 		orderCount: 'Orders',
 		refundedSelected: '{count} of the selected orders have been refunded and cannot be attached ({ids}). Unselect them to go on.',
@@ -371,7 +373,11 @@ export const contractMessages = defineMessages(
 		field_contact_mailingAddress: 'Mailing address',
 		field_filing: 'filing details',
 		field_order: '{what} of order {n}',
-		field_filingSite: '{what} of site {n}'
+		field_filingSite: '{what} of site {n}',
+		// ux: the confirm page's windowed order list
+		orderListLabel: 'Attached orders ({count})',
+		orderListKeys: 'Move between orders with the arrow keys, Page Up, Page Down, Home and End.',
+		orderListTotal: '{count} orders, total ¥{amount}'
 	}
 );
 registry.add(contractMessages);
