@@ -29,7 +29,7 @@ test('confirm page: all chosen orders, windowed, the last one reached by scrolli
 	const inDom = await page.getByTestId('attachment-order').count();
 	expect(inDom).toBeGreaterThan(0);
 	expect(inDom).toBeLessThan(40);
-	await page.screenshot({ path: '/tmp/shots/confirm-orders-top.png' });
+	await page.screenshot({ path: test.info().outputPath('confirm-orders-top.png') });
 
 	// Scroll the page like a thumb until the last order shows.
 	const last = page.locator(`[data-testid="attachment-order"][aria-rowindex="${count + 1}"]`);
@@ -40,7 +40,7 @@ test('confirm page: all chosen orders, windowed, the last one reached by scrolli
 	// Every row is as tall as the others (the list's arithmetic depends on it) and the id is on one line.
 	const heights = await page.getByTestId('attachment-order').evaluateAll((rows) => [...new Set(rows.map((r) => Math.round(r.getBoundingClientRect().height)))]);
 	expect(heights).toHaveLength(1);
-	await page.screenshot({ path: '/tmp/shots/confirm-orders-end.png' });
+	await page.screenshot({ path: test.info().outputPath('confirm-orders-end.png') });
 
 	// The keyboard walks every row: Home goes back to the first order, End to the last.
 	await last.focus();

@@ -96,3 +96,40 @@ export async function storedRows<T>(page: Page, store: string): Promise<T[]> {
 		store
 	);
 }
+
+export type ReturnAddress = {
+	recipient: string;
+	phone: string;
+	province: string;
+	city: string;
+	district: string;
+	address: string;
+	postalCode: string;
+	courier?: string;
+	trackingNumber?: string;
+};
+
+/** A return address every validator accepts (Shenzhen, Nanshan); a spec overrides what it tests. */
+export const RETURN_ADDRESS: ReturnAddress = {
+	recipient: '王珺',
+	phone: '0755-86013388',
+	province: '广东省',
+	city: '深圳市',
+	district: '南山区',
+	address: '科技园科苑路 8 号',
+	postalCode: '518057'
+};
+
+/** Fills the paper-copy request's return-address form (and the outbound shipment when given); does not submit. */
+export async function fillReturnAddress(page: Page, fields: Partial<ReturnAddress> = {}): Promise<void> {
+	const a = { ...RETURN_ADDRESS, ...fields };
+	await page.locator('#stamp-recipient').fill(a.recipient);
+	await page.locator('#stamp-phone').fill(a.phone);
+	await page.locator('#stamp-province').selectOption(a.province);
+	await page.locator('#stamp-city').selectOption(a.city);
+	await page.locator('#stamp-district').selectOption(a.district);
+	await page.locator('#stamp-address').fill(a.address);
+	await page.locator('#stamp-postalCode').fill(a.postalCode);
+	if (a.courier !== undefined) await page.locator('#stamp-courier').fill(a.courier);
+	if (a.trackingNumber !== undefined) await page.locator('#stamp-trackingNumber').fill(a.trackingNumber);
+}

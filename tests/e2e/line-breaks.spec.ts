@@ -1,0 +1,143 @@
+// Long values break only where a reader expects, on a 390×844 phone in zh-CN and English: an e-mail address only after
+// `@` or a dot, numbers (contract, order, credit, phone, tracking) never, and labels never one CJK character per line
+// nor inside an English word. Measured from the rendered line boxes of every character (Range.getClientRects).
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const EMAIL = 'lina.wang.contracts@zhekun-network-technology.com.cn';
+const TRACKING = 'JDVA12345678901234567890';
+
+type Report = { problems: string[]; emails: string[][]; numbers: string[]; labels: number };
+
+/** Line-box measurement of the values and labels on the page. */
+function measure(page: Page): Promise<Report> {
+	return page.evaluate(() => {
+		const visible = (el: Element) => {
+			if (el.closest('.visually-hidden, [hidden], dialog:not([open])')) return false;
+			const r = el.getBoundingClientRect();
+			return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+		};
+		/** The element's text split into rendered lines: a new line starts where a character sits below the last one. */
+		const lines = (el: Element): string[] => {
+			const out: string[] = [];
+			let cur = '';
+			let lastTop: number | null = null;
+			let lastHeight = 0;
+			const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			const range = document.createRange();
+			for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+				for (let i = 0; i < node.data.length; i++) {
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					const rect = range.getClientRects()[0];
+					if (!rect || rect.height === 0) continue;
+					if (lastTop !== null && rect.top > lastTop + lastHeight / 2) {
+						out.push(cur);
+						cur = '';
+					}
+					cur += node.data[i];
+					lastTop = rect.top;
+					lastHeight = rect.height;
+				}
+			}
+			if (cur) out.push(cur);
+			return out;
+		};
+		const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
+		const problems: string[] = [];
+		const emails: string[][] = [];
+		const numbers: string[] = [];
+		for (const el of document.querySelectorAll('[data-value="email"]')) {
+			if (!visible(el)) continue;
+			const ls = lines(el);
+			emails.push(ls);
+			ls.slice(0, -1).forEach((l) => {
+				if (!/[@.]$/.test(l)) problems.push(`e-mail broken after "${l}"`);
+			});
+		}
+		for (const el of document.querySelectorAll('.mono:not(.hash), .nobreak, [data-value="number"]')) {
+			if (!visible(el) || el.closest('[data-value="email"], .hash')) continue;
+			const ls = lines(el);
+			numbers.push(ls.join(''));
+			if (ls.length > 1) problems.push(`number on ${ls.length} lines: ${ls.join(' | ')}`);
+		}
+		let labels = 0;
+		for (const el of document.querySelectorAll('dt, th, legend, [role="columnheader"]')) {
+			if (!visible(el)) continue;
+			labels++;
+			const ls = lines(el).map((l) => l.trim()).filter(Boolean);
+			for (const l of ls) if (ls.length > 1 && [...l].length === 1 && cjk.test(l)) problems.push(`label one character per line: ${ls.join(' | ')}`);
+			for (let i = 0; i + 1 < ls.length; i++) {
+				const a = ls[i]!.at(-1)!;
+				const b = ls[i + 1]![0]!;
+				if (/[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) && !/\s$/.test(lines(el)[i]!) && !/^\s/.test(lines(el)[i + 1]!))
+					problems.push(`label broken inside a word: ${ls.join(' | ')}`);
+			}
+		}
+		return { problems, emails, numbers, labels };
+	});
+}
+
+test('e-mails break at @ and dots, numbers never, labels never per character: zh-CN and English', async ({ page, request }) => {
+	test.setTimeout(180_000);
+	await signIn(page, 'demo');
+
+	// A framework agreement with a long e-mail address, then its paper copy with long tracking numbers.
+	await page.goto('/contracts');
+	await page.getByTestId('start-framework').click();
+	await expect(page.locator('#contact-person')).toBeVisible();
+	await fillContact(page, '李喆');
+	await page.locator('#contact-email').fill(EMAIL);
+	await page.getByTestId('to-confirm').click();
+	await page.getByTestId('generate').click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+	const id = new URL(page.url()).pathname.split('/').at(-1)!;
+	await page.getByTestId('stamping-link').click();
+	await fillReturnAddress(page, { courier: '顺丰速运', trackingNumber: 'SF1234567890123456789012' });
+	await page.getByTestId('stamp-submit').click();
+	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
+	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+	for (const step of ['received', 'stamped']) expect((await request.post(`/api/v1/admin/contracts/${id}/stamping/${step}`, { headers: admin })).status()).toBe(200);
+	const returned = await request.post(`/api/v1/admin/contracts/${id}/stamping/returned`, { headers: admin, data: { courier: '京东物流', trackingNumber: TRACKING } });
+	expect(returned.status()).toBe(200);
+	await page.reload();
+	await expect(page.getByTestId('stamp-step-returned')).toContainText(TRACKING, { timeout: 20_000 });
+
+	const pages = [`/contracts/${id}`, `/contracts/${id}/stamping`, '/contracts', '/orders', '/filings', '/'];
+	const problems: string[] = [];
+	for (const lang of ['zh-CN', 'en'] as const) {
+		await page.locator('#lang').selectOption(lang);
+		for (const path of pages) {
+			await page.goto(path);
+			await expect(page.locator('main h1').first()).toBeVisible();
+			await page.waitForLoadState('networkidle');
+			if (path === `/contracts/${id}`) await expect(page.locator('[data-value="email"]')).toBeVisible();
+			if (path.endsWith('/stamping')) await expect(page.getByTestId('stamp-step-returned')).toContainText(TRACKING);
+			if (path === '/orders' || path === '/contracts') await expect(page.locator('main .mono').first()).toBeVisible();
+			const report = await measure(page);
+			problems.push(...report.problems.map((p) => `${lang} ${path}: ${p}`));
+			await page.screenshot({ path: test.info().outputPath(`breaks-${lang}-${path.replaceAll('/', '_').replace(id, 'ID')}.png`), fullPage: true });
+			if (path === `/contracts/${id}`) {
+				expect(report.labels).toBeGreaterThan(10);
+				// The address is long enough to wrap at 390 px: the test measures real breaks, not a single line.
+				expect(report.emails).toHaveLength(1);
+				expect(report.emails[0]!.length).toBeGreaterThan(1);
+				expect(report.emails[0]!.join('')).toBe(EMAIL);
+				expect(report.numbers.some((n) => /^HT-\d{8}-/.test(n))).toBe(true);
+			}
+			if (path.endsWith('/stamping')) {
+				expect(report.labels).toBeGreaterThan(3);
+				expect(report.numbers).toContain(TRACKING);
+				expect(report.numbers).toContain('SF1234567890123456789012');
+				expect(report.numbers).toContain('0755-86013388');
+			}
+			if (path === '/orders') expect(report.numbers.filter((n) => /^\d{10,24}$/.test(n)).length).toBeGreaterThan(5);
+		}
+	}
+	expect(problems, problems.join('\n')).toEqual([]);
+	// No page scrolls sideways on the phone.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
