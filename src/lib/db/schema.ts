@@ -47,6 +47,14 @@ export const V6 = {
 	holidayYears: '&year, revision'
 } as const;
 
+/**
+ * Version 7: order search by any part of the id (`searchParts`, the id's suffixes, filled on every write by
+ * searchParts.ts), as contracts have since v5; the upgrade indexes the orders already on the device.
+ */
+export const V7 = {
+	orders: `${V1.orders}, *searchParts`
+} as const;
+
 /** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
 export type UpgradeTx = { table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } } };
 
@@ -58,7 +66,8 @@ export const VERSIONS: SchemaVersion[] = [
 	{ version: 3, stores: V3, upgrade: upgradeOutboxErrors },
 	{ version: 4, stores: V4 },
 	{ version: 5, stores: V5, upgrade: indexSearchParts },
-	{ version: 6, stores: V6 }
+	{ version: 6, stores: V6 },
+	{ version: 7, stores: V7, upgrade: indexOrderSearchParts }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 
@@ -79,5 +88,15 @@ function indexSearchParts(tx: UpgradeTx): Promise<number> {
 		.toCollection()
 		.modify((row) => {
 			row.searchParts = searchPartsOf(Array.isArray(row.searchKeys) ? (row.searchKeys as string[]) : []);
+		});
+}
+
+/** v6 → v7: the suffix index of the orders already on the device, from their ids. */
+function indexOrderSearchParts(tx: UpgradeTx): Promise<number> {
+	return tx
+		.table('orders')
+		.toCollection()
+		.modify((row) => {
+			row.searchParts = searchPartsOf([String(row.id)]);
 		});
 }

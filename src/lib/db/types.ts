@@ -14,7 +14,8 @@ export type IdentityRow = Identity;
 export type ProviderRow = Provider & { key: 'provider' };
 export type FilingRow = Filing;
 /** `month` (YYYY-MM in Asia/Shanghai) is derived on write so the list can filter by an index. */
-export type OrderRow = Order & { month: string };
+/** `searchParts`: the id's suffixes for search (v7), set by the database on every write (searchParts.ts). */
+export type OrderRow = Order & { month: string; searchParts?: string[] };
 export type ContractRow = ContractRecord & {
 	/** 'void': its registration was refused and a new contract replaced it (device-only, never registered). */
 	status: ContractStatus | 'void';

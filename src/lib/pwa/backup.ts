@@ -11,6 +11,7 @@ import {
 	CONTRACT_MUTABLE_FIELDS,
 	backupFileSchema,
 	contractRowSchema,
+	orderRowSchema,
 	stampingRequestRowSchema,
 	type BackupFile,
 	type BackupRecords,
@@ -226,7 +227,8 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 			const locals = await table.bulkGet(rows.map(key));
 			const fresh: unknown[] = [];
 			rows.forEach((row, i) => {
-				const local = locals[i];
+				// An order's search parts are the device's own index (v7), not part of the file's record.
+				const local = name === 'orders' && locals[i] !== undefined ? (orderRowSchema.safeParse(locals[i]).data ?? locals[i]) : locals[i];
 				if (local === undefined) fresh.push(row);
 				else if (same(local, row)) report.skipped[name]++;
 				else report.kept[name]++;

@@ -122,7 +122,9 @@ export default defineMessages(
 		email: '请输入有效的邮箱地址',
 		postalCode: '邮政编码为 6 位数字',
 		division: '请选择有效的省、市、区',
-		invalid: '格式不正确'
+		invalid: '格式不正确',
+		// ux: order search
+		ordersResultsMany: '结果较多（约 {count} 条），从新到旧显示；输入更多字符可缩小范围'
 	},
 	{
 		appName: 'Contract Desk',
@@ -244,6 +246,8 @@ export default defineMessages(
 		email: 'Enter a valid e-mail address',
 		postalCode: 'The postal code has 6 digits',
 		division: 'Choose a valid province, city and district',
-		invalid: 'Invalid format'
+		invalid: 'Invalid format',
+		// ux: order search
+		ordersResultsMany: 'Many results (about {count}), newest first; type more characters to narrow them down'
 	}
 );
