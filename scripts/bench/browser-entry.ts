@@ -2,11 +2,12 @@
 import { canonicalJson, sha256Hex } from '../../src/lib/domain/canonical';
 import { getDb } from '../../src/lib/db/database';
 import { queryContracts, saveGeneratedContract, searchKeysOf } from '../../src/lib/db/contracts';
+import { queryOrders } from '../../src/lib/db/orders';
 import { loadContractFonts } from '../../src/lib/pdf/fonts';
 import { exampleFramework, exampleOrderContract } from '../../src/lib/pdf/examples';
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import { shanghaiMonth } from '../../src/lib/domain/time';
-import type { ContractRow } from '../../src/lib/db/types';
+import type { ContractRow, OrderRow } from '../../src/lib/db/types';
 
 function fresh<T extends ContractRecord>(record: T, i: number): T {
 	const id = globalThis.crypto.randomUUID();
@@ -65,4 +66,29 @@ async function numberAt(n: number) {
 	return (await getDb().contracts.orderBy('createdAt').reverse().offset(n).first())?.number ?? '';
 }
 
-(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage, searchPage, numberAt, db: getDb };
+/** n orders as a pull stores them (the database adds each id's search parts, v7), in chunks of 5,000. */
+async function seedOrders(n: number) {
+	const products = ['云服务器 CVM', '对象存储 COS', '云数据库 MySQL', '内容分发网络 CDN', '负载均衡 CLB'];
+	for (let start = 0; start < n; start += 5000) {
+		const rows: OrderRow[] = [];
+		for (let i = start; i < Math.min(n, start + 5000); i++) {
+			const paidAt = new Date(Date.UTC(2025, 0, 1) + i * 300_000).toISOString();
+			rows.push({ id: `2025${String(1e15 + i * 7_919_3)}`, product: products[i % products.length]!, spec: '4核8G', billingMode: 'prepaid', amountFen: 100 + i, currency: 'CNY', paidAt, status: 'paid', updatedAt: paidAt, month: shanghaiMonth(paidAt) });
+		}
+		await getDb().orders.bulkAdd(rows);
+	}
+	return getDb().orders.count();
+}
+
+/** The first page of the orders page's search (any part of an id through the v7 suffix index, or a product name). */
+async function searchOrdersPage(search: string) {
+	const t0 = performance.now();
+	const page = await queryOrders({ search }, 0, 20);
+	return { ms: performance.now() - t0, rows: page.rows.length, total: page.total };
+}
+
+async function orderIdAt(n: number) {
+	return (await getDb().orders.orderBy('paidAt').reverse().offset(n).first())?.id ?? '';
+}
+
+(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage, searchPage, numberAt, seedOrders, searchOrdersPage, orderIdAt, db: getDb };

@@ -38,7 +38,10 @@ async function searchPlan(search: string) {
 	const products = ((await db.orders.orderBy('product').uniqueKeys()) as string[]).filter((p) => p.toLowerCase().includes(text));
 	const idRange = () => (part.length >= MIN_PART ? db.orders.where('searchParts').startsWith(part) : part ? db.orders.where('id').startsWith(part) : null);
 	const productRange = () => (products.length ? db.orders.where('product').anyOf(products) : null);
-	const [idEntries, productEntries] = await Promise.all([idRange()?.count() ?? 0, productRange()?.count() ?? 0]);
+	// One native count per product: Dexie counts an anyOf() by walking a cursor (≈ 0.5 s at 10,000 hits).
+	const counts = await Promise.all([idRange()?.count() ?? 0, ...products.map((p) => db.orders.where('product').equals(p).count())]);
+	const idEntries = counts[0]!;
+	const productEntries = counts.slice(1).reduce((a, b) => a + b, 0);
 	const productSet = new Set(products);
 	const hit = (r: OrderRow) => productSet.has(r.product) || (part !== '' && (part.length >= MIN_PART ? r.id.includes(part) : r.id.startsWith(part)));
 	return { idRange, productRange, entries: idEntries + productEntries, hit };
