@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { shanghaiDate } from '../../src/lib/domain/time';
 import type { DueDate } from '../../src/lib/domain/workdays';
 import { bundledSchedules } from '../../server/holiday-seed';
-import { ADMIN_TOKEN, generateFramework, signIn } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, fillReturnAddress } from './helpers';
 
 // A server of its own that starts with an empty calendar (HOLIDAY_SEED=0): the year of today's receipt is unpublished.
 const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
@@ -49,13 +49,7 @@ test('publishing the year through the admin API turns a provisional due date int
 	await signIn(page, 'demo');
 	const contractId = await generateFramework(page, '李喆');
 	await page.getByTestId('stamping-link').click();
-	await page.locator('#stamp-recipient').fill('王珺');
-	await page.locator('#stamp-phone').fill('13800138000');
-	await page.locator('#stamp-province').selectOption('广东省');
-	await page.locator('#stamp-city').selectOption('深圳市');
-	await page.locator('#stamp-district').selectOption('南山区');
-	await page.locator('#stamp-address').fill('科技园科苑路 8 号');
-	await page.locator('#stamp-postalCode').fill('518057');
+	await fillReturnAddress(page, { phone: '13800138000' });
 	await page.getByTestId('stamp-submit').click();
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });

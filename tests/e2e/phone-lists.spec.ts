@@ -1,7 +1,7 @@
 // On a phone (390×844): finding a contract by any part of its number, and paper copies shown where the user looks.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DueDate } from '../../src/lib/domain/workdays';
-import { ADMIN_TOKEN, generateFramework, signIn, storedRows } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, storedRows, fillReturnAddress } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -70,15 +70,9 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await page.locator(`[data-testid="paper-eligible"][data-id="${id}"] a`).click();
 	await expect(page).toHaveURL(new RegExp(`/contracts/${id}/stamping$`));
 
-	await page.locator('#stamp-recipient').fill('王珺');
-	// Typed as people do: spaces and the country code are accepted and stored normalised.
-	await page.locator('#stamp-phone').fill('+86 138 1234 5678');
-	await page.locator('#stamp-province').selectOption('广东省');
-	await page.locator('#stamp-city').selectOption('深圳市');
-	await page.locator('#stamp-district').selectOption('南山区');
-	await page.locator('#stamp-address').fill('科技园科苑路 8 号');
-	// A Beijing postal code for a Shenzhen address is caught before anything is sent.
-	await page.locator('#stamp-postalCode').fill('100000');
+	// Typed as people do: spaces and the country code are accepted and stored normalised. A Beijing postal code for
+	// a Shenzhen address is caught before anything is sent.
+	await fillReturnAddress(page, { phone: '+86 138 1234 5678', postalCode: '100000' });
 	await page.getByTestId('stamp-submit').click();
 	await expect(page.locator('#stamp-postalCode')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByTestId('stamp-error-postalCode')).toContainText('与所选省份不符');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seeded } from '../unit/support/fake-clock';
 import { killServer, startAppServer, startProxy, type Proxy, type ServerProcess } from '../unit/support/harness';
-import { generateFramework, signIn, storedRows, underServiceWorker } from './helpers';
+import { generateFramework, signIn, storedRows, underServiceWorker, fillReturnAddress } from './helpers';
 
 type Row = { id: string; kind: string; resourceId: string; status: string; attempts: number };
 
@@ -15,13 +15,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 /** Submits a return address for `contractId` through the paper-copy page (works offline). */
 async function submitStamping(page: Page, contractId: string): Promise<void> {
 	await page.goto(`/contracts/${contractId}/stamping`);
-	await page.locator('#stamp-recipient').fill('王珺');
-	await page.locator('#stamp-phone').fill('0755-86013388');
-	await page.locator('#stamp-province').selectOption('广东省');
-	await page.locator('#stamp-city').selectOption('深圳市');
-	await page.locator('#stamp-district').selectOption('南山区');
-	await page.locator('#stamp-address').fill('科技园科苑路 8 号');
-	await page.locator('#stamp-postalCode').fill('518057');
+	await fillReturnAddress(page);
 	await page.getByTestId('stamp-submit').click();
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-send-state')).toBeVisible();

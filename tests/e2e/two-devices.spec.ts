@@ -1,6 +1,6 @@
 // Any device, the same contracts (issue 9): what device A registered comes back on a fresh device B, documents byte for byte.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, fillContact, generateFramework, onAnotherDevice, signIn, storedRows, underServiceWorker } from './helpers';
+import { ADMIN_TOKEN, fillContact, generateFramework, onAnotherDevice, signIn, storedRows, underServiceWorker, fillReturnAddress } from './helpers';
 
 /** SHA-256 of every stored document, computed in the page from the Blob in IndexedDB. */
 async function documentHashes(page: Page): Promise<Record<string, string>> {
@@ -58,13 +58,7 @@ async function generateOrder(page: Page): Promise<{ id: string; orders: string[]
 
 async function requestPaperCopy(page: Page, contractId: string): Promise<void> {
 	await page.goto(`/contracts/${contractId}/stamping`);
-	await page.locator('#stamp-recipient').fill('赵珺');
-	await page.locator('#stamp-phone').fill('0755-86013388');
-	await page.locator('#stamp-province').selectOption('广东省');
-	await page.locator('#stamp-city').selectOption('深圳市');
-	await page.locator('#stamp-district').selectOption('南山区');
-	await page.locator('#stamp-address').fill('科技园科苑路 8 号 12 层');
-	await page.locator('#stamp-postalCode').fill('518057');
+	await fillReturnAddress(page, { recipient: '赵珺', address: '科技园科苑路 8 号 12 层' });
 	await page.getByTestId('stamp-submit').click();
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-submitted-recipient')).toHaveText('赵珺');

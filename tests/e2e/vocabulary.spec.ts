@@ -1,7 +1,7 @@
 // One vocabulary on a phone: the FAQ answers the seed's five questions in order with its glossary, and the return of a
 // filing contract's paper copy names the ICP commercial-filing materials that come back with it.
 import { expect, test } from '@playwright/test';
-import { ADMIN_TOKEN, fillContact, signIn } from './helpers';
+import { ADMIN_TOKEN, fillContact, signIn, fillReturnAddress } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -46,13 +46,7 @@ test('a filing contract’s paper copy: the return step names the ICP commercial
 
 	await page.getByTestId('stamping-link').click();
 	await expect(page.getByTestId('stamp-filing-materials')).toContainText('ICP 经营性备案');
-	await page.locator('#stamp-recipient').fill('王珺');
-	await page.locator('#stamp-phone').fill('13800138000');
-	await page.locator('#stamp-province').selectOption('广东省');
-	await page.locator('#stamp-city').selectOption('深圳市');
-	await page.locator('#stamp-district').selectOption('南山区');
-	await page.locator('#stamp-address').fill('科技园科苑路 8 号');
-	await page.locator('#stamp-postalCode').fill('518057');
+	await fillReturnAddress(page, { phone: '13800138000' });
 	await page.getByTestId('stamp-submit').click();
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
