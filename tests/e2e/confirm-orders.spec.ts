@@ -1,5 +1,6 @@
 // The confirm page of an order contract lists every chosen order, on a 390×844 phone: a windowed list (only the rows on
 // screen in the DOM) whose last order is reached by scrolling the page, with the full count and total.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { fillContact, signIn } from './helpers';
 
@@ -30,6 +31,9 @@ test('confirm page: all chosen orders, windowed, the last one reached by scrolli
 	expect(inDom).toBeGreaterThan(0);
 	expect(inDom).toBeLessThan(40);
 	await page.screenshot({ path: test.info().outputPath('confirm-orders-top.png') });
+	// The table with focusable rows passes axe (serious and critical).
+	const axe = await new AxeBuilder({ page }).include('[data-testid="attachment-orders"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 	// Scroll the page like a thumb until the last order shows.
 	const last = page.locator(`[data-testid="attachment-order"][aria-rowindex="${count + 1}"]`);
