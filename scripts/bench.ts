@@ -58,10 +58,7 @@ async function browserPdfAndList(browser: Browser, base: string, code: string): 
 	const warm: number[] = [];
 	const order: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await page.goto(`${base}/signin`);
-		await page.addScriptTag({ content: code });
+		const { context, page } = await benchPage(browser, base, code);
 		const run = (kind: string, n?: number) =>
 			page.evaluate(([k, m]) => (globalThis as unknown as { __bench: Bench }).__bench.generate(k as string, m as number | undefined), [kind, n] as const);
 		cold.push((await run('framework')).ms);
@@ -69,10 +66,7 @@ async function browserPdfAndList(browser: Browser, base: string, code: string): 
 		order.push((await run('order', 1000)).ms);
 		await context.close();
 	}
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto(`${base}/signin`);
-	await page.addScriptTag({ content: code });
+	const { context, page } = await benchPage(browser, base, code);
 	await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.seedContracts(10_000));
 	const list: number[] = [];
 	const listKind: number[] = [];
@@ -102,17 +96,22 @@ async function browserPdfAndList(browser: Browser, base: string, code: string): 
 	];
 }
 
+/** A fresh context on the app's origin with the bench's browser bundle loaded (the app's CSP forbids inline scripts: it is let in for this context only). */
+async function benchPage(browser: Browser, base: string, code: string) {
+	const context = await browser.newContext({ bypassCSP: true });
+	const page = await context.newPage();
+	await page.goto(`${base}/signin`);
+	await page.addScriptTag({ content: code });
+	return { context, page };
+}
+
 /** The orders page's search at 50,000 orders: a 6-digit part of one id, a product name, a part every id shares. */
 export async function orderSearch(browser: Browser, base: string, code: string): Promise<BenchRow[]> {
 	type Bench = { seedOrders(n: number): Promise<number>; searchOrdersPage(search: string): Promise<{ ms: number; rows: number; total: number }>; orderIdAt(n: number): Promise<string> };
 	const bench = (page: import('@playwright/test').Page) => ({
 		search: (q: string) => page.evaluate((s) => (globalThis as unknown as { __bench: Bench }).__bench.searchOrdersPage(s), q)
 	});
-	// The app's CSP forbids inline scripts: the bench's bundle is let in for this context only.
-	const context = await browser.newContext({ bypassCSP: true });
-	const page = await context.newPage();
-	await page.goto(`${base}/signin`);
-	await page.addScriptTag({ content: code });
+	const { context, page } = await benchPage(browser, base, code);
 	const [seedMs, count] = await timed(() => page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.seedOrders(50_000)));
 	if (count !== 50_000) throw new Error(`seeded ${count} orders`);
 	const id = await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.orderIdAt(31_234));
