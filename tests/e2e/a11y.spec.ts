@@ -17,7 +17,7 @@ async function scan(page: Page, route: string): Promise<Found[]> {
 }
 
 test('no serious or critical axe violations on any route', async ({ page }) => {
-	// 18 scans on a machine shared with other test runs. The print view is not scanned: axe over its page images
+	// 20 scans on a machine shared with other test runs. The print view is not scanned: axe over its page images
 	// and thousands of positioned text-layer spans did not finish within minutes here.
 	test.setTimeout(240_000);
 	const found: Found[] = [];
@@ -38,7 +38,7 @@ test('no serious or critical axe violations on any route', async ({ page }) => {
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 	const detail = new URL(page.url()).pathname;
 
-	const routes = ['/', '/contracts', detail, `${detail}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/outbox', '/more', '/more/storage', '/faq', '/verify', `/verify/HT-20200101-00000000#${'a'.repeat(64)}`];
+	const routes = ['/', '/contracts', detail, `${detail}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/stamping', '/stamping/new', '/outbox', '/more', '/more/storage', '/faq', '/verify', `/verify/HT-20200101-00000000#${'a'.repeat(64)}`];
 	for (const route of routes) found.push(...(await scan(page, route)));
 	// English too: a different language changes text lengths and lang attributes.
 	await page.goto('/more');
