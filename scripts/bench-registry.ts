@@ -45,6 +45,12 @@ function record(identity: VerifiedIdentity, provider: Provider): ContractRecord 
 	};
 }
 
+/** A response's JSON body; a bench that goes on with an error body measures nothing, so it stops naming it. */
+async function json(res: Response): Promise<unknown> {
+	if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+	return res.json();
+}
+
 type Prepared = { record: ContractRecord; sha: string };
 
 /** Fires `items` with CONCURRENCY requests in flight; every answer must be 201. Registrations/s and p99 latency. */
@@ -96,8 +102,8 @@ async function registrationRun(
 		env: { DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token', STATIC_DIR: '/nonexistent', PUBLIC_URL, RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' }
 	});
 	try {
-		const { token } = (await (await fetch(`${cluster.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) })).json()) as { token: string };
-		const changes = (await (await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { identity: VerifiedIdentity; provider: Provider };
+		const { token } = (await json(await fetch(`${cluster.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) }))) as { token: string };
+		const changes = (await json(await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } }))) as { identity: VerifiedIdentity; provider: Provider };
 		const n = check ? COUNT.on : COUNT.off;
 		const items = await prepare(changes.identity, changes.provider, WARMUP * setup.processes + n);
 		await drive(cluster.url, token, items.slice(0, WARMUP * setup.processes));
