@@ -99,7 +99,8 @@ async function registrationRun(
 		processes: setup.processes,
 		// Check on: production's entry (render workers re-render each contract). Off: the same bootstrap without it.
 		...(check ? {} : { entry: join(ROOT, 'tests/unit/support/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
-		env: { DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token', STATIC_DIR: '/nonexistent', PUBLIC_URL, RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' }
+		// NODE_ENV set, not inherited: `npm run bench` builds with Vite first, which leaves 'production' behind (no demo accounts).
+		env: { NODE_ENV: 'development', DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token', STATIC_DIR: '/nonexistent', PUBLIC_URL, RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' }
 	});
 	try {
 		const { token } = (await json(await fetch(`${cluster.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) }))) as { token: string };

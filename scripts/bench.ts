@@ -186,24 +186,29 @@ function print(rows: BenchRow[]): void {
 async function main(): Promise<void> {
 	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
 	const rows: BenchRow[] = [];
-	rows.push(...(await nodePdf()));
+	// Each figure is printed as it is measured too: a later part that fails does not lose the earlier ones.
+	const add = (more: BenchRow[]) => {
+		for (const r of more) console.log(`bench: ${r.name}: ${r.value.toFixed(1)} ${r.unit}`);
+		rows.push(...more);
+	};
+	add(await nodePdf());
 	const server = await startServerProcess();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		const code = await bundleBrowserEntry();
-		rows.push(...(await browserPdfAndList(browser, server.base, code)));
-		rows.push(...(await orderSearch(browser, server.base, code)));
-		rows.push(...(await uiConfirmClick(browser, server.base)));
+		add(await browserPdfAndList(browser, server.base, code));
+		add(await orderSearch(browser, server.base, code));
+		add(await uiConfirmClick(browser, server.base));
 	} finally {
 		await browser.close();
 		await server.stop();
 	}
-	rows.push(...(await optional('bench-sync.ts', 'runSyncBench')));
-	rows.push(...(await optional('bench-registration.ts', 'runRegistrationBench')));
-	rows.push(...(await optional('bench-sync.ts', 'runEngineBench')));
-	rows.push(...(await optional('bench-pull.ts', 'runPullBench')));
-	rows.push(...(await optional('bench-registry.ts', 'runRegistryBench')));
-	rows.push(...(await optional('bench-pwa.ts', 'runPwaBench')));
+	add(await optional('bench-sync.ts', 'runSyncBench'));
+	add(await optional('bench-registration.ts', 'runRegistrationBench'));
+	add(await optional('bench-sync.ts', 'runEngineBench'));
+	add(await optional('bench-pull.ts', 'runPullBench'));
+	add(await optional('bench-registry.ts', 'runRegistryBench'));
+	add(await optional('bench-pwa.ts', 'runPwaBench'));
 	print(rows);
 }
 
