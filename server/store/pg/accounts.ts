@@ -1,11 +1,8 @@
 // Accounts and their real-name identity, plus the demo seed (accounts with their filings and orders). Access codes only as hashes.
 import type { Identity, VerifiedIdentity } from '../../../src/lib/domain/identity';
 import type { Account, Commit, SeedData, VerifyResult } from '../types';
-import { parse, str, type PgContext, type Q, type Row } from './context';
-
-function toAccount(row: Row): Account {
-	return { id: str(row.id), identity: parse<Identity>(row.identity), seq: Number(row.seq) };
-}
+import { parse, str, type PgContext, type Q } from './context';
+import { toAccount } from '../rows';
 
 const ACCOUNT_COLUMNS = 'id, identity, seq';
 

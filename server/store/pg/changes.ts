@@ -8,7 +8,7 @@ import type { StampingSubmission } from '../../../src/lib/domain/stamping';
 import { decodePageToken, encodePageToken } from '../sqlite/changes';
 import type { ChangesPage, ChangesPageResult, ChangesSince } from '../types';
 import { nullableStr, parse, str, type PgContext, type Row } from './context';
-import { toEvent } from './stamping';
+import { toEvent } from '../rows';
 
 /**
  * Pulls read in one REPEATABLE READ snapshot: the counter value it shows is n exactly when every transaction that

@@ -2,10 +2,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Commit, StoredResponse } from '../types';
 
-export type Row = Record<string, unknown>;
-export const str = (v: unknown): string => String(v);
-export const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
-export const nullableStr = (v: unknown): string | null => (v == null ? null : String(v));
+export { nullableStr, parse, str, type Row } from '../rows';
 
 /** A pg connection inside one transaction (or the pool for single statements). */
 export type Q = Pick<PoolClient, 'query'>;

@@ -3,20 +3,8 @@ import type { ContractRecord, ContractStatus } from '../../../src/lib/domain/con
 import type { StampingEvent } from '../../../src/lib/domain/stamping';
 import { contentHash } from '../sqlite/contracts';
 import type { AdminContractRow, AttachedOrder, Commit, RegisterInput, RegisterResult, StoredContract } from '../types';
-import { LOCK, nullableStr, parse, str, type PgContext, type Q, type Row } from './context';
-
-function toContract(row: Row): StoredContract {
-	return {
-		id: str(row.id),
-		accountId: str(row.account_id),
-		record: parse<ContractRecord>(row.record),
-		pdfSha256: str(row.pdf_sha256),
-		hasPdf: row.has_pdf === true,
-		status: str(row.status) as ContractStatus,
-		registeredAt: nullableStr(row.registered_at),
-		seq: Number(row.seq)
-	};
-}
+import { LOCK, nullableStr, parse, str, type PgContext, type Q } from './context';
+import { toContract } from '../rows';
 
 async function getContractQ(q: Q, id: string): Promise<StoredContract | undefined> {
 	const { rows } = await q.query(

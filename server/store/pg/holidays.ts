@@ -1,18 +1,8 @@
 // The provider's published holiday schedules, one row per year; each publication takes a new change sequence.
-import type { HolidaySchedule, ScheduleDay } from '../../../src/lib/domain/holidayCalendar';
+import type { HolidaySchedule } from '../../../src/lib/domain/holidayCalendar';
 import type { Commit, PublishHolidayYearResult, StoredHolidayYear } from '../types';
-import { parse, str, type PgContext, type Q, type Row } from './context';
-
-function toYear(row: Row): StoredHolidayYear {
-	return {
-		year: Number(row.year),
-		holidays: parse<ScheduleDay[]>(row.holidays),
-		workdays: parse<ScheduleDay[]>(row.workdays),
-		source: str(row.source) as StoredHolidayYear['source'],
-		publishedAt: str(row.published_at),
-		revision: Number(row.seq)
-	};
-}
+import type { PgContext, Q } from './context';
+import { toYear } from '../rows';
 
 export async function listHolidayYears(ctx: PgContext, since = 0): Promise<StoredHolidayYear[]> {
 	const { rows } = await ctx.pool.query(`SELECT * FROM holiday_years WHERE seq > $1 ORDER BY year`, [since]);

@@ -3,10 +3,7 @@ import { hashCodeSync } from '../access-code';
 import type { Identity, VerifiedIdentity } from '../../../src/lib/domain/identity';
 import type { Account, Commit, SeedData, VerifyResult } from '../types';
 import { parse, str, type Row, type SqliteContext } from './context';
-
-function toAccount(row: Row): Account {
-	return { id: str(row.id), identity: parse<Identity>(row.identity), seq: Number(row.seq) };
-}
+import { toAccount } from '../rows';
 
 const ACCOUNT_COLUMNS = 'id, identity, seq';
 

@@ -7,7 +7,7 @@ import type { Order } from '../../../src/lib/domain/order';
 import type { StampingSubmission } from '../../../src/lib/domain/stamping';
 import type { ChangesPage, ChangesPageResult, ChangesSince } from '../types';
 import { nullableStr, parse, str, type Row, type SqliteContext } from './context';
-import { toEvent } from './stamping';
+import { toEvent } from '../rows';
 
 export function changes(ctx: SqliteContext, accountId: string, since: number): ChangesSince | undefined {
 	const { db } = ctx;

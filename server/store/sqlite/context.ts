@@ -2,10 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Commit, StoredResponse } from '../types';
 
-export type Row = Record<string, unknown>;
-export const str = (v: unknown): string => String(v);
-export const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
-export const nullableStr = (v: unknown): string | null => (v == null ? null : String(v));
+export { nullableStr, parse, str, type Row } from '../rows';
 
 export class SqliteContext {
 	constructor(readonly db: Database.Database) {}

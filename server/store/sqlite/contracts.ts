@@ -5,22 +5,10 @@ import type { ContractRecord, ContractStatus } from '../../../src/lib/domain/con
 import type { StampingEvent } from '../../../src/lib/domain/stamping';
 import type { AdminContractRow, AttachedOrder, Commit, RegisterInput, RegisterResult, StoredContract } from '../types';
 import { nullableStr, parse, str, type Row, type SqliteContext } from './context';
+import { toContract } from '../rows';
 
 export function contentHash(record: ContractRecord): string {
 	return createHash('sha256').update(canonicalJson(record)).digest('hex');
-}
-
-function toContract(row: Row): StoredContract {
-	return {
-		id: str(row.id),
-		accountId: str(row.account_id),
-		record: parse<ContractRecord>(row.record),
-		pdfSha256: str(row.pdf_sha256),
-		hasPdf: Number(row.has_pdf) === 1,
-		status: str(row.status) as ContractStatus,
-		registeredAt: nullableStr(row.registered_at),
-		seq: Number(row.seq)
-	};
 }
 
 export function getContract(ctx: SqliteContext, id: string): StoredContract | undefined {

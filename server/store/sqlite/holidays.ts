@@ -1,18 +1,8 @@
 // The provider's published holiday schedules, one row per year; each publication takes a new change sequence.
-import type { HolidaySchedule, ScheduleDay } from '../../../src/lib/domain/holidayCalendar';
+import type { HolidaySchedule } from '../../../src/lib/domain/holidayCalendar';
 import type { Commit, PublishHolidayYearResult, StoredHolidayYear } from '../types';
-import { parse, str, type Row, type SqliteContext } from './context';
-
-function toYear(row: Row): StoredHolidayYear {
-	return {
-		year: Number(row.year),
-		holidays: parse<ScheduleDay[]>(row.holidays),
-		workdays: parse<ScheduleDay[]>(row.workdays),
-		source: str(row.source) as StoredHolidayYear['source'],
-		publishedAt: str(row.published_at),
-		revision: Number(row.seq)
-	};
-}
+import type { Row, SqliteContext } from './context';
+import { toYear } from '../rows';
 
 export function listHolidayYears(ctx: SqliteContext, since = 0): StoredHolidayYear[] {
 	return (ctx.db.prepare(`SELECT * FROM holiday_years WHERE seq > ? ORDER BY year`).all(since) as Row[]).map(toYear);

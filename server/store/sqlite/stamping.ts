@@ -2,29 +2,10 @@
 import { canonicalJson } from '../../../src/lib/domain/canonical';
 import type { CourierShipment, StampingEvent, StampingSubmission } from '../../../src/lib/domain/stamping';
 import type { Commit, StampingEventResult, StampingResult, StoredStamping } from '../types';
-import { parse, str, type Row, type SqliteContext } from './context';
+import { str, type Row, type SqliteContext } from './context';
+import { toStamping, toEvent } from '../rows';
 
 const STAMPING_ORDER = ['received', 'stamped', 'returned'] as const;
-
-function toStamping(row: Row): StoredStamping {
-	return {
-		contractId: str(row.contract_id),
-		submission: parse<StampingSubmission>(row.submission),
-		createdAt: str(row.created_at),
-		updatedAt: str(row.updated_at)
-	};
-}
-
-export function toEvent(row: Row): StampingEvent {
-	const event: StampingEvent = {
-		id: str(row.id),
-		contractId: str(row.contract_id),
-		kind: str(row.kind) as StampingEvent['kind'],
-		at: str(row.at)
-	};
-	if (row.shipment != null) event.shipment = parse<CourierShipment>(row.shipment);
-	return event;
-}
 
 export function getStamping(ctx: SqliteContext, contractId: string): StoredStamping | undefined {
 	const row = ctx.db.prepare(`SELECT * FROM stamping_requests WHERE contract_id = ?`).get(contractId) as
