@@ -31,21 +31,49 @@ function range(from: number, to: number): number[] {
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/**
+ * Double-byte codes that GB18030-2005 maps to the Private Use Area and GB18030-2022 to standard characters
+ * (vertical forms, ideographic description characters, CJK components; the WHATWG Encoding standard took
+ * the change in 2024, Node 22+ and current browsers decode them so). The released GBK cut (2026.1–2026.2)
+ * was made with the 2005 mapping, which left them out as private use; naming them here keeps the cut, and so
+ * those versions' PDFs, byte for byte whichever runtime runs the build.
+ */
+const PUA_IN_GB18030_2005: readonly (readonly [number, number])[] = [
+	[0xa2e3, 0xa2e3],
+	[0xa3a0, 0xa3a0],
+	[0xa6d9, 0xa6df],
+	[0xa6ec, 0xa6ed],
+	[0xa6f3, 0xa6f3],
+	[0xa8bc, 0xa8bc],
+	[0xa8bf, 0xa8bf],
+	[0xa989, 0xa995],
+	[0xfe50, 0xfe50],
+	[0xfe54, 0xfe6b],
+	[0xfe6d, 0xfe75],
+	[0xfe77, 0xfe7e],
+	[0xfe80, 0xfe90],
+	[0xfe92, 0xfea0]
+];
+
+/** The one character a GBK double-byte code stands for, or undefined for an unmapped or private-use code. */
+function gbkCharacter(decoder: TextDecoder, lead: number, trail: number): number | undefined {
+	const code = (lead << 8) | trail;
+	if (PUA_IN_GB18030_2005.some(([from, to]) => code >= from && code <= to)) return undefined;
+	const s = decoder.decode(new Uint8Array([lead, trail]));
+	const cp = s.codePointAt(0);
+	if (cp === undefined || [...s].length !== 1 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff)) return undefined;
+	return cp;
+}
+
 /** Every character GBK encodes, found by decoding each double-byte code; private-use mappings are left out. */
 export function gbkCodePoints(): number[] {
 	const decoder = new TextDecoder('gbk', { fatal: false });
 	const out = new Set<number>();
-	const pair = new Uint8Array(2);
 	for (let lead = 0x81; lead <= 0xfe; lead++) {
 		for (let trail = 0x40; trail <= 0xfe; trail++) {
 			if (trail === 0x7f) continue;
-			pair[0] = lead;
-			pair[1] = trail;
-			const s = decoder.decode(pair);
-			const cp = s.codePointAt(0);
-			if (cp === undefined || [...s].length !== 1 || cp === 0xfffd) continue;
-			if (cp >= 0xe000 && cp <= 0xf8ff) continue;
-			out.add(cp);
+			const cp = gbkCharacter(decoder, lead, trail);
+			if (cp !== undefined) out.add(cp);
 		}
 	}
 	return [...out].sort((a, b) => a - b);
@@ -67,15 +95,10 @@ function regularCodePoints(): number[] {
 export function gb2312CodePoints(): number[] {
 	const decoder = new TextDecoder('gbk', { fatal: false });
 	const out = new Set<number>();
-	const pair = new Uint8Array(2);
 	for (let lead = 0xa1; lead <= 0xf7; lead++) {
 		for (let trail = 0xa1; trail <= 0xfe; trail++) {
-			pair[0] = lead;
-			pair[1] = trail;
-			const s = decoder.decode(pair);
-			const cp = s.codePointAt(0);
-			if (cp === undefined || [...s].length !== 1 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff)) continue;
-			out.add(cp);
+			const cp = gbkCharacter(decoder, lead, trail);
+			if (cp !== undefined) out.add(cp);
 		}
 	}
 	return [...out].sort((a, b) => a - b);

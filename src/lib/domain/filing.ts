@@ -26,7 +26,15 @@ export function asciiDomain(domain: string): string | undefined {
 		return undefined;
 	}
 	const host = url.hostname;
-	return ASCII_DOMAIN.test(host) ? host : undefined;
+	if (!ASCII_DOMAIN.test(host)) return undefined;
+	// URL parsers differ on a punycode label that does not decode (Node 20 refuses xn--zz, Node 26 keeps it);
+	// decoding here gives one answer everywhere, and domainForms can always show the domain in Unicode.
+	try {
+		punycode.toUnicode(host);
+	} catch {
+		return undefined;
+	}
+	return host;
 }
 
 /** Both forms of a valid domain: how people read it (Unicode) and what a resolver uses (ASCII). */
