@@ -96,7 +96,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			b.downUntil = Infinity;
 			if (!respawn) return;
 			const again = () =>
-				startProcess({ databaseUrl: options.databaseUrl, entry, ready, env })
+				void startProcess({ databaseUrl: options.databaseUrl, entry, ready, env })
 					.then(({ child, port }) => {
 						if (closing) return void child.kill('SIGTERM');
 						Object.assign(b, { child, port, downUntil: 0, restarts: b.restarts + 1 });

@@ -141,7 +141,7 @@ export class WorkerPool<I, O> {
 export function serveJobs<I, O>(handle: (input: I) => O | Promise<O>): void {
 	const port = parentPort;
 	if (!port) throw new Error('serveJobs must run in a worker thread');
-	port.on('message', async ({ id, input }: Request<I>) => {
+	const answer = async ({ id, input }: Request<I>) => {
 		let reply: Reply<O>;
 		try {
 			reply = { id, ok: true, value: await handle(input) };
@@ -151,6 +151,7 @@ export function serveJobs<I, O>(handle: (input: I) => O | Promise<O>): void {
 			reply = { id, ok: false, error: { name: e.name, message: e.message } };
 		}
 		port.postMessage(reply);
-	});
+	};
+	port.on('message', (request: Request<I>) => void answer(request));
 	port.postMessage({ ready: true } satisfies Ready);
 }

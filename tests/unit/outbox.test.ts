@@ -58,7 +58,7 @@ describe('backoff', () => {
 describe('request building', () => {
 	it('sends the canonical record only, the PDF fingerprint and bytes, with the row id as Idempotency-Key', async () => {
 		const contract = await queueContract();
-		const { calls, fetchImpl } = mockFetch((c) => registered(contract.id));
+		const { calls, fetchImpl } = mockFetch(() => registered(contract.id));
 		const r = await flushOutbox({ fetchImpl, baseUrl: 'http://x/api/v1', useLocks: false });
 		expect(r).toMatchObject({ state: 'ran', sent: 1, done: 1 });
 		const [call] = calls;
@@ -191,7 +191,7 @@ describe('order per resource', () => {
 		const a = await queueContract();
 		const reg = (await getDb().outbox.toArray())[0]!;
 		// Force the tie: same createdAt; ids are random, so only the kind rank can decide.
-		const stamp = await queueStamping(a.id, '王珺', reg.createdAt);
+		await queueStamping(a.id, '王珺', reg.createdAt);
 		const order: string[] = [];
 		const { fetchImpl } = mockFetch((c) => {
 			order.push(c.url.endsWith('/stamping') ? 'stamping' : 'register');

@@ -69,7 +69,9 @@ export function startThrowawayCluster(opts: { fsync?: boolean } = {}): Throwaway
 		run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
 	} catch (err) {
 		rmSync(dir, { recursive: true, force: true });
-		throw new Error(`could not start a throwaway PostgreSQL in ${dir}: ${(err as { stderr?: Buffer }).stderr?.toString() ?? err}`);
+		throw new Error(`could not start a throwaway PostgreSQL in ${dir}: ${(err as { stderr?: Buffer }).stderr?.toString() ?? err}`, {
+			cause: err
+		});
 	}
 	let stopped = false;
 	const stop = () => {

@@ -14,11 +14,23 @@ export const STAMPING_DRAFT_PREFIX = 'stamping:';
 function summarise(requests: (StampingRequestRow | undefined)[], events: StampingEventRow[], drafts: (DraftRow | undefined)[], calendar: WorkCalendar): Map<string, PaperSummary> {
 	const ids = new Set<string>();
 	const byId = new Map<string, StampingRequestRow>();
-	for (const r of requests) if (r) (byId.set(r.contractId, r), ids.add(r.contractId));
+	for (const r of requests) {
+		if (!r) continue;
+		byId.set(r.contractId, r);
+		ids.add(r.contractId);
+	}
 	const eventsBy = new Map<string, StampingEventRow[]>();
-	for (const e of events) (eventsBy.get(e.contractId) ?? eventsBy.set(e.contractId, []).get(e.contractId)!).push(e), ids.add(e.contractId);
+	for (const e of events) {
+		(eventsBy.get(e.contractId) ?? eventsBy.set(e.contractId, []).get(e.contractId)!).push(e);
+		ids.add(e.contractId);
+	}
 	const drafted = new Set<string>();
-	for (const d of drafts) if (d && isTypedDraft(d.value)) (drafted.add(d.key.slice(STAMPING_DRAFT_PREFIX.length)), ids.add(d.key.slice(STAMPING_DRAFT_PREFIX.length)));
+	for (const d of drafts) {
+		if (!d || !isTypedDraft(d.value)) continue;
+		const id = d.key.slice(STAMPING_DRAFT_PREFIX.length);
+		drafted.add(id);
+		ids.add(id);
+	}
 	const out = new Map<string, PaperSummary>();
 	for (const id of ids) {
 		const s = paperSummary({ request: byId.get(id) ?? null, events: eventsBy.get(id) ?? [], drafted: drafted.has(id) }, calendar);

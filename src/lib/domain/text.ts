@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 // Control characters would survive into the PDF as invisible garbage; refuse them at the door.
 // C0, DEL and C1, plus the Unicode line and paragraph separators (single-line fields only).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one: not text at all, and

@@ -216,7 +216,7 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 				return res.end(JSON.stringify({ error: 'rateLimited' }));
 			}
 			const dropAnswer = (x -= r.dropResponse) < 0;
-			if (!dropAnswer && (x -= r.delay) < 0) {
+			if (!dropAnswer && x - r.delay < 0) {
 				counts.delayed++;
 				setTimeout(() => forward(req, body, res, false), random() * r.maxDelayMs);
 				return;

@@ -7,7 +7,6 @@ import {
 	type ContactDetails,
 	type ContractRecord,
 	type OrderLine,
-	type PartyA,
 	type PartyB
 } from '../../domain/contract';
 import { contractDiscrepancies, ContractRuleError, ordersAttachedElsewhere, partyAOf } from '../../domain/contractRules';

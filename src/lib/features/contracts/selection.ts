@@ -25,7 +25,11 @@ export function toggle(selected: readonly string[], id: string, on: boolean): st
 export function addAll(selected: readonly string[], ids: readonly string[]): string[] {
 	const set = new Set(selected);
 	const out = [...selected];
-	for (const id of ids) if (!set.has(id)) (set.add(id), out.push(id));
+	for (const id of ids) {
+		if (set.has(id)) continue;
+		set.add(id);
+		out.push(id);
+	}
 	return out;
 }
 
