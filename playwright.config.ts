@@ -11,7 +11,8 @@ import { join } from 'node:path';
 if (!process.env.E2E_PORT) {
 	// Node has no synchronous listen: a child binds port 0 and prints what the OS chose. Two runs on one
 	// machine then get different ports instead of colliding on a fixed one.
-	const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+	const probe =
+		"const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
 	process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 if (!process.env.E2E_DATA_DIR) {
@@ -21,7 +22,8 @@ if (!process.env.E2E_DATA_DIR) {
 }
 
 const PORT = Number(process.env.E2E_PORT);
-if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) throw new Error(`E2E_PORT is not a port: ${process.env.E2E_PORT}`);
+if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535)
+	throw new Error(`E2E_PORT is not a port: ${process.env.E2E_PORT}`);
 const dataDir = process.env.E2E_DATA_DIR;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,7 +44,15 @@ export default defineConfig({
 		serviceWorkers: 'allow',
 		launchOptions: {
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
 		}
 	},
 	webServer: {

@@ -88,7 +88,8 @@ async function main(argv: string[]): Promise<void> {
 		}
 		case 'contracts': {
 			const { contracts } = (await call('GET', '/contracts')) as { contracts: { returnDue: DueDate | null }[] };
-			const due = (d: DueDate | null) => (d ? `${d.due}${d.provisional ? ` (provisional: ${d.unpublishedYear} not published)` : ''}` : '');
+			const due = (d: DueDate | null) =>
+				d ? `${d.due}${d.provisional ? ` (provisional: ${d.unpublishedYear} not published)` : ''}` : '';
 			console.table(contracts.map((c) => ({ ...c, returnDue: due(c.returnDue) })));
 			return;
 		}
@@ -124,8 +125,15 @@ async function main(argv: string[]): Promise<void> {
 		case 'publish-calendar': {
 			need(2);
 			const schedule = scheduleFile(readFileSync(args[1]!, 'utf8'));
-			const answer = (await call('PUT', `/calendar/${encodeURIComponent(args[0]!)}`, schedule)) as { changed: boolean; year: { revision: number } };
-			console.log(answer.changed ? `published ${args[0]} (revision ${answer.year.revision})` : `${args[0]} unchanged (already published as given)`);
+			const answer = (await call('PUT', `/calendar/${encodeURIComponent(args[0]!)}`, schedule)) as {
+				changed: boolean;
+				year: { revision: number };
+			};
+			console.log(
+				answer.changed
+					? `published ${args[0]} (revision ${answer.year.revision})`
+					: `${args[0]} unchanged (already published as given)`
+			);
 			return;
 		}
 		default:

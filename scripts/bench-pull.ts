@@ -37,20 +37,47 @@ export async function runPullBench(): Promise<BenchRow[]> {
 				number: contractNumber(id, createdAt, CURRENT_TEMPLATE_VERSION.framework),
 				templateVersion: CURRENT_TEMPLATE_VERSION.framework,
 				createdAt,
-				partyA: { name: DEMO_IDENTITY.legalName, creditCode: DEMO_IDENTITY.creditCode, legalRepresentative: DEMO_IDENTITY.legalRepresentative, registeredAddress: DEMO_IDENTITY.registeredAddress },
-				partyB: { name: config.provider.name, creditCode: config.provider.creditCode, registeredAddress: config.provider.registeredAddress },
-				contact: { person: '张喆', phone: '13800138000', email: 'contracts@zhekun.cn', mailingAddress: '广东省深圳市南山区高新南七道18号' }
+				partyA: {
+					name: DEMO_IDENTITY.legalName,
+					creditCode: DEMO_IDENTITY.creditCode,
+					legalRepresentative: DEMO_IDENTITY.legalRepresentative,
+					registeredAddress: DEMO_IDENTITY.registeredAddress
+				},
+				partyB: {
+					name: config.provider.name,
+					creditCode: config.provider.creditCode,
+					registeredAddress: config.provider.registeredAddress
+				},
+				contact: {
+					person: '张喆',
+					phone: '13800138000',
+					email: 'contracts@zhekun.cn',
+					mailingAddress: '广东省深圳市南山区高新南七道18号'
+				}
 			};
-			await store.registerContract({ accountId: ACCOUNT, record, pdfSha256: 'b'.repeat(64), now: new Date().toISOString() });
+			await store.registerContract({
+				accountId: ACCOUNT,
+				record,
+				pdfSha256: 'b'.repeat(64),
+				now: new Date().toISOString()
+			});
 		}
 		const token = 'bench-restore-token';
-		await store.createSession(hashToken(token), ACCOUNT, new Date(now).toISOString(), new Date(now + 86_400_000).toISOString());
+		await store.createSession(
+			hashToken(token),
+			ACCOUNT,
+			new Date(now).toISOString(),
+			new Date(now + 86_400_000).toISOString()
+		);
 		const app = createApp({ store, config, staticDir: null, log: () => {} });
 		const get = async (query: string) => {
 			const res = await app.request(`/api/v1/changes${query}`, { headers: { authorization: `Bearer ${token}` } });
 			const text = await res.text();
 			if (res.status !== 200) throw new Error(`pull ${query}: ${res.status} ${text.slice(0, 200)}`);
-			return { bytes: Buffer.byteLength(text), body: JSON.parse(text) as { cursor: string; next: string | null; contracts: unknown[]; orders: unknown[] } };
+			return {
+				bytes: Buffer.byteLength(text),
+				body: JSON.parse(text) as { cursor: string; next: string | null; contracts: unknown[]; orders: unknown[] }
+			};
 		};
 
 		// The whole first pull, page after page, as a new device does it.
@@ -75,7 +102,8 @@ export async function runPullBench(): Promise<BenchRow[]> {
 			firstPull.push(performance.now() - t0);
 			cursor = page.body.cursor;
 		}
-		if (contracts !== CONTRACTS || orders !== ORDERS) throw new Error(`first pull carried ${contracts} contracts, ${orders} orders`);
+		if (contracts !== CONTRACTS || orders !== ORDERS)
+			throw new Error(`first pull carried ${contracts} contracts, ${orders} orders`);
 
 		const empty: number[] = [];
 		for (let i = 0; i < 5; i++) await get(`?since=${cursor}`);
@@ -86,8 +114,17 @@ export async function runPullBench(): Promise<BenchRow[]> {
 			if (body.contracts.length || body.orders.length) throw new Error('the empty pull was not empty');
 		}
 		return [
-			{ name: `pull: empty incremental, ${CONTRACTS.toLocaleString('en')} contracts + ${ORDERS.toLocaleString('en')} orders (server)`, value: median(empty), unit: 'ms', target: '< 20 ms' },
-			{ name: `pull: whole first pull, ${pages} pages of ≤ 200 contracts / 5,000 orders`, value: median(firstPull), unit: 'ms' },
+			{
+				name: `pull: empty incremental, ${CONTRACTS.toLocaleString('en')} contracts + ${ORDERS.toLocaleString('en')} orders (server)`,
+				value: median(empty),
+				unit: 'ms',
+				target: '< 20 ms'
+			},
+			{
+				name: `pull: whole first pull, ${pages} pages of ≤ 200 contracts / 5,000 orders`,
+				value: median(firstPull),
+				unit: 'ms'
+			},
 			{ name: 'pull: largest page of the first pull', value: largest / 1024, unit: 'KB' }
 		];
 	} finally {

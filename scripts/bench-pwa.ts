@@ -10,13 +10,19 @@ import { startServerProcess } from './server-process';
 import { median, type BenchRow } from './bench/stats';
 import { measureFirstVisit, type FirstVisit } from './first-visit';
 
-
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
 export const CLIENT_MANIFEST = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-type ManifestChunk = { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[]; isEntry?: boolean };
+type ManifestChunk = {
+	file: string;
+	imports?: string[];
+	dynamicImports?: string[];
+	css?: string[];
+	assets?: string[];
+	isEntry?: boolean;
+};
 type ViteManifest = Record<string, ManifestChunk>;
 
 const KB = 1024;
@@ -99,7 +105,9 @@ function kitLists(m: ViteManifest): { build: string[]; files: string[]; prerende
 export function precacheParts(m: ViteManifest): { entries: number; total: number; parts: Record<string, number> } {
 	const entries = precacheEntries({ ...kitLists(m), fontRevisions: {}, fonts: currentFontUrls() });
 	// PDF code: everything reachable from the lazily imported PDF modules and not needed by any page up front.
-	const pdfRoots = Object.keys(m).filter((k) => /src\/lib\/pdf\/|node_modules\/(jspdf|jspdf-autotable|html2canvas|canvg|dompurify)\//.test(k));
+	const pdfRoots = Object.keys(m).filter((k) =>
+		/src\/lib\/pdf\/|node_modules\/(jspdf|jspdf-autotable|html2canvas|canvg|dompurify)\//.test(k)
+	);
 	const pageKeys = Object.keys(m).filter((k) => k.includes('client-optimized/nodes/') || m[k]!.isEntry);
 	const pageFiles = staticClosure(m, pageKeys);
 	const pdfFiles = new Set<string>();
@@ -116,7 +124,16 @@ export function precacheParts(m: ViteManifest): { entries: number; total: number
 			.filter((k) => k.includes('node_modules/pdfjs-dist/'))
 			.flatMap((k) => [`/${m[k]!.file}`, ...(m[k]!.assets ?? []).map((f) => `/${f}`)])
 	);
-	const parts: Record<string, number> = { fonts: 0, 'PDF code (jsPDF + renderer)': 0, 'print view (pdf.js + worker)': 0, 'app JS': 0, CSS: 0, 'HTML (200.html)': 0, 'icons + manifest': 0, other: 0 };
+	const parts: Record<string, number> = {
+		fonts: 0,
+		'PDF code (jsPDF + renderer)': 0,
+		'print view (pdf.js + worker)': 0,
+		'app JS': 0,
+		CSS: 0,
+		'HTML (200.html)': 0,
+		'icons + manifest': 0,
+		other: 0
+	};
 	let total = 0;
 	for (const { url } of entries) {
 		const path = join(BUILD, url);
@@ -128,16 +145,16 @@ export function precacheParts(m: ViteManifest): { entries: number; total: number
 			: printFiles.has(url) || url.includes('/pdf.worker')
 				? 'print view (pdf.js + worker)'
 				: pdfFiles.has(url)
-				? 'PDF code (jsPDF + renderer)'
-				: url.endsWith('.js')
-					? 'app JS'
-					: url.endsWith('.css')
-						? 'CSS'
-						: url.endsWith('.html')
-							? 'HTML (200.html)'
-							: /\/icons\/|manifest/.test(url)
-								? 'icons + manifest'
-								: 'other';
+					? 'PDF code (jsPDF + renderer)'
+					: url.endsWith('.js')
+						? 'app JS'
+						: url.endsWith('.css')
+							? 'CSS'
+							: url.endsWith('.html')
+								? 'HTML (200.html)'
+								: /\/icons\/|manifest/.test(url)
+									? 'icons + manifest'
+									: 'other';
 		parts[part]! += size;
 	}
 	return { entries: entries.length, total, parts };
@@ -160,7 +177,9 @@ async function waitForHomeData(page: Page): Promise<number> {
  * First visits of `/` on a phone's network (no service worker, empty cache), then: signs in online once, lets the
  * service worker precache, and times offline starts of `/`.
  */
-export async function browserFigures(runs = RUNS): Promise<{ firstVisits: FirstVisit[]; running: number[]; stopped: number[] }> {
+export async function browserFigures(
+	runs = RUNS
+): Promise<{ firstVisits: FirstVisit[]; running: number[]; stopped: number[] }> {
 	const server = await startServerProcess({ STATIC_DIR: BUILD });
 	const base = server.base;
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -200,7 +219,8 @@ export async function browserFigures(runs = RUNS): Promise<{ firstVisits: FirstV
 }
 
 export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<BenchRow[]> {
-	if (!existsSync(join(BUILD, '200.html')) || !existsSync(CLIENT_MANIFEST)) throw new Error('run `npm run build` first');
+	if (!existsSync(join(BUILD, '200.html')) || !existsSync(CLIENT_MANIFEST))
+		throw new Error('run `npm run build` first');
 	const m = JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8')) as ViteManifest;
 	const pre = precacheParts(m);
 	const rows: BenchRow[] = [
@@ -208,22 +228,50 @@ export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<Ben
 		{ name: 'pwa: service worker (gzip)', value: gz(join(BUILD, 'service-worker.js')) / KB, unit: 'KB' },
 		{ name: 'pwa: precache total', value: pre.total / KB / KB, unit: 'MB' },
 		{ name: 'pwa: precache entries', value: pre.entries, unit: '' },
-		...Object.entries(pre.parts).map(([part, bytes]) => ({ name: `pwa: precache · ${part}`, value: bytes / KB, unit: 'KB' })),
+		...Object.entries(pre.parts).map(([part, bytes]) => ({
+			name: `pwa: precache · ${part}`,
+			value: bytes / KB,
+			unit: 'KB'
+		})),
 		...firstVisit(m)
 	];
 	if (opts.browser === false) return rows;
 	const starts = await browserFigures();
 	const visits = starts.firstVisits;
 	rows.push(
-		{ name: 'pwa: first visit JS+CSS transferred (br, headers incl.)', value: visits[0]!.transferBytes / KB, unit: 'KB', target: '≤ 60 KB' },
+		{
+			name: 'pwa: first visit JS+CSS transferred (br, headers incl.)',
+			value: visits[0]!.transferBytes / KB,
+			unit: 'KB',
+			target: '≤ 60 KB'
+		},
 		{ name: 'pwa: first visit JS+CSS bodies (br)', value: visits[0]!.bodyBytes / KB, unit: 'KB' },
 		{ name: 'pwa: first visit JS+CSS files', value: visits[0]!.files.length, unit: '' },
-		{ name: 'pwa: first visit load event (Lighthouse Slow 4G)', value: median(visits.map((v) => v.loadMs)), unit: 'ms' },
+		{
+			name: 'pwa: first visit load event (Lighthouse Slow 4G)',
+			value: median(visits.map((v) => v.loadMs)),
+			unit: 'ms'
+		},
 		{ name: 'pwa: first visit sign-in form painted', value: median(visits.map((v) => v.formPaintMs)), unit: 'ms' },
-		{ name: 'pwa: first visit form paint ÷ load event', value: median(visits.map((v) => v.formPaintMs / v.loadMs)), unit: '×', target: '≤ 1.3' },
+		{
+			name: 'pwa: first visit form paint ÷ load event',
+			value: median(visits.map((v) => v.formPaintMs / v.loadMs)),
+			unit: '×',
+			target: '≤ 1.3'
+		},
 
-		{ name: 'pwa: warm offline start → home with data (worker running)', value: median(starts.running), unit: 'ms', target: '< 1000 ms' },
-		{ name: 'pwa: offline start → home with data (worker stopped)', value: median(starts.stopped), unit: 'ms', target: '< 1000 ms' }
+		{
+			name: 'pwa: warm offline start → home with data (worker running)',
+			value: median(starts.running),
+			unit: 'ms',
+			target: '< 1000 ms'
+		},
+		{
+			name: 'pwa: offline start → home with data (worker stopped)',
+			value: median(starts.stopped),
+			unit: 'ms',
+			target: '< 1000 ms'
+		}
 	);
 	return rows;
 }
@@ -231,5 +279,6 @@ export async function runPwaBench(opts: { browser?: boolean } = {}): Promise<Ben
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const rows = await runPwaBench();
 	const width = Math.max(...rows.map((r) => r.name.length));
-	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(9)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
+	for (const r of rows)
+		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(9)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
 }

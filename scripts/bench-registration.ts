@@ -15,11 +15,24 @@ import { median, type BenchRow } from './bench/stats';
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const FLOOD = 20;
 const ADMIN = 'bench-admin-token';
-type Account = { token: string; identity: VerifiedIdentity; provider: { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string }; orders: Order[] };
+type Account = {
+	token: string;
+	identity: VerifiedIdentity;
+	provider: { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
+	orders: Order[];
+};
 
 async function signIn(base: string, code: string): Promise<Account> {
-	const { token } = (await (await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
-	const changes = (await (await fetch(`${base}/api/v1/changes`, { headers: { authorization: `Bearer ${token}` } })).json()) as Omit<Account, 'token'>;
+	const { token } = (await (
+		await fetch(`${base}/api/v1/session`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ code })
+		})
+	).json()) as { token: string };
+	const changes = (await (
+		await fetch(`${base}/api/v1/changes`, { headers: { authorization: `Bearer ${token}` } })
+	).json()) as Omit<Account, 'token'>;
 	return { token, ...changes };
 }
 
@@ -34,11 +47,23 @@ function record(a: Account, orders?: Order[]): ContractRecord {
 		templateVersion,
 		createdAt,
 		partyA: partyAOf(a.identity),
-		partyB: { name: a.provider.name, creditCode: a.provider.creditCode, registeredAddress: a.provider.registeredAddress, verifyOrigin: a.provider.verifyOrigin },
+		partyB: {
+			name: a.provider.name,
+			creditCode: a.provider.creditCode,
+			registeredAddress: a.provider.registeredAddress,
+			verifyOrigin: a.provider.verifyOrigin
+		},
 		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
 	};
 	if (!orders) return { kind: 'framework', ...base };
-	const lines = orders.map(({ id: oid, product, spec, billingMode, amountFen, paidAt }) => ({ id: oid, product, spec, billingMode, amountFen, paidAt }));
+	const lines = orders.map(({ id: oid, product, spec, billingMode, amountFen, paidAt }) => ({
+		id: oid,
+		product,
+		spec,
+		billingMode,
+		amountFen,
+		paidAt
+	}));
 	return { kind: 'order', ...base, orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
 }
 
@@ -51,7 +76,11 @@ function put(base: string, token: string, r: ContractRecord, pdfSha256: string):
 }
 
 /** Median latency of `RUNS` genuine registrations of one account, one after another; each must be 201. */
-async function timedRegistrations(base: string, a: Account, fonts: Awaited<ReturnType<typeof loadContractFontsNode>>): Promise<number> {
+async function timedRegistrations(
+	base: string,
+	a: Account,
+	fonts: Awaited<ReturnType<typeof loadContractFontsNode>>
+): Promise<number> {
 	const ms: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		const r = record(a);
@@ -65,7 +94,9 @@ async function timedRegistrations(base: string, a: Account, fonts: Awaited<Retur
 }
 
 /** One configuration: idle latency, then the same while the other account floods with heavy registrations. */
-async function scenario(env: Record<string, string>): Promise<{ idle: number; flooded: number; answers: Record<number, number> }> {
+async function scenario(
+	env: Record<string, string>
+): Promise<{ idle: number; flooded: number; answers: Record<number, number> }> {
 	const server = await startServerProcess({ STATIC_DIR: '/nonexistent', ADMIN_TOKEN: ADMIN, ...env });
 	try {
 		const verified = await fetch(`${server.base}/api/v1/admin/accounts/acct-100002/verify`, {
@@ -87,7 +118,9 @@ async function scenario(env: Record<string, string>): Promise<{ idle: number; fl
 		let flooding = true;
 		const flood = (async () => {
 			while (flooding) {
-				const batch = await Promise.all(Array.from({ length: FLOOD }, () => put(server.base, flooder.token, record(flooder, paid), 'b'.repeat(64))));
+				const batch = await Promise.all(
+					Array.from({ length: FLOOD }, () => put(server.base, flooder.token, record(flooder, paid), 'b'.repeat(64)))
+				);
 				// No back-off: the flooder ignores Retry-After and sends the next 20 at once.
 				for (const res of batch) {
 					answers[res.status] = (answers[res.status] ?? 0) + 1;
@@ -108,20 +141,33 @@ async function scenario(env: Record<string, string>): Promise<{ idle: number; fl
 export async function runRegistrationBench(): Promise<BenchRow[]> {
 	const gated = await scenario({});
 	const open = await scenario({ RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' });
-	const fmt = (a: Record<number, number>) => Object.entries(a).map(([s, n]) => `${n}×${s}`).join(' ');
+	const fmt = (a: Record<number, number>) =>
+		Object.entries(a)
+			.map(([s, n]) => `${n}×${s}`)
+			.join(' ');
 	console.log(`registration flood answers — gated: ${fmt(gated.answers)}; without admission: ${fmt(open.answers)}`);
 	return [
 		{ name: 'registration: another account, idle (median)', value: gated.idle, unit: 'ms' },
-		{ name: `registration: another account, during a ${FLOOD}-request heavy flood`, value: gated.flooded, unit: 'ms', target: `≤ 2× idle (${(2 * gated.idle).toFixed(0)} ms)` },
+		{
+			name: `registration: another account, during a ${FLOOD}-request heavy flood`,
+			value: gated.flooded,
+			unit: 'ms',
+			target: `≤ 2× idle (${(2 * gated.idle).toFixed(0)} ms)`
+		},
 		{ name: 'registration: flood / idle ratio', value: gated.flooded / gated.idle, unit: '×', target: '≤ 2' },
 		{ name: 'registration without admission (baseline): idle', value: open.idle, unit: 'ms' },
 		{ name: 'registration without admission (baseline): during the flood', value: open.flooded, unit: 'ms' },
-		{ name: 'registration without admission (baseline): flood / idle ratio', value: open.flooded / open.idle, unit: '×' }
+		{
+			name: 'registration without admission (baseline): flood / idle ratio',
+			value: open.flooded / open.idle,
+			unit: '×'
+		}
 	];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const rows = await runRegistrationBench();
 	const width = Math.max(...rows.map((r) => r.name.length));
-	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit}  ${r.target ?? ''}`);
+	for (const r of rows)
+		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit}  ${r.target ?? ''}`);
 }

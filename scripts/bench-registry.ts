@@ -16,7 +16,12 @@ import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
 import { openSqliteStore, type Store } from '../server/store';
 import { openPgStore } from '../server/store/pg/index';
-import { createDatabase, dropDatabase, startThrowawayCluster, type ThrowawayCluster } from '../server/store/pg/throwaway-cluster';
+import {
+	createDatabase,
+	dropDatabase,
+	startThrowawayCluster,
+	type ThrowawayCluster
+} from '../server/store/pg/throwaway-cluster';
 import { ROOT } from './server-process';
 import { percentile, type BenchRow } from './bench/stats';
 import { startCluster } from './cluster';
@@ -54,7 +59,11 @@ async function json(res: Response): Promise<unknown> {
 type Prepared = { record: ContractRecord; sha: string };
 
 /** Fires `items` with CONCURRENCY requests in flight; every answer must be 201. Registrations/s and p99 latency. */
-async function drive(base: string, token: string, items: Prepared[]): Promise<{ perSecond: number; p99: number; p50: number }> {
+async function drive(
+	base: string,
+	token: string,
+	items: Prepared[]
+): Promise<{ perSecond: number; p99: number; p50: number }> {
 	const latencies: number[] = [];
 	let next = 0;
 	const t0 = performance.now();
@@ -98,13 +107,31 @@ async function registrationRun(
 		databaseUrl: setup.pg ? pg.url(database) : '',
 		processes: setup.processes,
 		// Check on: production's entry (render workers re-render each contract). Off: the same bootstrap without it.
-		...(check ? {} : { entry: join(ROOT, 'tests/unit/support/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
+		...(check
+			? {}
+			: { entry: join(ROOT, 'tests/unit/support/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
 		// NODE_ENV set, not inherited: `npm run bench` builds with Vite first, which leaves 'production' behind (no demo accounts).
-		env: { NODE_ENV: 'development', DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token', STATIC_DIR: '/nonexistent', PUBLIC_URL, RENDERS_PER_ACCOUNT: '1000', RENDER_QUEUE: '1000' }
+		env: {
+			NODE_ENV: 'development',
+			DATA_DIR: dataDir,
+			ADMIN_TOKEN: 'bench-admin-token',
+			STATIC_DIR: '/nonexistent',
+			PUBLIC_URL,
+			RENDERS_PER_ACCOUNT: '1000',
+			RENDER_QUEUE: '1000'
+		}
 	});
 	try {
-		const { token } = (await json(await fetch(`${cluster.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) }))) as { token: string };
-		const changes = (await json(await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } }))) as { identity: VerifiedIdentity; provider: Provider };
+		const { token } = (await json(
+			await fetch(`${cluster.url}/api/v1/session`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ code: 'demo' })
+			})
+		)) as { token: string };
+		const changes = (await json(
+			await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+		)) as { identity: VerifiedIdentity; provider: Provider };
 		const n = check ? COUNT.on : COUNT.off;
 		const items = await prepare(changes.identity, changes.provider, WARMUP * setup.processes + n);
 		await drive(cluster.url, token, items.slice(0, WARMUP * setup.processes));
@@ -133,10 +160,20 @@ async function emptyPull(store: Store): Promise<{ p50: number; p99: number }> {
 	const identity = { ...DEMO_IDENTITY, accountId: account };
 	const provider: Provider = { ...config.provider, verifyOrigin: config.provider.verifyOrigin ?? PUBLIC_URL };
 	for (let i = 0; i < PULL_CONTRACTS; i++) {
-		await store.registerContract({ accountId: account, record: record(identity, provider), pdfSha256: 'b'.repeat(64), now: new Date().toISOString() });
+		await store.registerContract({
+			accountId: account,
+			record: record(identity, provider),
+			pdfSha256: 'b'.repeat(64),
+			now: new Date().toISOString()
+		});
 	}
 	const token = 'bench-pull-token';
-	await store.createSession(hashToken(token), account, new Date(now).toISOString(), new Date(now + 86_400_000).toISOString());
+	await store.createSession(
+		hashToken(token),
+		account,
+		new Date(now).toISOString(),
+		new Date(now + 86_400_000).toISOString()
+	);
 	const app = createApp({ store, config, staticDir: null, log: () => {} });
 	const get = async (query: string) => {
 		const res = await app.request(`/api/v1/changes${query}`, { headers: { authorization: `Bearer ${token}` } });
@@ -186,7 +223,11 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 			}
 			const base = results['SQLite, 1 process']!.perSecond;
 			for (const setup of SETUPS.slice(1)) {
-				rows.push({ name: `registry: check ${check ? 'on' : 'off'}, ${setup.label} / SQLite 1 process`, value: results[setup.label]!.perSecond / base, unit: '×' });
+				rows.push({
+					name: `registry: check ${check ? 'on' : 'off'}, ${setup.label} / SQLite 1 process`,
+					value: results[setup.label]!.perSecond / base,
+					unit: '×'
+				});
 			}
 		}
 
@@ -194,7 +235,12 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 		const sqlite = openSqliteStore(dir);
 		try {
 			const r = await emptyPull(sqlite);
-			rows.push({ name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, SQLite, p99`, value: r.p99, unit: 'ms', target: '≤ 20 ms' });
+			rows.push({
+				name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, SQLite, p99`,
+				value: r.p99,
+				unit: 'ms',
+				target: '≤ 20 ms'
+			});
 			console.log(`empty pull SQLite: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
 		} finally {
 			await sqlite.close();
@@ -204,7 +250,12 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 		const store = await openPgStore(pg.url('bench_pull'));
 		try {
 			const r = await emptyPull(store);
-			rows.push({ name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, PostgreSQL, p99`, value: r.p99, unit: 'ms', target: '≤ 20 ms' });
+			rows.push({
+				name: `pull: empty incremental, ${PULL_CONTRACTS} contracts, PostgreSQL, p99`,
+				value: r.p99,
+				unit: 'ms',
+				target: '≤ 20 ms'
+			});
 			console.log(`empty pull PostgreSQL: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
 		} finally {
 			await store.close();
@@ -219,5 +270,6 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const rows = await runRegistryBench();
 	const width = Math.max(...rows.map((r) => r.name.length));
-	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit}  ${r.target ?? ''}`);
+	for (const r of rows)
+		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit}  ${r.target ?? ''}`);
 }

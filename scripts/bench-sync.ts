@@ -27,7 +27,13 @@ const CANNON_SECONDS = Number(process.env.BENCH_CANNON_SECONDS ?? 5);
 const ENGINE_SECONDS = Number(process.env.BENCH_ENGINE_SECONDS ?? 15);
 
 type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type CannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; '2xx': number; non2xx: number; errors: number };
+type CannonResult = {
+	requests: { average: number; total: number };
+	latency: { p50: number; p99: number };
+	'2xx': number;
+	non2xx: number;
+	errors: number;
+};
 type Cannon = (opts: {
 	url: string;
 	connections: number;
@@ -41,16 +47,32 @@ type Cannon = (opts: {
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 async function session(base: string) {
-	const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) });
+	const res = await fetch(`${base}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ code: 'demo' })
+	});
 	const s = (await res.json()) as { token: string; accountId: string };
-	const changes = (await (await fetch(`${base}/api/v1/changes`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as {
+	const changes = (await (
+		await fetch(`${base}/api/v1/changes`, { headers: { authorization: `Bearer ${s.token}` } })
+	).json()) as {
 		identity: { legalName: string; creditCode: string; legalRepresentative: string; registeredAddress: string };
 		provider: PartyB;
 	};
 	const id = changes.identity;
 	const parties: { partyA: PartyA; partyB: PartyB } = {
-		partyA: { name: id.legalName, creditCode: id.creditCode, legalRepresentative: id.legalRepresentative, registeredAddress: id.registeredAddress },
-		partyB: { name: changes.provider.name, creditCode: changes.provider.creditCode, registeredAddress: changes.provider.registeredAddress, verifyOrigin: changes.provider.verifyOrigin }
+		partyA: {
+			name: id.legalName,
+			creditCode: id.creditCode,
+			legalRepresentative: id.legalRepresentative,
+			registeredAddress: id.registeredAddress
+		},
+		partyB: {
+			name: changes.provider.name,
+			creditCode: changes.provider.creditCode,
+			registeredAddress: changes.provider.registeredAddress,
+			verifyOrigin: changes.provider.verifyOrigin
+		}
 	};
 	return { ...s, parties };
 }
@@ -150,7 +172,11 @@ async function freshDevice(rig: EngineRig, rows: number, online: () => boolean, 
 const unfinished = () => getDb().outbox.where('status').anyOf('pending', 'sending').count();
 
 /** 50 rows queued, the provider down for 2 minutes (engine time), then back: real ms from recovery to an empty queue. */
-async function drainAfterOutage(rig: EngineRig, outage: Outage, seed: number): Promise<{ drainMs: number; outageRpm: number; maxAttempts: number }> {
+async function drainAfterOutage(
+	rig: EngineRig,
+	outage: Outage,
+	seed: number
+): Promise<{ drainMs: number; outageRpm: number; maxAttempts: number }> {
 	rig.proxy.setOutage(outage);
 	const { clock, engine } = await freshDevice(rig, 50, () => true, seed);
 	const before = rig.proxy.counts.all;
@@ -159,7 +185,14 @@ async function drainAfterOutage(rig: EngineRig, outage: Outage, seed: number): P
 	const outageRequests = rig.proxy.counts.all - before;
 	const maxAttempts = Math.max(...(await getDb().outbox.toArray()).map((r) => r.attempts));
 	rig.proxy.setOutage('none');
-	if (process.env.BENCH_DEBUG) console.error('outage', outage, { outageRequests, maxAttempts, unfinished: await unfinished(), offset: clock.offset, counts: rig.proxy.counts });
+	if (process.env.BENCH_DEBUG)
+		console.error('outage', outage, {
+			outageRequests,
+			maxAttempts,
+			unfinished: await unfinished(),
+			offset: clock.offset,
+			counts: rig.proxy.counts
+		});
 	const t0 = performance.now();
 	await clock.drive(engine, async () => (await unfinished()) === 0, 5 * 60_000, false);
 	const drainMs = performance.now() - t0;
@@ -201,7 +234,11 @@ export async function runEngineBench(): Promise<BenchRow[]> {
 	const proxy = await startProxy(server.port);
 	// pull() asks the page's relative /api/v1: in Node, point it at the proxy.
 	const nodeFetch = globalThis.fetch;
-	globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => nodeFetch(typeof input === 'string' && input.startsWith('/') ? `${proxy.url}${input}` : input, init)) as typeof fetch;
+	globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+		nodeFetch(
+			typeof input === 'string' && input.startsWith('/') ? `${proxy.url}${input}` : input,
+			init
+		)) as typeof fetch;
 	try {
 		const rig = { proxy, s: await session(proxy.url) };
 		const reset: number[] = [];
@@ -219,11 +256,35 @@ export async function runEngineBench(): Promise<BenchRow[]> {
 		const offline = await requestsPerMinute(rig, 'offline', ENGINE_SECONDS);
 		const blocked = await requestsPerMinute(rig, 'blocked', ENGINE_SECONDS);
 		return [
-			{ name: 'sync engine: drain 50 rows after a 2-min outage (connections reset), from recovery', value: median(reset), unit: 'ms', target: '≤ 15000 ms' },
-			{ name: 'sync engine: drain 50 rows after a 2-min outage (503s), from recovery', value: median(unavailable), unit: 'ms', target: '≤ 15000 ms' },
-			{ name: `sync engine: requests/min during the outage, 50 rows queued (max attempts ${maxAttempts})`, value: median(outageRpm), unit: 'req' },
-			{ name: `sync engine: requests/min offline, 50 rows queued, triggers every 250 ms (${ENGINE_SECONDS} s)`, value: offline, unit: 'req', target: '0' },
-			{ name: `sync engine: requests/min with a row blocked by a refused registration, no triggers (${ENGINE_SECONDS} s)`, value: blocked, unit: 'req', target: '≤ 30' }
+			{
+				name: 'sync engine: drain 50 rows after a 2-min outage (connections reset), from recovery',
+				value: median(reset),
+				unit: 'ms',
+				target: '≤ 15000 ms'
+			},
+			{
+				name: 'sync engine: drain 50 rows after a 2-min outage (503s), from recovery',
+				value: median(unavailable),
+				unit: 'ms',
+				target: '≤ 15000 ms'
+			},
+			{
+				name: `sync engine: requests/min during the outage, 50 rows queued (max attempts ${maxAttempts})`,
+				value: median(outageRpm),
+				unit: 'req'
+			},
+			{
+				name: `sync engine: requests/min offline, 50 rows queued, triggers every 250 ms (${ENGINE_SECONDS} s)`,
+				value: offline,
+				unit: 'req',
+				target: '0'
+			},
+			{
+				name: `sync engine: requests/min with a row blocked by a refused registration, no triggers (${ENGINE_SECONDS} s)`,
+				value: blocked,
+				unit: 'req',
+				target: '≤ 30'
+			}
 		];
 	} finally {
 		globalThis.fetch = nodeFetch;
@@ -267,16 +328,28 @@ export async function runSyncBench(): Promise<BenchRow[]> {
 					method: 'PUT',
 					setupRequest: (req) => {
 						const id = globalThis.crypto.randomUUID();
-						return { ...req, path: `/api/v1/contracts/${id}`, headers: { ...auth, 'idempotency-key': id }, body: registerBody(s.parties, id) };
+						return {
+							...req,
+							path: `/api/v1/contracts/${id}`,
+							headers: { ...auth, 'idempotency-key': id },
+							body: registerBody(s.parties, id)
+						};
 					}
 				}
 			]
 		});
-		for (const [name, r] of [['replay', replay], ['distinct', distinct]] as const) {
+		for (const [name, r] of [
+			['replay', replay],
+			['distinct', distinct]
+		] as const) {
 			if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
 		}
 		return [
-			{ name: `sync: flush ${SUBMISSIONS.toLocaleString('en')} queued submissions (Node, fake-indexeddb)`, value: median(flushes), unit: 'ms' },
+			{
+				name: `sync: flush ${SUBMISSIONS.toLocaleString('en')} queued submissions (Node, fake-indexeddb)`,
+				value: median(flushes),
+				unit: 'ms'
+			},
 			{ name: 'server: idempotent replay (same key+body) throughput', value: replay.requests.average, unit: 'req/s' },
 			{ name: 'server: idempotent replay p99 latency', value: replay.latency.p99, unit: 'ms' },
 			{ name: 'server: distinct-key registrations throughput', value: distinct.requests.average, unit: 'req/s' },
@@ -289,8 +362,12 @@ export async function runSyncBench(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	const rows = process.argv.includes('--engine') ? await runEngineBench() : [...(await runSyncBench()), ...(await runEngineBench())];
+	const rows = process.argv.includes('--engine')
+		? await runEngineBench()
+		: [...(await runSyncBench()), ...(await runEngineBench())];
 	const width = Math.max(...rows.map((r) => r.name.length));
-	console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(9)}  unit   (flush: median of ${RUNS} runs; autocannon: ${CANNON_SECONDS} s, 10 connections)`);
+	console.log(
+		`\n${'figure'.padEnd(width)}  ${'value'.padStart(9)}  unit   (flush: median of ${RUNS} runs; autocannon: ${CANNON_SECONDS} s, 10 connections)`
+	);
 	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(9)}  ${r.unit}`);
 }

@@ -53,14 +53,24 @@ export async function bundleBrowserEntry(): Promise<string> {
 }
 
 async function browserPdfAndList(browser: Browser, base: string, code: string): Promise<BenchRow[]> {
-	type Bench = { generate(kind: string, n?: number): Promise<{ ms: number; bytes: number }>; seedContracts(n: number): Promise<number>; firstPage(kind?: string): Promise<{ ms: number; rows: number }>; searchPage(search: string): Promise<{ ms: number; rows: number; total: number }>; numberAt(n: number): Promise<string> };
+	type Bench = {
+		generate(kind: string, n?: number): Promise<{ ms: number; bytes: number }>;
+		seedContracts(n: number): Promise<number>;
+		firstPage(kind?: string): Promise<{ ms: number; rows: number }>;
+		searchPage(search: string): Promise<{ ms: number; rows: number; total: number }>;
+		numberAt(n: number): Promise<string>;
+	};
 	const cold: number[] = [];
 	const warm: number[] = [];
 	const order: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		const { context, page } = await benchPage(browser, base, code);
 		const run = (kind: string, n?: number) =>
-			page.evaluate(([k, m]) => (globalThis as unknown as { __bench: Bench }).__bench.generate(k as string, m as number | undefined), [kind, n] as const);
+			page.evaluate(
+				([k, m]) =>
+					(globalThis as unknown as { __bench: Bench }).__bench.generate(k as string, m as number | undefined),
+				[kind, n] as const
+			);
 		cold.push((await run('framework')).ms);
 		warm.push((await run('framework')).ms);
 		order.push((await run('order', 1000)).ms);
@@ -72,25 +82,41 @@ async function browserPdfAndList(browser: Browser, base: string, code: string): 
 	const listKind: number[] = [];
 	for (let i = 0; i < Math.max(RUNS, 7); i++) {
 		list.push((await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.firstPage())).ms);
-		listKind.push((await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.firstPage('framework'))).ms);
+		listKind.push(
+			(await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.firstPage('framework'))).ms
+		);
 	}
 	// Search by a 6-character tail (one hit) and by the date part every seeded number shares (10,000 hits).
-	const tail = (await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.numberAt(4321))).slice(-6);
+	const tail = (await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.numberAt(4321))).slice(
+		-6
+	);
 	const searchTail: number[] = [];
 	const searchBroad: number[] = [];
 	for (let i = 0; i < Math.max(RUNS, 7); i++) {
 		const hit = await page.evaluate((q) => (globalThis as unknown as { __bench: Bench }).__bench.searchPage(q), tail);
 		if (hit.total < 1) throw new Error(`search by ${tail} found ${hit.total}`);
 		searchTail.push(hit.ms);
-		searchBroad.push((await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.searchPage('20260101'))).ms);
+		searchBroad.push(
+			(await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.searchPage('20260101'))).ms
+		);
 	}
 	await context.close();
 	return [
-		{ name: 'chromium: generate framework, cold (font fetch + parse)', value: median(cold), unit: 'ms', target: '≤ 1000 ms' },
+		{
+			name: 'chromium: generate framework, cold (font fetch + parse)',
+			value: median(cold),
+			unit: 'ms',
+			target: '≤ 1000 ms'
+		},
 		{ name: 'chromium: generate framework, font loaded', value: median(warm), unit: 'ms', target: '≤ 400 ms' },
 		{ name: 'chromium: generate 1,000-order contract', value: median(order), unit: 'ms', target: '≤ 3000 ms' },
 		{ name: 'chromium: contracts first page of 10,000', value: median(list), unit: 'ms', target: '≤ 50 ms' },
-		{ name: 'chromium: contracts first page of 10,000, by kind', value: median(listKind), unit: 'ms', target: '≤ 50 ms' },
+		{
+			name: 'chromium: contracts first page of 10,000, by kind',
+			value: median(listKind),
+			unit: 'ms',
+			target: '≤ 50 ms'
+		},
 		{ name: 'chromium: search 10,000 by a 6-character tail', value: median(searchTail), unit: 'ms', target: '≤ 50 ms' },
 		{ name: 'chromium: search 10,000 by a part all share', value: median(searchBroad), unit: 'ms' }
 	];
@@ -107,12 +133,19 @@ async function benchPage(browser: Browser, base: string, code: string) {
 
 /** The orders page's search at 50,000 orders: a 6-digit part of one id, a product name, a part every id shares. */
 export async function orderSearch(browser: Browser, base: string, code: string): Promise<BenchRow[]> {
-	type Bench = { seedOrders(n: number): Promise<number>; searchOrdersPage(search: string): Promise<{ ms: number; rows: number; total: number }>; orderIdAt(n: number): Promise<string> };
+	type Bench = {
+		seedOrders(n: number): Promise<number>;
+		searchOrdersPage(search: string): Promise<{ ms: number; rows: number; total: number }>;
+		orderIdAt(n: number): Promise<string>;
+	};
 	const bench = (page: import('@playwright/test').Page) => ({
-		search: (q: string) => page.evaluate((s) => (globalThis as unknown as { __bench: Bench }).__bench.searchOrdersPage(s), q)
+		search: (q: string) =>
+			page.evaluate((s) => (globalThis as unknown as { __bench: Bench }).__bench.searchOrdersPage(s), q)
 	});
 	const { context, page } = await benchPage(browser, base, code);
-	const [seedMs, count] = await timed(() => page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.seedOrders(50_000)));
+	const [seedMs, count] = await timed(() =>
+		page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.seedOrders(50_000))
+	);
 	if (count !== 50_000) throw new Error(`seeded ${count} orders`);
 	const id = await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.orderIdAt(31_234));
 	const part = id.slice(8, 14);
@@ -129,7 +162,12 @@ export async function orderSearch(browser: Browser, base: string, code: string):
 	await context.close();
 	return [
 		{ name: 'chromium: store 50,000 orders (with id search parts)', value: seedMs, unit: 'ms' },
-		{ name: 'chromium: orders search 50,000 by a 6-digit part of an id', value: median(byPart), unit: 'ms', target: '≤ 50 ms' },
+		{
+			name: 'chromium: orders search 50,000 by a 6-digit part of an id',
+			value: median(byPart),
+			unit: 'ms',
+			target: '≤ 50 ms'
+		},
 		{ name: 'chromium: orders search 50,000 by product name (10,000 hits)', value: median(byProduct), unit: 'ms' },
 		{ name: 'chromium: orders search 50,000 by a part all share', value: median(broad), unit: 'ms' }
 	];
@@ -165,7 +203,12 @@ export async function uiConfirmClick(browser: Browser, base: string): Promise<Be
 		await context.close();
 	}
 	return [
-		{ name: 'chromium UI: confirm click → stored, first contract of the session', value: median(cold), unit: 'ms', target: '≤ 1000 ms' },
+		{
+			name: 'chromium UI: confirm click → stored, first contract of the session',
+			value: median(cold),
+			unit: 'ms',
+			target: '≤ 1000 ms'
+		},
 		{ name: 'chromium UI: confirm click → stored, font loaded', value: median(warm), unit: 'ms', target: '≤ 400 ms' }
 	];
 }
@@ -180,7 +223,8 @@ async function optional(file: string, fn: string): Promise<BenchRow[]> {
 function print(rows: BenchRow[]): void {
 	const width = Math.max(...rows.map((r) => r.name.length));
 	console.log(`\n${'figure'.padEnd(width)}  ${'median'.padStart(10)}  target   (runs: ${RUNS})`);
-	for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(7)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
+	for (const r of rows)
+		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(7)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
 }
 
 async function main(): Promise<void> {

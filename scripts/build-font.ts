@@ -17,7 +17,12 @@ export const REVISIONS_FILE = '.revisions.json';
 
 const require = createRequire(import.meta.url);
 // subset-font ships no type declarations; this is the part of its API we use.
-type SubsetOptions = { targetFormat: 'truetype'; noHinting?: boolean; noLayoutClosure?: boolean; dropTables?: string[] };
+type SubsetOptions = {
+	targetFormat: 'truetype';
+	noHinting?: boolean;
+	noLayoutClosure?: boolean;
+	dropTables?: string[];
+};
 const subsetFont = require('subset-font') as (font: Buffer, text: string, options: SubsetOptions) => Promise<Buffer>;
 const SOURCE = {
 	regular: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
@@ -173,7 +178,10 @@ function writeWithCompressed(out: string, data: Uint8Array): void {
 	writeAtomic(out, data);
 	// Otherwise every first download of a multi-MB face would be gzipped on the fly. Brotli quality 5: 5.6 MB
 	// for the 10 MB GBK face in ~0.5 s; 11 saves 0.6 MB for 20 s.
-	writeAtomic(`${out}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+	writeAtomic(
+		`${out}.br`,
+		brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } })
+	);
 	writeAtomic(`${out}.gz`, gzipSync(data, { level: 9 }));
 }
 
@@ -206,7 +214,9 @@ async function cut(source: string, codePoints: number[], out: string): Promise<n
  * The complete regular face (every code point of the source), written as core + rest. The complete font is
  * cut like the others (no hinting, no layout tables) so that it is the same font whichever part a device has.
  */
-async function cutSplit(face: SplitFace): Promise<{ coreBytes: number; restBytes: number; full: number; coreChars: number }> {
+async function cutSplit(
+	face: SplitFace
+): Promise<{ coreBytes: number; restBytes: number; full: number; coreChars: number }> {
 	const all = [...readCmap(readFileSync(SOURCE.regular))].sort((a, b) => a - b);
 	const { font } = await subset(SOURCE.regular, all);
 	const glyphs = readCmapGlyphs(font);
@@ -233,7 +243,9 @@ export function fontRevisions(dir: string = FONT_DIR): Record<string, string> {
 }
 
 /** Builds every face of every font set (src/lib/pdf/fontSets.ts) into static/fonts unless the stamp says they are current. */
-export async function buildFonts(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<FontBuildResult> {
+export async function buildFonts(
+	options: { force?: boolean; log?: (line: string) => void } = {}
+): Promise<FontBuildResult> {
 	const log = options.log ?? (() => {});
 	const files = fontFiles().map((f) => join(FONT_DIR, f));
 	const sets = Object.values(FONT_SETS as Record<string, FontSet>);
@@ -243,11 +255,14 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 	const stampPath = join(FONT_DIR, STAMP_FILE);
 	const want = stamp();
 	const current =
-		[...files, ...compressed.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) => existsSync(f)) &&
+		[...files, ...compressed.flatMap((f) => [`${join(FONT_DIR, f)}.br`, `${join(FONT_DIR, f)}.gz`])].every((f) =>
+			existsSync(f)
+		) &&
 		existsSync(stampPath) &&
 		readFileSync(stampPath, 'utf8') === want;
 	if (current && !options.force) {
-		if (!existsSync(join(FONT_DIR, REVISIONS_FILE))) writeAtomic(join(FONT_DIR, REVISIONS_FILE), JSON.stringify(fontRevisions(), null, '\t'));
+		if (!existsSync(join(FONT_DIR, REVISIONS_FILE)))
+			writeAtomic(join(FONT_DIR, REVISIONS_FILE), JSON.stringify(fontRevisions(), null, '\t'));
 		return { files, skipped: true, missing: [] };
 	}
 
@@ -261,12 +276,15 @@ export async function buildFonts(options: { force?: boolean; log?: (line: string
 	}
 	for (const face of splits) {
 		const r = await cutSplit(face);
-		log(`${face.core}: ${r.coreBytes} bytes (${r.coreChars} characters' outlines), ${face.rest}: ${r.restBytes} bytes; complete face ${r.full} bytes`);
+		log(
+			`${face.core}: ${r.coreBytes} bytes (${r.coreChars} characters' outlines), ${face.rest}: ${r.restBytes} bytes; complete face ${r.full} bytes`
+		);
 	}
 	for (const set of sets) {
 		const path = join(FONT_DIR, set.bold);
 		const missingBold = await cut(SOURCE.bold, boldCodePoints(set.boldTexts), path);
-		if (missingBold.length) throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
+		if (missingBold.length)
+			throw new Error(`bold source lacks template characters: ${String.fromCodePoint(...missingBold)}`);
 		log(`${set.bold}: ${statSync(path).size} bytes`);
 	}
 	writeAtomic(join(FONT_DIR, REVISIONS_FILE), JSON.stringify(fontRevisions(), null, '\t'));

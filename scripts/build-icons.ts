@@ -61,7 +61,8 @@ export function variantSvg(source: string, variant: Variant): string {
 /** A square PNG of `svg`, `size` pixels wide. System fonts stay unloaded: the output cannot depend on the machine. */
 export function renderPng(svg: string, size: number): Buffer {
 	const image = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render();
-	if (image.width !== size || image.height !== size) throw new Error(`rendered ${image.width}×${image.height}, wanted ${size}×${size}`);
+	if (image.width !== size || image.height !== size)
+		throw new Error(`rendered ${image.width}×${image.height}, wanted ${size}×${size}`);
 	return image.asPng();
 }
 

@@ -49,7 +49,9 @@ export interface Cluster {
 
 const BODY_LIMIT = 3 * 1024 * 1024;
 
-function startProcess(opts: Required<Pick<ClusterOptions, 'databaseUrl' | 'entry' | 'ready'>> & { env: Record<string, string> }): Promise<{ child: ChildProcess; port: number }> {
+function startProcess(
+	opts: Required<Pick<ClusterOptions, 'databaseUrl' | 'entry' | 'ready'>> & { env: Record<string, string> }
+): Promise<{ child: ChildProcess; port: number }> {
 	return new Promise((resolvePort, reject) => {
 		// node --import tsx (not the tsx CLI, which forks): the pid is the server itself, so kill -9 kills it.
 		const child = spawn(process.execPath, ['--import', 'tsx', opts.entry], {
@@ -222,11 +224,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 async function main(): Promise<void> {
 	const databaseUrl = process.env.DATABASE_URL?.trim();
 	if (!databaseUrl) {
-		console.error('npm run cluster needs DATABASE_URL (postgres://user:password@host/database): the processes share one PostgreSQL');
+		console.error(
+			'npm run cluster needs DATABASE_URL (postgres://user:password@host/database): the processes share one PostgreSQL'
+		);
 		process.exit(1);
 	}
 	const processes = Number(process.env.CLUSTER_PROCESSES || 2);
-	if (!Number.isInteger(processes) || processes < 1 || processes > 32) throw new Error(`CLUSTER_PROCESSES must be 1–32`);
+	if (!Number.isInteger(processes) || processes < 1 || processes > 32)
+		throw new Error(`CLUSTER_PROCESSES must be 1–32`);
 	const dataDir = resolve(process.env.DATA_DIR || './data');
 	// Every process needs the same admin token: made once here unless ADMIN_TOKEN is set.
 	const env: Record<string, string> = { DATA_DIR: dataDir };
@@ -239,11 +244,19 @@ async function main(): Promise<void> {
 		host,
 		processes,
 		// The processes see the proxy as the client's address: trust its X-Forwarded-For (sign-in throttling).
-		env: { ...env, TRUST_PROXY: process.env.TRUST_PROXY || '127.0.0.1,::1', PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
+		env: {
+			...env,
+			TRUST_PROXY: process.env.TRUST_PROXY || '127.0.0.1,::1',
+			PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}`
+		},
 		log: (m) => console.log(`[cluster] ${m}`)
 	});
-	console.log(`Contract Desk cluster: ${processes} server processes on one PostgreSQL behind ${cluster.url.replace('127.0.0.1', host === '0.0.0.0' ? '127.0.0.1' : host)}`);
-	console.log(`  processes: ${cluster.backends.map((b) => `pid ${b.child.pid} :${b.port}`).join(', ')} (kill -9 one: the others go on, it is started again)`);
+	console.log(
+		`Contract Desk cluster: ${processes} server processes on one PostgreSQL behind ${cluster.url.replace('127.0.0.1', host === '0.0.0.0' ? '127.0.0.1' : host)}`
+	);
+	console.log(
+		`  processes: ${cluster.backends.map((b) => `pid ${b.child.pid} :${b.port}`).join(', ')} (kill -9 one: the others go on, it is started again)`
+	);
 	const stop = () => void cluster.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

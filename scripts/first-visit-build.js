@@ -58,7 +58,13 @@ export function shellFacades(manifestPath) {
 	const shell = Object.keys(m).find((k) => m[k]?.name === SHELL_CHUNK);
 	if (!shell) return [];
 	return Object.entries(m)
-		.filter(([k, c]) => /generated\/client-optimized\/nodes\/\d+\.js$/.test(k) && !c.css?.length && c.imports?.length === 1 && c.imports[0] === shell)
+		.filter(
+			([k, c]) =>
+				/generated\/client-optimized\/nodes\/\d+\.js$/.test(k) &&
+				!c.css?.length &&
+				c.imports?.length === 1 &&
+				c.imports[0] === shell
+		)
 		.map(([, c]) => c.file);
 }
 
@@ -81,7 +87,13 @@ export function preloadFirstVisit(adapter) {
 				const links = shellFacades(manifest).map((f) => `<link href="${base}/${f}" rel="modulepreload">`);
 				const html = readFileSync(dest, 'utf8');
 				// After Kit's own preloads, which name the shell chunk first.
-				writeFileSync(dest, html.replace(/(<link href="[^"]*" rel="modulepreload">\s*)(?!.*rel="modulepreload")/s, `$1${links.join('\n\t\t')}\n\t\t`));
+				writeFileSync(
+					dest,
+					html.replace(
+						/(<link href="[^"]*" rel="modulepreload">\s*)(?!.*rel="modulepreload")/s,
+						`$1${links.join('\n\t\t')}\n\t\t`
+					)
+				);
 			};
 			return adapter.adapt(wrapped);
 		}

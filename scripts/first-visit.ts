@@ -20,11 +20,20 @@ export type FirstVisit = {
  * 3.75 = 562.5 ms request latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up): every extra request in a chain
  * costs what it costs in the hand.
  */
-export const PHONE_NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+export const PHONE_NETWORK = {
+	offline: false,
+	latency: 562.5,
+	downloadThroughput: (1474.56 * 1024) / 8,
+	uploadThroughput: (675 * 1024) / 8
+};
 
 const IDLE_MS = 500;
 
-export async function measureFirstVisit(browser: Browser, origin: string, opts: { throttle?: boolean } = {}): Promise<FirstVisit> {
+export async function measureFirstVisit(
+	browser: Browser,
+	origin: string,
+	opts: { throttle?: boolean } = {}
+): Promise<FirstVisit> {
 	// No service worker: its install precaches the whole app, which is not what the first screen waits for.
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
 	try {
@@ -46,7 +55,12 @@ export async function measureFirstVisit(browser: Browser, origin: string, opts: 
 		cdp.on('Network.responseReceived', (e) => {
 			const h = e.response.headers;
 			const encoding = h['content-encoding'] ?? h['Content-Encoding'] ?? 'identity';
-			meta.set(e.requestId, { url: e.response.url, type: e.type, encoding, headerBytes: e.response.encodedDataLength ?? 0 });
+			meta.set(e.requestId, {
+				url: e.response.url,
+				type: e.type,
+				encoding,
+				headerBytes: e.response.encodedDataLength ?? 0
+			});
 		});
 		const finish = (id: string) => {
 			inflight.delete(id);
@@ -60,7 +74,13 @@ export async function measureFirstVisit(browser: Browser, origin: string, opts: 
 			// encodedDataLength at loadingFinished counts headers and body as they came over the wire.
 			transferBytes += e.encodedDataLength;
 			bodyBytes += e.encodedDataLength - m.headerBytes;
-			done.push({ url: new URL(m.url).pathname, bytes: e.encodedDataLength, encoding: m.encoding, startMs: NaN, endMs: NaN });
+			done.push({
+				url: new URL(m.url).pathname,
+				bytes: e.encodedDataLength,
+				encoding: m.encoding,
+				startMs: NaN,
+				endMs: NaN
+			});
 		});
 		await page.goto(`${origin}/`, { waitUntil: 'commit' });
 		// The first frame in which the access-code field is on screen and enabled (its draft read from Dexie).
@@ -82,10 +102,14 @@ export async function measureFirstVisit(browser: Browser, origin: string, opts: 
 			if (inflight.size === 0 && Date.now() - lastActivity >= IDLE_MS) break;
 			await new Promise((r) => setTimeout(r, 50));
 		}
-		const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+		const loadMs = await page.evaluate(
+			() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd
+		);
 		// When each file was asked for and arrived, on the page's own clock (the one of the load event and the paint).
 		const timing = await page.evaluate(() =>
-			performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.startTime, (e as PerformanceResourceTiming).responseEnd] as const)
+			performance
+				.getEntriesByType('resource')
+				.map((e) => [new URL(e.name).pathname, e.startTime, (e as PerformanceResourceTiming).responseEnd] as const)
 		);
 		for (const f of done) {
 			const t = timing.find(([url]) => url === f.url);

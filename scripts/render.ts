@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<void> {
 		const kind = args[1] as ExampleKind;
 		if (!(kind in EXAMPLES)) fail(`unknown example "${args[1] ?? ''}"\n${USAGE}`);
 		if (version !== undefined && !isKnownTemplateVersion(version, kind)) {
-			fail(`template version "${version}" does not serve ${kind} contracts; known: ${Object.keys(TEMPLATE_VERSIONS).join(', ')}`);
+			fail(
+				`template version "${version}" does not serve ${kind} contracts; known: ${Object.keys(TEMPLATE_VERSIONS).join(', ')}`
+			);
 		}
 		input = EXAMPLES[kind](version as TemplateVersion | undefined);
 		out = args[2];
@@ -61,12 +63,16 @@ async function main(argv: string[]): Promise<void> {
 	const pdf = await renderContractPdf(parsed.data, fonts);
 	await writeFile(out, pdf);
 	if (recordOut) await writeFile(recordOut, `${JSON.stringify(parsed.data, null, '\t')}\n`);
-	console.log(`${out}: ${parsed.data.kind} ${parsed.data.number}, ${pdf.length} bytes in ${Math.round(performance.now() - started)} ms`);
+	console.log(
+		`${out}: ${parsed.data.kind} ${parsed.data.number}, ${pdf.length} bytes in ${Math.round(performance.now() - started)} ms`
+	);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
 	if (error instanceof MissingGlyphError) {
-		fail(`the contract font lacks "${error.char}" (U+${error.codePoint.toString(16).toUpperCase()}) in field ${error.field}`);
+		fail(
+			`the contract font lacks "${error.char}" (U+${error.codePoint.toString(16).toUpperCase()}) in field ${error.field}`
+		);
 	}
 	if (error instanceof ZodError) fail(`record fails the contract schema: ${error.message}`);
 	fail(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -106,7 +106,10 @@ async function requestPaperCopy(page: Page, contractId: string, tracking?: strin
 /** The provider's back office: the paper copy arrived and was stamped (its due date now runs). */
 async function providerStamps(base: string, contractId: string): Promise<void> {
 	for (const step of ['received', 'stamped']) {
-		const res = await fetch(`${base}/api/v1/admin/contracts/${contractId}/stamping/${step}`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+		const res = await fetch(`${base}/api/v1/admin/contracts/${contractId}/stamping/${step}`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }
+		});
 		if (!res.ok) throw new Error(`admin ${step}: ${res.status} ${await res.text()}`);
 	}
 }
@@ -168,7 +171,17 @@ async function main(): Promise<void> {
 	if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 	// A fresh data folder: the demo account exactly as seeded.
 	const server = await startServerProcess({ SEED_DEMO: '1', ADMIN_TOKEN });
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
 	try {
 		console.log(`wrote ${await narrow(browser, server.base)}`);
 		console.log(`wrote ${await wide(browser, server.base)}`);

@@ -19,13 +19,18 @@ afterAll(async () => env.cleanup());
 
 describe('access codes at rest', () => {
 	it('the database holds scrypt hashes, never the codes, and sign-in still works', async () => {
-		const rows = env.store.db.prepare(`SELECT code_hash, code_hashed FROM accounts`).all() as { code_hash: string; code_hashed: number }[];
+		const rows = env.store.db.prepare(`SELECT code_hash, code_hashed FROM accounts`).all() as {
+			code_hash: string;
+			code_hashed: number;
+		}[];
 		expect(rows).toHaveLength(2);
 		for (const row of rows) {
 			expect(row.code_hashed).toBe(1);
 			expect(row.code_hash).toMatch(/^s1\$[A-Za-z0-9_-]{43}$/);
 		}
-		const file = env.store.db.prepare(`SELECT group_concat(code_hash) AS all_codes FROM accounts`).get() as { all_codes: string };
+		const file = env.store.db.prepare(`SELECT group_concat(code_hash) AS all_codes FROM accounts`).get() as {
+			all_codes: string;
+		};
 		expect(file.all_codes).not.toMatch(/demo/);
 		expect(await signIn(env.app, 'demo')).toBeTruthy();
 		expect(await signIn(env.app, 'demo-unverified')).toBeTruthy();
@@ -52,11 +57,9 @@ describe('access codes at rest', () => {
 			expect(before).toBeGreaterThan(0);
 			for (let v = 0; v < before; v++) old.exec(MIGRATIONS[v]!);
 			old.pragma(`user_version = ${before}`);
-			old.prepare(`INSERT INTO accounts (id, code, identity, seq) VALUES (?, ?, ?, 1)`).run(
-				DEMO_IDENTITY.accountId,
-				'legacy-Code-42',
-				JSON.stringify(DEMO_IDENTITY)
-			);
+			old
+				.prepare(`INSERT INTO accounts (id, code, identity, seq) VALUES (?, ?, ?, 1)`)
+				.run(DEMO_IDENTITY.accountId, 'legacy-Code-42', JSON.stringify(DEMO_IDENTITY));
 			old.close();
 
 			const store = openSqliteStore(dir);
@@ -68,7 +71,12 @@ describe('access codes at rest', () => {
 				expect(JSON.stringify(row)).not.toContain('legacy-Code-42');
 				expect((await store.findAccountByCode('legacy-Code-42'))?.id).toBe(DEMO_IDENTITY.accountId);
 				expect(await store.findAccountByCode('legacy-code-42')).toBeUndefined();
-				const app = createApp({ store, config: loadConfig({ DATA_DIR: dir, ADMIN_TOKEN }), staticDir: null, log: () => {} });
+				const app = createApp({
+					store,
+					config: loadConfig({ DATA_DIR: dir, ADMIN_TOKEN }),
+					staticDir: null,
+					log: () => {}
+				});
 				expect(await signIn(app, 'legacy-Code-42')).toBeTruthy();
 			} finally {
 				await store.close();
@@ -84,7 +92,11 @@ describe('access codes are never returned', () => {
 		const token = await signIn(env.app, 'demo');
 		const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 		const answers = [
-			await env.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"code":"demo-unverified"}' }),
+			await env.app.request('/api/v1/session', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: '{"code":"demo-unverified"}'
+			}),
 			await env.app.request('/api/v1/changes', { headers: auth(token) }),
 			await env.app.request('/api/v1/admin/accounts', { headers: admin }),
 			await env.app.request('/api/v1/admin/contracts', { headers: admin }),
@@ -96,6 +108,7 @@ describe('access codes are never returned', () => {
 			expect(text).not.toMatch(/"demo"|demo-unverified|s1\$|code_?hash/i);
 		}
 		// The store hands the routes accounts without any code field to leak.
-		for (const account of await env.store.listAccounts()) expect(Object.keys(account).sort()).toEqual(['id', 'identity', 'seq']);
+		for (const account of await env.store.listAccounts())
+			expect(Object.keys(account).sort()).toEqual(['id', 'identity', 'seq']);
 	});
 });

@@ -2,7 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponse, type ChangesResponse } from '../src/lib/domain/changes';
 import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from './seed';
-import { ADMIN_TOKEN, auth, frameworkRecord, makeEnv, put, RETURN_ADDRESS, signIn, PDF_SHA, type TestEnv } from './test-helpers';
+import {
+	ADMIN_TOKEN,
+	auth,
+	frameworkRecord,
+	makeEnv,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	PDF_SHA,
+	type TestEnv
+} from './test-helpers';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -72,7 +82,11 @@ describe('verify an account', () => {
 			verifiedAt: new Date(env.clock.now).toISOString()
 		});
 		const actions = await env.store.listAdminActions();
-		expect(actions.at(-1)).toMatchObject({ action: 'verify', target: DEMO_UNVERIFIED_ACCOUNT_ID, at: new Date(env.clock.now).toISOString() });
+		expect(actions.at(-1)).toMatchObject({
+			action: 'verify',
+			target: DEMO_UNVERIFIED_ACCOUNT_ID,
+			at: new Date(env.clock.now).toISOString()
+		});
 
 		// Repeating the same identity changes nothing.
 		const again = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, DEFAULT_VERIFICATION);
@@ -81,10 +95,16 @@ describe('verify an account', () => {
 	});
 
 	it('explicit details are validated (400 naming the field) and applied', async () => {
-		const bad = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, { ...DEFAULT_VERIFICATION, creditCode: '123' });
+		const bad = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, {
+			...DEFAULT_VERIFICATION,
+			creditCode: '123'
+		});
 		expect(bad.status).toBe(400);
 		expect(((await bad.json()) as { fields: object }).fields).toHaveProperty('creditCode');
-		const ok = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, { ...DEFAULT_VERIFICATION, legalRepresentative: '王玥' });
+		const ok = await admin(`/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, {
+			...DEFAULT_VERIFICATION,
+			legalRepresentative: '王玥'
+		});
 		expect(ok.status).toBe(200);
 		expect(await ok.json()).toMatchObject({ changed: true, identity: { legalRepresentative: '王玥' } });
 	});
@@ -111,11 +131,16 @@ describe('stamping transitions', () => {
 	});
 
 	it('received → stamped → returned, each reaching the device after the cursor; out of order → 409', async () => {
-		expect((await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token })).status).toBe(201);
+		expect(
+			(await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token })).status
+		).toBe(201);
 		let cursor = (await pull(token)).cursor;
 
 		expect((await admin(`/contracts/${id}/stamping/stamped`)).status).toBe(409);
-		expect((await admin(`/contracts/${id}/stamping/returned`, { courier: '顺丰速运', trackingNumber: 'SF1000000001' })).status).toBe(409);
+		expect(
+			(await admin(`/contracts/${id}/stamping/returned`, { courier: '顺丰速运', trackingNumber: 'SF1000000001' }))
+				.status
+		).toBe(409);
 
 		const received = await admin(`/contracts/${id}/stamping/received`);
 		expect(received.status).toBe(200);
@@ -141,7 +166,9 @@ describe('stamping transitions', () => {
 		const actions = (await env.store.listAdminActions()).filter((a) => a.target === id).map((a) => a.action);
 		expect(actions).toEqual(['stamping.received', 'stamping.stamped', 'stamping.returned']);
 
-		const list = (await (await admin('/contracts')).json()) as { contracts: { id: string; stampingEvents: string[] }[] };
+		const list = (await (await admin('/contracts')).json()) as {
+			contracts: { id: string; stampingEvents: string[] }[];
+		};
 		expect(list.contracts.find((c) => c.id === id)?.stampingEvents).toEqual(['received', 'stamped', 'returned']);
 	});
 

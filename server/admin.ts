@@ -78,7 +78,9 @@ export function adminRoutes(deps: AdminDeps): Hono {
 		const [rows, calendar] = await Promise.all([store.listContractsForAdmin(), serverCalendar(store)]);
 		const contracts = [];
 		for (const row of rows) {
-			const returnDue = row.stampingEvents.includes('received') ? dueFromEvents(await store.listStampingEvents(row.id), calendar) : null;
+			const returnDue = row.stampingEvents.includes('received')
+				? dueFromEvents(await store.listStampingEvents(row.id), calendar)
+				: null;
 			contracts.push({ ...row, returnDue });
 		}
 		return c.json({ contracts });
@@ -96,10 +98,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
 			if (!account) return notFound();
 			const details = { entityType: 'enterprise' as const, ...body.value };
 			// The same identity again is a repeat, not a new verification: nothing changes, nothing is logged.
-			const { status: _s, accountId: _a, verifiedAt: _v, ...current } =
-				account.identity.status === 'verified' ? account.identity : { status: '', accountId: '', verifiedAt: '' };
+			const {
+				status: _s,
+				accountId: _a,
+				verifiedAt: _v,
+				...current
+			} = account.identity.status === 'verified' ? account.identity : { status: '', accountId: '', verifiedAt: '' };
 			const repeat = account.identity.status === 'verified' && canonicalJson(current) === canonicalJson(details);
-			const result = await store.verifyAccount({ accountId, details: repeat ? undefined : details, now: iso() }, commit(verifyResponse));
+			const result = await store.verifyAccount(
+				{ accountId, details: repeat ? undefined : details, now: iso() },
+				commit(verifyResponse)
+			);
 			return verifyResponse(result);
 		});
 	});

@@ -123,7 +123,12 @@ describe('bad bodies', () => {
 
 	it('record.id different from the URL → 400', async () => {
 		const record = frameworkRecord(env.config);
-		const res = await put(env.app, `/api/v1/contracts/${crypto.randomUUID()}`, { record, pdfSha256: PDF_SHA }, { token });
+		const res = await put(
+			env.app,
+			`/api/v1/contracts/${crypto.randomUUID()}`,
+			{ record, pdfSha256: PDF_SHA },
+			{ token }
+		);
 		expect(res.status).toBe(400);
 		expect(((await res.json()) as { fields: object }).fields).toEqual({ 'record.id': ['idMismatch'] });
 	});
@@ -135,16 +140,31 @@ describe('bad bodies', () => {
 		expect(await res.json()).toMatchObject({ error: 'tooLarge' });
 
 		const record = frameworkRecord(env.config);
-		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { pad: 'x'.repeat(70 * 1024) }, { token });
+		const stamping = await put(
+			env.app,
+			`/api/v1/contracts/${record.id}/stamping`,
+			{ pad: 'x'.repeat(70 * 1024) },
+			{ token }
+		);
 		expect(stamping.status).toBe(413);
 
 		// 1.5 MiB passes the contract limit (and then fails on content), 2.5 MiB does not.
 		const pdf = Buffer.alloc(1024 * 1024, 7).toString('base64');
-		const ok = await put(env.app, `/api/v1/contracts/${record.id}`, { record, pdfSha256: PDF_SHA, pdfBase64: pdf }, { token });
+		const ok = await put(
+			env.app,
+			`/api/v1/contracts/${record.id}`,
+			{ record, pdfSha256: PDF_SHA, pdfBase64: pdf },
+			{ token }
+		);
 		expect(ok.status).toBe(400);
 		expect(((await ok.json()) as { fields: object }).fields).toEqual({ pdfBase64: ['sha256Mismatch'] });
 		const tooBig = Buffer.alloc(2 * 1024 * 1024, 7).toString('base64');
-		const res2 = await put(env.app, `/api/v1/contracts/${record.id}`, { record, pdfSha256: PDF_SHA, pdfBase64: tooBig }, { token });
+		const res2 = await put(
+			env.app,
+			`/api/v1/contracts/${record.id}`,
+			{ record, pdfSha256: PDF_SHA, pdfBase64: tooBig },
+			{ token }
+		);
 		expect(res2.status).toBe(413);
 	});
 });
@@ -175,7 +195,9 @@ describe('GET /changes', () => {
 
 	it('the unverified account gets its own identity and none of the demo data', async () => {
 		const token = await signIn(env.app, 'demo-unverified');
-		const body = changesResponse.parse(await (await env.app.request('/api/v1/changes', { headers: auth(token) })).json());
+		const body = changesResponse.parse(
+			await (await env.app.request('/api/v1/changes', { headers: auth(token) })).json()
+		);
 		expect(body.identity.status).toBe('unverified');
 		expect(body.filings).toEqual([]);
 		expect(body.orders).toEqual([]);

@@ -96,9 +96,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	const bigLimit = bodyLimit({ maxSize: LIMITS.contract, onError: tooLarge });
 	const smallLimit = bodyLimit({ maxSize: LIMITS.default, onError: tooLarge });
 	app.use('/api/*', (c, next) =>
-		c.req.method === 'PUT' && /^\/api\/v1\/contracts\/[^/]+$/.test(c.req.path)
-			? bigLimit(c, next)
-			: smallLimit(c, next)
+		c.req.method === 'PUT' && /^\/api\/v1\/contracts\/[^/]+$/.test(c.req.path) ? bigLimit(c, next) : smallLimit(c, next)
 	);
 
 	const api = new Hono<AppEnv>();
@@ -109,17 +107,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	const tooMany = (c: Context, retryAfterMs: number) => {
 		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 		c.header('Retry-After', String(seconds));
-		return apiError(c, 429, 'tooManyAttempts', { message: 'Too many wrong access codes; try again later', retryAfter: seconds });
+		return apiError(c, 429, 'tooManyAttempts', {
+			message: 'Too many wrong access codes; try again later',
+			retryAfter: seconds
+		});
 	};
 
 	api.post('/session', async (c) => {
-		const byAddress = { key: `address:${addressKey(clientAddress(c, config.trustedProxies))}`, rule: SIGN_IN_RULES.address };
+		const byAddress = {
+			key: `address:${addressKey(clientAddress(c, config.trustedProxies))}`,
+			rule: SIGN_IN_RULES.address
+		};
 		// Refused before the body is even read: a blocked client costs no hashing.
 		const early = await throttle.check([byAddress]);
 		if (!early.allowed) return tooMany(c, early.retryAfterMs);
 		const body = await readBody(c, sessionRequest);
 		if (!body.ok) return body.response;
-		const byCode = { key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`, rule: SIGN_IN_RULES.code };
+		const byCode = {
+			key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`,
+			rule: SIGN_IN_RULES.code
+		};
 		const decision = await throttle.check([byAddress, byCode]);
 		if (!decision.allowed) return tooMany(c, decision.retryAfterMs);
 		const account = await store.findAccountByCode(body.value.code);
@@ -139,7 +146,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
-	api.route('/verify', publicVerifyRoutes({ lookup: contractsByNumber(store), now, clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies)) }));
+	api.route(
+		'/verify',
+		publicVerifyRoutes({
+			lookup: contractsByNumber(store),
+			now,
+			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))
+		})
+	);
 
 	// Attached per route, so an unknown path is a 404 even without a token.
 	const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -160,7 +174,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
 	api.get('/changes', requireAccount, async (c) => {
 		const q = (name: string) => c.req.query(name);
-		const query = parseChangesQuery({ since: q('since'), page: q('page'), limit: q('limit'), calendarSince: q('calendarSince') });
+		const query = parseChangesQuery({
+			since: q('since'),
+			page: q('page'),
+			limit: q('limit'),
+			calendarSince: q('calendarSince')
+		});
 		if (!query.ok) return invalid(c, query.fields, 'Unknown cursor, page or limit');
 		const result = await store.changesPage(c.get('accountId'), query.value);
 		if (result.kind === 'noAccount') return apiError(c, 401, 'unauthorized');

@@ -22,7 +22,10 @@ export async function serverCalendar(store: Store): Promise<WorkCalendar> {
 }
 
 /** The due date of a paper copy from its events (none before the receipt) — the rule the device runs. */
-export function dueFromEvents(events: readonly Pick<StampingEvent, 'kind' | 'at'>[], calendar: WorkCalendar): DueDate | null {
+export function dueFromEvents(
+	events: readonly Pick<StampingEvent, 'kind' | 'at'>[],
+	calendar: WorkCalendar
+): DueDate | null {
 	const received = events.find((e) => e.kind === 'received');
 	return received ? returnDueDate(received.at, calendar) : null;
 }
@@ -53,19 +56,26 @@ export function calendarAdminRoutes(deps: { store: Store; now: () => number }): 
 
 	routes.get('/:year', async (c) => {
 		const year = yearParam(c.req.param('year'));
-		if (year === null) return invalid(c, { year: ['year'] }, `A year from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`);
+		if (year === null)
+			return invalid(c, { year: ['year'] }, `A year from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`);
 		const found = (await store.listHolidayYears()).find((y) => y.year === year);
-		return found ? c.json({ year: found }) : apiError(c, 404, 'notFound', { message: `No schedule published for ${year}` });
+		return found
+			? c.json({ year: found })
+			: apiError(c, 404, 'notFound', { message: `No schedule published for ${year}` });
 	});
 
 	routes.put('/:year', async (c) => {
 		const year = yearParam(c.req.param('year'));
-		if (year === null) return invalid(c, { year: ['year'] }, `A year from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`);
+		if (year === null)
+			return invalid(c, { year: ['year'] }, `A year from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`);
 		const body = await readBody(c, scheduleBody);
 		if (!body.ok) return body.response;
 		const checked = holidaySchedule.safeParse({ year, ...body.value });
 		if (!checked.success) return invalid(c, fieldErrors(checked.error), 'The schedule does not hold together');
-		const result = await store.publishHolidayYear({ schedule: normaliseSchedule(checked.data), now: new Date(now()).toISOString() });
+		const result = await store.publishHolidayYear({
+			schedule: normaliseSchedule(checked.data),
+			now: new Date(now()).toISOString()
+		});
 		return c.json({ year: result.year, changed: result.kind !== 'unchanged' }, result.kind === 'created' ? 201 : 200);
 	});
 

@@ -7,10 +7,14 @@ export type ChangesQuery = { since: number; page?: string; limit: number };
 export type CalendarQuery = { calendarSince: number };
 
 export type ParsedChangesQuery =
-	| { ok: true; value: ChangesQuery; calendar: CalendarQuery }
-	| { ok: false; fields: Record<string, string[]> };
+	{ ok: true; value: ChangesQuery; calendar: CalendarQuery } | { ok: false; fields: Record<string, string[]> };
 
-export function parseChangesQuery(q: { since?: string; page?: string; limit?: string; calendarSince?: string }): ParsedChangesQuery {
+export function parseChangesQuery(q: {
+	since?: string;
+	page?: string;
+	limit?: string;
+	calendarSince?: string;
+}): ParsedChangesQuery {
 	const fields: Record<string, string[]> = {};
 	let calendarSince = 0;
 	if (q.calendarSince !== undefined && q.calendarSince !== '') {

@@ -22,7 +22,13 @@ async function registerDirect(n: number, pdf?: Uint8Array): Promise<string[]> {
 	for (let i = 0; i < n; i++) {
 		const record = uniqueRecord();
 		const sha = pdf ? createHash('sha256').update(pdf).digest('hex') : 'b'.repeat(64);
-		const r = await env.store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: sha, pdf, now: new Date().toISOString() });
+		const r = await env.store.registerContract({
+			accountId: DEMO_ACCOUNT_ID,
+			record,
+			pdfSha256: sha,
+			pdf,
+			now: new Date().toISOString()
+		});
 		expect(r.kind).toBe('created');
 		ids.push(record.id);
 	}
@@ -81,7 +87,16 @@ describe('GET /changes, paged', () => {
 
 		// Nothing new: an empty answer.
 		const empty = await pullPage(`?since=${next.cursor}`);
-		expect(empty).toMatchObject({ cursor: next.cursor, next: null, totalContracts: 0, contracts: [], orders: [], filings: [], stampingRequests: [], stampingEvents: [] });
+		expect(empty).toMatchObject({
+			cursor: next.cursor,
+			next: null,
+			totalContracts: 0,
+			contracts: [],
+			orders: [],
+			filings: [],
+			stampingRequests: [],
+			stampingEvents: []
+		});
 	}, 120_000);
 
 	it('carries paper-copy requests and the outbound parcel added later, and the PDF size', async () => {
@@ -91,12 +106,19 @@ describe('GET /changes, paged', () => {
 		const res = await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token });
 		expect(res.status).toBe(201);
 		let delta = await pullPage(`?since=${cursor}`);
-		expect(delta.stampingRequests).toEqual([{ contractId: id, submission: { returnAddress: RETURN_ADDRESS }, submittedAt: expect.any(String) }]);
+		expect(delta.stampingRequests).toEqual([
+			{ contractId: id, submission: { returnAddress: RETURN_ADDRESS }, submittedAt: expect.any(String) }
+		]);
 		cursor = delta.cursor;
 		const outbound = { courier: '顺丰速运', trackingNumber: 'SF1234567890' };
-		expect((await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS, outbound }, { token })).status).toBe(200);
+		expect(
+			(await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS, outbound }, { token }))
+				.status
+		).toBe(200);
 		delta = await pullPage(`?since=${cursor}`);
-		expect(delta.stampingRequests).toEqual([{ contractId: id, submission: { returnAddress: RETURN_ADDRESS, outbound }, submittedAt: expect.any(String) }]);
+		expect(delta.stampingRequests).toEqual([
+			{ contractId: id, submission: { returnAddress: RETURN_ADDRESS, outbound }, submittedAt: expect.any(String) }
+		]);
 
 		const full = await pullPage('?since=0&limit=1000');
 		let found = full.contracts.find((c) => c.id === id);

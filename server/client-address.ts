@@ -5,7 +5,10 @@ import { BlockList, isIP } from 'node:net';
 /** Parses TRUST_PROXY: comma-separated addresses or CIDR ranges (IPv4 or IPv6) of the reverse proxies in front of us. */
 export function parseTrustedProxies(value: string | undefined): BlockList {
 	const list = new BlockList();
-	for (const raw of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+	for (const raw of (value ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)) {
 		const [address, bits] = raw.split('/');
 		const family = isIP(address ?? '');
 		if (!family) throw new Error(`TRUST_PROXY: not an IP address or range: ${raw}`);
@@ -62,6 +65,11 @@ export function addressKey(address: string): string {
 	const [head = '', tail = ''] = address.split('::');
 	const left = head ? head.split(':') : [];
 	const right = tail ? tail.split(':') : [];
-	const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-	return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+	const groups = address.includes('::')
+		? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
 }

@@ -119,7 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (seed && seed !== '0' && seed !== '1') throw new Error(`SEED_DEMO must be 0 or 1: ${env.SEED_DEMO}`);
 
 	const holidaySeed = env.HOLIDAY_SEED?.trim();
-	if (holidaySeed && holidaySeed !== '0' && holidaySeed !== '1') throw new Error(`HOLIDAY_SEED must be 0 or 1: ${env.HOLIDAY_SEED}`);
+	if (holidaySeed && holidaySeed !== '0' && holidaySeed !== '1')
+		throw new Error(`HOLIDAY_SEED must be 0 or 1: ${env.HOLIDAY_SEED}`);
 
 	const ttlDays = env.SESSION_TTL_DAYS ? Number(env.SESSION_TTL_DAYS) : 30;
 	if (!(ttlDays > 0)) throw new Error(`SESSION_TTL_DAYS must be positive: ${env.SESSION_TTL_DAYS}`);
@@ -128,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const retentionMinutes = positive(env.RETENTION_INTERVAL_MINUTES, 60, 'RETENTION_INTERVAL_MINUTES');
 
 	const databaseUrl = env.DATABASE_URL?.trim() || null;
-	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+		throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
 
 	return {
 		port,

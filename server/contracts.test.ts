@@ -38,7 +38,10 @@ beforeAll(async () => {
 });
 afterAll(async () => env.cleanup());
 
-const register = (record: ContractRecord, opts: { key?: string | null; sha?: string; tok?: string; pdf?: string } = {}) =>
+const register = (
+	record: ContractRecord,
+	opts: { key?: string | null; sha?: string; tok?: string; pdf?: string } = {}
+) =>
 	put(
 		env.app,
 		`/api/v1/contracts/${record.id}`,
@@ -50,7 +53,9 @@ const contractRows = (id: string) =>
 
 describe('PUT /contracts/:id (registration)', () => {
 	it('stores a contract once and makes it effective at once; it shows in the next pull', async () => {
-		const before = changesResponse.parse(await (await env.app.request('/api/v1/changes', { headers: auth(token) })).json());
+		const before = changesResponse.parse(
+			await (await env.app.request('/api/v1/changes', { headers: auth(token) })).json()
+		);
 		const record = frameworkRecord(env.config);
 		const res = await register(record, { key: 'reg-1' });
 		expect(res.status).toBe(201);
@@ -70,7 +75,15 @@ describe('PUT /contracts/:id (registration)', () => {
 			await (await env.app.request(`/api/v1/changes?since=${before.cursor}`, { headers: auth(token) })).json()
 		);
 		expect(after.contracts).toEqual([
-			{ id: record.id, status: 'effective', registeredAt: new Date(FIXED_NOW).toISOString(), record, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), pdfSha256: PDF_SHA, pdfSize: null }
+			{
+				id: record.id,
+				status: 'effective',
+				registeredAt: new Date(FIXED_NOW).toISOString(),
+				record,
+				contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+				pdfSha256: PDF_SHA,
+				pdfSize: null
+			}
 		]);
 		expect(after.orders).toEqual([]);
 		expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
@@ -119,7 +132,9 @@ describe('PUT /contracts/:id (registration)', () => {
 		expect(res.status).toBe(422);
 		const body = (await res.json()) as { error: string; fields: object };
 		expect(body.error).toBe('partyAMismatch');
-		expect(Object.keys(body.fields)).toEqual(expect.arrayContaining(['record.partyA.name', 'record.partyA.creditCode']));
+		expect(Object.keys(body.fields)).toEqual(
+			expect.arrayContaining(['record.partyA.name', 'record.partyA.creditCode'])
+		);
 		expect(contractRows(record.id)).toBe(0);
 	});
 
@@ -135,7 +150,9 @@ describe('PUT /contracts/:id (registration)', () => {
 		expect(record.partyA.creditCode).not.toBe(env.config.provider.creditCode);
 		const res = await register({ ...record, partyB: { ...record.partyB, creditCode: record.partyA.creditCode } });
 		expect(res.status).toBe(422);
-		expect(((await res.json()) as { fields: object }).fields).toEqual({ 'record.partyB.creditCode': ['partyBMismatch'] });
+		expect(((await res.json()) as { fields: object }).fields).toEqual({
+			'record.partyB.creditCode': ['partyBMismatch']
+		});
 		const both = frameworkRecord(env.config, { identity: DEFAULT_VERIFICATION });
 		const res2 = await register({ ...both, partyB: { ...both.partyB, name: '别的云有限公司' } });
 		expect(await res2.json()).toMatchObject({ error: 'partyAMismatch' });
@@ -217,7 +234,12 @@ describe('PUT /contracts/:id (registration)', () => {
 		const other = await signIn(env.app, 'demo-unverified');
 		expect((await env.app.request(`/api/v1/contracts/${record.id}`, { headers: auth(other) })).status).toBe(404);
 		expect((await env.app.request(`/api/v1/contracts/${record.id}`, { headers: auth(token) })).status).toBe(200);
-		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token: other });
+		const stamping = await put(
+			env.app,
+			`/api/v1/contracts/${record.id}/stamping`,
+			{ returnAddress: RETURN_ADDRESS },
+			{ token: other }
+		);
 		expect(stamping.status).toBe(404);
 		expect(await env.store.getStamping(record.id)).toBeUndefined();
 	});
@@ -230,7 +252,12 @@ describe('Idempotency-Key', () => {
 		expect(res.status).toBe(400);
 		expect(((await res.json()) as { fields: object }).fields).toEqual({ 'Idempotency-Key': ['required'] });
 		expect(contractRows(record.id)).toBe(0);
-		const stamping = await put(env.app, `/api/v1/contracts/${record.id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token, key: null });
+		const stamping = await put(
+			env.app,
+			`/api/v1/contracts/${record.id}/stamping`,
+			{ returnAddress: RETURN_ADDRESS },
+			{ token, key: null }
+		);
 		expect(stamping.status).toBe(400);
 		const badKey = await register(record, { key: 'a b' });
 		expect(((await badKey.json()) as { fields: object }).fields).toEqual({ 'Idempotency-Key': ['format'] });
@@ -277,7 +304,9 @@ describe('Idempotency-Key', () => {
 		const record = frameworkRecord(env.config);
 		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
 		const hash = requestHash('PUT', `/api/v1/contracts/${record.id}`, body);
-		expect(await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'in-flight', hash, env.clock.now)).toEqual({ kind: 'claimed' });
+		expect(await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'in-flight', hash, env.clock.now)).toEqual({
+			kind: 'claimed'
+		});
 		const res = await register(record, { key: 'in-flight' });
 		expect(res.status).toBe(409);
 		expect(res.headers.get('Retry-After')).toBe('1');
@@ -350,7 +379,9 @@ describe('PUT /contracts/:id/stamping', () => {
 			stamping: { contractId: record.id, returnAddress: RETURN_ADDRESS, submittedAt: new Date(FIXED_NOW).toISOString() }
 		});
 		// Whitespace differences normalise away: still the same address.
-		const same = await stamp(record.id, { returnAddress: { ...RETURN_ADDRESS, recipient: ` ${RETURN_ADDRESS.recipient} ` } });
+		const same = await stamp(record.id, {
+			returnAddress: { ...RETURN_ADDRESS, recipient: ` ${RETURN_ADDRESS.recipient} ` }
+		});
 		expect(same.status).toBe(200);
 
 		const changed = await stamp(record.id, { returnAddress: { ...RETURN_ADDRESS, district: '福田区' } });
@@ -360,7 +391,11 @@ describe('PUT /contracts/:id/stamping', () => {
 		expect(body.stored.returnAddress).toEqual(RETURN_ADDRESS);
 		expect((await env.store.getStamping(record.id))?.submission.returnAddress).toEqual(RETURN_ADDRESS);
 		expect(
-			(env.store.db.prepare('SELECT COUNT(*) AS n FROM stamping_requests WHERE contract_id = ?').get(record.id) as { n: number }).n
+			(
+				env.store.db.prepare('SELECT COUNT(*) AS n FROM stamping_requests WHERE contract_id = ?').get(record.id) as {
+					n: number;
+				}
+			).n
 		).toBe(1);
 	});
 
@@ -372,7 +407,10 @@ describe('PUT /contracts/:id/stamping', () => {
 		const added = await stamp(record.id, { returnAddress: RETURN_ADDRESS, outbound });
 		expect(added.status).toBe(200);
 		expect(((await added.json()) as { stamping: { outbound: unknown } }).stamping.outbound).toEqual(outbound);
-		const other = await stamp(record.id, { returnAddress: RETURN_ADDRESS, outbound: { ...outbound, trackingNumber: 'SF0000000001' } });
+		const other = await stamp(record.id, {
+			returnAddress: RETURN_ADDRESS,
+			outbound: { ...outbound, trackingNumber: 'SF0000000001' }
+		});
 		expect(other.status).toBe(409);
 	});
 

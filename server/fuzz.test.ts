@@ -38,9 +38,17 @@ describe('the API never answers 5xx to client input', () => {
 				fc.constantFrom(...ROUTES),
 				fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent), fc.constant(String(valid.id))),
 				fc.constantFrom('received', 'stamped', 'returned', 'x'),
-				fc.oneof(fc.constant(`Bearer ${token}`), fc.constant(`Bearer ${ADMIN_TOKEN}`), fc.string({ maxLength: 30 }), fc.constant(undefined)),
+				fc.oneof(
+					fc.constant(`Bearer ${token}`),
+					fc.constant(`Bearer ${ADMIN_TOKEN}`),
+					fc.string({ maxLength: 30 }),
+					fc.constant(undefined)
+				),
 				fc.oneof(fc.uuid(), fc.string({ maxLength: 80 }), fc.constant(undefined)),
-				fc.oneof(fc.constant(''), fc.string({ maxLength: 20 }).map((s) => `?since=${encodeURIComponent(s)}`)),
+				fc.oneof(
+					fc.constant(''),
+					fc.string({ maxLength: 20 }).map((s) => `?since=${encodeURIComponent(s)}`)
+				),
 				bodies(valid),
 				async ([method, template], id, kind, authorization, key, query, body) => {
 					const headers: Record<string, string> = { 'content-type': 'application/json' };

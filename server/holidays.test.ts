@@ -42,7 +42,12 @@ describe('the bundled package as the first publications', () => {
 		const y2018 = years.find((y) => y.year === 2018)!;
 		expect(y2018.holidays.some((d) => d.date >= '2018-12-25')).toBe(false);
 		expect(years.find((y) => y.year === 2026)!.workdays.map((d) => d.date)).toEqual([
-			'2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'
+			'2026-01-04',
+			'2026-02-14',
+			'2026-02-28',
+			'2026-05-09',
+			'2026-09-20',
+			'2026-10-10'
 		]);
 	});
 });
@@ -78,7 +83,10 @@ describe('store: holiday years', () => {
 		const same = await store.publishHolidayYear({ schedule: Y2027, now: '2026-12-03T00:00:00.000Z' });
 		expect(same).toEqual({ kind: 'unchanged', year: created.year });
 
-		const amended = normaliseSchedule({ ...Y2027, holidays: [...Y2027.holidays, { date: '2027-02-07', name: '春节' }] });
+		const amended = normaliseSchedule({
+			...Y2027,
+			holidays: [...Y2027.holidays, { date: '2027-02-07', name: '春节' }]
+		});
 		const updated = await store.publishHolidayYear({ schedule: amended, now: '2026-12-04T00:00:00.000Z' });
 		expect(updated.kind).toBe('updated');
 		expect(updated.year.revision).toBeGreaterThan(created.year.revision);
@@ -101,7 +109,11 @@ describe('store: holiday years', () => {
 		await store.seedHolidayYears(bundledSchedules(), NOW);
 		const calendar = workCalendar(await store.listHolidayYears());
 		expect(returnDueDate('2026-09-25T02:00:00Z', calendar)).toEqual({ due: '2026-10-22', provisional: false });
-		expect(returnDueDate('2026-12-15T02:00:00Z', calendar)).toEqual({ due: '2027-01-05', provisional: true, unpublishedYear: 2027 });
+		expect(returnDueDate('2026-12-15T02:00:00Z', calendar)).toEqual({
+			due: '2027-01-05',
+			provisional: true,
+			unpublishedYear: 2027
+		});
 		await store.publishHolidayYear({ schedule: Y2027, now: NOW });
 		const after = workCalendar(await store.listHolidayYears());
 		// 2027-01-01 is a holiday now: one working day later, and final.

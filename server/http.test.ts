@@ -101,7 +101,9 @@ describe('over HTTP', () => {
 		);
 		expect(results.filter((s) => s === 201)).toHaveLength(1);
 		expect(results.filter((s) => s === 200)).toHaveLength(19);
-		const rows = env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE id = ?').get(record.id) as { n: number };
+		const rows = env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE id = ?').get(record.id) as {
+			n: number;
+		};
 		expect(rows.n).toBe(1);
 	});
 });

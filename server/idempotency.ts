@@ -28,7 +28,9 @@ export function missingKey(c: Context): Response {
 
 /** Hash of what the request asks for: the same key must always mean the same request. */
 export function requestHash(method: string, path: string, body: unknown): string {
-	return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+	return createHash('sha256')
+		.update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
+		.digest('hex');
 }
 
 /**

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
 	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
 	const renderWorkers = startRenderPool();
 	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
-	if (releasedClaims) console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
+	if (releasedClaims)
+		console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
 	const stopRetention = startRetention({
 		store,
 		retentionMs: config.retentionMs,
@@ -32,19 +33,25 @@ async function main(): Promise<void> {
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
 		console.log(`Contract Desk server on ${url}`);
-		const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)} (pool ${config.pgPoolSize})` : config.dataDir;
+		const where = config.databaseUrl
+			? `PostgreSQL ${redactUrl(config.databaseUrl)} (pool ${config.pgPoolSize})`
+			: config.dataDir;
 		console.log(`  data:        ${where}${seeded ? ' (seeded demo data)' : ''}`);
 		console.log(
 			`  app:         ${existsSync(config.staticDir) ? config.staticDir : `${config.staticDir} missing — API only (run npm run build)`}`
 		);
 		if (config.seedDemo) {
-			console.log(`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`);
+			console.log(
+				`  access codes: ${DEMO_CODES.verified} (verified enterprise), ${DEMO_CODES.unverified} (not verified)`
+			);
 		}
 		// The token itself is never printed: logs are read by more people than the back office.
 		console.log(
 			`  admin token: ${config.adminTokenFile ? `in ${config.adminTokenFile} (random, mode 0600; npm run admin reads it)` : 'from ADMIN_TOKEN'}`
 		);
-		console.log(`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`);
+		console.log(
+			`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`
+		);
 	});
 
 	let stopping = false;

@@ -24,7 +24,12 @@ const ask = (number: string, query: string) => env.app.request(`/api/v1/verify/$
 beforeAll(async () => {
 	env = await makeEnv();
 	framework = frameworkRecord(env.config);
-	order = orderRecord(env.config, demoOrders(FIXED_NOW).filter((o) => o.status === 'paid').slice(0, 3));
+	order = orderRecord(
+		env.config,
+		demoOrders(FIXED_NOW)
+			.filter((o) => o.status === 'paid')
+			.slice(0, 3)
+	);
 	await register(framework);
 	await register(order);
 });
@@ -69,7 +74,15 @@ describe('GET /api/v1/verify/:number (no session)', () => {
 	it('never reveals amounts, orders, contacts or full names', async () => {
 		const text = await (await ask(order.number, `fingerprint=${contentHash(order)}`)).text();
 		const body = JSON.parse(text);
-		expect(Object.keys(body).sort()).toEqual(['kind', 'match', 'number', 'partyA', 'partyB', 'registered', 'registeredAt']);
+		expect(Object.keys(body).sort()).toEqual([
+			'kind',
+			'match',
+			'number',
+			'partyA',
+			'partyB',
+			'registered',
+			'registeredAt'
+		]);
 		expect(body.kind).toBe('order');
 		if (order.kind !== 'order') throw new Error('order record expected');
 		for (const secret of [
@@ -132,12 +145,14 @@ describe('throttle', () => {
 					{ headers: { 'X-Forwarded-For': forwardedFor } },
 					{ incoming: { socket: { remoteAddress: peer } } }
 				);
-			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++) expect((await ask('10.0.0.1', '198.51.100.7')).status).toBe(200);
+			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++)
+				expect((await ask('10.0.0.1', '198.51.100.7')).status).toBe(200);
 			expect((await ask('10.0.0.1', '198.51.100.7')).status).toBe(429);
 			// Another client behind the same proxy is not held back by the first.
 			expect((await ask('10.0.0.1', '203.0.113.9')).status).toBe(200);
 			// Not from the proxy: the header is ignored, so rotating it does not escape the peer's own limit.
-			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++) expect((await ask('192.0.2.44', `198.18.0.${i + 1}`)).status).toBe(200);
+			for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++)
+				expect((await ask('192.0.2.44', `198.18.0.${i + 1}`)).status).toBe(200);
 			expect((await ask('192.0.2.44', '198.18.1.1')).status).toBe(429);
 		} finally {
 			await proxied.cleanup();
@@ -149,7 +164,9 @@ describe('throttle', () => {
 		try {
 			const statuses: number[] = [];
 			for (let i = 0; i <= PUBLIC_VERIFY_LIMIT.limit; i++) {
-				statuses.push((await local.app.request(`/api/v1/verify/HT-20260615-00000000?fingerprint=${'a'.repeat(64)}`)).status);
+				statuses.push(
+					(await local.app.request(`/api/v1/verify/HT-20260615-00000000?fingerprint=${'a'.repeat(64)}`)).status
+				);
 			}
 			expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
 			expect(statuses.at(-1)).toBe(429);

@@ -13,8 +13,20 @@ export type ContractsByNumber = (number: string) => Promise<RegisteredCopy[]>;
 /** Like sign-in: a person checking papers by hand never comes near it; enumerating numbers is slowed to a crawl. */
 export const PUBLIC_VERIFY_LIMIT = { limit: 20, windowMs: 60_000 } as const;
 
-function copyOf(record: ContractRecord, contentHash: string, pdfSha256: string, registeredAt: string | null): RegisteredCopy {
-	return { kind: record.kind, contentHash, pdfSha256, registeredAt, partyA: record.partyA.name, partyB: record.partyB.name };
+function copyOf(
+	record: ContractRecord,
+	contentHash: string,
+	pdfSha256: string,
+	registeredAt: string | null
+): RegisteredCopy {
+	return {
+		kind: record.kind,
+		contentHash,
+		pdfSha256,
+		registeredAt,
+		partyA: record.partyA.name,
+		partyB: record.partyB.name
+	};
 }
 
 /**
@@ -29,13 +41,22 @@ export function contractsByNumber(store: Store): ContractsByNumber {
 			 WHERE number = ? ORDER BY registered_at, id`
 		);
 		return async (number) =>
-			(query.all(number) as { record: string; content_hash: string; pdf_sha256: string; registered_at: string | null }[]).map(
-				(row) => copyOf(JSON.parse(row.record) as ContractRecord, row.content_hash, row.pdf_sha256, row.registered_at)
+			(
+				query.all(number) as {
+					record: string;
+					content_hash: string;
+					pdf_sha256: string;
+					registered_at: string | null;
+				}[]
+			).map((row) =>
+				copyOf(JSON.parse(row.record) as ContractRecord, row.content_hash, row.pdf_sha256, row.registered_at)
 			);
 	}
 	if (store instanceof PgStore) {
 		return async (number) =>
-			(await store.contractsByNumber(number)).map((row) => copyOf(row.record, row.contentHash, row.pdfSha256, row.registeredAt));
+			(await store.contractsByNumber(number)).map((row) =>
+				copyOf(row.record, row.contentHash, row.pdfSha256, row.registeredAt)
+			);
 	}
 	return async (number) => {
 		const rows = (await store.listContractsForAdmin()).filter((row) => row.number === number);

@@ -151,7 +151,13 @@ export async function registerContract(
 	// account's identity cannot turn a replayed registration into a refusal.
 	if (await store.getContract(record.id)) return write();
 
-	const orders = record.kind === 'order' ? await store.getOrders(accountId, record.orders.map((o) => o.id)) : [];
+	const orders =
+		record.kind === 'order'
+			? await store.getOrders(
+					accountId,
+					record.orders.map((o) => o.id)
+				)
+			: [];
 	const byId = new Map(orders.map((o) => [o.id, o]));
 	const filing = record.kind === 'filing' ? await store.getFiling(accountId, record.filing.id) : undefined;
 	const found = contractDiscrepancies(record, {
@@ -183,7 +189,11 @@ export async function registerContract(
 		} catch (err) {
 			if (err instanceof RenderBusyError) {
 				return err.scope === 'account'
-					? outcome(429, { error: 'tooManyRenders', message: 'Too many registrations of this account are being checked; retry' }, 1)
+					? outcome(
+							429,
+							{ error: 'tooManyRenders', message: 'Too many registrations of this account are being checked; retry' },
+							1
+						)
 					: outcome(503, { error: 'renderUnavailable', message: 'The registry is busy checking contracts; retry' }, 2);
 			}
 			deps.log(`[server] verifyDocument threw for contract ${record.id}`, err);
@@ -195,7 +205,10 @@ export async function registerContract(
 			return outcome(422, { error: 'unrenderable', message: 'The contract could not be rendered' });
 		}
 		if (!matches) {
-			return outcome(422, { error: 'fingerprintMismatch', message: 'The PDF fingerprint does not match the contract record' });
+			return outcome(422, {
+				error: 'fingerprintMismatch',
+				message: 'The PDF fingerprint does not match the contract record'
+			});
 		}
 	}
 	return write();

@@ -36,7 +36,13 @@ describe('retention job', () => {
 		expect([count('sessions'), count('idempotency')]).toEqual([2, 3]);
 
 		const logs: string[] = [];
-		const stop = startRetention({ store: env.store, retentionMs: 30 * DAY, intervalMs: 3600_000, now: clock, log: (m) => logs.push(m) });
+		const stop = startRetention({
+			store: env.store,
+			retentionMs: 30 * DAY,
+			intervalMs: 3600_000,
+			now: clock,
+			log: (m) => logs.push(m)
+		});
 		await vi.advanceTimersByTimeAsync(0);
 		// First pass at day 20: nothing has expired, 'old' is 31 days old.
 		expect([count('sessions'), count('idempotency')]).toEqual([2, 2]);
@@ -57,11 +63,23 @@ describe('retention job', () => {
 	});
 
 	it('RETENTION_DAYS and RETENTION_INTERVAL_MINUTES configure it; 30 days and hourly by default', () => {
-		expect(loadConfig({ DATA_DIR: env.dir, ADMIN_TOKEN: 'x'.repeat(16) })).toMatchObject({ retentionMs: 30 * DAY, retentionIntervalMs: 3600_000 });
-		expect(loadConfig({ DATA_DIR: env.dir, ADMIN_TOKEN: 'x'.repeat(16), RETENTION_DAYS: '7', RETENTION_INTERVAL_MINUTES: '5' })).toMatchObject({
+		expect(loadConfig({ DATA_DIR: env.dir, ADMIN_TOKEN: 'x'.repeat(16) })).toMatchObject({
+			retentionMs: 30 * DAY,
+			retentionIntervalMs: 3600_000
+		});
+		expect(
+			loadConfig({
+				DATA_DIR: env.dir,
+				ADMIN_TOKEN: 'x'.repeat(16),
+				RETENTION_DAYS: '7',
+				RETENTION_INTERVAL_MINUTES: '5'
+			})
+		).toMatchObject({
 			retentionMs: 7 * DAY,
 			retentionIntervalMs: 300_000
 		});
-		expect(() => loadConfig({ DATA_DIR: env.dir, ADMIN_TOKEN: 'x'.repeat(16), RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
+		expect(() => loadConfig({ DATA_DIR: env.dir, ADMIN_TOKEN: 'x'.repeat(16), RETENTION_DAYS: '0' })).toThrow(
+			/RETENTION_DAYS/
+		);
 	});
 });

@@ -29,7 +29,8 @@ export function startRetention(opts: RetentionOptions): () => void {
 		running = true;
 		try {
 			const { sessions, idempotency } = await purgeOnce(opts);
-			if (sessions || idempotency) log(`[retention] deleted ${sessions} expired session(s), ${idempotency} idempotency row(s)`);
+			if (sessions || idempotency)
+				log(`[retention] deleted ${sessions} expired session(s), ${idempotency} idempotency row(s)`);
 		} catch (err) {
 			log('[retention] pass failed', err);
 		} finally {

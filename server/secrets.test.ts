@@ -55,7 +55,9 @@ describe('admin token', () => {
 		const dir = tempDir();
 		expect(() => loadConfig({ DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN must be set/);
 		expect(() => loadConfig({ DATA_DIR: dir, NODE_ENV: 'production', ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
-		await expect(bootstrap({ env: { DATA_DIR: dir, NODE_ENV: 'production' }, staticDir: null })).rejects.toThrow(/ADMIN_TOKEN/);
+		await expect(bootstrap({ env: { DATA_DIR: dir, NODE_ENV: 'production' }, staticDir: null })).rejects.toThrow(
+			/ADMIN_TOKEN/
+		);
 		expect(readAdminToken(dir)).toBeUndefined();
 	});
 });
@@ -80,7 +82,10 @@ describe('demo accounts', () => {
 	it('production does not seed them; SEED_DEMO=1 asks for them', async () => {
 		const token = { ADMIN_TOKEN: 'a-production-token-0123456789' };
 		expect(await startWith({ NODE_ENV: 'production', ...token })).toEqual({ seeded: false, status: 401 });
-		expect(await startWith({ NODE_ENV: 'production', SEED_DEMO: '1', ...token })).toEqual({ seeded: true, status: 200 });
+		expect(await startWith({ NODE_ENV: 'production', SEED_DEMO: '1', ...token })).toEqual({
+			seeded: true,
+			status: 200
+		});
 		expect(await startWith({ SEED_DEMO: '0' })).toEqual({ seeded: false, status: 401 });
 		expect(() => loadConfig({ DATA_DIR: tempDir(), SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
 	});

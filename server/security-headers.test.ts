@@ -66,7 +66,7 @@ describe('security headers', () => {
 		}
 	});
 
-	it('the service worker fetches only the app\'s own files; page scripts run under the page\'s policy', async () => {
+	it("the service worker fetches only the app's own files; page scripts run under the page's policy", async () => {
 		expect((await env.app.request('/service-worker.js')).headers.get('Content-Security-Policy')).toBe(WORKER_POLICY);
 		const script = await env.app.request('/app.js');
 		expect(script.headers.get('Content-Security-Policy')).toBeNull();

@@ -43,8 +43,12 @@ const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*
  * A page without a meta (should not happen with kit.csp) gets no script at all rather than no policy.
  */
 export function pagePolicy(html: string): string {
-	const meta = META_CSP.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-	const base = meta?.trim().replace(/;\s*$/, '') || "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'";
+	const meta = META_CSP.exec(html)?.[1]
+		?.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
+	const base =
+		meta?.trim().replace(/;\s*$/, '') || "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'";
 	return `${base}; frame-ancestors 'none'`;
 }
 

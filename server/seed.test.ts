@@ -100,7 +100,6 @@ describe('config', () => {
 		expect(cfg).toMatchObject({ adminToken: 'x'.repeat(20), adminTokenFile: null, seedDemo: true, production: false });
 	});
 
-
 	it('refuses an invalid provider credit code or phone', () => {
 		const bad = DEFAULT_PROVIDER.creditCode.slice(0, 17) + (DEFAULT_PROVIDER.creditCode.endsWith('0') ? '1' : '0');
 		expect(() => loadConfig({ PROVIDER_CREDIT_CODE: bad })).toThrow(/creditCode/);

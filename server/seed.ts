@@ -101,7 +101,11 @@ interface Product {
 const PRODUCTS: Product[] = [
 	{
 		name: '云服务器 CVM',
-		specs: ['标准型 S5 2核4GB / 50GB SSD / 5Mbps', '标准型 S5 4核8GB / 100GB SSD / 10Mbps', '计算型 C6 8核16GB / 200GB SSD'],
+		specs: [
+			'标准型 S5 2核4GB / 50GB SSD / 5Mbps',
+			'标准型 S5 4核8GB / 100GB SSD / 10Mbps',
+			'计算型 C6 8核16GB / 200GB SSD'
+		],
 		billingMode: 'prepaid',
 		min: 9_900,
 		max: 680_000

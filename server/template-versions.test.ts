@@ -35,7 +35,7 @@ async function rendered(record: ContractRecord): Promise<string> {
 }
 
 describe('a server that knows every template version', () => {
-	it('registers a contract of the released 2026.1, 2026.2, 2026.3 (a contact named 邱𬘭) and of today\'s 2026.4: all verify, and a wrong fingerprint does not', async () => {
+	it("registers a contract of the released 2026.1, 2026.2, 2026.3 (a contact named 邱𬘭) and of today's 2026.4: all verify, and a wrong fingerprint does not", async () => {
 		const old = recordOf('CD-FA-2026.1');
 		const previous = recordOf('CD-FA-2026.2');
 		const base3 = recordOf('CD-FA-2026.3');
@@ -44,7 +44,12 @@ describe('a server that knows every template version', () => {
 		expect(current.templateVersion).toBe('CD-FA-2026.4');
 		expect(old.number).toMatch(/^HT-\d{8}-[0-9A-F]{8}$/);
 		expect(current.number).toMatch(/^HT-\d{8}-[0-9A-F]{16}$/);
-		const [oldSha, previousSha, thirdSha, currentSha] = await Promise.all([rendered(old), rendered(previous), rendered(third), rendered(current)]);
+		const [oldSha, previousSha, thirdSha, currentSha] = await Promise.all([
+			rendered(old),
+			rendered(previous),
+			rendered(third),
+			rendered(current)
+		]);
 
 		for (const [record, sha] of [
 			[old, oldSha],
@@ -59,13 +64,27 @@ describe('a server that knows every template version', () => {
 
 		// The same record claimed under the other version's rendering is refused: each version renders its own bytes.
 		const swapped = { ...recordOf('CD-FA-2026.1') };
-		const res = await put(env.app, `/api/v1/contracts/${swapped.id}`, { record: swapped, pdfSha256: currentSha }, { token });
+		const res = await put(
+			env.app,
+			`/api/v1/contracts/${swapped.id}`,
+			{ record: swapped, pdfSha256: currentSha },
+			{ token }
+		);
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { error: string }).error).toBe('fingerprintMismatch');
 		// 2026.4 differs from 2026.3 only in words, on the same fonts: a 2026.4 record with 2026.3's bytes is refused too.
 		const reworded = recordOf('CD-FA-2026.4');
-		const as3 = await rendered({ ...reworded, templateVersion: 'CD-FA-2026.3', number: contractNumber(reworded.id, reworded.createdAt, 'CD-FA-2026.3') });
-		const refused = await put(env.app, `/api/v1/contracts/${reworded.id}`, { record: reworded, pdfSha256: as3 }, { token });
+		const as3 = await rendered({
+			...reworded,
+			templateVersion: 'CD-FA-2026.3',
+			number: contractNumber(reworded.id, reworded.createdAt, 'CD-FA-2026.3')
+		});
+		const refused = await put(
+			env.app,
+			`/api/v1/contracts/${reworded.id}`,
+			{ record: reworded, pdfSha256: as3 },
+			{ token }
+		);
 		expect(refused.status).toBe(422);
 		expect(((await refused.json()) as { error: string }).error).toBe('fingerprintMismatch');
 	}, 120_000);

@@ -133,7 +133,14 @@ export function orderRecord(config: Config, orders: Order[]): ContractRecord {
 	// Each kind has its own template version since 2026.2, and the version sets the number's length.
 	const templateVersion = CURRENT_TEMPLATE_VERSION.order;
 	const number = contractNumber(rest.id, rest.createdAt, templateVersion);
-	return { ...rest, number, templateVersion, kind: 'order', orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
+	return {
+		...rest,
+		number,
+		templateVersion,
+		kind: 'order',
+		orders: lines,
+		totalFen: lines.reduce((s, o) => s + o.amountFen, 0)
+	};
 }
 
 export function filingRecord(config: Config, filing: Filing): ContractRecord {

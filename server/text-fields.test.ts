@@ -1,7 +1,16 @@
 // Every string a client sends is checked on the server too: a lone surrogate, a C0/C1 control or a noncharacter in any field → 400 naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFilings, demoOrders } from './seed';
-import { frameworkRecord, makeEnv, orderRecord, put, RETURN_ADDRESS, signIn, PDF_SHA, type TestEnv } from './test-helpers';
+import {
+	frameworkRecord,
+	makeEnv,
+	orderRecord,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	PDF_SHA,
+	type TestEnv
+} from './test-helpers';
 
 let env: TestEnv;
 let token: string;
@@ -15,7 +24,8 @@ afterAll(async () => env.cleanup());
 function stringPaths(value: unknown, prefix: string[] = []): string[][] {
 	if (typeof value === 'string') return [prefix];
 	if (Array.isArray(value)) return value.slice(0, 2).flatMap((v, i) => stringPaths(v, [...prefix, String(i)]));
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...prefix, k]));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...prefix, k]));
 	return [];
 }
 
@@ -64,24 +74,42 @@ describe('malformed text in each field → 400 with the field path', () => {
 		const body = { returnAddress: RETURN_ADDRESS, outbound: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } };
 		for (const path of stringPaths(body)) {
 			for (const [name, bad] of Object.entries(BAD)) {
-				const res = await put(env.app, `/api/v1/contracts/${crypto.randomUUID()}/stamping`, withBad(body, path, bad), { token });
+				const res = await put(env.app, `/api/v1/contracts/${crypto.randomUUID()}/stamping`, withBad(body, path, bad), {
+					token
+				});
 				const json = (await res.json()) as { fields?: Record<string, string[]> };
 				expect(res.status, `${path.join('.')} ${name}`).toBe(400);
 				expect(Object.keys(json.fields ?? {})).toContain(path.join('.'));
 			}
 		}
-		const res = await put(env.app, `/api/v1/contracts/${crypto.randomUUID()}/stamping`, withBad(body, ['returnAddress', 'address'], '\ud800'), { token });
-		expect(((await res.json()) as { fields: Record<string, string[]> }).fields['returnAddress.address']).toContain('loneSurrogate');
+		const res = await put(
+			env.app,
+			`/api/v1/contracts/${crypto.randomUUID()}/stamping`,
+			withBad(body, ['returnAddress', 'address'], '\ud800'),
+			{ token }
+		);
+		expect(((await res.json()) as { fields: Record<string, string[]> }).fields['returnAddress.address']).toContain(
+			'loneSurrogate'
+		);
 	});
 
 	it('the reported case: "a\\ud800b" as a return address is refused, nothing is stored', async () => {
-		const res = await put(env.app, `/api/v1/contracts/${crypto.randomUUID()}/stamping`, { returnAddress: { ...RETURN_ADDRESS, address: 'a\ud800b' } }, { token });
+		const res = await put(
+			env.app,
+			`/api/v1/contracts/${crypto.randomUUID()}/stamping`,
+			{ returnAddress: { ...RETURN_ADDRESS, address: 'a\ud800b' } },
+			{ token }
+		);
 		expect(res.status).toBe(400);
 		expect((env.store.db.prepare(`SELECT COUNT(*) AS n FROM stamping_requests`).get() as { n: number }).n).toBe(0);
 	});
 
 	it('POST /session refuses it as well', async () => {
-		const res = await env.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'de\ud800mo' }) });
+		const res = await env.app.request('/api/v1/session', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ code: 'de\ud800mo' })
+		});
 		expect(res.status).toBe(400);
 		expect(await res.json()).toMatchObject({ fields: { code: ['loneSurrogate'] } });
 	});

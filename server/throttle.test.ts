@@ -19,7 +19,9 @@ describe('Throttle', () => {
 		clock.now += 1_000;
 		t.fail(k); // 5th: 2 s
 		expect(t.check(k)).toEqual({ allowed: false, retryAfterMs: 2_000 });
-		expect([6, 7, 8, 20].map((n) => delayAfter(n, 3, { baseDelayMs: 1_000, maxDelayMs: 8_000 }))).toEqual([4_000, 8_000, 8_000, 8_000]);
+		expect([6, 7, 8, 20].map((n) => delayAfter(n, 3, { baseDelayMs: 1_000, maxDelayMs: 8_000 }))).toEqual([
+			4_000, 8_000, 8_000, 8_000
+		]);
 		clock.now += 60_001;
 		expect(t.check(k)).toEqual({ allowed: true });
 		expect(t.size).toBe(0);
@@ -51,7 +53,10 @@ describe('SharedThrottle (the rules over a failure log every process shares)', (
 		const opts = { windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 };
 		const shared = new SharedThrottle(log, opts, () => clock.now);
 		const memory = new Throttle(opts, () => clock.now);
-		const k = [{ key: 'a', rule: { free: 3 } }, { key: 'b', rule: { free: 5 } }];
+		const k = [
+			{ key: 'a', rule: { free: 3 } },
+			{ key: 'b', rule: { free: 5 } }
+		];
 		for (let i = 0; i < 9; i++) {
 			expect(await shared.check(k)).toEqual(memory.check(k));
 			await shared.fail(k);
@@ -145,9 +150,12 @@ describe('POST /session under attack', () => {
 		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '203.0.113.77' })).status).toBe(429);
 		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '203.0.113.78' })).status).toBe(200);
 		// A spoofed left-most entry is ignored: the proxy appended the real peer on the right.
-		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '1.2.3.4, 203.0.113.77' })).status).toBe(429);
+		expect((await attempt(proxied, 'demo', '10.0.0.1', { 'X-Forwarded-For': '1.2.3.4, 203.0.113.77' })).status).toBe(
+			429
+		);
 		// Directly from an untrusted peer the header means nothing: rotating it does not reset the budget.
-		for (let i = 0; i < 12; i++) await attempt(proxied, `d-${i}`, '198.51.100.99', { 'X-Forwarded-For': `192.0.2.${i}` });
+		for (let i = 0; i < 12; i++)
+			await attempt(proxied, `d-${i}`, '198.51.100.99', { 'X-Forwarded-For': `192.0.2.${i}` });
 		expect((await attempt(proxied, 'demo', '198.51.100.99', { 'X-Forwarded-For': '192.0.2.200' })).status).toBe(429);
 	});
 });

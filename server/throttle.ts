@@ -23,7 +23,11 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /** The wait that `failures` failures inside the window impose after the last one (0 within the allowance). */
-export function delayAfter(failures: number, free: number, opts: Pick<ThrottleOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
+export function delayAfter(
+	failures: number,
+	free: number,
+	opts: Pick<ThrottleOptions, 'baseDelayMs' | 'maxDelayMs'>
+): number {
 	const over = failures - free;
 	if (over <= 0) return 0;
 	return Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.min(over - 1, 40));

@@ -80,7 +80,8 @@ describe('renderWorkerCount', () => {
 		expect(renderWorkerCount({}, 16)).toBe(2);
 		expect(renderWorkerCount({ RENDER_WORKERS: '4' }, 2)).toBe(4);
 		expect(renderWorkerCount({ RENDER_WORKERS: '' }, 8)).toBe(2);
-		for (const bad of ['0', '-1', '1.5', 'two']) expect(() => renderWorkerCount({ RENDER_WORKERS: bad }, 8)).toThrow(/RENDER_WORKERS/);
+		for (const bad of ['0', '-1', '1.5', 'two'])
+			expect(() => renderWorkerCount({ RENDER_WORKERS: bad }, 8)).toThrow(/RENDER_WORKERS/);
 	});
 	it('startRenderPool reports the size it started', () => {
 		expect(startRenderPool()).toBe(renderWorkerCount());

@@ -24,7 +24,7 @@ describe('WorkerPool', () => {
 		expect(new Set(results.map((r) => r.threadId)).size).toBe(2);
 	});
 
-	it("an error thrown by the job rejects with its name and message, and the worker lives on", async () => {
+	it('an error thrown by the job rejects with its name and message, and the worker lives on', async () => {
 		const p = makePool(1);
 		const first = (await p.run({ echo: 'a' })).threadId;
 		const err = await p.run({ throw: 'no glyph' }).catch((e: unknown) => e);
@@ -67,9 +67,13 @@ describe('WorkerPool', () => {
 			import { WorkerPool } from ${JSON.stringify(new URL('./worker-pool.ts', import.meta.url).href)};
 			const pool = new WorkerPool({ module: new URL(${JSON.stringify(FIXTURE.href)}), size: 2 });
 			console.log(JSON.stringify(await pool.run({ echo: 'done', busyMs: 50 })));`;
-		const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-			timeout: 20_000
-		});
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			['--import', 'tsx', '--input-type=module', '-e', script],
+			{
+				timeout: 20_000
+			}
+		);
 		expect(JSON.parse(stdout)).toMatchObject({ echo: 'done' });
 	});
 });

@@ -16,7 +16,8 @@ export interface WorkerPoolOptions {
 }
 
 type Request<I> = { id: number; input: I };
-type Reply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; error: { name: string; message: string } };
+type Reply<O> =
+	{ id: number; ok: true; value: O } | { id: number; ok: false; error: { name: string; message: string } };
 type Job<I, O> = { id: number; input: I; resolve: (value: O) => void; reject: (err: unknown) => void };
 type Slot<I, O> = { worker: Worker; ready: boolean; job?: Job<I, O>; timer?: NodeJS.Timeout };
 type Ready = { ready: true };
@@ -37,7 +38,8 @@ export class WorkerPool<I, O> {
 	#closed = false;
 
 	constructor(options: WorkerPoolOptions) {
-		if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`pool size must be a positive integer: ${options.size}`);
+		if (!Number.isInteger(options.size) || options.size < 1)
+			throw new Error(`pool size must be a positive integer: ${options.size}`);
 		this.size = options.size;
 		this.#module = options.module.href;
 		this.#timeoutMs = options.timeoutMs ?? 30_000;

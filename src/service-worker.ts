@@ -18,10 +18,16 @@ import { flushOutbox } from './lib/sync/flush';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
-const lists = { build, files, prerendered, version, fontRevisions: JSON.parse(fontRevisionsJson) as Record<string, string>, fonts: currentFontUrls() };
+const lists = {
+	build,
+	files,
+	prerendered,
+	version,
+	fontRevisions: JSON.parse(fontRevisionsJson) as Record<string, string>,
+	fonts: currentFontUrls()
+};
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
 precacheAndRoute(precacheEntries(lists));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));
@@ -47,7 +53,9 @@ sw.addEventListener('message', (event: ExtendableMessageEvent) => {
 	if (type === SW_MESSAGES.fillDeferred) {
 		event.waitUntil(
 			fillDeferred(deferred, deps())
-				.then(async (report) => event.ports[0]?.postMessage({ ...report, complete: await deferredComplete(deferred, deps()) }))
+				.then(async (report) =>
+					event.ports[0]?.postMessage({ ...report, complete: await deferredComplete(deferred, deps()) })
+				)
 				.catch(() => event.ports[0]?.postMessage({ complete: false }))
 		);
 	}

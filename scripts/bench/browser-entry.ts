@@ -19,13 +19,22 @@ function fresh<T extends ContractRecord>(record: T, i: number): T {
 async function storeOrdersOf(record: ContractRecord): Promise<void> {
 	if (record.kind !== 'order') return;
 	await getDb().orders.bulkPut(
-		record.orders.map((o) => ({ ...o, currency: 'CNY' as const, status: 'paid' as const, updatedAt: o.paidAt, month: shanghaiMonth(o.paidAt) }))
+		record.orders.map((o) => ({
+			...o,
+			currency: 'CNY' as const,
+			status: 'paid' as const,
+			updatedAt: o.paidAt,
+			month: shanghaiMonth(o.paidAt)
+		}))
 	);
 }
 
 /** Font load + render + hash + one Dexie transaction: what the confirm button does after validation. */
 async function generate(kind: 'framework' | 'order', orders = 1000) {
-	const record = fresh(kind === 'framework' ? exampleFramework() : exampleOrderContract(orders), Math.floor(Math.random() * 1e6));
+	const record = fresh(
+		kind === 'framework' ? exampleFramework() : exampleOrderContract(orders),
+		Math.floor(Math.random() * 1e6)
+	);
 	await storeOrdersOf(record);
 	const t0 = performance.now();
 	const fonts = await loadContractFonts();
@@ -42,7 +51,14 @@ async function seedContracts(n: number) {
 	const rows: ContractRow[] = [];
 	for (let i = 0; i < n; i++) {
 		const record = fresh(base, i);
-		rows.push({ ...record, status: i % 3 ? 'effective' : 'pending', contentHash: '0'.repeat(64), pdfSha256: '0'.repeat(64), registeredAt: null, searchKeys: searchKeysOf(record) });
+		rows.push({
+			...record,
+			status: i % 3 ? 'effective' : 'pending',
+			contentHash: '0'.repeat(64),
+			pdfSha256: '0'.repeat(64),
+			registeredAt: null,
+			searchKeys: searchKeysOf(record)
+		});
 	}
 	await db.contracts.bulkAdd(rows);
 	return db.contracts.count();
@@ -73,7 +89,18 @@ async function seedOrders(n: number) {
 		const rows: OrderRow[] = [];
 		for (let i = start; i < Math.min(n, start + 5000); i++) {
 			const paidAt = new Date(Date.UTC(2025, 0, 1) + i * 300_000).toISOString();
-			rows.push({ id: `2025${String(1e15 + i * 7_919_3)}`, product: products[i % products.length]!, spec: '4核8G', billingMode: 'prepaid', amountFen: 100 + i, currency: 'CNY', paidAt, status: 'paid', updatedAt: paidAt, month: shanghaiMonth(paidAt) });
+			rows.push({
+				id: `2025${String(1e15 + i * 7_919_3)}`,
+				product: products[i % products.length]!,
+				spec: '4核8G',
+				billingMode: 'prepaid',
+				amountFen: 100 + i,
+				currency: 'CNY',
+				paidAt,
+				status: 'paid',
+				updatedAt: paidAt,
+				month: shanghaiMonth(paidAt)
+			});
 		}
 		await getDb().orders.bulkAdd(rows);
 	}
@@ -91,4 +118,14 @@ async function orderIdAt(n: number) {
 	return (await getDb().orders.orderBy('paidAt').reverse().offset(n).first())?.id ?? '';
 }
 
-(globalThis as Record<string, unknown>).__bench = { generate, seedContracts, firstPage, searchPage, numberAt, seedOrders, searchOrdersPage, orderIdAt, db: getDb };
+(globalThis as Record<string, unknown>).__bench = {
+	generate,
+	seedContracts,
+	firstPage,
+	searchPage,
+	numberAt,
+	seedOrders,
+	searchOrdersPage,
+	orderIdAt,
+	db: getDb
+};

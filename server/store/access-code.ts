@@ -8,7 +8,13 @@
 import { randomBytes, scrypt, scryptSync, type ScryptOptions } from 'node:crypto';
 
 /** N = 2^14, r = 8 (16 MiB per hash), p = 1: the interactive-login cost scrypt's author recommends. */
-export const SCRYPT: ScryptOptions & { keylen: number } = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024, keylen: 32 };
+export const SCRYPT: ScryptOptions & { keylen: number } = {
+	N: 16_384,
+	r: 8,
+	p: 1,
+	maxmem: 64 * 1024 * 1024,
+	keylen: 32
+};
 
 export function newCodeSalt(): string {
 	return randomBytes(16).toString('hex');
@@ -26,6 +32,8 @@ export function hashCodeSync(code: string, salt: string): string {
 /** Runs on libuv's thread pool: a burst of sign-ins does not stall the event loop. */
 export function hashCode(code: string, salt: string): Promise<string> {
 	return new Promise((resolve, reject) =>
-		scrypt(input(code), salt, SCRYPT.keylen, SCRYPT, (err, key) => (err ? reject(err) : resolve(`s1$${key.toString('base64url')}`)))
+		scrypt(input(code), salt, SCRYPT.keylen, SCRYPT, (err, key) =>
+			err ? reject(err) : resolve(`s1$${key.toString('base64url')}`)
+		)
 	);
 }

@@ -30,7 +30,8 @@ const STORES: [string, () => Promise<Opened>][] = [
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: 'x'.repeat(16) });
 const NOW = new Date(FIXED_NOW).toISOString();
 const seedData = demoSeed(FIXED_NOW);
-const ordersOf = (account: string): Order[] => seedData.orders.filter((o) => o.accountId === account).map((o) => o.order);
+const ordersOf = (account: string): Order[] =>
+	seedData.orders.filter((o) => o.accountId === account).map((o) => o.order);
 
 describe.each(STORES)('Store contract: %s', (_name, open) => {
 	let store: Store;
@@ -51,20 +52,34 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(await store.findAccountByCode('nope')).toBeUndefined();
 		expect((await store.listAccounts()).map((a) => a.id)).toEqual([DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID]);
 		expect(await store.getAccount('acct-x')).toBeUndefined();
-		expect(await store.verifyAccount({ accountId: 'acct-x', details: DEFAULT_VERIFICATION, now: NOW })).toEqual({ kind: 'notFound' });
-		const v = await store.verifyAccount({ accountId: DEMO_UNVERIFIED_ACCOUNT_ID, details: DEFAULT_VERIFICATION, now: NOW });
+		expect(await store.verifyAccount({ accountId: 'acct-x', details: DEFAULT_VERIFICATION, now: NOW })).toEqual({
+			kind: 'notFound'
+		});
+		const v = await store.verifyAccount({
+			accountId: DEMO_UNVERIFIED_ACCOUNT_ID,
+			details: DEFAULT_VERIFICATION,
+			now: NOW
+		});
 		expect(v.kind).toBe('verified');
 		const again = await store.verifyAccount({ accountId: DEMO_UNVERIFIED_ACCOUNT_ID, now: NOW });
 		expect(again).toEqual({ kind: 'unchanged', identity: v.kind === 'verified' ? v.identity : null });
 		expect((await store.getAccount(DEMO_UNVERIFIED_ACCOUNT_ID))?.identity.status).toBe('verified');
-		expect((await store.listAdminActions()).map((a) => [a.action, a.target])).toContainEqual(['verify', DEMO_UNVERIFIED_ACCOUNT_ID]);
+		expect((await store.listAdminActions()).map((a) => [a.action, a.target])).toContainEqual([
+			'verify',
+			DEMO_UNVERIFIED_ACCOUNT_ID
+		]);
 	});
 
-	it('catalog: the account\'s own orders and filings only', async () => {
+	it("catalog: the account's own orders and filings only", async () => {
 		const mine = ordersOf(DEMO_ACCOUNT_ID).slice(0, 3);
 		const got = await store.getOrders(DEMO_ACCOUNT_ID, [...mine.map((o) => o.id), 'unknown']);
 		expect(got.map((o) => o.id).sort()).toEqual(mine.map((o) => o.id).sort());
-		expect(await store.getOrders(DEMO_UNVERIFIED_ACCOUNT_ID, mine.map((o) => o.id))).toEqual([]);
+		expect(
+			await store.getOrders(
+				DEMO_UNVERIFIED_ACCOUNT_ID,
+				mine.map((o) => o.id)
+			)
+		).toEqual([]);
 		const filing = seedData.filings.find((f) => f.accountId === DEMO_ACCOUNT_ID)!.filing;
 		expect(await store.getFiling(DEMO_ACCOUNT_ID, filing.id)).toEqual(filing);
 		expect(await store.getFiling(DEMO_UNVERIFIED_ACCOUNT_ID, filing.id)).toBeUndefined();
@@ -82,16 +97,25 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(purged.sessions).toBe(1);
 	});
 
-	it('registration: created, the same again, a conflict, another account\'s id, a taken number, an attached order', async () => {
+	it("registration: created, the same again, a conflict, another account's id, a taken number, an attached order", async () => {
 		const record = frameworkRecord(config);
 		const pdf = new Uint8Array([37, 80, 68, 70]);
 		const created = await register(record, DEMO_ACCOUNT_ID, PDF_SHA, pdf);
 		expect(created.kind).toBe('created');
 		if (created.kind !== 'created') return;
-		expect(created.contract).toMatchObject({ id: record.id, status: 'effective', registeredAt: NOW, hasPdf: true, record });
+		expect(created.contract).toMatchObject({
+			id: record.id,
+			status: 'effective',
+			registeredAt: NOW,
+			hasPdf: true,
+			record
+		});
 		expect(await store.getContractPdf(record.id)).toEqual(pdf);
 		expect((await register(record)).kind).toBe('same');
-		const changed = await register({ ...record, contact: { ...(record as { contact: object }).contact, person: '王珺' } } as ContractRecord);
+		const changed = await register({
+			...record,
+			contact: { ...(record as { contact: object }).contact, person: '王珺' }
+		} as ContractRecord);
 		expect(changed.kind).toBe('conflict');
 		expect((await register(record, DEMO_UNVERIFIED_ACCOUNT_ID)).kind).toBe('foreign');
 		// Another id printing the same number.
@@ -106,21 +130,30 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 			kind: 'orderAttached',
 			attached: [{ orderId: orders[1]!.id, contractId: first.id, number: first.number }]
 		});
-		expect(await store.findAttachedOrders([orders[0]!.id, 'none'])).toEqual([{ orderId: orders[0]!.id, contractId: first.id, number: first.number }]);
+		expect(await store.findAttachedOrders([orders[0]!.id, 'none'])).toEqual([
+			{ orderId: orders[0]!.id, contractId: first.id, number: first.number }
+		]);
 		const stored = await store.getContract(first.id);
 		expect(stored).toMatchObject({ id: first.id, accountId: DEMO_ACCOUNT_ID, hasPdf: false, record: first });
 		const admin = await store.listContractsForAdmin();
-		expect(admin.find((r) => r.id === first.id)).toMatchObject({ number: first.number, kind: 'order', stampingEvents: [] });
+		expect(admin.find((r) => r.id === first.id)).toMatchObject({
+			number: first.number,
+			kind: 'order',
+			stampingEvents: []
+		});
 	});
 
-	it('idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect\'s own transaction', async () => {
+	it("idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect's own transaction", async () => {
 		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({ kind: 'claimed' });
 		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW + 1000)).toEqual({ kind: 'running' });
 		expect(await store.claimIdempotency('s', 'k1', 'h2', FIXED_NOW + 1000)).toEqual({ kind: 'mismatch' });
 		// Stale after a minute: a hung owner's claim is taken over.
 		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW + 61_000)).toEqual({ kind: 'claimed' });
 		await store.finishIdempotency('s', 'k1', { status: 201, body: { ok: 1 } });
-		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({ kind: 'replay', response: { status: 201, body: { ok: 1 } } });
+		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({
+			kind: 'replay',
+			response: { status: 201, body: { ok: 1 } }
+		});
 		expect(await store.claimIdempotency('s', 'k2', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
 		await store.releaseIdempotency('s', 'k2');
 		expect(await store.claimIdempotency('s', 'k2', 'other', FIXED_NOW)).toEqual({ kind: 'claimed' });
@@ -131,10 +164,16 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 			{ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW },
 			{ scope: 's', key: 'k3', respond: (r) => ({ status: 201, body: { kind: r.kind } }) }
 		);
-		expect(await store.claimIdempotency('s', 'k3', 'h', FIXED_NOW)).toEqual({ kind: 'replay', response: { status: 201, body: { kind: 'created' } } });
+		expect(await store.claimIdempotency('s', 'k3', 'h', FIXED_NOW)).toEqual({
+			kind: 'replay',
+			response: { status: 201, body: { kind: 'created' } }
+		});
 		// respond → null releases the key with the effect.
 		expect(await store.claimIdempotency('s', 'k4', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
-		await store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW }, { scope: 's', key: 'k4', respond: () => null });
+		await store.registerContract(
+			{ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW },
+			{ scope: 's', key: 'k4', respond: () => null }
+		);
 		expect(await store.claimIdempotency('s', 'k4', 'h', FIXED_NOW)).toEqual({ kind: 'claimed' });
 		// Retention deletes rows claimed before the cut.
 		const purged = await store.purgeExpired({ now: FIXED_NOW + 1, idempotencyBefore: FIXED_NOW + 62_000 });
@@ -148,22 +187,43 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		const submit = (submission: object, accountId = DEMO_ACCOUNT_ID) =>
 			store.submitStamping({ accountId, contractId: record.id, submission: submission as never, now: NOW });
 		expect((await submit({ returnAddress: RETURN_ADDRESS }, DEMO_UNVERIFIED_ACCOUNT_ID)).kind).toBe('notFound');
-		expect(await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW })).toMatchObject({ kind: 'outOfOrder', reason: 'noStampingRequest' });
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW })).toMatchObject({
+			kind: 'outOfOrder',
+			reason: 'noStampingRequest'
+		});
 		expect((await submit({ returnAddress: RETURN_ADDRESS })).kind).toBe('created');
 		expect((await submit({ returnAddress: RETURN_ADDRESS })).kind).toBe('same');
 		expect((await submit({ returnAddress: { ...RETURN_ADDRESS, recipient: '王珺' } })).kind).toBe('conflict');
 		const outbound = { courier: '顺丰速运', trackingNumber: 'SF1234567890' };
 		expect((await submit({ returnAddress: RETURN_ADDRESS, outbound })).kind).toBe('updated');
-		expect((await submit({ returnAddress: RETURN_ADDRESS, outbound: { ...outbound, trackingNumber: 'SF0000000000' } })).kind).toBe('conflict');
+		expect(
+			(await submit({ returnAddress: RETURN_ADDRESS, outbound: { ...outbound, trackingNumber: 'SF0000000000' } })).kind
+		).toBe('conflict');
 		expect((await store.getStamping(record.id))?.submission).toEqual({ returnAddress: RETURN_ADDRESS, outbound });
-		expect(await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW })).toMatchObject({ kind: 'outOfOrder', reason: 'expected received' });
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW })).toMatchObject({
+			kind: 'outOfOrder',
+			reason: 'expected received'
+		});
 		expect((await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW })).kind).toBe('added');
 		expect((await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW })).kind).toBe('added');
-		const returned = await store.addStampingEvent({ contractId: record.id, kind: 'returned', shipment: outbound, now: NOW });
-		expect(returned.kind === 'added' && returned.events.map((e) => e.kind)).toEqual(['received', 'stamped', 'returned']);
-		expect(await store.addStampingEvent({ contractId: record.id, kind: 'returned', now: NOW })).toMatchObject({ reason: 'alreadyReturned' });
+		const returned = await store.addStampingEvent({
+			contractId: record.id,
+			kind: 'returned',
+			shipment: outbound,
+			now: NOW
+		});
+		expect(returned.kind === 'added' && returned.events.map((e) => e.kind)).toEqual([
+			'received',
+			'stamped',
+			'returned'
+		]);
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'returned', now: NOW })).toMatchObject({
+			reason: 'alreadyReturned'
+		});
 		expect((await store.listStampingEvents(record.id)).at(-1)).toMatchObject({ kind: 'returned', shipment: outbound });
-		expect(await store.addStampingEvent({ contractId: 'none', kind: 'received', now: NOW })).toEqual({ kind: 'notFound' });
+		expect(await store.addStampingEvent({ contractId: 'none', kind: 'received', now: NOW })).toEqual({
+			kind: 'notFound'
+		});
 		const row = (await store.listContractsForAdmin()).find((r) => r.id === record.id)!;
 		expect(row).toMatchObject({ stampingSubmittedAt: NOW, stampingEvents: ['received', 'stamped', 'returned'] });
 	});
@@ -193,14 +253,22 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(orders).toBe(0);
 		cursor = Number(page.page.cursor);
 		const empty = await store.changesPage(DEMO_ACCOUNT_ID, { since: cursor, limit: 3 });
-		expect(empty.kind === 'page' && [empty.page.contracts.length, empty.page.next, empty.page.totalContracts]).toEqual([0, null, 0]);
+		expect(empty.kind === 'page' && [empty.page.contracts.length, empty.page.next, empty.page.totalContracts]).toEqual([
+			0,
+			null,
+			0
+		]);
 		const whole = await store.changes(DEMO_ACCOUNT_ID, 0);
 		expect(whole?.orders).toHaveLength(ordersOf(DEMO_ACCOUNT_ID).length);
 		expect(ORDER_COUNT).toBe(ordersOf(DEMO_ACCOUNT_ID).length);
 		expect((await store.changes(DEMO_ACCOUNT_ID, cursor))?.contracts).toEqual([]);
 		expect(await store.changes('acct-x', 0)).toBeUndefined();
-		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: `v1.0.${cursor + 10}.0.0.`, limit: 3 })).toEqual({ kind: 'badPage' });
-		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: 'garbage', limit: 3 })).toEqual({ kind: 'badPage' });
+		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: `v1.0.${cursor + 10}.0.0.`, limit: 3 })).toEqual({
+			kind: 'badPage'
+		});
+		expect(await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, page: 'garbage', limit: 3 })).toEqual({
+			kind: 'badPage'
+		});
 		expect(await store.changesPage('acct-x', { since: 0, limit: 3 })).toEqual({ kind: 'noAccount' });
 	});
 
@@ -224,12 +292,16 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect((await store.listHolidayYears(revision)).map((y) => y.year)).toEqual([first.year]);
 		const created = await store.publishHolidayYear({ schedule: { year: 2099, holidays: [], workdays: [] }, now: NOW });
 		expect(created.kind).toBe('created');
-		expect((await store.listAdminActions()).map((a) => a.action)).toEqual(expect.arrayContaining(['seedHolidayYears', 'replaceHolidayYear', 'publishHolidayYear']));
+		expect((await store.listAdminActions()).map((a) => a.action)).toEqual(
+			expect.arrayContaining(['seedHolidayYears', 'replaceHolidayYear', 'publishHolidayYear'])
+		);
 	});
 
 	it('races: of 12 concurrent registrations of one number, one order or one id, and of 12 return addresses, exactly one wins', async () => {
 		const base = frameworkRecord(config);
-		const sameNumber = Array.from({ length: 12 }, (_, i) => (i === 0 ? base : { ...frameworkRecord(config), number: base.number }));
+		const sameNumber = Array.from({ length: 12 }, (_, i) =>
+			i === 0 ? base : { ...frameworkRecord(config), number: base.number }
+		);
 		const byNumber = await Promise.all(sameNumber.map((r) => register(r)));
 		expect(byNumber.filter((r) => r.kind === 'created')).toHaveLength(1);
 		expect(byNumber.filter((r) => r.kind === 'numberTaken')).toHaveLength(11);
@@ -249,13 +321,20 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 
 		const addresses = await Promise.all(
 			Array.from({ length: 12 }, (_, i) =>
-				store.submitStamping({ accountId: DEMO_ACCOUNT_ID, contractId: one.id, submission: { returnAddress: { ...RETURN_ADDRESS, recipient: `收件人${i}` } }, now: NOW })
+				store.submitStamping({
+					accountId: DEMO_ACCOUNT_ID,
+					contractId: one.id,
+					submission: { returnAddress: { ...RETURN_ADDRESS, recipient: `收件人${i}` } },
+					now: NOW
+				})
 			)
 		);
 		expect(addresses.filter((r) => r.kind === 'created')).toHaveLength(1);
 		expect(addresses.filter((r) => r.kind === 'conflict')).toHaveLength(11);
 
-		const claims = await Promise.all(Array.from({ length: 12 }, () => store.claimIdempotency('race', 'key', 'h', Date.now())));
+		const claims = await Promise.all(
+			Array.from({ length: 12 }, () => store.claimIdempotency('race', 'key', 'h', Date.now()))
+		);
 		expect(claims.map((c) => c.kind).sort()).toEqual(['claimed', ...Array(11).fill('running')]);
 	});
 });

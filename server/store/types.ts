@@ -5,11 +5,7 @@ import type { Filing } from '../../src/lib/domain/filing';
 import type { HolidaySchedule } from '../../src/lib/domain/holidayCalendar';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
 import type { Order } from '../../src/lib/domain/order';
-import type {
-	CourierShipment,
-	StampingEvent,
-	StampingSubmission
-} from '../../src/lib/domain/stamping';
+import type { CourierShipment, StampingEvent, StampingSubmission } from '../../src/lib/domain/stamping';
 
 // ---------------------------------------------------------------------------------------------
 // The interface. Methods are async so that a PostgreSQL store can implement the same contract;
@@ -56,10 +52,7 @@ export interface StoredResponse {
 }
 
 export type Claim =
-	| { kind: 'claimed' }
-	| { kind: 'replay'; response: StoredResponse }
-	| { kind: 'mismatch' }
-	| { kind: 'running' };
+	{ kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' } | { kind: 'running' };
 
 /**
  * Finishes an idempotency key inside the effect's own transaction: `respond` maps the effect's
@@ -87,12 +80,9 @@ export interface AttachedOrder {
 }
 
 export type StampingResult =
-	| { kind: 'created' | 'same' | 'updated' | 'conflict'; stamping: StoredStamping }
-	| { kind: 'notFound' };
+	{ kind: 'created' | 'same' | 'updated' | 'conflict'; stamping: StoredStamping } | { kind: 'notFound' };
 
-export type VerifyResult =
-	| { kind: 'verified' | 'unchanged'; identity: VerifiedIdentity }
-	| { kind: 'notFound' };
+export type VerifyResult = { kind: 'verified' | 'unchanged'; identity: VerifiedIdentity } | { kind: 'notFound' };
 
 export type StampingEventResult =
 	| { kind: 'added'; event: StampingEvent; events: StampingEvent[] }

@@ -10,10 +10,18 @@ async function scan(page: Page, route: string): Promise<Found[]> {
 	await expect(page.locator('main h1').first()).toBeVisible();
 	// Let live queries settle so the scan sees the page with its data, not the loading state.
 	await page.waitForLoadState('networkidle').catch(() => undefined);
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ route, id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+		.map((v) => ({
+			route,
+			id: v.id,
+			impact: v.impact!,
+			help: v.help,
+			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+		}));
 }
 
 test('no serious or critical axe violations on any route', async ({ page }) => {
@@ -33,12 +41,40 @@ test('no serious or critical axe violations on any route', async ({ page }) => {
 	await page.getByTestId('to-confirm').click();
 	await expect(page.getByTestId('generate')).toBeVisible();
 	const confirm = await new AxeBuilder({ page }).analyze();
-	found.push(...confirm.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ route: '/contracts/new/framework (confirm)', id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+	found.push(
+		...confirm.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => ({
+				route: '/contracts/new/framework (confirm)',
+				id: v.id,
+				impact: v.impact!,
+				help: v.help,
+				targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+			}))
+	);
 	await page.getByTestId('generate').click();
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 	const detail = new URL(page.url()).pathname;
 
-	const routes = ['/', '/contracts', detail, `${detail}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/stamping', '/stamping/new', '/outbox', '/more', '/more/storage', '/faq', '/verify', `/verify/HT-20200101-00000000#${'a'.repeat(64)}`];
+	const routes = [
+		'/',
+		'/contracts',
+		detail,
+		`${detail}/stamping`,
+		'/contracts/new/framework',
+		'/contracts/new/filing',
+		'/contracts/new/order',
+		'/filings',
+		'/orders',
+		'/stamping',
+		'/stamping/new',
+		'/outbox',
+		'/more',
+		'/more/storage',
+		'/faq',
+		'/verify',
+		`/verify/HT-20200101-00000000#${'a'.repeat(64)}`
+	];
 	for (const route of routes) found.push(...(await scan(page, route)));
 	// English too: a different language changes text lengths and lang attributes.
 	await page.goto('/more');

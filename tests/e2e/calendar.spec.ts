@@ -11,7 +11,8 @@ import { bundledSchedules } from '../../server/holiday-seed';
 import { ADMIN_TOKEN, generateFramework, signIn, fillReturnAddress } from './helpers';
 
 // A server of its own that starts with an empty calendar (HOLIDAY_SEED=0): the year of today's receipt is unpublished.
-const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+const probe =
+	"const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
 const PORT = Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim());
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -27,7 +28,9 @@ test.beforeAll(async () => {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, HOLIDAY_SEED: '0' },
 		stdio: 'ignore'
 	});
-	await expect.poll(async () => (await fetch(`${BASE}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
+	await expect
+		.poll(async () => (await fetch(`${BASE}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
+		.toBe(true);
 });
 test.afterAll(async () => {
 	const running = server;
@@ -42,7 +45,10 @@ test.afterAll(async () => {
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
-test('publishing the year through the admin API turns a provisional due date into a final one after a pull', async ({ page, request }) => {
+test('publishing the year through the admin API turns a provisional due date into a final one after a pull', async ({
+	page,
+	request
+}) => {
 	test.setTimeout(180_000);
 	expect((await (await request.get('/api/v1/admin/calendar', { headers: admin })).json()).years).toEqual([]);
 
@@ -60,9 +66,11 @@ test('publishing the year through the admin API turns a provisional due date int
 	const receivedAt = ((await received.json()) as { event: { at: string } }).event.at;
 	const year = Number(shanghaiDate(receivedAt).slice(0, 4));
 	const dueOnServer = async () =>
-		((await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; returnDue: DueDate }[] }).contracts.find(
-			(c) => c.id === contractId
-		)!.returnDue;
+		(
+			(await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as {
+				contracts: { id: string; returnDue: DueDate }[];
+			}
+		).contracts.find((c) => c.id === contractId)!.returnDue;
 	const before = await dueOnServer();
 	expect(before).toMatchObject({ provisional: true, unpublishedYear: year });
 
@@ -81,13 +89,27 @@ test('publishing the year through the admin API turns a provisional due date int
 	});
 	expect(put.status()).toBe(201);
 	// … and the next one with the CLI (late-December receipts count into it; made up for the test where unknown).
-	const next = bundled.get(year + 1) ?? { year: year + 1, holidays: [{ date: `${year + 1}-01-01`, name: '元旦' }], workdays: [] };
+	const next = bundled.get(year + 1) ?? {
+		year: year + 1,
+		holidays: [{ date: `${year + 1}-01-01`, name: '元旦' }],
+		workdays: []
+	};
 	const file = join(dataDir, 'next-year.json');
-	writeFileSync(file, JSON.stringify({ holidays: Object.fromEntries(next.holidays.map((d) => [d.date, d.name])), workdays: Object.fromEntries(next.workdays.map((d) => [d.date, d.name])) }));
-	const cli = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'publish-calendar', String(year + 1), file], {
-		env: { ...process.env, BASE_URL: BASE, ADMIN_TOKEN },
-		encoding: 'utf8'
-	});
+	writeFileSync(
+		file,
+		JSON.stringify({
+			holidays: Object.fromEntries(next.holidays.map((d) => [d.date, d.name])),
+			workdays: Object.fromEntries(next.workdays.map((d) => [d.date, d.name]))
+		})
+	);
+	const cli = execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'scripts/admin.ts', 'publish-calendar', String(year + 1), file],
+		{
+			env: { ...process.env, BASE_URL: BASE, ADMIN_TOKEN },
+			encoding: 'utf8'
+		}
+	);
 	expect(cli).toContain(`published ${year + 1}`);
 
 	const after = await dueOnServer();

@@ -32,8 +32,13 @@ test('confirm page: all chosen orders, windowed, the last one reached by scrolli
 	expect(inDom).toBeLessThan(40);
 	await page.screenshot({ path: test.info().outputPath('confirm-orders-top.png') });
 	// The table with focusable rows passes axe (serious and critical).
-	const axe = await new AxeBuilder({ page }).include('[data-testid="attachment-orders"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	const axe = await new AxeBuilder({ page })
+		.include('[data-testid="attachment-orders"]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	expect(
+		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)
+	).toEqual([]);
 
 	// Scroll the page like a thumb until the last order shows.
 	const last = page.locator(`[data-testid="attachment-order"][aria-rowindex="${count + 1}"]`);
@@ -42,7 +47,9 @@ test('confirm page: all chosen orders, windowed, the last one reached by scrolli
 	await expect(last.locator('[role="cell"]').first()).toHaveText(String(count));
 	expect(await page.getByTestId('attachment-order').count()).toBeLessThan(40);
 	// Every row is as tall as the others (the list's arithmetic depends on it) and the id is on one line.
-	const heights = await page.getByTestId('attachment-order').evaluateAll((rows) => [...new Set(rows.map((r) => Math.round(r.getBoundingClientRect().height)))]);
+	const heights = await page
+		.getByTestId('attachment-order')
+		.evaluateAll((rows) => [...new Set(rows.map((r) => Math.round(r.getBoundingClientRect().height)))]);
 	expect(heights).toHaveLength(1);
 	await page.screenshot({ path: test.info().outputPath('confirm-orders-end.png') });
 

@@ -91,7 +91,8 @@ function expectedTexts(row: Record<string, unknown>): [string, string][] {
 		if (pattern in PRINTED) {
 			const print = PRINTED[pattern];
 			if (!print) return;
-			if (value === null || typeof value === 'object') throw new Error(`${path}: expected a leaf, got ${JSON.stringify(value)}`);
+			if (value === null || typeof value === 'object')
+				throw new Error(`${path}: expected a leaf, got ${JSON.stringify(value)}`);
 			for (const text of [print(value as never)].flat()) out.push([path, text]);
 			return;
 		}
@@ -132,7 +133,10 @@ async function confirmAndGenerate(page: Page) {
 	return { ...shown, pdf, row };
 }
 
-test('with the network off, a verified account generates one contract of each kind, and they survive a reload', async ({ page, context }) => {
+test('with the network off, a verified account generates one contract of each kind, and they survive a reload', async ({
+	page,
+	context
+}) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'demo');
 	await expect(page.getByTestId('count-orders')).toHaveText('300');

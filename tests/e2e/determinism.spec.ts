@@ -17,7 +17,10 @@ async function bundle(): Promise<string> {
 	const out = await build({
 		configFile: false,
 		logLevel: 'silent',
-		build: { write: false, lib: { entry: join(import.meta.dirname, 'fixtures/render-entry.ts'), formats: ['iife'], name: 'render' } }
+		build: {
+			write: false,
+			lib: { entry: join(import.meta.dirname, 'fixtures/render-entry.ts'), formats: ['iife'], name: 'render' }
+		}
 	}).finally(() => {
 		if (nodeEnv === undefined) delete process.env.NODE_ENV;
 		else process.env.NODE_ENV = nodeEnv;
@@ -29,18 +32,35 @@ async function bundle(): Promise<string> {
 /** Every kind in every template version that serves it, plus a long order table and an IDN filing per version. */
 function records(): ContractRecord[] {
 	const out: ContractRecord[] = [];
-	for (const [version, info] of Object.entries(TEMPLATE_VERSIONS) as [TemplateVersion, (typeof TEMPLATE_VERSIONS)[TemplateVersion]][]) {
+	for (const [version, info] of Object.entries(TEMPLATE_VERSIONS) as [
+		TemplateVersion,
+		(typeof TEMPLATE_VERSIONS)[TemplateVersion]
+	][]) {
 		for (const kind of info.kinds) {
 			out.push(EXAMPLES[kind](version));
 			if (kind === 'order') out.push(exampleOrderContract(60, version));
 			// From 2026.3 the complete face: names outside the BMP, CJK Extension A and Latin-1 letters.
 			if (typeof FONT_SETS[fontSetOf(version)].regular !== 'string') {
 				const r = EXAMPLES[kind](version);
-				out.push({ ...r, contact: { ...r.contact, person: '邱𬘭', mailingAddress: '北京市海淀区㐀䶵路1号 Øresund Straße 5' } });
+				out.push({
+					...r,
+					contact: { ...r.contact, person: '邱𬘭', mailingAddress: '北京市海淀区㐀䶵路1号 Øresund Straße 5' }
+				});
 			}
 			if (kind === 'filing') {
 				const f = exampleFiling(version);
-				out.push({ ...f, filing: { ...f.filing, sites: [{ ...f.filing.sites[0]!, domains: ['喆堃.中国', 'xn--fiq228c.xn--fiqs8s', `${'a'.repeat(63)}.example.cn`] }] } });
+				out.push({
+					...f,
+					filing: {
+						...f.filing,
+						sites: [
+							{
+								...f.filing.sites[0]!,
+								domains: ['喆堃.中国', 'xn--fiq228c.xn--fiqs8s', `${'a'.repeat(63)}.example.cn`]
+							}
+						]
+					}
+				});
 			}
 		}
 	}
@@ -58,8 +78,13 @@ test('every kind of every template version renders to the same bytes in Chromium
 	const all = records();
 	expect(all.length).toBeGreaterThanOrEqual(9);
 	for (const record of all) {
-		const inBrowser = await page.evaluate((r) => (globalThis as unknown as { renderSha256: (r: unknown) => Promise<string> }).renderSha256(r), record);
-		const inNode = await sha256Hex(await renderContractPdf(record, await loadContractFontsNode(record.templateVersion)));
+		const inBrowser = await page.evaluate(
+			(r) => (globalThis as unknown as { renderSha256: (r: unknown) => Promise<string> }).renderSha256(r),
+			record
+		);
+		const inNode = await sha256Hex(
+			await renderContractPdf(record, await loadContractFontsNode(record.templateVersion))
+		);
 		expect(inBrowser, `${record.templateVersion} ${record.kind}`).toBe(inNode);
 	}
 });

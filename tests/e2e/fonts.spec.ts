@@ -10,16 +10,21 @@ const CORE = '/fonts/contract-serif-regular-2026.3.core';
 function cached(page: import('@playwright/test').Page): Promise<Record<string, string[]>> {
 	return page.evaluate(async () => {
 		const out: Record<string, string[]> = {};
-		for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+		for (const name of await caches.keys())
+			out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
 		return out;
 	});
 }
 
-test('the first visit precaches the font core and not its rest nor pdf.js; both follow by themselves', async ({ page }) => {
+test('the first visit precaches the font core and not its rest nor pdf.js; both follow by themselves', async ({
+	page
+}) => {
 	await signIn(page, 'demo');
 	await underServiceWorker(page, 30_000, { deferred: false });
 	const first = await cached(page);
-	const precache = Object.entries(first).filter(([name]) => name.includes('precache')).flatMap(([, urls]) => urls);
+	const precache = Object.entries(first)
+		.filter(([name]) => name.includes('precache'))
+		.flatMap(([, urls]) => urls);
 	expect(precache).toContain(CORE);
 	expect(precache).toContain('/fonts/contract-serif-bold-2026.3.ttf');
 	expect(precache).not.toContain(REST);
@@ -33,7 +38,10 @@ test('the first visit precaches the font core and not its rest nor pdf.js; both 
 	expect(after.some((u) => u.includes('pdf.worker'))).toBe(true);
 });
 
-test('offline with only the core, a name outside GB 2312 waits for the next connection; online it generates', async ({ page, context }) => {
+test('offline with only the core, a name outside GB 2312 waits for the next connection; online it generates', async ({
+	page,
+	context
+}) => {
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
 	// The device has the core only: its rest was not fetched yet.
@@ -41,7 +49,8 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 		let n = 0;
 		for (const name of await caches.keys()) {
 			const cache = await caches.open(name);
-			for (const request of await cache.keys()) if (new URL(request.url).pathname === rest && (await cache.delete(request))) n++;
+			for (const request of await cache.keys())
+				if (new URL(request.url).pathname === rest && (await cache.delete(request))) n++;
 		}
 		return n;
 	}, REST);
@@ -66,8 +75,17 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 
 	// Once registered, the registered copy (the same record, its registration time in the electronic record box).
 	const id = new URL(page.url()).pathname.split('/').at(-1)!;
-	await expect.poll(async () => (await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-registered-copy').click()]);
+	await expect
+		.poll(
+			async () =>
+				(await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status,
+			{ timeout: 30_000 }
+		)
+		.toBe('effective');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('doc-registered-copy').click()
+	]);
 	const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
 	expect(text).toMatch(/（北京时间），乙方登记本合同/);
 	expect(text).toMatch(/联系人\s+邱𬘭/);

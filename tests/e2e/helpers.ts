@@ -16,7 +16,11 @@ export async function signIn(page: Page, code: string): Promise<void> {
  * is active (its precache is complete), then reload under it. Never registers a worker on the app's behalf:
  * a broken registration in the app must fail here.
  */
-export async function underServiceWorker(page: Page, timeoutMs = 30_000, { deferred = true }: { deferred?: boolean } = {}): Promise<void> {
+export async function underServiceWorker(
+	page: Page,
+	timeoutMs = 30_000,
+	{ deferred = true }: { deferred?: boolean } = {}
+): Promise<void> {
 	const active = await page.evaluate(async (ms) => {
 		const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('(no active service worker)'), ms));
 		const ready = navigator.serviceWorker.ready.then((registration) => registration.active?.scriptURL ?? '(none)');
@@ -68,7 +72,10 @@ export async function generateFramework(page: Page, person: string): Promise<str
 }
 
 /** A second device (a fresh context: no site data), closed however `run` ends. */
-export async function onAnotherDevice<T>(browser: Browser, run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+export async function onAnotherDevice<T>(
+	browser: Browser,
+	run: (page: Page, context: BrowserContext) => Promise<T>
+): Promise<T> {
 	const context = await browser.newContext();
 	try {
 		return await run(await context.newPage(), context);

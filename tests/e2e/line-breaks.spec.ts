@@ -67,12 +67,21 @@ function measure(page: Page): Promise<Report> {
 		for (const el of document.querySelectorAll('dt, th, legend, [role="columnheader"]')) {
 			if (!visible(el)) continue;
 			labels++;
-			const ls = lines(el).map((l) => l.trim()).filter(Boolean);
-			for (const l of ls) if (ls.length > 1 && [...l].length === 1 && cjk.test(l)) problems.push(`label one character per line: ${ls.join(' | ')}`);
+			const ls = lines(el)
+				.map((l) => l.trim())
+				.filter(Boolean);
+			for (const l of ls)
+				if (ls.length > 1 && [...l].length === 1 && cjk.test(l))
+					problems.push(`label one character per line: ${ls.join(' | ')}`);
 			for (let i = 0; i + 1 < ls.length; i++) {
 				const a = ls[i]!.at(-1)!;
 				const b = ls[i + 1]![0]!;
-				if (/[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) && !/\s$/.test(lines(el)[i]!) && !/^\s/.test(lines(el)[i + 1]!))
+				if (
+					/[A-Za-z0-9]/.test(a) &&
+					/[A-Za-z0-9]/.test(b) &&
+					!/\s$/.test(lines(el)[i]!) &&
+					!/^\s/.test(lines(el)[i + 1]!)
+				)
 					problems.push(`label broken inside a word: ${ls.join(' | ')}`);
 			}
 		}
@@ -80,7 +89,10 @@ function measure(page: Page): Promise<Report> {
 	});
 }
 
-test('e-mails break at @ and dots, numbers never, labels never per character: zh-CN and English', async ({ page, request }) => {
+test('e-mails break at @ and dots, numbers never, labels never per character: zh-CN and English', async ({
+	page,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'demo');
 
@@ -100,8 +112,14 @@ test('e-mails break at @ and dots, numbers never, labels never per character: zh
 	await page.getByRole('dialog').getByTestId('stamp-confirm-submit').click();
 	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-	for (const step of ['received', 'stamped']) expect((await request.post(`/api/v1/admin/contracts/${id}/stamping/${step}`, { headers: admin })).status()).toBe(200);
-	const returned = await request.post(`/api/v1/admin/contracts/${id}/stamping/returned`, { headers: admin, data: { courier: '京东物流', trackingNumber: TRACKING } });
+	for (const step of ['received', 'stamped'])
+		expect((await request.post(`/api/v1/admin/contracts/${id}/stamping/${step}`, { headers: admin })).status()).toBe(
+			200
+		);
+	const returned = await request.post(`/api/v1/admin/contracts/${id}/stamping/returned`, {
+		headers: admin,
+		data: { courier: '京东物流', trackingNumber: TRACKING }
+	});
 	expect(returned.status()).toBe(200);
 	await page.reload();
 	await expect(page.getByTestId('stamp-step-returned')).toContainText(TRACKING, { timeout: 20_000 });
@@ -119,7 +137,10 @@ test('e-mails break at @ and dots, numbers never, labels never per character: zh
 			if (path === '/orders' || path === '/contracts') await expect(page.locator('main .mono').first()).toBeVisible();
 			const report = await measure(page);
 			problems.push(...report.problems.map((p) => `${lang} ${path}: ${p}`));
-			await page.screenshot({ path: test.info().outputPath(`breaks-${lang}-${path.replaceAll('/', '_').replace(id, 'ID')}.png`), fullPage: true });
+			await page.screenshot({
+				path: test.info().outputPath(`breaks-${lang}-${path.replaceAll('/', '_').replace(id, 'ID')}.png`),
+				fullPage: true
+			});
 			if (path === `/contracts/${id}`) {
 				expect(report.labels).toBeGreaterThan(10);
 				// The address is long enough to wrap at 390 px: the test measures real breaks, not a single line.

@@ -5,7 +5,9 @@ import { signIn } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('orders: a middle part of an id finds the order and is marked, on the orders page and in the picker', async ({ page }) => {
+test('orders: a middle part of an id finds the order and is marked, on the orders page and in the picker', async ({
+	page
+}) => {
 	await signIn(page, 'demo');
 	await page.goto('/orders');
 	const id = (await page.getByTestId('order-row').nth(3).locator('td').first().textContent())!.trim();
@@ -17,7 +19,12 @@ test('orders: a middle part of an id finds the order and is marked, on the order
 	await expect(row.locator('td').first()).toHaveText(id);
 	await expect(row.getByTestId('search-mark')).toHaveText(part);
 	// The marked id stays one value: on one line, not split apart by the phone's label/value row.
-	const lines = await row.locator('td').first().locator('span').first().evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size);
+	const lines = await row
+		.locator('td')
+		.first()
+		.locator('span')
+		.first()
+		.evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size);
 	expect(lines).toBe(1);
 	await page.screenshot({ path: test.info().outputPath('orders-search-390.png') });
 

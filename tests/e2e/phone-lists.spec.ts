@@ -18,7 +18,9 @@ async function connectionBack(page: Page, context: BrowserContext): Promise<void
 	await context.setOffline(false);
 }
 
-test('a contract is found by a 6-character tail read off the paper, the match is marked, and the whole card opens it', async ({ page }) => {
+test('a contract is found by a 6-character tail read off the paper, the match is marked, and the whole card opens it', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'demo');
 	const id = await generateFramework(page, '李喆');
@@ -54,7 +56,11 @@ test('a contract is found by a 6-character tail read off the paper, the match is
 	await expect(page).toHaveURL(new RegExp(`/contracts/${id}$`));
 });
 
-test('a paper copy shows its state and due date in the list, on the contract, at home and under 纸质合同, live as the provider moves it', async ({ page, context, request }) => {
+test('a paper copy shows its state and due date in the list, on the contract, at home and under 纸质合同, live as the provider moves it', async ({
+	page,
+	context,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'demo');
 	const id = await generateFramework(page, '王珺');
@@ -93,7 +99,8 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await expect(page.getByTestId('home-need-toMail')).toContainText('份纸质合同待寄出');
 	const toMail = Number(await page.getByTestId('home-need-toMail').getAttribute('data-count'));
 	expect(toMail).toBeGreaterThanOrEqual(1);
-	for (const kind of ['framework', 'filing', 'order']) await expect(page.getByTestId(`home-start-${kind}`)).toHaveAttribute('href', `/contracts/new/${kind}`);
+	for (const kind of ['framework', 'filing', 'order'])
+		await expect(page.getByTestId(`home-start-${kind}`)).toHaveAttribute('href', `/contracts/new/${kind}`);
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/home-needs.png`, fullPage: true });
 
 	// The list filtered by 已收到: not yet; then the back office receives it and a sync brings it in, no reload.
@@ -101,10 +108,14 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await page.getByTestId('contract-paper-filter').selectOption('received');
 	const row = page.locator(`[data-testid="contract-row"][data-id="${id}"]`);
 	await expect(row).toHaveCount(0);
-	const received = await request.post(`/api/v1/admin/contracts/${id}/stamping/received`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+	const received = await request.post(`/api/v1/admin/contracts/${id}/stamping/received`, {
+		headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }
+	});
 	expect(received.status()).toBe(200);
 	// The date the provider's back office shows for it: the phone must say the same.
-	const office = (await (await request.get('/api/v1/admin/contracts', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { contracts: { id: string; returnDue: DueDate | null }[] };
+	const office = (await (
+		await request.get('/api/v1/admin/contracts', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+	).json()) as { contracts: { id: string; returnDue: DueDate | null }[] };
 	const expected = office.contracts.find((c) => c.id === id)!.returnDue!;
 	await connectionBack(page, context);
 	await expect(row.getByTestId('paper-badge')).toHaveAttribute('data-state', 'received', { timeout: 20_000 });
@@ -125,35 +136,101 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	await expect(page.locator(`[data-testid="paper-row"][data-id="${id}"]`)).toHaveAttribute('data-state', 'received');
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/paper-list.png`, fullPage: true });
 	await page.goto('/stamping/new');
-	await expect(page.getByTestId('paper-eligible').first().or(page.getByText('没有可以申请纸质盖章的合同。'))).toBeVisible();
+	await expect(
+		page.getByTestId('paper-eligible').first().or(page.getByText('没有可以申请纸质盖章的合同。'))
+	).toBeVisible();
 	await expect(page.locator(`[data-testid="paper-eligible"][data-id="${id}"]`)).toHaveCount(0);
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/paper-choose.png` });
 
 	// The stamping page itself moves on when the provider stamps it, without a reload.
 	await page.goto(`/contracts/${id}/stamping`);
 	await expect(page.getByTestId('stamp-step-stamped')).toHaveAttribute('data-done', 'false');
-	expect((await request.post(`/api/v1/admin/contracts/${id}/stamping/stamped`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).status()).toBe(200);
+	expect(
+		(
+			await request.post(`/api/v1/admin/contracts/${id}/stamping/stamped`, {
+				headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }
+			})
+		).status()
+	).toBe(200);
 	await connectionBack(page, context);
 	await expect(page.getByTestId('stamp-step-stamped')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
 });
 
-test('粘贴识别 fills the return address from five realistic pasted lines, for the user to check, and never submits', async ({ page }) => {
+test('粘贴识别 fills the return address from five realistic pasted lines, for the user to check, and never submits', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'demo');
 	const id = await generateFramework(page, '陈堃');
 	await page.goto(`/contracts/${id}/stamping`);
 	const lines: [string, Record<string, string>][] = [
-		['张三 138 1234 5678 广东省深圳市南山区高新南七道18号 518057', { recipient: '张三', phone: '13812345678', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' }],
-		['李喆，13912345678，北京市海淀区中关村大街1号院2号楼3层，100080', { recipient: '李喆', phone: '13912345678', province: '北京市', city: '北京市', district: '海淀区', address: '中关村大街1号院2号楼3层', postalCode: '100080' }],
-		['收件人：王珺 电话：0755-86013388 地址：广东省广州市天河区天河路385号太古汇一座 邮编 510620', { recipient: '王珺', phone: '0755-86013388', province: '广东省', city: '广州市', district: '天河区', address: '天河路385号太古汇一座', postalCode: '510620' }],
-		['上海市浦东新区世纪大道100号环球金融中心 刘玥 186-0000-1234 200120', { recipient: '刘玥', phone: '18600001234', province: '上海市', city: '上海市', district: '浦东新区', address: '世纪大道100号环球金融中心', postalCode: '200120' }],
-		['四川省成都市武侯区天府大道北段1700号 陈堃 +86 135 0000 8888 610041', { recipient: '陈堃', phone: '13500008888', province: '四川省', city: '成都市', district: '武侯区', address: '天府大道北段1700号', postalCode: '610041' }]
+		[
+			'张三 138 1234 5678 广东省深圳市南山区高新南七道18号 518057',
+			{
+				recipient: '张三',
+				phone: '13812345678',
+				province: '广东省',
+				city: '深圳市',
+				district: '南山区',
+				address: '高新南七道18号',
+				postalCode: '518057'
+			}
+		],
+		[
+			'李喆，13912345678，北京市海淀区中关村大街1号院2号楼3层，100080',
+			{
+				recipient: '李喆',
+				phone: '13912345678',
+				province: '北京市',
+				city: '北京市',
+				district: '海淀区',
+				address: '中关村大街1号院2号楼3层',
+				postalCode: '100080'
+			}
+		],
+		[
+			'收件人：王珺 电话：0755-86013388 地址：广东省广州市天河区天河路385号太古汇一座 邮编 510620',
+			{
+				recipient: '王珺',
+				phone: '0755-86013388',
+				province: '广东省',
+				city: '广州市',
+				district: '天河区',
+				address: '天河路385号太古汇一座',
+				postalCode: '510620'
+			}
+		],
+		[
+			'上海市浦东新区世纪大道100号环球金融中心 刘玥 186-0000-1234 200120',
+			{
+				recipient: '刘玥',
+				phone: '18600001234',
+				province: '上海市',
+				city: '上海市',
+				district: '浦东新区',
+				address: '世纪大道100号环球金融中心',
+				postalCode: '200120'
+			}
+		],
+		[
+			'四川省成都市武侯区天府大道北段1700号 陈堃 +86 135 0000 8888 610041',
+			{
+				recipient: '陈堃',
+				phone: '13500008888',
+				province: '四川省',
+				city: '成都市',
+				district: '武侯区',
+				address: '天府大道北段1700号',
+				postalCode: '610041'
+			}
+		]
 	];
 	for (const [i, [line, fields]] of lines.entries()) {
 		await page.getByTestId('paste-input').fill(line);
 		await page.getByTestId('paste-fill').click();
 		await expect(page.getByTestId('paste-result')).toHaveAttribute('data-kind', 'filled');
-		for (const [field, value] of Object.entries(fields)) await expect(page.locator(`#stamp-${field}`), `${line}: ${field}`).toHaveValue(value);
+		for (const [field, value] of Object.entries(fields))
+			await expect(page.locator(`#stamp-${field}`), `${line}: ${field}`).toHaveValue(value);
 		// Every filled field passes the shared checks: nothing is marked wrong.
 		await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
 		if (i === 0 && SHOTS) {
@@ -165,7 +242,11 @@ test('粘贴识别 fills the return address from five realistic pasted lines, fo
 	// Never submitted by itself: no confirmation, the form is still there, nothing queued.
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 	await expect(page.getByTestId('stamp-form')).toBeVisible();
-	expect((await storedRows<{ kind: string; resourceId: string }>(page, 'outbox')).filter((r) => r.kind === 'submitStamping' && r.resourceId === id)).toEqual([]);
+	expect(
+		(await storedRows<{ kind: string; resourceId: string }>(page, 'outbox')).filter(
+			(r) => r.kind === 'submitStamping' && r.resourceId === id
+		)
+	).toEqual([]);
 });
 
 test('step 1 of a paper copy with no contract yet offers to generate one first', async ({ page }) => {

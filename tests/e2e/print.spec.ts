@@ -69,7 +69,10 @@ test('the print view prints every page of the stored PDF on its own A4 sheet, of
 		expect(Math.abs(width - A4.width), `page ${n} is A4 wide`).toBeLessThan(1.5);
 		expect(Math.abs(height - A4.height), `page ${n} is A4 high`).toBeLessThan(1.5);
 		const ops = await p.getOperatorList();
-		expect(ops.fnArray.filter((op) => op === OPS.paintImageXObject).length, `page ${n} is drawn from the rendered image`).toBe(1);
+		expect(
+			ops.fnArray.filter((op) => op === OPS.paintImageXObject).length,
+			`page ${n} is drawn from the rendered image`
+		).toBe(1);
 	}
 	// The invisible text layer printed with each image: page n's text is the stored PDF's page n text.
 	expect(await pageTexts(printed)).toEqual(expected);

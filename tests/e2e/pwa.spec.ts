@@ -24,7 +24,10 @@ async function documents(page: Page): Promise<Record<string, { sha256: string; b
 							const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 							let s = '';
 							for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-							out[d.contractId] = { sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''), base64: btoa(s) };
+							out[d.contractId] = {
+								sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+								base64: btoa(s)
+							};
 						}
 						resolve(out);
 					};
@@ -33,7 +36,10 @@ async function documents(page: Page): Promise<Record<string, { sha256: string; b
 	);
 }
 
-test('opens every route offline after the first visit, generates a contract, and the outbox empties by itself', async ({ page, context }) => {
+test('opens every route offline after the first visit, generates a contract, and the outbox empties by itself', async ({
+	page,
+	context
+}) => {
 	// Twelve routes offline, a generation and a registration on a 2-core machine shared with other runs.
 	test.setTimeout(120_000);
 	await signIn(page, 'demo');
@@ -45,7 +51,20 @@ test('opens every route offline after the first visit, generates a contract, and
 	// Said once: with nothing waiting, home adds no second offline notice to the app-wide banner.
 	await expect(page.getByTestId('sync-problem')).toHaveCount(0);
 
-	const routes = ['/', '/orders', '/filings', '/contracts', '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/more', '/more/storage', '/faq', '/outbox', '/signin'];
+	const routes = [
+		'/',
+		'/orders',
+		'/filings',
+		'/contracts',
+		'/contracts/new/framework',
+		'/contracts/new/filing',
+		'/contracts/new/order',
+		'/more',
+		'/more/storage',
+		'/faq',
+		'/outbox',
+		'/signin'
+	];
 	for (const route of routes) {
 		const response = await page.goto(route);
 		// Served by the service worker from the precache: a navigation never reaches the (offline) network.
@@ -69,7 +88,11 @@ test('opens every route offline after the first visit, generates a contract, and
 	await page.emulateMedia({ media: 'screen' });
 	// Exactly one submission waits: this contract's registration (a failed offline attempt leaves it pending).
 	await expect
-		.poll(async () => (await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(({ kind, resourceId, status }) => ({ kind, resourceId, status })))
+		.poll(async () =>
+			(await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox')).map(
+				({ kind, resourceId, status }) => ({ kind, resourceId, status })
+			)
+		)
 		.toEqual([{ kind: 'registerContract', resourceId: id, status: 'pending' }]);
 	// With a submission waiting, home says what waits and that it goes out by itself.
 	await page.goto('/');
@@ -77,9 +100,18 @@ test('opens every route offline after the first visit, generates a contract, and
 
 	await context.setOffline(false);
 	await expect
-		.poll(async () => (await storedRows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length, { timeout: 30_000 })
+		.poll(
+			async () => (await storedRows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length,
+			{ timeout: 30_000 }
+		)
 		.toBe(0);
-	await expect.poll(async () => (await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status, { timeout: 30_000 }).toBe('effective');
+	await expect
+		.poll(
+			async () =>
+				(await storedRows<{ id: string; status: string }>(page, 'contracts')).find((c) => c.id === id)?.status,
+			{ timeout: 30_000 }
+		)
+		.toBe('effective');
 });
 
 /** The version the worker controlling the page reports. */
@@ -134,7 +166,9 @@ test.describe('update', () => {
 		return next;
 	}
 
-	test('offers the new version, never reloads by itself, and keeps half-typed details after accepting', async ({ page }) => {
+	test('offers the new version, never reloads by itself, and keeps half-typed details after accepting', async ({
+		page
+	}) => {
 		await page.goto(`${base}/signin`);
 		await page.locator('#code').fill('demo');
 		await page.getByRole('button', { name: /登录|Sign in/ }).click();
@@ -159,7 +193,15 @@ test.describe('update', () => {
 		await page.locator('#contact-person').pressSequentially('赵玥');
 		await page.locator('#contact-phone').fill('');
 		await page.locator('#contact-phone').pressSequentially('0755-1234');
-		await expect.poll(async () => JSON.stringify((await storedRows<{ key: string; value: unknown }>(page, 'drafts')).find((d) => d.key === 'contract.framework')?.value ?? null)).toContain('0755-1234');
+		await expect
+			.poll(async () =>
+				JSON.stringify(
+					(await storedRows<{ key: string; value: unknown }>(page, 'drafts')).find(
+						(d) => d.key === 'contract.framework'
+					)?.value ?? null
+				)
+			)
+			.toContain('0755-1234');
 
 		const next = publishNewerBuild();
 		// What the app's periodic / on-visibility check does, without waiting for it.
@@ -180,7 +222,14 @@ test.describe('update', () => {
 		});
 		expect(updateResult).toBe('installed');
 		await expect
-			.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return r?.waiting ? 'waiting' : r?.installing ? 'installing' : 'none'; }), { timeout: 30_000 })
+			.poll(
+				() =>
+					page.evaluate(async () => {
+						const r = await navigator.serviceWorker.getRegistration();
+						return r?.waiting ? 'waiting' : r?.installing ? 'installing' : 'none';
+					}),
+				{ timeout: 30_000 }
+			)
 			.toBe('waiting');
 		await expect(page.getByTestId('update-prompt')).toBeVisible();
 		// Offered, not applied: the old worker still controls the page and nothing has navigated.
@@ -189,10 +238,18 @@ test.describe('update', () => {
 		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
 
-		await Promise.all([page.waitForEvent('load'), page.getByTestId('update-prompt').getByRole('button', { name: /重新加载|Reload/ }).click()]);
+		await Promise.all([
+			page.waitForEvent('load'),
+			page
+				.getByTestId('update-prompt')
+				.getByRole('button', { name: /重新加载|Reload/ })
+				.click()
+		]);
 		// Accepting reloads the page it was on (SvelteKit's start-up adds a same-document entry for the same URL).
 		expect(new Set(navigations)).toEqual(new Set([form]));
-		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)
+		).toBeUndefined();
 		await expect(page.locator('#contact-person')).toHaveValue('赵玥');
 		await expect(page.locator('#contact-phone')).toHaveValue('0755-1234');
 		expect(await controllerVersion(page)).toBe(next);
@@ -212,7 +269,11 @@ test('backup: export, clear site data, import restores byte-identical documents'
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
 	const file = await download.path();
 	expect(download.suggestedFilename()).toMatch(/^contract-desk-backup-.*\.json$/);
-	const parsed = JSON.parse(readFileSync(file!, 'utf8')) as { format: string; version: number; documents: { contractId: string }[] };
+	const parsed = JSON.parse(readFileSync(file!, 'utf8')) as {
+		format: string;
+		version: number;
+		documents: { contractId: string }[];
+	};
 	expect(parsed).toMatchObject({ format: 'contract-desk-backup', version: 1 });
 	await expect(page.getByTestId('storage-last-backup')).not.toHaveText(/尚未备份|Never/);
 

@@ -6,7 +6,11 @@ import { ADMIN_TOKEN, fillContact, generateFramework, signIn, storedRows, underS
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const { status: _s, accountId: _a, verifiedAt: _v, ...demoDetails } = DEMO_IDENTITY;
 
-test('identity changed while a contract waited offline → refused with its reason → 生成新合同 registers; the old one is void', async ({ page, context, request }) => {
+test('identity changed while a contract waited offline → refused with its reason → 生成新合同 registers; the old one is void', async ({
+	page,
+	context,
+	request
+}) => {
 	test.setTimeout(150_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
@@ -19,7 +23,9 @@ test('identity changed while a contract waited offline → refused with its reas
 
 	// Meanwhile the account's verified entity changes in the provider's records.
 	const renamed = { ...demoDetails, legalName: '深圳市喆堃云计算有限公司', legalRepresentative: '王珺' };
-	expect((await request.post(`/api/v1/admin/accounts/${DEMO_ACCOUNT_ID}/verify`, { headers: admin, data: renamed })).status()).toBe(200);
+	expect(
+		(await request.post(`/api/v1/admin/accounts/${DEMO_ACCOUNT_ID}/verify`, { headers: admin, data: renamed })).status()
+	).toBe(200);
 	try {
 		await context.setOffline(false);
 		// The registration goes out by itself and is refused; the pull brings today's identity.
@@ -37,7 +43,9 @@ test('identity changed while a contract waited offline → refused with its reas
 		await page.goto('/contracts');
 		await page.getByTestId('contract-status-filter').selectOption('refused');
 		await expect(page.getByTestId('contract-row')).toHaveCount(1);
-		await expect(page.locator(`[data-testid="contract-row"][data-id="${refusedId}"] [data-testid="contract-status"]`)).toHaveAttribute('data-status', 'refused');
+		await expect(
+			page.locator(`[data-testid="contract-row"][data-id="${refusedId}"] [data-testid="contract-status"]`)
+		).toHaveAttribute('data-status', 'refused');
 		await page.getByTestId('contract-status-filter').selectOption('');
 
 		// 生成新合同: the same contact, today's identity, through the usual confirm step.
@@ -61,10 +69,17 @@ test('identity changed while a contract waited offline → refused with its reas
 		await page.screenshot({ path: 'test-results/refusal-void-page.png', fullPage: true });
 		await page.getByTestId('open-replacement').click();
 		await expect(page).toHaveURL(new RegExp(`/contracts/${newId}$`));
-		const contracts = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; status: string }[] };
+		const contracts = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as {
+			contracts: { id: string; status: string }[];
+		};
 		expect(contracts.contracts.filter((c) => c.id === refusedId)).toEqual([]);
-		expect(contracts.contracts.filter((c) => c.id === newId)).toEqual([expect.objectContaining({ status: 'effective' })]);
-		const rows = await storedRows<{ id: string; status: string; replacedBy?: string; partyA: { name: string } }>(page, 'contracts');
+		expect(contracts.contracts.filter((c) => c.id === newId)).toEqual([
+			expect.objectContaining({ status: 'effective' })
+		]);
+		const rows = await storedRows<{ id: string; status: string; replacedBy?: string; partyA: { name: string } }>(
+			page,
+			'contracts'
+		);
 		expect(rows.find((r) => r.id === refusedId)).toMatchObject({ status: 'void', replacedBy: newId });
 		expect(rows.find((r) => r.id === newId)?.partyA.name).toBe(renamed.legalName);
 	} finally {

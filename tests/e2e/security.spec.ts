@@ -20,14 +20,17 @@ async function watchCsp(page: Page): Promise<Violation[]> {
 		});
 	});
 	const onConsole = (where: string) => (msg: { type(): string; text(): string }) => {
-		if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push({ directive: 'console', blocked: msg.text(), source: msg.type(), where });
+		if (/Content Security Policy|Refused to/i.test(msg.text()))
+			violations.push({ directive: 'console', blocked: msg.text(), source: msg.type(), where });
 	};
 	page.on('console', onConsole('page'));
 	page.context().on('page', (p) => p.on('console', onConsole(p.url())));
 	return violations;
 }
 
-test('every route and a PDF generated, viewed, printed (pdf.js) and downloaded: zero CSP violations', async ({ page }) => {
+test('every route and a PDF generated, viewed, printed (pdf.js) and downloaded: zero CSP violations', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const violations = await watchCsp(page);
 	// Headless Chromium has no print dialog to close; the call itself is what the app makes.
@@ -45,12 +48,26 @@ test('every route and a PDF generated, viewed, printed (pdf.js) and downloaded: 
 	expect(first!.headers()['x-frame-options']).toBe('DENY');
 	expect(first!.headers()['referrer-policy']).toBe('no-referrer');
 	// The page itself carries the same policy, so it holds when served from the service worker's cache too.
-	expect(await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toMatch(/script-src 'self' 'sha256-/);
+	expect(await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toMatch(
+		/script-src 'self' 'sha256-/
+	);
 
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
 
-	for (const path of ['/', '/contracts', '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/outbox', '/faq', '/more', '/more/storage']) {
+	for (const path of [
+		'/',
+		'/contracts',
+		'/contracts/new/framework',
+		'/contracts/new/filing',
+		'/contracts/new/order',
+		'/filings',
+		'/orders',
+		'/outbox',
+		'/faq',
+		'/more',
+		'/more/storage'
+	]) {
 		await page.goto(path);
 		await expect(page.locator('main h1').first(), path).toBeVisible();
 		// Let lazy chunks, fonts and live queries settle on each page.
@@ -120,7 +137,11 @@ test('the sign-in page says when to try again after too many wrong codes (390x84
 	// The real limit is covered by server/throttle.test.ts; tripping it here would lock out the other specs' sign-ins
 	// from this address, so the 429 (as the server sends it) is answered for this page only.
 	await page.route('**/api/v1/session', (route) =>
-		route.fulfill({ status: 429, headers: { 'Retry-After': '95', 'Content-Type': 'application/json' }, body: JSON.stringify({ error: 'tooManyAttempts', retryAfter: 95 }) })
+		route.fulfill({
+			status: 429,
+			headers: { 'Retry-After': '95', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ error: 'tooManyAttempts', retryAfter: 95 })
+		})
 	);
 	await page.goto('/signin');
 	await page.locator('#code').fill('guess');

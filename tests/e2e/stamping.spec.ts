@@ -7,17 +7,24 @@ import { ADMIN_TOKEN, generateFramework, signIn, underServiceWorker, storedRows 
 // A phone: the page must work at 375 px without sideways scrolling.
 test.use({ viewport: { width: 375, height: 812 } });
 
-
 async function seriousViolations(page: Page): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function noSidewaysScroll(page: Page): Promise<void> {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 }
 
-test('an offline return address is kept as a draft, confirmed, sent once online, and the receipt comes back with a due date', async ({ page, context, request }) => {
+test('an offline return address is kept as a draft, confirmed, sent once online, and the receipt comes back with a due date', async ({
+	page,
+	context,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
@@ -49,7 +56,12 @@ test('an offline return address is kept as a draft, confirmed, sent once online,
 
 	// A reload in the middle of typing (offline, under the service worker) loses nothing.
 	await expect
-		.poll(async () => (await storedRows<{ key: string; value: Record<string, string> }>(page, 'drafts')).find((d) => d.key === `stamping:${contractId}`)?.value.address)
+		.poll(
+			async () =>
+				(await storedRows<{ key: string; value: Record<string, string> }>(page, 'drafts')).find(
+					(d) => d.key === `stamping:${contractId}`
+				)?.value.address
+		)
 		.toBe('科技园科苑路 8 号');
 	await page.reload();
 	await expect(page.locator('#stamp-recipient')).toHaveValue('王珺');
@@ -89,23 +101,31 @@ test('an offline return address is kept as a draft, confirmed, sent once online,
 	await expect(page.getByTestId('stamp-send-state')).toContainText('联网后会自动发送');
 	await expect(page.getByTestId('stamp-form')).toHaveCount(0);
 	await expect(page.locator('#stamp-recipient')).toHaveCount(0);
-	expect((await storedRows<{ key: string }>(page, 'drafts')).filter((d) => d.key === `stamping:${contractId}`)).toEqual([]);
+	expect((await storedRows<{ key: string }>(page, 'drafts')).filter((d) => d.key === `stamping:${contractId}`)).toEqual(
+		[]
+	);
 	const queued = await storedRows<{ kind: string; resourceId: string; status: string }>(page, 'outbox');
-	expect(queued.filter((r) => r.resourceId === contractId && r.kind === 'submitStamping').map((r) => r.status)).toEqual(['pending']);
+	expect(queued.filter((r) => r.resourceId === contractId && r.kind === 'submitStamping').map((r) => r.status)).toEqual(
+		['pending']
+	);
 
 	// Back online: the outbox sends it by itself.
 	await context.setOffline(false);
 	await expect(page.getByTestId('stamp-send-state')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
 	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced');
 	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-	const listed = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; stampingSubmittedAt: string | null }[] };
+	const listed = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as {
+		contracts: { id: string; stampingSubmittedAt: string | null }[];
+	};
 	expect(listed.contracts.find((c) => c.id === contractId)?.stampingSubmittedAt).toBeTruthy();
 
 	// The back office receives the paper contract; after a sync the device shows it with the due date.
 	const received = await request.post(`/api/v1/admin/contracts/${contractId}/stamping/received`, { headers: admin });
 	expect(received.status()).toBe(200);
 	// The back office's own view of the due date: the phone must show the same (one shared rule, one calendar).
-	const adminView = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; returnDue: DueDate | null }[] };
+	const adminView = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as {
+		contracts: { id: string; returnDue: DueDate | null }[];
+	};
 	const expected = adminView.contracts.find((c) => c.id === contractId)!.returnDue!;
 	expect(expected.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	await page.reload();

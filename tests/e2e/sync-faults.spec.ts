@@ -34,12 +34,18 @@ async function shot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: join(process.env.SHOTS_DIR ?? test.info().outputDir, `${name}.png`) });
 }
 
-test('two tabs through drops, drops after commit, 503s, resets, delays and a kill -9: every submission once, no storm, nothing sent offline', async ({ browser }) => {
+test('two tabs through drops, drops after commit, 503s, resets, delays and a kill -9: every submission once, no storm, nothing sent offline', async ({
+	browser
+}) => {
 	test.setTimeout(420_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-e2e-faults-'));
 	let server: ServerProcess = await startAppServer(dataDir);
 	// Faults on writes only, from a seeded random: the same run every time.
-	const proxy: Proxy = await startProxy(server.port, { dropRequest: 0.12, dropResponse: 0.12, unavailable: 0.1, rateLimited: 0.04, delay: 0.2, maxDelayMs: 400 }, seeded(20261202));
+	const proxy: Proxy = await startProxy(
+		server.port,
+		{ dropRequest: 0.12, dropResponse: 0.12, unavailable: 0.1, rateLimited: 0.04, delay: 0.2, maxDelayMs: 400 },
+		seeded(20261202)
+	);
 	const context = await browser.newContext({ baseURL: proxy.url, viewport: { width: 390, height: 844 } });
 	const api = countApiRequests(context);
 	try {
@@ -103,7 +109,11 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 				async () =>
 					(await storedRows<Row & { nextAttemptAt: number }>(tab1, 'outbox'))
 						.filter((r) => r.status === 'pending' || r.status === 'sending')
-						.map((r) => (r.resourceId === refused ? `${r.kind}:refused` : `${r.kind}:ok ${r.status} attempts ${r.attempts} next in ${r.nextAttemptAt - Date.now()} ms`)),
+						.map((r) =>
+							r.resourceId === refused
+								? `${r.kind}:refused`
+								: `${r.kind}:ok ${r.status} attempts ${r.attempts} next in ${r.nextAttemptAt - Date.now()} ms`
+						),
 				// A row a dead flusher (the killed request's sender) left in `sending` waits out its 60 s lease at worst.
 				{ timeout: 90_000 }
 			)
@@ -116,7 +126,9 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 		await expect(tab1.getByTestId('sync-badge')).toHaveAttribute('data-state', 'refused');
 		const blocked = tab1.locator(`[data-testid="outbox-row"][data-resource="${refused}"][data-kind="submitStamping"]`);
 		await expect(blocked).toHaveAttribute('data-state', 'pending');
-		await expect(blocked.getByTestId('outbox-next-try')).toHaveText('等待同一合同的登记，而登记已被服务商拒绝：请先处理该项');
+		await expect(blocked.getByTestId('outbox-next-try')).toHaveText(
+			'等待同一合同的登记，而登记已被服务商拒绝：请先处理该项'
+		);
 		await shot(tab1, 'outbox-refused-blocked');
 		await tab1.goto('/');
 		await expect(tab1.getByTestId('sync-problem')).toHaveAttribute('data-side', 'user');
@@ -129,14 +141,25 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 		const blockedPulls = proxy.counts.pulls - blockedFrom.pulls;
 		const blockedAll = proxy.counts.api - blockedFrom.all;
 		expect(blockedPulls).toBeLessThanOrEqual(2 * (20_000 / 2_000 + 1));
-		expect((await storedRows<Row>(tab1, 'outbox')).find((r) => r.resourceId === refused && r.kind === 'submitStamping')!.attempts).toBe(blockedAttempts);
+		expect(
+			(await storedRows<Row>(tab1, 'outbox')).find((r) => r.resourceId === refused && r.kind === 'submitStamping')!
+				.attempts
+		).toBe(blockedAttempts);
 
 		// The user deals with it (the provider accepts now) and submits again: both go, in order.
 		proxy.setRefusal(null);
 		await tab1.goto('/outbox');
 		await tab1.locator('[data-testid="outbox-rejection"] button').click();
 		await expect
-			.poll(async () => (await storedRows<Row>(tab1, 'outbox')).filter((r) => r.status !== 'done').map((r) => JSON.stringify(r, ['kind', 'status', 'attempts', 'nextAttemptAt', 'lastError', 'code', 'detail'])), { timeout: 90_000 })
+			.poll(
+				async () =>
+					(await storedRows<Row>(tab1, 'outbox'))
+						.filter((r) => r.status !== 'done')
+						.map((r) =>
+							JSON.stringify(r, ['kind', 'status', 'attempts', 'nextAttemptAt', 'lastError', 'code', 'detail'])
+						),
+				{ timeout: 90_000 }
+			)
 			.toEqual([]);
 		await expect(tab1.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
 		await shot(tab1, 'outbox-synced');

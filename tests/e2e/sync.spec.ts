@@ -3,7 +3,12 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from '../../server/seed';
 import { ADMIN_TOKEN, generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
 
-test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({ page, context, browser, request }) => {
+test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({
+	page,
+	context,
+	browser,
+	request
+}) => {
 	test.setTimeout(150_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
@@ -33,20 +38,32 @@ test('offline contracts wait in the outbox, register by themselves once online, 
 
 	// Back online: no click — the `online` event (and Background Sync) flushes the outbox.
 	await context.setOffline(false);
-	for (const id of ids) await expect(page.locator(`[data-testid="outbox-row"][data-resource="${id}"]`)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+	for (const id of ids)
+		await expect(page.locator(`[data-testid="outbox-row"][data-resource="${id}"]`)).toHaveAttribute(
+			'data-state',
+			'done',
+			{ timeout: 20_000 }
+		);
 	await expect(page.getByTestId('outbox-summary')).toContainText('全部内容已送达服务商');
 	await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced');
 	await expect(page.getByTestId('sync-badge')).toContainText('已同步');
 
 	await page.getByRole('link', { name: '合同管理' }).first().click();
 	for (const id of ids) {
-		await expect(page.locator(`[data-testid="contract-row"][data-id="${id}"] [data-testid="contract-status"]`)).toHaveAttribute('data-status', 'effective');
+		await expect(
+			page.locator(`[data-testid="contract-row"][data-id="${id}"] [data-testid="contract-status"]`)
+		).toHaveAttribute('data-status', 'effective');
 	}
 
 	// The server holds each exactly once.
 	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-	const contracts = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as { contracts: { id: string; status: string }[] };
-	for (const id of ids) expect(contracts.contracts.filter((c) => c.id === id)).toEqual([expect.objectContaining({ id, status: 'effective' })]);
+	const contracts = (await (await request.get('/api/v1/admin/contracts', { headers: admin })).json()) as {
+		contracts: { id: string; status: string }[];
+	};
+	for (const id of ids)
+		expect(contracts.contracts.filter((c) => c.id === id)).toEqual([
+			expect.objectContaining({ id, status: 'effective' })
+		]);
 
 	// A second device signed in as the unverified account.
 	await onAnotherDevice(browser, async (phone) => {
@@ -55,7 +72,10 @@ test('offline contracts wait in the outbox, register by themselves once online, 
 
 		// The back office verifies it…
 		// …with the identity from its real-name check (the route has no default identity)…
-		const verified = await request.post(`/api/v1/admin/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, { headers: admin, data: DEFAULT_VERIFICATION });
+		const verified = await request.post(`/api/v1/admin/accounts/${DEMO_UNVERIFIED_ACCOUNT_ID}/verify`, {
+			headers: admin,
+			data: DEFAULT_VERIFICATION
+		});
 		expect(verified.status()).toBe(200);
 
 		// …and the device shows it after its next pull, here from the "sync now" button.

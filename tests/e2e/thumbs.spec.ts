@@ -13,7 +13,8 @@ async function smallTargets(page: Page): Promise<Small[]> {
 	return page.evaluate(() => {
 		const MIN = 44;
 		const out: Small[] = [];
-		const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex="-1"])';
+		const selector =
+			'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex="-1"])';
 		for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
 			if (el.closest('[inert], [hidden], .visually-hidden, dialog:not([open])')) continue;
 			const style = getComputedStyle(el);
@@ -21,7 +22,10 @@ async function smallTargets(page: Page): Promise<Small[]> {
 			let target: HTMLElement = el;
 			if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
 				// The label (or a row marked as the toggle) is what the finger hits.
-				target = el.closest<HTMLElement>('label, [data-toggle-row]') ?? (el.id ? document.querySelector<HTMLElement>(`label[for="${el.id}"]`) : null) ?? el;
+				target =
+					el.closest<HTMLElement>('label, [data-toggle-row]') ??
+					(el.id ? document.querySelector<HTMLElement>(`label[for="${el.id}"]`) : null) ??
+					el;
 			}
 			const r = target.getBoundingClientRect();
 			if (r.width === 0 && r.height === 0) continue;
@@ -31,8 +35,14 @@ async function smallTargets(page: Page): Promise<Small[]> {
 				if (block && (block.textContent ?? '').trim().length > (el.textContent ?? '').trim().length + 4) continue;
 			}
 			if (r.width < MIN - 0.5 || r.height < MIN - 0.5) {
-				const name = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().slice(0, 30);
-				out.push({ what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${name}"`, w: Math.round(r.width), h: Math.round(r.height) });
+				const name = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '')
+					.trim()
+					.slice(0, 30);
+				out.push({
+					what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${name}"`,
+					w: Math.round(r.width),
+					h: Math.round(r.height)
+				});
 			}
 		}
 		return out;
@@ -55,7 +65,22 @@ test('every route: targets ≥ 44×44 px and a title of its own', async ({ page 
 	await signIn(page, 'demo');
 	const id = await generateFramework(page, '李喆');
 	const h1 = () => expect(page.locator('main h1').first()).toBeVisible();
-	for (const path of ['/', '/contracts', `/contracts/${id}`, `/contracts/${id}/stamping`, '/contracts/new/framework', '/contracts/new/filing', '/contracts/new/order', '/filings', '/orders', '/more', '/more/storage', '/faq', '/outbox', '/no-such-page'])
+	for (const path of [
+		'/',
+		'/contracts',
+		`/contracts/${id}`,
+		`/contracts/${id}/stamping`,
+		'/contracts/new/framework',
+		'/contracts/new/filing',
+		'/contracts/new/order',
+		'/filings',
+		'/orders',
+		'/more',
+		'/more/storage',
+		'/faq',
+		'/outbox',
+		'/no-such-page'
+	])
 		await visit(path, h1);
 	expect(problems, problems.join('\n')).toEqual([]);
 	for (const [path, title] of titles) expect(title, path).toMatch(/合同台/);
@@ -72,7 +97,9 @@ test('an unknown path: a localized 404 with a link home', async ({ page }) => {
 	await expect(page).toHaveURL(/\/$/);
 });
 
-test('the whole order row toggles; 下一页 brings the list top into view; the fingerprints fold below the actions', async ({ page }) => {
+test('the whole order row toggles; 下一页 brings the list top into view; the fingerprints fold below the actions', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'demo');
 	await page.goto('/contracts/new/order');
@@ -91,8 +118,12 @@ test('the whole order row toggles; 下一页 brings the list top into view; the 
 	await page.getByTestId('pager-next').click();
 	await expect(page.getByText('第 2 页')).toBeAttached();
 	// The list's first row is on screen again, under the header.
-	await expect.poll(() => page.evaluate(() => document.querySelector('main table')!.getBoundingClientRect().top)).toBeLessThan(844);
-	await expect.poll(() => page.evaluate(() => document.querySelector('main table')!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+	await expect
+		.poll(() => page.evaluate(() => document.querySelector('main table')!.getBoundingClientRect().top))
+		.toBeLessThan(844);
+	await expect
+		.poll(() => page.evaluate(() => document.querySelector('main table')!.getBoundingClientRect().top))
+		.toBeGreaterThanOrEqual(0);
 
 	const id = await generateFramework(page, '王珺');
 	await page.goto(`/contracts/${id}`);
@@ -109,7 +140,9 @@ test('the whole order row toggles; 下一页 brings the list top into view; the 
 	await expect(page.getByTestId('detail-pdf-sha256')).toHaveText(/^[0-9a-f]{64}$/);
 });
 
-test('sign-out: the confirm buttons sit above the bottom navigation; the version reads as a date and a build', async ({ page }) => {
+test('sign-out: the confirm buttons sit above the bottom navigation; the version reads as a date and a build', async ({
+	page
+}) => {
 	await signIn(page, 'demo');
 	await page.goto('/more');
 	await page.getByRole('button', { name: '退出登录' }).click();
@@ -123,13 +156,21 @@ test('sign-out: the confirm buttons sit above the bottom navigation; the version
 	await cancel.click();
 	// The version is the service worker's: asked once the page is under it.
 	await underServiceWorker(page);
-	await expect(page.getByTestId('app-version')).toHaveText(/^版本 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发布 · 构建 [0-9a-z]+$/, { timeout: 20_000 });
+	await expect(page.getByTestId('app-version')).toHaveText(
+		/^版本 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发布 · 构建 [0-9a-z]+$/,
+		{ timeout: 20_000 }
+	);
 });
 
-test('the sticky header stays one line in both languages, the sync time without a date on the day it happened', async ({ page }) => {
+test('the sticky header stays one line in both languages, the sync time without a date on the day it happened', async ({
+	page
+}) => {
 	await signIn(page, 'demo');
 	const badge = page.getByTestId('sync-badge');
-	for (const [lang, synced] of [['zh-CN', /^已同步 \d\d:\d\d$/], ['en', /^Synced \d\d:\d\d$/]] as const) {
+	for (const [lang, synced] of [
+		['zh-CN', /^已同步 \d\d:\d\d$/],
+		['en', /^Synced \d\d:\d\d$/]
+	] as const) {
 		await page.locator('header select').selectOption(lang);
 		await expect(badge).toHaveText(synced);
 		// A sticky header eats its height on every page: one row of 44 px targets plus padding.

@@ -1,6 +1,15 @@
 // Any device, the same contracts (issue 9): what device A registered comes back on a fresh device B, documents byte for byte.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, fillContact, generateFramework, onAnotherDevice, signIn, storedRows, underServiceWorker, fillReturnAddress } from './helpers';
+import {
+	ADMIN_TOKEN,
+	fillContact,
+	generateFramework,
+	onAnotherDevice,
+	signIn,
+	storedRows,
+	underServiceWorker,
+	fillReturnAddress
+} from './helpers';
 
 /** SHA-256 of every stored document, computed in the page from the Blob in IndexedDB. */
 async function documentHashes(page: Page): Promise<Record<string, string>> {
@@ -65,7 +74,11 @@ async function requestPaperCopy(page: Page, contractId: string): Promise<void> {
 }
 
 /** Every contract of `ids` is on the device with its document, and each document has the SHA-256 device A stored. */
-async function expectRestored(page: Page, expected: Record<string, string>, numbers: Record<string, string>): Promise<void> {
+async function expectRestored(
+	page: Page,
+	expected: Record<string, string>,
+	numbers: Record<string, string>
+): Promise<void> {
 	for (const [id, sha] of Object.entries(expected)) {
 		await page.goto(`/contracts/${id}`);
 		await expect(page.getByTestId('detail-number')).toHaveText(numbers[id]!);
@@ -87,7 +100,11 @@ async function expectRestored(page: Page, expected: Record<string, string>, numb
 	await page.getByTestId('contract-search').fill('');
 }
 
-test('device B restores what device A registered: contracts, documents with the same SHA-256, the paper copy read-only, attached orders; offline too; sign-out revokes the token', async ({ page, browser, request }) => {
+test('device B restores what device A registered: contracts, documents with the same SHA-256, the paper copy read-only, attached orders; offline too; sign-out revokes the token', async ({
+	page,
+	browser,
+	request
+}) => {
 	test.setTimeout(300_000);
 	await signIn(page, 'demo');
 	const framework = await generateFramework(page, '赵珺');
@@ -96,7 +113,12 @@ test('device B restores what device A registered: contracts, documents with the 
 	await requestPaperCopy(page, framework);
 
 	// Everything reaches the server.
-	await expect.poll(async () => (await storedRows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length, { timeout: 60_000 }).toBe(0);
+	await expect
+		.poll(
+			async () => (await storedRows<{ status: string }>(page, 'outbox')).filter((r) => r.status !== 'done').length,
+			{ timeout: 60_000 }
+		)
+		.toBe(0);
 	const ids = [framework, filing, order.id];
 	const rows = await storedRows<{ id: string; number: string; pdfSha256: string; status: string }>(page, 'contracts');
 	const numbers = Object.fromEntries(ids.map((id) => [id, rows.find((r) => r.id === id)!.number]));
@@ -106,7 +128,9 @@ test('device B restores what device A registered: contracts, documents with the 
 
 	// The back office receives the paper contract: an event device B must show too.
 	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-	expect((await request.post(`/api/v1/admin/contracts/${framework}/stamping/received`, { headers: admin })).status()).toBe(200);
+	expect(
+		(await request.post(`/api/v1/admin/contracts/${framework}/stamping/received`, { headers: admin })).status()
+	).toBe(200);
 
 	await onAnotherDevice(browser, async (b, bContext) => {
 		await signIn(b, 'demo');
@@ -142,14 +166,20 @@ test('device B restores what device A registered: contracts, documents with the 
 	});
 
 	// A signs out: the session is revoked on the server before the device is wiped.
-	const session = (await storedRows<{ key: string; value: { token: string } }>(page, 'meta')).find((r) => r.key === 'session')!.value;
-	expect((await request.get('/api/v1/changes', { headers: { Authorization: `Bearer ${session.token}` } })).status()).toBe(200);
+	const session = (await storedRows<{ key: string; value: { token: string } }>(page, 'meta')).find(
+		(r) => r.key === 'session'
+	)!.value;
+	expect(
+		(await request.get('/api/v1/changes', { headers: { Authorization: `Bearer ${session.token}` } })).status()
+	).toBe(200);
 	await page.goto('/more');
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page.getByText(/下次在任何设备上登录/)).toBeVisible();
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page).toHaveURL(/\/signin$/);
-	expect((await request.get('/api/v1/changes', { headers: { Authorization: `Bearer ${session.token}` } })).status()).toBe(401);
+	expect(
+		(await request.get('/api/v1/changes', { headers: { Authorization: `Bearer ${session.token}` } })).status()
+	).toBe(401);
 
 	// …and in again: the same contracts and documents.
 	await signIn(page, 'demo');

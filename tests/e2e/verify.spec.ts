@@ -23,7 +23,11 @@ async function verdictForFile(page: Page, path: string): Promise<string> {
 	return (await page.getByTestId('verify-verdict').textContent())!.trim();
 }
 
-test('verification answers all three cases from the QR link and from the PDF, online and offline', async ({ page, context, browser }) => {
+test('verification answers all three cases from the QR link and from the PDF, online and offline', async ({
+	page,
+	context,
+	browser
+}) => {
 	test.setTimeout(150_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);

@@ -5,7 +5,9 @@ import { ADMIN_TOKEN, fillContact, signIn, fillReturnAddress } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('the FAQ: the seed’s Q1–Q5 first (invoice: applied for separately, and where), then ours and the glossary', async ({ page }) => {
+test('the FAQ: the seed’s Q1–Q5 first (invoice: applied for separately, and where), then ours and the glossary', async ({
+	page
+}) => {
 	await signIn(page, 'demo');
 	await page.goto('/faq');
 	const questions = page.locator('details summary h2');
@@ -29,7 +31,10 @@ test('the FAQ: the seed’s Q1–Q5 first (invoice: applied for separately, and 
 	await page.screenshot({ path: test.info().outputPath('faq-390.png'), fullPage: true });
 });
 
-test('a filing contract’s paper copy: the return step names the ICP commercial-filing materials, before and after the return', async ({ page, request }) => {
+test('a filing contract’s paper copy: the return step names the ICP commercial-filing materials, before and after the return', async ({
+	page,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'demo');
 	await page.goto('/contracts');
@@ -55,7 +60,9 @@ test('a filing contract’s paper copy: the return step names the ICP commercial
 
 	const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 	for (const step of ['received', 'stamped']) {
-		expect((await request.post(`/api/v1/admin/contracts/${contractId}/stamping/${step}`, { headers: admin })).status()).toBe(200);
+		expect(
+			(await request.post(`/api/v1/admin/contracts/${contractId}/stamping/${step}`, { headers: admin })).status()
+		).toBe(200);
 	}
 	const returned = await request.post(`/api/v1/admin/contracts/${contractId}/stamping/returned`, {
 		headers: admin,

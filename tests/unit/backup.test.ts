@@ -5,7 +5,15 @@ import { saveGeneratedContract } from '../../src/lib/db/contracts';
 import { META, setMeta, getMeta } from '../../src/lib/db/meta';
 import { exampleFrameworkRecord, exampleOrder } from '../../src/lib/db/test-fixtures';
 import { sha256Hex } from '../../src/lib/domain/canonical';
-import { BackupError, exportBackup, exportBackupFile, importBackup, total, base64ToBytes, bytesToBase64 } from '../../src/lib/pwa/backup';
+import {
+	BackupError,
+	exportBackup,
+	exportBackupFile,
+	importBackup,
+	total,
+	base64ToBytes,
+	bytesToBase64
+} from '../../src/lib/pwa/backup';
 import { backupFileSchema, type BackupFile } from '../../src/lib/pwa/backup-schema';
 import { DEMO_IDENTITY, demoFilings } from '../../server/seed';
 import { DEFAULT_PROVIDER } from '../../server/config';
@@ -32,12 +40,20 @@ async function seedDevice() {
 	await db.identity.add(DEMO_IDENTITY);
 	await db.provider.add({ ...DEFAULT_PROVIDER, key: 'provider' });
 	await db.filings.bulkAdd(demoFilings().slice(0, 2));
-	await db.orders.bulkAdd([exampleOrder('100000000001', '2026-01-05T10:00:00+08:00'), exampleOrder('100000000002', '2026-02-05T10:00:00+08:00')]);
+	await db.orders.bulkAdd([
+		exampleOrder('100000000001', '2026-01-05T10:00:00+08:00'),
+		exampleOrder('100000000002', '2026-02-05T10:00:00+08:00')
+	]);
 	const pdfs: Uint8Array[] = [];
 	for (let i = 0; i < 2; i++) {
 		const pdf = pdfBytes(i + 1);
 		pdfs.push(pdf);
-		await saveGeneratedContract({ record: exampleFrameworkRecord(`2026-11-2${i}T10:00:00+08:00`), contentHash: 'c'.repeat(64), pdf, pdfSha256: await sha256Hex(pdf) });
+		await saveGeneratedContract({
+			record: exampleFrameworkRecord(`2026-11-2${i}T10:00:00+08:00`),
+			contentHash: 'c'.repeat(64),
+			pdf,
+			pdfSha256: await sha256Hex(pdf)
+		});
 	}
 	await db.drafts.put({ key: 'contract.framework.contact', value: { person: '王珺', phone: '138' }, updatedAt: 1 });
 	return pdfs;
@@ -74,7 +90,16 @@ describe('backup', () => {
 		await setMeta(META.session, { token: 'new', accountId: ACCOUNT });
 		const report = await importBackup(text);
 		expect(report.refused).toEqual([]);
-		expect(report.added).toMatchObject({ identity: 1, provider: 1, filings: 2, orders: 2, contracts: 2, documents: 2, outbox: 2, drafts: 1 });
+		expect(report.added).toMatchObject({
+			identity: 1,
+			provider: 1,
+			filings: 2,
+			orders: 2,
+			contracts: 2,
+			documents: 2,
+			outbox: 2,
+			drafts: 1
+		});
 
 		const after = await documentBytes();
 		expect(after.size).toBe(2);
@@ -124,7 +149,9 @@ describe('backup', () => {
 		const corrupt = structuredClone(file);
 		corrupt.documents[0]!.base64 = bytesToBase64(pdfBytes(5));
 		const report = await importBackup(corrupt);
-		expect(report.refused).toEqual([{ table: 'documents', id: file.documents[0]!.contractId, reason: 'corruptDocument' }]);
+		expect(report.refused).toEqual([
+			{ table: 'documents', id: file.documents[0]!.contractId, reason: 'corruptDocument' }
+		]);
 		expect(report.added.documents).toBe(1);
 		expect(report.added.contracts).toBe(2);
 	});
@@ -134,7 +161,11 @@ describe('backup', () => {
 		const file = await exportBackup();
 		const id = file.records.contracts[0]!.id;
 		const next = structuredClone(file);
-		next.records.contracts[0] = { ...next.records.contracts[0]!, status: 'effective', registeredAt: '2026-11-27T10:00:00+08:00' };
+		next.records.contracts[0] = {
+			...next.records.contracts[0]!,
+			status: 'effective',
+			registeredAt: '2026-11-27T10:00:00+08:00'
+		};
 		next.records.orders[0] = { ...next.records.orders[0]!, status: 'refunded' };
 		const report = await importBackup(next);
 		expect(report.updated.contracts).toBe(0);
@@ -147,13 +178,15 @@ describe('backup', () => {
 		await seedDevice();
 		const file = await exportBackup();
 		const claimed = structuredClone(file);
-		for (const c of claimed.records.contracts) Object.assign(c, { status: 'effective', registeredAt: '2026-11-27T10:00:00+08:00' });
+		for (const c of claimed.records.contracts)
+			Object.assign(c, { status: 'effective', registeredAt: '2026-11-27T10:00:00+08:00' });
 		await wipe();
 		await setMeta(META.session, { token: 'new', accountId: ACCOUNT });
 		await setMeta(META.cursor, '42');
 		const report = await importBackup(claimed);
 		expect(report.added.contracts).toBe(2);
-		for (const c of await getDb().contracts.toArray()) expect({ status: c.status, registeredAt: c.registeredAt }).toEqual({ status: 'pending', registeredAt: null });
+		for (const c of await getDb().contracts.toArray())
+			expect({ status: c.status, registeredAt: c.registeredAt }).toEqual({ status: 'pending', registeredAt: null });
 		expect(await getMeta(META.cursor)).toBeUndefined();
 	});
 
@@ -172,23 +205,55 @@ describe('backup', () => {
 			expect((error as BackupError).code).toBe('invalid');
 			// Nothing at all was imported.
 			const db = getDb();
-			expect([await db.contracts.count(), await db.outbox.count(), await db.documents.count(), await db.stampingRequests.count()]).toEqual([0, 0, 0, 0]);
+			expect([
+				await db.contracts.count(),
+				await db.outbox.count(),
+				await db.documents.count(),
+				await db.stampingRequests.count()
+			]).toEqual([0, 0, 0, 0]);
 			return (error as BackupError).detail;
 		}
-		const address = { recipient: '张喆', phone: '0755-86001234', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' };
+		const address = {
+			recipient: '张喆',
+			phone: '0755-86001234',
+			province: '广东省',
+			city: '深圳市',
+			district: '南山区',
+			address: '高新南七道18号',
+			postalCode: '518057'
+		};
 
 		it('a queued return address that is not well-formed', async () => {
 			const detail = await refusal((f) => {
 				const contractId = f.records.contracts[1]!.id;
-				f.records.stampingRequests.push({ contractId, status: 'submitted', submission: { returnAddress: { ...address, address: 'a\ud800b' } }, submittedAt: '2026-11-27T10:00:00+08:00' });
-				f.records.outbox.push({ ...f.records.outbox[0]!, id: crypto.randomUUID(), kind: 'submitStamping', resourceId: contractId, payload: { returnAddress: { ...address, address: 'a\ud800b' } } } as never);
+				f.records.stampingRequests.push({
+					contractId,
+					status: 'submitted',
+					submission: { returnAddress: { ...address, address: 'a\ud800b' } },
+					submittedAt: '2026-11-27T10:00:00+08:00'
+				});
+				f.records.outbox.push({
+					...f.records.outbox[0]!,
+					id: crypto.randomUUID(),
+					kind: 'submitStamping',
+					resourceId: contractId,
+					payload: { returnAddress: { ...address, address: 'a\ud800b' } }
+				} as never);
 			});
-			expect(detail).toMatch(/^stampingRequests #1 \([0-9a-f-]{36}\): submission\.returnAddress\.address loneSurrogate$/);
+			expect(detail).toMatch(
+				/^stampingRequests #1 \([0-9a-f-]{36}\): submission\.returnAddress\.address loneSurrogate$/
+			);
 		});
 
 		it('a queued return address nobody submitted in the app', async () => {
 			const detail = await refusal((f) => {
-				f.records.outbox.push({ ...f.records.outbox[0]!, id: '00000000-0000-4000-8000-000000000001', kind: 'submitStamping', resourceId: f.records.contracts[0]!.id, payload: { returnAddress: address } } as never);
+				f.records.outbox.push({
+					...f.records.outbox[0]!,
+					id: '00000000-0000-4000-8000-000000000001',
+					kind: 'submitStamping',
+					resourceId: f.records.contracts[0]!.id,
+					payload: { returnAddress: address }
+				} as never);
 			});
 			expect(detail).toBe('outbox #3 (00000000-0000-4000-8000-000000000001): payload notSubmitted');
 		});
@@ -196,7 +261,10 @@ describe('backup', () => {
 		it('an outbox payload of the wrong shape, or for a contract that is not in the file', async () => {
 			expect(
 				await refusal((f) => {
-					f.records.outbox[1] = { ...f.records.outbox[1]!, payload: { contractId: f.records.contracts[1]!.id, pdfSha256: 'x' } } as never;
+					f.records.outbox[1] = {
+						...f.records.outbox[1]!,
+						payload: { contractId: f.records.contracts[1]!.id, pdfSha256: 'x' }
+					} as never;
 				})
 			).toMatch(/^outbox #2 \([0-9a-f-]{36}\): payload /);
 			expect(
@@ -209,7 +277,10 @@ describe('backup', () => {
 
 		it('a contract with a control character, before later bad rows', async () => {
 			const detail = await refusal((f) => {
-				f.records.contracts[1] = { ...f.records.contracts[1]!, contact: { ...f.records.contracts[1]!.contact, person: '张\u0007喆' } };
+				f.records.contracts[1] = {
+					...f.records.contracts[1]!,
+					contact: { ...f.records.contracts[1]!.contact, person: '张\u0007喆' }
+				};
 				f.records.outbox[0] = { ...f.records.outbox[0]!, payload: {} } as never;
 			});
 			expect(detail).toMatch(/^contracts #2 \([0-9a-f-]{36}\): contact\.person controlChar$/);
@@ -230,7 +301,11 @@ describe('backup', () => {
 	it('explains what is wrong with a file it cannot use', async () => {
 		await seedDevice();
 		const file = await exportBackup();
-		const code = async (input: unknown) => importBackup(input).then(() => 'ok', (e: unknown) => (e instanceof BackupError ? e.code : String(e)));
+		const code = async (input: unknown) =>
+			importBackup(input).then(
+				() => 'ok',
+				(e: unknown) => (e instanceof BackupError ? e.code : String(e))
+			);
 		expect(await code('{not json')).toBe('notJson');
 		expect(await code({ hello: 1 })).toBe('notBackup');
 		expect(await code({ ...file, version: 2 })).toBe('newerVersion');

@@ -38,7 +38,8 @@ afterEach(() => {
 	getDb().close();
 });
 
-const calendarSince = () => requests.filter((r) => r.includes('/changes')).map((r) => new URL(r, 'http://x').searchParams.get('calendarSince'));
+const calendarSince = () =>
+	requests.filter((r) => r.includes('/changes')).map((r) => new URL(r, 'http://x').searchParams.get('calendarSince'));
 
 describe('the calendar in the pull', () => {
 	it('a fresh device gets every published year, asks only past its newest revision afterwards, and a new year settles its due dates', async () => {
@@ -49,7 +50,11 @@ describe('the calendar in the pull', () => {
 		expect(calendarSince()).toEqual(['0']);
 
 		const before = await readWorkCalendar();
-		expect(returnDueDate('2026-12-11T02:00:00Z', before)).toEqual({ due: '2027-01-01', provisional: true, unpublishedYear: 2027 });
+		expect(returnDueDate('2026-12-11T02:00:00Z', before)).toEqual({
+			due: '2027-01-01',
+			provisional: true,
+			unpublishedYear: 2027
+		});
 
 		await pull({ limit: 1000 });
 		expect(calendarSince()).toEqual(['0', String(revision)]);
@@ -57,18 +62,31 @@ describe('the calendar in the pull', () => {
 
 		// The back office publishes 2027 (made up for the test): New Year's Day off, Saturday 01-02 on.
 		await env.store.publishHolidayYear({
-			schedule: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-02', name: '元旦' }] },
+			schedule: {
+				year: 2027,
+				holidays: [{ date: '2027-01-01', name: '元旦' }],
+				workdays: [{ date: '2027-01-02', name: '元旦' }]
+			},
 			now: '2026-12-02T00:00:00.000Z'
 		});
 		await pull({ limit: 1000 });
 		const y2027 = await getDb().holidayYears.get(2027);
 		expect(y2027?.revision).toBeGreaterThan(revision);
-		expect(returnDueDate('2026-12-11T02:00:00Z', await readWorkCalendar())).toEqual({ due: '2027-01-02', provisional: false });
+		expect(returnDueDate('2026-12-11T02:00:00Z', await readWorkCalendar())).toEqual({
+			due: '2027-01-02',
+			provisional: false
+		});
 	});
 
 	it('a replayed older revision never replaces the newer one on the device', async () => {
 		await pull({ limit: 1000 });
-		const newer = { year: 2026, holidays: [{ date: '2026-01-01', name: '元旦' }], workdays: [], publishedAt: '2026-12-02T00:00:00.000Z', revision: 10_000 };
+		const newer = {
+			year: 2026,
+			holidays: [{ date: '2026-01-01', name: '元旦' }],
+			workdays: [],
+			publishedAt: '2026-12-02T00:00:00.000Z',
+			revision: 10_000
+		};
 		await getDb().holidayYears.put(newer);
 		const res = await env.app.request('/api/v1/changes', { headers: { Authorization: `Bearer ${token}` } });
 		await applyChanges(changesResponse.parse(await res.json()));

@@ -28,7 +28,11 @@ let parties: { partyA: PartyA; partyB: PartyB };
 let session: { token: string; accountId: string };
 
 async function signIn(baseUrl: string) {
-	const s = await fetch(`${baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) });
+	const s = await fetch(`${baseUrl}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ code: 'demo' })
+	});
 	session = (await s.json()) as { token: string; accountId: string };
 	const c = await fetch(`${baseUrl}/api/v1/changes`, { headers: { authorization: `Bearer ${session.token}` } });
 	const changes = (await c.json()) as {
@@ -37,7 +41,12 @@ async function signIn(baseUrl: string) {
 	};
 	const id = changes.identity;
 	parties = {
-		partyA: { name: id.legalName, creditCode: id.creditCode, legalRepresentative: id.legalRepresentative, registeredAddress: id.registeredAddress },
+		partyA: {
+			name: id.legalName,
+			creditCode: id.creditCode,
+			legalRepresentative: id.legalRepresentative,
+			registeredAddress: id.registeredAddress
+		},
 		partyB: {
 			name: changes.provider.name,
 			creditCode: changes.provider.creditCode,
@@ -89,7 +98,14 @@ async function flusherLoop(opts: FlushOptions, stop: () => Promise<boolean>) {
 describe('fault injection against two server processes on one PostgreSQL', () => {
 	it(`${CONTRACTS} registrations and ${STAMPINGS} stamping requests arrive exactly once, one process killed -9 mid-run`, async () => {
 		await resetDevice(session);
-		proxy.setRates({ dropRequest: 0.1, dropResponse: 0.1, unavailable: 0.05, rateLimited: 0.02, delay: 0.2, maxDelayMs: 150 });
+		proxy.setRates({
+			dropRequest: 0.1,
+			dropResponse: 0.1,
+			unavailable: 0.05,
+			rateLimited: 0.02,
+			delay: 0.2,
+			maxDelayMs: 150
+		});
 		const started = Date.now();
 		const queued = { contracts: [] as string[], stampings: [] as string[] };
 		let producing = true;
@@ -107,7 +123,10 @@ describe('fault injection against two server processes on one PostgreSQL', () =>
 		let kills = 0;
 		const servedAtKill: number[][] = [];
 		const chaos = (async () => {
-			for (const [after, index] of [[400, 0], [1500, 1]] as const) {
+			for (const [after, index] of [
+				[400, 0],
+				[1500, 1]
+			] as const) {
 				await sleep(after);
 				servedAtKill.push([...cluster.served]);
 				await cluster.kill(index, 'SIGKILL');
@@ -117,18 +136,33 @@ describe('fault injection against two server processes on one PostgreSQL', () =>
 		})();
 		const unfinished = async () => getDb().outbox.where('status').anyOf('pending', 'sending').count();
 		const stop = async () => !producing && kills === 2 && (await unfinished()) === 0;
-		const opts: FlushOptions = { fetchImpl: fetch, baseUrl: `${proxy.url}/api/v1`, useLocks: false, backoff: { baseMs: 20, capMs: 400 }, timeoutMs: 5_000, concurrency: 6 };
+		const opts: FlushOptions = {
+			fetchImpl: fetch,
+			baseUrl: `${proxy.url}/api/v1`,
+			useLocks: false,
+			backoff: { baseMs: 20, capMs: 400 },
+			timeoutMs: 5_000,
+			concurrency: 6
+		};
 		await Promise.all([producer, chaos, flusherLoop(opts, stop), flusherLoop(opts, stop)]);
 
 		const rows = await getDb().outbox.toArray();
 		const byStatus = (s: string) => rows.filter((r) => r.status === s).length;
 		expect(rows).toHaveLength(CONTRACTS + STAMPINGS);
-		expect({ pending: byStatus('pending'), sending: byStatus('sending'), rejected: byStatus('rejected') }).toEqual({ pending: 0, sending: 0, rejected: 0 });
+		expect({ pending: byStatus('pending'), sending: byStatus('sending'), rejected: byStatus('rejected') }).toEqual({
+			pending: 0,
+			sending: 0,
+			rejected: 0
+		});
 		const local = await getDb().contracts.toArray();
 		expect(local.every((c) => c.status === 'effective' && c.registeredAt)).toBe(true);
 
 		// The database: every submission exactly once, equal to what the device queued.
-		const contracts = (await db.query(`SELECT id, record, pdf_sha256, pdf IS NOT NULL AS has_pdf FROM contracts WHERE account_id = $1`, [session.accountId])).rows;
+		const contracts = (
+			await db.query(`SELECT id, record, pdf_sha256, pdf IS NOT NULL AS has_pdf FROM contracts WHERE account_id = $1`, [
+				session.accountId
+			])
+		).rows;
 		expect(contracts).toHaveLength(CONTRACTS);
 		expect(new Set(contracts.map((c) => c.id))).toEqual(new Set(queued.contracts));
 		const localById = new Map(local.map((c) => [c.id, c]));
@@ -141,13 +175,18 @@ describe('fault injection against two server processes on one PostgreSQL', () =>
 		const stampings = (await db.query(`SELECT contract_id, submission FROM stamping_requests`)).rows;
 		expect(stampings).toHaveLength(STAMPINGS);
 		const stampRows = new Map(rows.filter((r) => r.kind === 'submitStamping').map((r) => [r.resourceId, r]));
-		for (const s of stampings) expect(canonicalJson(JSON.parse(s.submission))).toBe(canonicalJson(stampRows.get(s.contract_id)!.payload));
-		const keys = (await db.query(`SELECT key, status, response_status FROM idempotency WHERE scope = $1`, [session.accountId])).rows;
+		for (const s of stampings)
+			expect(canonicalJson(JSON.parse(s.submission))).toBe(canonicalJson(stampRows.get(s.contract_id)!.payload));
+		const keys = (
+			await db.query(`SELECT key, status, response_status FROM idempotency WHERE scope = $1`, [session.accountId])
+		).rows;
 		expect(keys).toHaveLength(CONTRACTS + STAMPINGS);
 		expect(new Set(keys.map((k) => k.key))).toEqual(new Set(rows.map((r) => r.id)));
 		expect(keys.every((k) => k.status === 'done' && k.response_status === 201)).toBe(true);
 		// Sequences: one per write, no gaps the pull could mistake (each write took the next value).
-		const seqs = (await db.query(`SELECT seq FROM contracts UNION ALL SELECT seq FROM stamping_requests ORDER BY 1`)).rows.map((r) => Number(r.seq));
+		const seqs = (
+			await db.query(`SELECT seq FROM contracts UNION ALL SELECT seq FROM stamping_requests ORDER BY 1`)
+		).rows.map((r) => Number(r.seq));
 		expect(new Set(seqs).size).toBe(seqs.length);
 
 		// Both processes served writes, before and after the kills.

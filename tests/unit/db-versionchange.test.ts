@@ -55,7 +55,9 @@ describe('in a page (a document exists)', () => {
 
 	beforeAll(async () => {
 		// Imported with `window` present, as in the app, so it wires itself to the database and to unhandled rejections.
-		vi.stubGlobal('window', { addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn) });
+		vi.stubGlobal('window', {
+			addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn)
+		});
 		update = await import('../../src/lib/pwa/update.svelte');
 		vi.unstubAllGlobals();
 	});

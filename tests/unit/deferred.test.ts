@@ -33,13 +33,25 @@ describe('deferred cache', () => {
 			fetched.push(url);
 			return new Response(`bytes of ${url}`);
 		}) as typeof globalThis.fetch;
-		await (await caches.open(DEFERRED_CACHE)).put(`${ORIGIN}/fonts/contract-serif-regular-2026.3.rest?__rev=r1`, new Response('old'));
-		expect(await fillDeferred(entries, { caches, fetch, origin: ORIGIN })).toEqual({ cached: 0, fetched: 2, failed: 0, removed: 1 });
+		await (
+			await caches.open(DEFERRED_CACHE)
+		).put(`${ORIGIN}/fonts/contract-serif-regular-2026.3.rest?__rev=r1`, new Response('old'));
+		expect(await fillDeferred(entries, { caches, fetch, origin: ORIGIN })).toEqual({
+			cached: 0,
+			fetched: 2,
+			failed: 0,
+			removed: 1
+		});
 		expect([...stores.get(DEFERRED_CACHE)!.keys()].sort()).toEqual([
 			`${ORIGIN}/_app/immutable/assets/pdf.worker.min.abc.mjs`,
 			`${ORIGIN}/fonts/contract-serif-regular-2026.3.rest?__rev=r2`
 		]);
-		expect(await fillDeferred(entries, { caches, fetch, origin: ORIGIN })).toEqual({ cached: 2, fetched: 0, failed: 0, removed: 0 });
+		expect(await fillDeferred(entries, { caches, fetch, origin: ORIGIN })).toEqual({
+			cached: 2,
+			fetched: 0,
+			failed: 0,
+			removed: 0
+		});
 		expect(fetched).toHaveLength(2);
 		expect(await deferredComplete(entries, { caches, origin: ORIGIN })).toBe(true);
 	});
@@ -59,6 +71,8 @@ describe('deferred cache', () => {
 		online = true;
 		expect(await fillDeferred(entries, deps)).toMatchObject({ fetched: 2, failed: 0 });
 		online = false;
-		expect(await (await respondDeferred(entries[0]!, request, deps)).text()).toBe(`bytes of ${ORIGIN}${entries[0]!.url}`);
+		expect(await (await respondDeferred(entries[0]!, request, deps)).text()).toBe(
+			`bytes of ${ORIGIN}${entries[0]!.url}`
+		);
 	});
 });

@@ -21,7 +21,11 @@ let parties: { partyA: PartyA; partyB: PartyB };
 let session: { token: string; accountId: string };
 
 async function signIn(baseUrl: string) {
-	const s = await fetch(`${baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo' }) });
+	const s = await fetch(`${baseUrl}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ code: 'demo' })
+	});
 	session = (await s.json()) as { token: string; accountId: string };
 	const c = await fetch(`${baseUrl}/api/v1/changes`, { headers: { authorization: `Bearer ${session.token}` } });
 	const changes = (await c.json()) as {
@@ -30,7 +34,12 @@ async function signIn(baseUrl: string) {
 	};
 	const id = changes.identity;
 	parties = {
-		partyA: { name: id.legalName, creditCode: id.creditCode, legalRepresentative: id.legalRepresentative, registeredAddress: id.registeredAddress },
+		partyA: {
+			name: id.legalName,
+			creditCode: id.creditCode,
+			legalRepresentative: id.legalRepresentative,
+			registeredAddress: id.registeredAddress
+		},
 		partyB: {
 			name: changes.provider.name,
 			creditCode: changes.provider.creditCode,
@@ -59,7 +68,11 @@ afterAll(async () => {
 });
 
 /** Runs a flusher as the timer would: flush, sleep until the next row is due, until `stop()` says so. */
-async function flusherLoop(opts: FlushOptions, stop: () => Promise<boolean>, stats: { flushes: number; attempts: number }) {
+async function flusherLoop(
+	opts: FlushOptions,
+	stop: () => Promise<boolean>,
+	stats: { flushes: number; attempts: number }
+) {
 	while (!(await stop())) {
 		const r = await flushOutbox(opts);
 		stats.flushes++;
@@ -72,7 +85,14 @@ async function flusherLoop(opts: FlushOptions, stop: () => Promise<boolean>, sta
 describe('fault injection against the real server', () => {
 	it(`${CONTRACTS} registrations and ${STAMPINGS} stamping requests arrive exactly once`, async () => {
 		await resetDevice(session);
-		proxy.setRates({ dropRequest: 0.1, dropResponse: 0.1, unavailable: 0.08, rateLimited: 0.02, delay: 0.2, maxDelayMs: 150 });
+		proxy.setRates({
+			dropRequest: 0.1,
+			dropResponse: 0.1,
+			unavailable: 0.08,
+			rateLimited: 0.02,
+			delay: 0.2,
+			maxDelayMs: 150
+		});
 		const started = Date.now();
 		const queued = { contracts: [] as string[], stampings: [] as string[] };
 		let producing = true;
@@ -103,7 +123,14 @@ describe('fault injection against the real server', () => {
 
 		const unfinished = async () => getDb().outbox.where('status').anyOf('pending', 'sending').count();
 		const stop = async () => !producing && restarts === 2 && (await unfinished()) === 0;
-		const opts: FlushOptions = { fetchImpl: fetch, baseUrl: `${proxy.url}/api/v1`, useLocks: false, backoff: { baseMs: 20, capMs: 400 }, timeoutMs: 5_000, concurrency: 6 };
+		const opts: FlushOptions = {
+			fetchImpl: fetch,
+			baseUrl: `${proxy.url}/api/v1`,
+			useLocks: false,
+			backoff: { baseMs: 20, capMs: 400 },
+			timeoutMs: 5_000,
+			concurrency: 6
+		};
 		// Two flushers at once (a tab and the service worker), with only the Dexie lease between them.
 		const stats = { flushes: 0, attempts: 0 };
 		await Promise.all([producer, chaos, flusherLoop(opts, stop, stats), flusherLoop(opts, stop, stats)]);
@@ -112,14 +139,20 @@ describe('fault injection against the real server', () => {
 		const rows = await getDb().outbox.toArray();
 		const byStatus = (s: string) => rows.filter((r) => r.status === s).length;
 		expect(rows).toHaveLength(CONTRACTS + STAMPINGS);
-		expect({ pending: byStatus('pending'), sending: byStatus('sending'), rejected: byStatus('rejected') }).toEqual({ pending: 0, sending: 0, rejected: 0 });
+		expect({ pending: byStatus('pending'), sending: byStatus('sending'), rejected: byStatus('rejected') }).toEqual({
+			pending: 0,
+			sending: 0,
+			rejected: 0
+		});
 		const local = await getDb().contracts.toArray();
 		expect(local.every((c) => c.status === 'effective' && c.registeredAt)).toBe(true);
 
 		// Server: every submission exactly once, equal to what the device queued.
 		const db = sqlite();
 		try {
-			const contracts = db.prepare(`SELECT id, record, pdf_sha256, pdf IS NOT NULL AS has_pdf FROM contracts WHERE account_id = ?`).all(session.accountId) as { id: string; record: string; pdf_sha256: string; has_pdf: number }[];
+			const contracts = db
+				.prepare(`SELECT id, record, pdf_sha256, pdf IS NOT NULL AS has_pdf FROM contracts WHERE account_id = ?`)
+				.all(session.accountId) as { id: string; record: string; pdf_sha256: string; has_pdf: number }[];
 			expect(contracts).toHaveLength(CONTRACTS);
 			expect(new Set(contracts.map((c) => c.id))).toEqual(new Set(queued.contracts));
 			const localById = new Map(local.map((c) => [c.id, c]));
@@ -129,12 +162,18 @@ describe('fault injection against the real server', () => {
 				expect(c.pdf_sha256).toBe(mine.pdfSha256);
 				expect(c.has_pdf).toBe(1);
 			}
-			const stampings = db.prepare(`SELECT contract_id, submission FROM stamping_requests`).all() as { contract_id: string; submission: string }[];
+			const stampings = db.prepare(`SELECT contract_id, submission FROM stamping_requests`).all() as {
+				contract_id: string;
+				submission: string;
+			}[];
 			expect(stampings).toHaveLength(STAMPINGS);
 			const stampRows = new Map(rows.filter((r) => r.kind === 'submitStamping').map((r) => [r.resourceId, r]));
-			for (const s of stampings) expect(canonicalJson(JSON.parse(s.submission))).toBe(canonicalJson(stampRows.get(s.contract_id)!.payload));
+			for (const s of stampings)
+				expect(canonicalJson(JSON.parse(s.submission))).toBe(canonicalJson(stampRows.get(s.contract_id)!.payload));
 			// Each outbox row id was one idempotency key, finished once; no other key wrote anything.
-			const keys = db.prepare(`SELECT key, status, response_status FROM idempotency WHERE scope = ?`).all(session.accountId) as { key: string; status: string; response_status: number }[];
+			const keys = db
+				.prepare(`SELECT key, status, response_status FROM idempotency WHERE scope = ?`)
+				.all(session.accountId) as { key: string; status: string; response_status: number }[];
 			expect(keys).toHaveLength(CONTRACTS + STAMPINGS);
 			expect(new Set(keys.map((k) => k.key))).toEqual(new Set(rows.map((r) => r.id)));
 			expect(keys.every((k) => k.status === 'done' && k.response_status === 201)).toBe(true);
@@ -170,7 +209,9 @@ describe('fault injection against the real server', () => {
 		expect(proxy.counts.forwarded - before.forwarded).toBe(60);
 		const db = sqlite();
 		try {
-			const n = db.prepare(`SELECT COUNT(*) AS n FROM contracts WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
+			const n = db
+				.prepare(`SELECT COUNT(*) AS n FROM contracts WHERE id IN (${ids.map(() => '?').join(',')})`)
+				.get(...ids) as { n: number };
 			expect(n.n).toBe(60);
 		} finally {
 			db.close();
@@ -192,7 +233,9 @@ describe('fault injection against the real server', () => {
 		const db = sqlite();
 		try {
 			expect((db.prepare(`SELECT COUNT(*) AS n FROM contracts WHERE id = ?`).get(c.id) as { n: number }).n).toBe(1);
-			expect((db.prepare(`SELECT COUNT(*) AS n FROM idempotency WHERE key = ?`).get(row.id) as { n: number }).n).toBe(1);
+			expect((db.prepare(`SELECT COUNT(*) AS n FROM idempotency WHERE key = ?`).get(row.id) as { n: number }).n).toBe(
+				1
+			);
 		} finally {
 			db.close();
 		}

@@ -10,7 +10,11 @@ import { fontFiles, fontSetOf } from '../../src/lib/pdf/fontSets';
 import { deferredEntries, precacheEntries } from '../../src/lib/pwa/precache';
 
 /** A font file's revision as anyone can compute it from the served bytes. */
-const contentRevision = (file: string) => createHash('sha256').update(readFileSync(join(FONT_DIR, file))).digest('hex').slice(0, 16);
+const contentRevision = (file: string) =>
+	createHash('sha256')
+		.update(readFileSync(join(FONT_DIR, file)))
+		.digest('hex')
+		.slice(0, 16);
 
 describe('font revisions', () => {
 	it("today's fonts are 2026.3's files, precached and fetched under their content's revision, whatever the release", () => {
@@ -26,10 +30,18 @@ describe('font revisions', () => {
 		};
 		const fonts = (entries: { url: string }[]) => entries.filter((e) => e.url.startsWith('/fonts/'));
 		expect(fonts(precacheEntries(lists))).toEqual([
-			{ url: '/fonts/contract-serif-regular-2026.3.core', revision: contentRevision('contract-serif-regular-2026.3.core') },
+			{
+				url: '/fonts/contract-serif-regular-2026.3.core',
+				revision: contentRevision('contract-serif-regular-2026.3.core')
+			},
 			{ url: '/fonts/contract-serif-bold-2026.3.ttf', revision: contentRevision('contract-serif-bold-2026.3.ttf') }
 		]);
-		expect(fonts(deferredEntries(lists))).toEqual([{ url: '/fonts/contract-serif-regular-2026.3.rest', revision: contentRevision('contract-serif-regular-2026.3.rest') }]);
+		expect(fonts(deferredEntries(lists))).toEqual([
+			{
+				url: '/fonts/contract-serif-regular-2026.3.rest',
+				revision: contentRevision('contract-serif-regular-2026.3.rest')
+			}
+		]);
 		// The next release (another app version) caches the same fonts under the same revisions: nothing to download.
 		expect(fonts(precacheEntries({ ...lists, version: 'the-release-after' }))).toEqual(fonts(precacheEntries(lists)));
 	});

@@ -29,7 +29,8 @@ function mockFetch(answer: (call: Call, n: number) => Response | Promise<Respons
 	return { calls, fetchImpl };
 }
 
-const registered = (id: string) => json(201, { contract: { id, status: 'effective', registeredAt: '2026-11-26T02:00:00.000Z' } });
+const registered = (id: string) =>
+	json(201, { contract: { id, status: 'effective', registeredAt: '2026-11-26T02:00:00.000Z' } });
 
 describe('backoff', () => {
 	it('stays within [0, min(cap, base·2^(n-1))) with full jitter', () => {
@@ -63,29 +64,104 @@ describe('request building', () => {
 		expect(r).toMatchObject({ state: 'ran', sent: 1, done: 1 });
 		const [call] = calls;
 		const row = (await getDb().outbox.toArray())[0]!;
-		expect(call).toMatchObject({ url: `http://x/api/v1/contracts/${contract.id}`, method: 'PUT', key: row.id, auth: 'Bearer tok' });
+		expect(call).toMatchObject({
+			url: `http://x/api/v1/contracts/${contract.id}`,
+			method: 'PUT',
+			key: row.id,
+			auth: 'Bearer tok'
+		});
 		const record = call!.body.record as Record<string, unknown>;
-		for (const local of ['status', 'contentHash', 'pdfSha256', 'registeredAt', 'searchKeys', 'searchParts']) expect(record).not.toHaveProperty(local);
+		for (const local of ['status', 'contentHash', 'pdfSha256', 'registeredAt', 'searchKeys', 'searchParts'])
+			expect(record).not.toHaveProperty(local);
 		expect(record).toMatchObject({ id: contract.id, number: contract.number, kind: 'framework' });
 		expect(call!.body.pdfSha256).toBe(contract.pdfSha256);
 		expect(typeof call!.body.pdfBase64).toBe('string');
 		expect(row.status).toBe('done');
-		expect(await getDb().contracts.get(contract.id)).toMatchObject({ status: 'effective', registeredAt: '2026-11-26T02:00:00.000Z' });
+		expect(await getDb().contracts.get(contract.id)).toMatchObject({
+			status: 'effective',
+			registeredAt: '2026-11-26T02:00:00.000Z'
+		});
 	});
 });
 
 describe('outcome per HTTP status', () => {
-	const cases: [string, () => Response, { status: string; attempts: number; error?: Record<string, unknown>; conflict?: boolean }][] = [
-		['503', () => json(503, { error: 'unavailable' }), { status: 'pending', attempts: 1, error: { code: 'serverError', status: 503, detail: 'unavailable' } }],
-		['500', () => json(500, { error: 'internal' }), { status: 'pending', attempts: 1, error: { code: 'serverError', status: 500, detail: 'internal' } }],
-		['429', () => json(429, { error: 'slowDown' }, { 'retry-after': '30' }), { status: 'pending', attempts: 1, error: { code: 'rateLimited', status: 429 } }],
-		['409 in progress', () => json(409, { error: 'requestInProgress' }, { 'retry-after': '1' }), { status: 'pending', attempts: 1, error: { code: 'inProgress', status: 409 } }],
-		['409 conflict', () => json(409, { error: 'conflict', message: 'different', stored: { id: 'x', number: 'HT-1' } }), { status: 'rejected', attempts: 1, error: { code: 'conflict', detail: 'different', status: 409 }, conflict: true }],
-		['409 order already attached', () => json(409, { error: 'orderAlreadyAttached', message: 'in HT-1', fields: { 'record.orders.0.id': ['orderAlreadyAttached'] } }), { status: 'rejected', attempts: 1, error: { code: 'orderAlreadyAttached', detail: 'in HT-1 — record.orders.0.id orderAlreadyAttached', status: 409 } }],
-		['422', () => json(422, { error: 'partyAMismatch', message: 'Party A', fields: { 'record.partyA.name': ['partyAMismatch'] } }), { status: 'rejected', attempts: 1, error: { code: 'partyAMismatch', detail: 'Party A — record.partyA.name partyAMismatch', status: 422 } }],
-		['400', () => json(400, { error: 'invalid', fields: { 'record.contact.email': ['email'] } }), { status: 'rejected', attempts: 1, error: { code: 'invalid', detail: 'record.contact.email email', status: 400 } }],
-		['403', () => json(403, { error: 'unverified' }), { status: 'rejected', attempts: 1, error: { code: 'unverified', status: 403 } }],
-		['404', () => json(404, { error: 'notFound' }), { status: 'rejected', attempts: 1, error: { code: 'notFound', status: 404 } }],
+	const cases: [
+		string,
+		() => Response,
+		{ status: string; attempts: number; error?: Record<string, unknown>; conflict?: boolean }
+	][] = [
+		[
+			'503',
+			() => json(503, { error: 'unavailable' }),
+			{ status: 'pending', attempts: 1, error: { code: 'serverError', status: 503, detail: 'unavailable' } }
+		],
+		[
+			'500',
+			() => json(500, { error: 'internal' }),
+			{ status: 'pending', attempts: 1, error: { code: 'serverError', status: 500, detail: 'internal' } }
+		],
+		[
+			'429',
+			() => json(429, { error: 'slowDown' }, { 'retry-after': '30' }),
+			{ status: 'pending', attempts: 1, error: { code: 'rateLimited', status: 429 } }
+		],
+		[
+			'409 in progress',
+			() => json(409, { error: 'requestInProgress' }, { 'retry-after': '1' }),
+			{ status: 'pending', attempts: 1, error: { code: 'inProgress', status: 409 } }
+		],
+		[
+			'409 conflict',
+			() => json(409, { error: 'conflict', message: 'different', stored: { id: 'x', number: 'HT-1' } }),
+			{ status: 'rejected', attempts: 1, error: { code: 'conflict', detail: 'different', status: 409 }, conflict: true }
+		],
+		[
+			'409 order already attached',
+			() =>
+				json(409, {
+					error: 'orderAlreadyAttached',
+					message: 'in HT-1',
+					fields: { 'record.orders.0.id': ['orderAlreadyAttached'] }
+				}),
+			{
+				status: 'rejected',
+				attempts: 1,
+				error: {
+					code: 'orderAlreadyAttached',
+					detail: 'in HT-1 — record.orders.0.id orderAlreadyAttached',
+					status: 409
+				}
+			}
+		],
+		[
+			'422',
+			() =>
+				json(422, {
+					error: 'partyAMismatch',
+					message: 'Party A',
+					fields: { 'record.partyA.name': ['partyAMismatch'] }
+				}),
+			{
+				status: 'rejected',
+				attempts: 1,
+				error: { code: 'partyAMismatch', detail: 'Party A — record.partyA.name partyAMismatch', status: 422 }
+			}
+		],
+		[
+			'400',
+			() => json(400, { error: 'invalid', fields: { 'record.contact.email': ['email'] } }),
+			{ status: 'rejected', attempts: 1, error: { code: 'invalid', detail: 'record.contact.email email', status: 400 } }
+		],
+		[
+			'403',
+			() => json(403, { error: 'unverified' }),
+			{ status: 'rejected', attempts: 1, error: { code: 'unverified', status: 403 } }
+		],
+		[
+			'404',
+			() => json(404, { error: 'notFound' }),
+			{ status: 'rejected', attempts: 1, error: { code: 'notFound', status: 404 } }
+		],
 		['401', () => json(401, { error: 'unauthorized' }), { status: 'pending', attempts: 0 }]
 	];
 	it.each(cases)('%s', async (_name, answer, expected) => {
@@ -145,7 +221,9 @@ describe('outcome per HTTP status', () => {
 	it('a rejected row can be queued again with the same key, and "sync now" makes waiting rows due', async () => {
 		await queueContract();
 		let verified = false;
-		const { calls, fetchImpl } = mockFetch((c) => (verified ? registered(c.url.split('/').pop()!) : json(403, { error: 'unverified' })));
+		const { calls, fetchImpl } = mockFetch((c) =>
+			verified ? registered(c.url.split('/').pop()!) : json(403, { error: 'unverified' })
+		);
 		await flushOutbox({ fetchImpl, useLocks: false });
 		const row = (await getDb().outbox.toArray())[0]!;
 		expect(row.status).toBe('rejected');
@@ -156,7 +234,10 @@ describe('outcome per HTTP status', () => {
 		expect(new Set(calls.map((c) => c.key))).toEqual(new Set([row.id]));
 
 		await queueContract();
-		await getDb().outbox.where('status').equals('pending').modify({ nextAttemptAt: Date.now() + 3_600_000 });
+		await getDb()
+			.outbox.where('status')
+			.equals('pending')
+			.modify({ nextAttemptAt: Date.now() + 3_600_000 });
 		expect((await flushOutbox({ fetchImpl, useLocks: false })).sent).toBe(0);
 		expect(await makeAllDue()).toBe(1);
 		expect((await flushOutbox({ fetchImpl, useLocks: false })).done).toBe(1);
@@ -320,15 +401,26 @@ describe('lease', () => {
 describe('outbox page helpers', () => {
 	it('turns structured errors into message keys and diffs a 409 version against the local one', async () => {
 		const { describeError, diffVersions, errorLabel } = await import('../../src/lib/sync/view');
-		expect(describeError({ code: 'serverError', detail: 'busy', status: 503 })).toEqual({ key: 'syncErr_serverError', params: { status: 503 }, detail: 'busy' });
-		expect(describeError({ code: 'conflict', detail: '' })).toEqual({ key: 'syncErr_conflict', params: {}, detail: '' });
+		expect(describeError({ code: 'serverError', detail: 'busy', status: 503 })).toEqual({
+			key: 'syncErr_serverError',
+			params: { status: 503 },
+			detail: 'busy'
+		});
+		expect(describeError({ code: 'conflict', detail: '' })).toEqual({
+			key: 'syncErr_conflict',
+			params: {},
+			detail: ''
+		});
 		expect(describeError(undefined)).toBeNull();
 		expect(errorLabel({ code: 'serverError', detail: 'busy', status: 503 })).toBe('服务商暂时故障（HTTP 503）（busy）');
 		// A code this app version does not know shows as it was stored rather than as a bare key.
 		expect(errorLabel({ code: 'newServerCode', detail: 'why' })).toBe('newServerCode: why');
 		const local = { returnAddress: { recipient: '王珺', city: '深圳市' } };
 		const server = { contractId: 'c', returnAddress: { recipient: '张喆', city: '深圳市' }, submittedAt: 'x' };
-		expect(diffVersions(local, server)).toEqual({ rows: [{ path: 'returnAddress.recipient', local: '王珺', server: '张喆' }], same: 1 });
+		expect(diffVersions(local, server)).toEqual({
+			rows: [{ path: 'returnAddress.recipient', local: '王珺', server: '张喆' }],
+			same: 1
+		});
 	});
 
 	it('lists rows newest first with the contract number and whether a row waits for an earlier one', async () => {
@@ -350,8 +442,17 @@ describe('network back', () => {
 		await queueContract();
 		const [a, b] = await getDb().outbox.toArray();
 		const later = Date.now() + 600_000;
-		await getDb().outbox.update(a!.id, { nextAttemptAt: later, lastError: { code: 'network', detail: 'fetch failed' }, attempts: 4 });
-		await getDb().outbox.update(b!.id, { nextAttemptAt: later, lastError: { code: 'rateLimited', detail: '', status: 429 }, notBefore: later, attempts: 1 });
+		await getDb().outbox.update(a!.id, {
+			nextAttemptAt: later,
+			lastError: { code: 'network', detail: 'fetch failed' },
+			attempts: 4
+		});
+		await getDb().outbox.update(b!.id, {
+			nextAttemptAt: later,
+			lastError: { code: 'rateLimited', detail: '', status: 429 },
+			notBefore: later,
+			attempts: 1
+		});
 		const { calls, fetchImpl } = mockFetch((c) => registered(c.url.split('/').pop()!));
 		expect((await flushOutbox({ fetchImpl, useLocks: false })).sent).toBe(0);
 		const r = await flushOutbox({ fetchImpl, useLocks: false, networkBack: true });
@@ -369,11 +470,25 @@ describe('structured errors (Dexie version 3)', () => {
 		forgetDb();
 		const old = openAtVersion(DB_NAME, 2);
 		await old.open();
-		const base = { kind: 'registerContract', status: 'pending', attempts: 3, nextAttemptAt: 0, createdAt: 1, updatedAt: 1, payload: {} };
+		const base = {
+			kind: 'registerContract',
+			status: 'pending',
+			attempts: 3,
+			nextAttemptAt: 0,
+			createdAt: 1,
+			updatedAt: 1,
+			payload: {}
+		};
 		await old.table('outbox').bulkAdd([
 			{ ...base, id: 'a', resourceId: 'c1', lastError: 'http503: busy — try later' },
 			{ ...base, id: 'b', resourceId: 'c2', lastError: 'network: Failed to fetch' },
-			{ ...base, id: 'c', resourceId: 'c3', status: 'rejected', lastError: 'partyAMismatch: Party A — record.partyA.name partyAMismatch' },
+			{
+				...base,
+				id: 'c',
+				resourceId: 'c3',
+				status: 'rejected',
+				lastError: 'partyAMismatch: Party A — record.partyA.name partyAMismatch'
+			},
 			{ ...base, id: 'd', resourceId: 'c4', status: 'rejected', lastError: 'http413' },
 			{ ...base, id: 'e', resourceId: 'c5', lastError: 'rateLimited' },
 			{ ...base, id: 'f', resourceId: 'c6' }
@@ -398,9 +513,26 @@ describe('structured errors (Dexie version 3)', () => {
 
 	it('a backup made before version 3 still imports: the schema reads the old strings the same way', async () => {
 		const { outboxEntry } = await import('../../src/lib/domain/outbox');
-		const row = { id: crypto.randomUUID(), kind: 'submitStamping', resourceId: 'c1', payload: {}, status: 'rejected', attempts: 1, nextAttemptAt: 0, createdAt: 1, updatedAt: 1 };
-		expect(outboxEntry.parse({ ...row, lastError: 'conflict: other address' }).lastError).toEqual({ code: 'conflict', detail: 'other address' });
-		expect(outboxEntry.parse({ ...row, lastError: { code: 'conflict', detail: 'x', status: 409 } }).lastError).toEqual({ code: 'conflict', detail: 'x', status: 409 });
+		const row = {
+			id: crypto.randomUUID(),
+			kind: 'submitStamping',
+			resourceId: 'c1',
+			payload: {},
+			status: 'rejected',
+			attempts: 1,
+			nextAttemptAt: 0,
+			createdAt: 1,
+			updatedAt: 1
+		};
+		expect(outboxEntry.parse({ ...row, lastError: 'conflict: other address' }).lastError).toEqual({
+			code: 'conflict',
+			detail: 'other address'
+		});
+		expect(outboxEntry.parse({ ...row, lastError: { code: 'conflict', detail: 'x', status: 409 } }).lastError).toEqual({
+			code: 'conflict',
+			detail: 'x',
+			status: 409
+		});
 		expect(outboxEntry.safeParse({ ...row, lastError: { detail: 'no code' } }).success).toBe(false);
 	});
 });

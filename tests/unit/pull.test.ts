@@ -11,7 +11,12 @@ afterEach(() => getDb().close());
 
 /** A delta as GET /changes sends it, before parsing (so extra fields can ride along). */
 function rawDelta(contracts: unknown[], stampingEvents: unknown[]) {
-	return changesBody('acct-1', { cursor: 'c-2', identity: { status: 'unverified', accountId: 'acct-1', accountName: '测试账号' }, contracts, stampingEvents });
+	return changesBody('acct-1', {
+		cursor: 'c-2',
+		identity: { status: 'unverified', accountId: 'acct-1', accountName: '测试账号' },
+		contracts,
+		stampingEvents
+	});
 }
 
 describe('applyChanges', () => {

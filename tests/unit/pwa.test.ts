@@ -27,8 +27,20 @@ function pngSize(png: Buffer): [number, number] {
 
 describe('precache manifest', () => {
 	const lists = {
-		build: ['/_app/immutable/entry/start.abc.js', '/_app/immutable/chunks/jspdf.es.min.def.js', '/_app/immutable/assets/app.123.css'],
-		files: ['/fonts/contract-serif-regular.ttf', '/fonts/contract-serif-regular.ttf.br', '/fonts/contract-serif-regular.ttf.gz', '/fonts/.stamp', '/icons/icon-192.png', '/manifest.webmanifest', '/screenshots/wide.png'],
+		build: [
+			'/_app/immutable/entry/start.abc.js',
+			'/_app/immutable/chunks/jspdf.es.min.def.js',
+			'/_app/immutable/assets/app.123.css'
+		],
+		files: [
+			'/fonts/contract-serif-regular.ttf',
+			'/fonts/contract-serif-regular.ttf.br',
+			'/fonts/contract-serif-regular.ttf.gz',
+			'/fonts/.stamp',
+			'/icons/icon-192.png',
+			'/manifest.webmanifest',
+			'/screenshots/wide.png'
+		],
 		prerendered: [],
 		version: '42'
 	};
@@ -42,10 +54,19 @@ describe('precache manifest', () => {
 		expect(byUrl.get('/manifest.webmanifest')).toBe('42');
 	});
 	it('revisions the fonts by their content, so a release that did not change them keeps the cached bytes', () => {
-		const stamped = new Map(precacheEntries({ ...lists, fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map((e) => [e.url, e.revision]));
+		const stamped = new Map(
+			precacheEntries({ ...lists, fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map((e) => [
+				e.url,
+				e.revision
+			])
+		);
 		expect(stamped.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
 		expect(stamped.get('/manifest.webmanifest')).toBe('42');
-		const nextRelease = new Map(precacheEntries({ ...lists, version: '43', fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map((e) => [e.url, e.revision]));
+		const nextRelease = new Map(
+			precacheEntries({ ...lists, version: '43', fontRevisions: { '/fonts/contract-serif-regular.ttf': 'f00d' } }).map(
+				(e) => [e.url, e.revision]
+			)
+		);
 		expect(nextRelease.get('/fonts/contract-serif-regular.ttf')).toBe('f00d');
 		expect(nextRelease.get('/manifest.webmanifest')).toBe('43');
 	});
@@ -55,7 +76,7 @@ describe('precache manifest', () => {
 		expect(byUrl.has('/fonts/contract-serif-regular.ttf.gz')).toBe(false);
 		expect(byUrl.has('/screenshots/wide.png')).toBe(false);
 	});
-	it('precaches only today\'s font core and bold face; the rest and pdf.js\'s worker come right after; older fonts never', () => {
+	it("precaches only today's font core and bold face; the rest and pdf.js's worker come right after; older fonts never", () => {
 		const fonts = currentFontUrls();
 		const today = {
 			...lists,
@@ -74,8 +95,19 @@ describe('precache manifest', () => {
 		};
 		const first = precacheEntries(today).map((e) => e.url);
 		const later = deferredEntries(today);
-		expect(first).toEqual(expect.arrayContaining(['/fonts/contract-serif-regular-2026.3.core', '/fonts/contract-serif-bold-2026.3.ttf', '/manifest.webmanifest']));
-		for (const url of ['/fonts/contract-serif-regular-2026.3.rest', '/_app/immutable/assets/pdf.worker.min.FHbmGBN0.mjs', '/fonts/contract-serif-regular.ttf', '/fonts/contract-serif-bold-2026.2.ttf']) {
+		expect(first).toEqual(
+			expect.arrayContaining([
+				'/fonts/contract-serif-regular-2026.3.core',
+				'/fonts/contract-serif-bold-2026.3.ttf',
+				'/manifest.webmanifest'
+			])
+		);
+		for (const url of [
+			'/fonts/contract-serif-regular-2026.3.rest',
+			'/_app/immutable/assets/pdf.worker.min.FHbmGBN0.mjs',
+			'/fonts/contract-serif-regular.ttf',
+			'/fonts/contract-serif-bold-2026.2.ttf'
+		]) {
 			expect(first, url).not.toContain(url);
 		}
 		expect(later).toEqual([
@@ -95,12 +127,9 @@ describe('storage health', () => {
 		expect(evictionRisks(ok, { ios: false, standalone: false })).toEqual([]);
 	});
 	it('warns on Safari outside the home screen, without persistence, near the quota and without backup', () => {
-		expect(evictionRisks({ ...ok, persisted: false, usage: 900, lastBackupAt: null }, { ios: true, standalone: false })).toEqual([
-			'safariNotInstalled',
-			'notPersisted',
-			'lowQuota',
-			'noBackup'
-		]);
+		expect(
+			evictionRisks({ ...ok, persisted: false, usage: 900, lastBackupAt: null }, { ios: true, standalone: false })
+		).toEqual(['safariNotInstalled', 'notPersisted', 'lowQuota', 'noBackup']);
 		expect(evictionRisks({ ...ok, persisted: null }, { ios: true, standalone: true })).toEqual(['noStorageManager']);
 	});
 	it('formats sizes', () => {
@@ -112,9 +141,16 @@ describe('storage health', () => {
 
 describe('platform', () => {
 	it('recognises iPhone, iPadOS (a Mac with touch) and the installed app', () => {
-		expect(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' }, false)).toEqual({ ios: true, standalone: false });
-		expect(detectPlatform({ userAgent: 'Mozilla/5.0 (Macintosh)', platform: 'MacIntel', maxTouchPoints: 5 }, false).ios).toBe(true);
-		expect(detectPlatform({ userAgent: 'Mozilla/5.0 (Macintosh)', platform: 'MacIntel', maxTouchPoints: 0 }, false).ios).toBe(false);
+		expect(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' }, false)).toEqual({
+			ios: true,
+			standalone: false
+		});
+		expect(
+			detectPlatform({ userAgent: 'Mozilla/5.0 (Macintosh)', platform: 'MacIntel', maxTouchPoints: 5 }, false).ios
+		).toBe(true);
+		expect(
+			detectPlatform({ userAgent: 'Mozilla/5.0 (Macintosh)', platform: 'MacIntel', maxTouchPoints: 0 }, false).ios
+		).toBe(false);
 		expect(detectPlatform({ userAgent: 'iPhone', standalone: true }, false).standalone).toBe(true);
 		expect(detectPlatform({ userAgent: 'Android' }, true)).toEqual({ ios: false, standalone: true });
 	});
@@ -127,11 +163,17 @@ describe('icons from the one SVG', () => {
 	const icon = (file: string) => ICON_FILES.find((i) => i.file === file)!;
 	/** Bounding box (in unit coordinates) of the pixels that are opaque white: the contract sheet. */
 	const sheetBox = (png: Decoded) => {
-		let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+		let x0 = Infinity,
+			y0 = Infinity,
+			x1 = -Infinity,
+			y1 = -Infinity;
 		for (let y = 0; y < png.height; y++) {
 			for (let x = 0; x < png.width; x++) {
 				if (png.px(x, y).join() !== '255,255,255,255') continue;
-				x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x + 1); y1 = Math.max(y1, y + 1);
+				x0 = Math.min(x0, x);
+				y0 = Math.min(y0, y);
+				x1 = Math.max(x1, x + 1);
+				y1 = Math.max(y1, y + 1);
 			}
 		}
 		return [x0 / png.width, y0 / png.height, x1 / png.width, y1 / png.height];
@@ -140,7 +182,9 @@ describe('icons from the one SVG', () => {
 	it('is drawn with shapes only: nothing depends on a font or another file', () => {
 		expect(source).toMatch(/<svg[^>]*viewBox="0 0 100 100"/);
 		const markup = source.replace(/<!--[\s\S]*?-->/g, '');
-		expect(new Set([...markup.matchAll(/<([a-zA-Z]+)/g)].map((m) => m[1]))).toEqual(new Set(['svg', 'rect', 'g', 'path', 'circle']));
+		expect(new Set([...markup.matchAll(/<([a-zA-Z]+)/g)].map((m) => m[1]))).toEqual(
+			new Set(['svg', 'rect', 'g', 'path', 'circle'])
+		);
 		expect(markup).not.toMatch(/font|href|url\(/i);
 	});
 	it('renders the same bytes every time, and static/ holds exactly what the source renders to', () => {
@@ -152,16 +196,27 @@ describe('icons from the one SVG', () => {
 		}
 	});
 	it('has every size the manifest and the page ask for', () => {
-		expect(ICON_FILES.map((i) => `${i.file}@${i.size}`).sort()).toEqual(
-			['icons/apple-touch-icon-180.png@180', 'icons/favicon-32.png@32', 'icons/icon-192.png@192', 'icons/icon-512.png@512', 'icons/maskable-192.png@192', 'icons/maskable-512.png@512']
-		);
+		expect(ICON_FILES.map((i) => `${i.file}@${i.size}`).sort()).toEqual([
+			'icons/apple-touch-icon-180.png@180',
+			'icons/favicon-32.png@32',
+			'icons/icon-192.png@192',
+			'icons/icon-512.png@512',
+			'icons/maskable-192.png@192',
+			'icons/maskable-512.png@512'
+		]);
 		for (const i of ICON_FILES) expect(pngSize(readFileSync(join('static', i.file))), i.file).toEqual([i.size, i.size]);
 	});
 	it('regular icons: transparent corners, the blue tile, the white sheet, the red seal', () => {
 		for (const file of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/favicon-32.png']) {
 			const png = committed(file);
 			const at = (u: number, v: number) => png.px(Math.floor(u * png.width), Math.floor(v * png.height));
-			for (const [x, y] of [[0, 0], [png.width - 1, 0], [0, png.height - 1], [png.width - 1, png.height - 1]]) expect(png.px(x!, y!)[3], `${file} ${x},${y}`).toBe(0);
+			for (const [x, y] of [
+				[0, 0],
+				[png.width - 1, 0],
+				[0, png.height - 1],
+				[png.width - 1, png.height - 1]
+			])
+				expect(png.px(x!, y!)[3], `${file} ${x},${y}`).toBe(0);
 			expect(at(0.1, 0.5), file).toEqual(THEME);
 			expect(at(0.3, 0.2), file).toEqual([255, 255, 255, 255]);
 			const seal = at(0.67, 0.73);
@@ -180,11 +235,15 @@ describe('icons from the one SVG', () => {
 					if (r > 0.4 && png.px(x, y).join() !== THEME.join()) outside.push(`${x},${y}`);
 				}
 			}
-			expect(outside.slice(0, 5), `${file}: ${outside.length} pixels outside the safe circle are not background`).toEqual([]);
+			expect(
+				outside.slice(0, 5),
+				`${file}: ${outside.length} pixels outside the safe circle are not background`
+			).toEqual([]);
 			// The same sheet as the regular icon's, scaled by MASKABLE_SCALE about the centre (within a pixel of the 192 px one).
 			const box = sheetBox(png);
 			const expected = regular.map((v) => 0.5 + (v - 0.5) * MASKABLE_SCALE);
-			for (let k = 0; k < 4; k++) expect(Math.abs(box[k]! - expected[k]!), `${file} sheet edge ${k}`).toBeLessThan(1.5 / size);
+			for (let k = 0; k < 4; k++)
+				expect(Math.abs(box[k]! - expected[k]!), `${file} sheet edge ${k}`).toBeLessThan(1.5 / size);
 		}
 		expect(icon('icons/maskable-512.png').variant).toEqual({ kind: 'bleed', scale: MASKABLE_SCALE });
 		expect(MASKABLE_SCALE).toBeLessThanOrEqual(0.8);
@@ -207,22 +266,36 @@ describe('icons from the one SVG', () => {
 		for (const i of ICON_FILES) {
 			const png = decodePng(readFileSync(join(dir, i.file)));
 			const scale = i.variant.kind === 'bleed' ? i.variant.scale : 1;
-			const seal = png.px(Math.floor((0.5 + (0.67 - 0.5) * scale) * i.size), Math.floor((0.5 + (0.73 - 0.5) * scale) * i.size));
+			const seal = png.px(
+				Math.floor((0.5 + (0.67 - 0.5) * scale) * i.size),
+				Math.floor((0.5 + (0.73 - 0.5) * scale) * i.size)
+			);
 			expect(seal[1]! - seal[0]!, `${i.file} seal is green`).toBeGreaterThan(100);
 		}
 	});
 	it('refuses a source the variants cannot be made from', () => {
-		expect(() => variantSvg(source.replace('id="artwork"', 'id="art"'), { kind: 'bleed', scale: 0.8 })).toThrow(/artwork/);
-		expect(() => variantSvg(source.replace('viewBox="0 0 100 100"', 'viewBox="0 0 100 90"'), { kind: 'bleed', scale: 0.8 })).toThrow(/square/);
+		expect(() => variantSvg(source.replace('id="artwork"', 'id="art"'), { kind: 'bleed', scale: 0.8 })).toThrow(
+			/artwork/
+		);
+		expect(() =>
+			variantSvg(source.replace('viewBox="0 0 100 100"', 'viewBox="0 0 100 90"'), { kind: 'bleed', scale: 0.8 })
+		).toThrow(/square/);
 	});
 	it('the page links the SVG favicon, the PNG fallback and the apple-touch icon, each at its real size', () => {
 		const html = readFileSync('src/app.html', 'utf8');
-		const links = [...html.matchAll(/<link rel="(icon|apple-touch-icon)" href="%sveltekit\.assets%\/([^"]+)"([^>]*)>/g)].map((m) => ({ rel: m[1], file: m[2]!, rest: m[3]! }));
-		expect(links.map((l) => `${l.rel} ${l.file}`)).toEqual(['icon icons/icon.svg', 'icon icons/favicon-32.png', 'apple-touch-icon icons/apple-touch-icon-180.png']);
+		const links = [
+			...html.matchAll(/<link rel="(icon|apple-touch-icon)" href="%sveltekit\.assets%\/([^"]+)"([^>]*)>/g)
+		].map((m) => ({ rel: m[1], file: m[2]!, rest: m[3]! }));
+		expect(links.map((l) => `${l.rel} ${l.file}`)).toEqual([
+			'icon icons/icon.svg',
+			'icon icons/favicon-32.png',
+			'apple-touch-icon icons/apple-touch-icon-180.png'
+		]);
 		for (const l of links) {
 			const sizes = /sizes="(\d+)x(\d+)"/.exec(l.rest);
 			if (l.file.endsWith('.svg')) expect(l.file).toBe(SOURCE_SVG);
-			else expect(pngSize(readFileSync(join('static', l.file))), l.file).toEqual([Number(sizes![1]), Number(sizes![2])]);
+			else
+				expect(pngSize(readFileSync(join('static', l.file))), l.file).toEqual([Number(sizes![1]), Number(sizes![2])]);
 		}
 	});
 });
@@ -242,8 +315,16 @@ describe('web app manifest', () => {
 		});
 		expect(manifest.description.length).toBeGreaterThan(10);
 		const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
-		for (const [size, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['192x192', 'maskable'], ['512x512', 'maskable']]) {
-			expect(icons.some((i) => i.sizes === size && i.purpose === purpose), `${size} ${purpose}`).toBe(true);
+		for (const [size, purpose] of [
+			['192x192', 'any'],
+			['512x512', 'any'],
+			['192x192', 'maskable'],
+			['512x512', 'maskable']
+		]) {
+			expect(
+				icons.some((i) => i.sizes === size && i.purpose === purpose),
+				`${size} ${purpose}`
+			).toBe(true);
 		}
 		for (const i of icons) {
 			expect(pngSize(readFileSync(join('static', i.src))).join('x'), i.src).toBe(i.sizes);

@@ -12,7 +12,17 @@ import { signIn as deviceSignIn, signOut } from '../../src/lib/features/account/
 import { downloadDocuments, retryDocument } from '../../src/lib/sync/documents';
 import { pull } from '../../src/lib/sync/pull';
 import { DEMO_ACCOUNT_ID, demoOrders } from '../../server/seed';
-import { auth, FIXED_NOW, frameworkRecord, makeEnv, orderRecord, put, RETURN_ADDRESS, signIn, type TestEnv } from '../../server/test-helpers';
+import {
+	auth,
+	FIXED_NOW,
+	frameworkRecord,
+	makeEnv,
+	orderRecord,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	type TestEnv
+} from '../../server/test-helpers';
 import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 
 let env: TestEnv;
@@ -33,7 +43,13 @@ function uniqueRecord(): ContractRecord {
 async function registerOnServer(record: ContractRecord, opts: { pdf?: Uint8Array | null } = {}): Promise<Uint8Array> {
 	const pdf = opts.pdf === undefined ? pdfOf(record.id) : opts.pdf;
 	const bytes = pdf ?? pdfOf(record.id);
-	const r = await env.store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: sha(bytes), pdf: pdf ?? undefined, now: new Date(FIXED_NOW).toISOString() });
+	const r = await env.store.registerContract({
+		accountId: DEMO_ACCOUNT_ID,
+		record,
+		pdfSha256: sha(bytes),
+		pdf: pdf ?? undefined,
+		now: new Date(FIXED_NOW).toISOString()
+	});
 	expect(r.kind).toBe('created');
 	return bytes;
 }
@@ -76,7 +92,9 @@ describe('restoring a fresh device', () => {
 		for (const r of records) pdfs.set(r.id, await registerOnServer(r));
 		// A paper copy with provider events, made on "another device".
 		const stamped = records[0]!.id;
-		expect((await put(env.app, `/api/v1/contracts/${stamped}/stamping`, { returnAddress: RETURN_ADDRESS }, { token })).status).toBe(201);
+		expect(
+			(await put(env.app, `/api/v1/contracts/${stamped}/stamping`, { returnAddress: RETURN_ADDRESS }, { token })).status
+		).toBe(201);
 		await env.store.addStampingEvent({ contractId: stamped, kind: 'received', now: '2026-06-16T02:00:00.000Z' });
 
 		await pull({ limit: 10 });
@@ -87,12 +105,22 @@ describe('restoring a fresh device', () => {
 		expect(await db.contracts.count()).toBeGreaterThanOrEqual(45);
 		for (const r of records) {
 			const row = await db.contracts.get(r.id);
-			expect(row).toMatchObject({ number: r.number, status: 'effective', pdfSha256: sha(pdfs.get(r.id)!), contentHash: sha(canonicalJson(r)) });
+			expect(row).toMatchObject({
+				number: r.number,
+				status: 'effective',
+				pdfSha256: sha(pdfs.get(r.id)!),
+				contentHash: sha(canonicalJson(r))
+			});
 		}
 		expect(await getMeta(META.pullPage)).toBeUndefined();
 		expect(await getMeta<string>(META.cursor)).toMatch(/^\d+$/);
-		expect(await db.stampingRequests.get(stamped)).toMatchObject({ status: 'submitted', submission: { returnAddress: RETURN_ADDRESS } });
-		expect((await db.stampingEvents.where('contractId').equals(stamped).toArray()).map((e) => e.kind)).toEqual(['received']);
+		expect(await db.stampingRequests.get(stamped)).toMatchObject({
+			status: 'submitted',
+			submission: { returnAddress: RETURN_ADDRESS }
+		});
+		expect((await db.stampingEvents.where('contractId').equals(stamped).toArray()).map((e) => e.kind)).toEqual([
+			'received'
+		]);
 
 		const report = await downloadDocuments();
 		expect(report.stopped).toBeNull();
@@ -130,7 +158,11 @@ describe('restoring a fresh device', () => {
 		const first = requests.find((r) => r.includes('/changes'))!;
 		expect(first).toContain(`page=${encodeURIComponent(progress!.page)}`);
 		const total = await getDb().contracts.count();
-		const server = (env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as { n: number }).n;
+		const server = (
+			env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as {
+				n: number;
+			}
+		).n;
 		expect(total).toBe(server);
 	});
 
@@ -138,12 +170,22 @@ describe('restoring a fresh device', () => {
 		// Generated here, still in the outbox: the server holds another version under the same id.
 		const local = uniqueRecord();
 		const localPdf = new TextEncoder().encode('%PDF local bytes');
-		await saveGeneratedContract({ record: local, contentHash: sha(canonicalJson(local)), pdf: localPdf, pdfSha256: sha(localPdf) });
+		await saveGeneratedContract({
+			record: local,
+			contentHash: sha(canonicalJson(local)),
+			pdf: localPdf,
+			pdfSha256: sha(localPdf)
+		});
 		const outboxBefore = await getDb().outbox.toArray();
 		await registerOnServer({ ...local, contact: { ...local.contact, person: '别人' } });
 		// An order contract from another device: its orders must show as attached here.
-		const orders = demoOrders(FIXED_NOW).filter((o) => o.status === 'paid').slice(0, 2);
-		const orderContract = { ...orderRecord(env.config, orders), id: `ffff${String(serial++).padStart(4, '0')}${randomUUID().slice(8)}` };
+		const orders = demoOrders(FIXED_NOW)
+			.filter((o) => o.status === 'paid')
+			.slice(0, 2);
+		const orderContract = {
+			...orderRecord(env.config, orders),
+			id: `ffff${String(serial++).padStart(4, '0')}${randomUUID().slice(8)}`
+		};
 		orderContract.number = `HT-20260615-${orderContract.id.slice(0, 8).toUpperCase()}`;
 		await registerOnServer(orderContract);
 
@@ -162,10 +204,22 @@ describe('restoring a fresh device', () => {
 
 	it('a stamping event for a contract the device does not have yet is kept, not dropped', async () => {
 		const { applyChanges } = await import('../../src/lib/sync/pull');
-		const body = (await (await env.app.request('/api/v1/changes?limit=1', { headers: auth(token) })).json()) as Record<string, unknown>;
+		const body = (await (await env.app.request('/api/v1/changes?limit=1', { headers: auth(token) })).json()) as Record<
+			string,
+			unknown
+		>;
 		const orphan = randomUUID();
 		const { changesResponse } = await import('../../src/lib/domain/changes');
-		await applyChanges(changesResponse.parse({ ...body, contracts: [], next: null, stampingEvents: [{ id: `${orphan}:received`, contractId: orphan, kind: 'received', at: '2026-06-16T10:00:00+08:00' }] }));
+		await applyChanges(
+			changesResponse.parse({
+				...body,
+				contracts: [],
+				next: null,
+				stampingEvents: [
+					{ id: `${orphan}:received`, contractId: orphan, kind: 'received', at: '2026-06-16T10:00:00+08:00' }
+				]
+			})
+		);
 		expect(await getDb().stampingEvents.get(`${orphan}:received`)).toMatchObject({ contractId: orphan });
 	});
 });
@@ -179,7 +233,10 @@ describe('document downloads', () => {
 		let broken = true;
 		intercept = (path) => {
 			if (!broken) return undefined;
-			if (path.endsWith(`${wrong.id}/pdf`)) return new Response(new TextEncoder().encode('%PDF-1.7 tampered'.padEnd(pdfs.get(wrong.id)!.byteLength, ' ')), { status: 200 });
+			if (path.endsWith(`${wrong.id}/pdf`))
+				return new Response(new TextEncoder().encode('%PDF-1.7 tampered'.padEnd(pdfs.get(wrong.id)!.byteLength, ' ')), {
+					status: 200
+				});
 			if (path.endsWith(`${cut.id}/pdf`)) return new Response(pdfs.get(cut.id)!.slice(0, 20), { status: 200 });
 			return undefined;
 		};
@@ -189,10 +246,18 @@ describe('document downloads', () => {
 		expect(await db.documentDownloads.get(wrong.id)).toMatchObject({ state: 'failed', problem: 'mismatch' });
 		expect(await db.documentDownloads.get(missing.id)).toMatchObject({ state: 'failed', problem: 'notFound' });
 		// A broken transfer is tried again by itself, up to the limit, then waits for the user.
-		expect(await db.documentDownloads.get(cut.id)).toMatchObject({ state: 'queued', problem: 'incomplete', attempts: 1 });
+		expect(await db.documentDownloads.get(cut.id)).toMatchObject({
+			state: 'queued',
+			problem: 'incomplete',
+			attempts: 1
+		});
 		await downloadDocuments();
 		await downloadDocuments();
-		expect(await db.documentDownloads.get(cut.id)).toMatchObject({ state: 'failed', problem: 'incomplete', attempts: 3 });
+		expect(await db.documentDownloads.get(cut.id)).toMatchObject({
+			state: 'failed',
+			problem: 'incomplete',
+			attempts: 3
+		});
 		for (const r of [wrong, missing, cut]) expect(await db.documents.get(r.id)).toBeUndefined();
 
 		broken = false;
@@ -336,10 +401,19 @@ describe('sign-in', () => {
 describe('a pull the server cannot continue', () => {
 	it('starts again from the cursor when the stored page is refused (the server database was reset)', async () => {
 		await registerOnServer(uniqueRecord());
-		await setMeta(META.pullPage, { since: null, page: 'v1.0.999999999.0.0.', totalContracts: 10, restored: 5 } satisfies PullProgress);
+		await setMeta(META.pullPage, {
+			since: null,
+			page: 'v1.0.999999999.0.0.',
+			totalContracts: 10,
+			restored: 5
+		} satisfies PullProgress);
 		await pull();
 		expect(await getMeta(META.pullPage)).toBeUndefined();
-		const server = (env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as { n: number }).n;
+		const server = (
+			env.store.db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE account_id = ?').get(DEMO_ACCOUNT_ID) as {
+				n: number;
+			}
+		).n;
 		expect(await getDb().contracts.count()).toBe(server);
 	});
 });

@@ -16,7 +16,9 @@ function stubServer() {
 		if (url.endsWith('/session')) {
 			const { code } = JSON.parse(String(init?.body)) as { code: string };
 			const accountId = ACCOUNTS[code];
-			return accountId ? json(201, { token: `tok-${accountId}-${calls.length}`, accountId }) : json(401, { error: 'badCode' });
+			return accountId
+				? json(201, { token: `tok-${accountId}-${calls.length}`, accountId })
+				: json(401, { error: 'badCode' });
 		}
 		const token = new Headers(init?.headers).get('authorization')!;
 		const accountId = /tok-(acct-\d)/.exec(token)![1]!;
@@ -72,7 +74,10 @@ describe('signIn', () => {
 		expect(result.kind).toBe('signedIn');
 		expect(await getDb().contracts.get(contract.id)).toBeDefined();
 		expect(await getDb().outbox.count()).toBe(1);
-		expect(await getMeta<Session>(META.session)).toMatchObject({ accountId: 'acct-1', token: expect.stringMatching(/^tok-acct-1/) });
+		expect(await getMeta<Session>(META.session)).toMatchObject({
+			accountId: 'acct-1',
+			token: expect.stringMatching(/^tok-acct-1/)
+		});
 	});
 
 	it('another account with only pulled data on the device: switches without asking', async () => {

@@ -149,7 +149,9 @@ describe('no storm, by construction', () => {
 		const byId = new Map((await rows()).map((r) => [r.id, r]));
 		expect(byId.get(a.stamping.id)!.status).toBe('pending');
 		expect(byId.get(b.stamping.id)!.status).toBe('done');
-		expect([...byId.values()].filter((r) => r.resourceId === b.contract.id).every((r) => r.status === 'done')).toBe(true);
+		expect([...byId.values()].filter((r) => r.resourceId === b.contract.id).every((r) => r.status === 'done')).toBe(
+			true
+		);
 		const { listOutbox } = await import('../../src/lib/sync/view');
 		const waiting = (await listOutbox(0, 10)).rows.find((r) => r.id === a.stamping.id)!;
 		expect(waiting.blockedBy).toEqual({ kind: 'registerContract', status: 'rejected' });
@@ -294,7 +296,11 @@ describe('drain fast when the provider is back', () => {
 		await queueContract();
 		const row = (await rows())[0]!;
 		// Failed for lack of network on an earlier page (this engine saw no failure) and waits out a long backoff.
-		await getDb().outbox.update(row.id, { attempts: 6, lastError: { code: 'network', detail: 'Failed to fetch' }, nextAttemptAt: clock.now() + 4 * 60_000 });
+		await getDb().outbox.update(row.id, {
+			attempts: 6,
+			lastError: { code: 'network', detail: 'Failed to fetch' },
+			nextAttemptAt: clock.now() + 4 * 60_000
+		});
 		await round(); // a plain round (pull fine, nothing failed before it) leaves it waiting
 		expect(await unfinished()).toBe(1);
 		await round({ networkBack: true });
@@ -381,13 +387,23 @@ describe('where the problem is, and failures as message keys', () => {
 	});
 
 	it('maps each kind of failure: network, server (status or a malformed answer), unknown', async () => {
-		expect(syncErrorOf(new NetworkError(new TypeError('fetch failed')))).toMatchObject({ kind: 'network', key: 'syncError_network' });
-		expect(syncErrorOf(new HttpError(503, { error: 'unavailable' }, undefined))).toMatchObject({ kind: 'server', detail: 'HTTP 503 unavailable' });
+		expect(syncErrorOf(new NetworkError(new TypeError('fetch failed')))).toMatchObject({
+			kind: 'network',
+			key: 'syncError_network'
+		});
+		expect(syncErrorOf(new HttpError(503, { error: 'unavailable' }, undefined))).toMatchObject({
+			kind: 'server',
+			detail: 'HTTP 503 unavailable'
+		});
 		vi.stubGlobal('fetch', async () => json(200, { cursor: 1 }));
 		await round();
 		expect(syncStatus.error).toMatchObject({ kind: 'server', detail: expect.stringContaining('ZodError') });
 		expect(syncStatus.provider).toBe('failing');
-		expect(syncErrorOf(new TypeError('x is undefined'))).toEqual({ kind: 'unknown', key: 'syncError_unknown', detail: 'TypeError: x is undefined' });
+		expect(syncErrorOf(new TypeError('x is undefined'))).toEqual({
+			kind: 'unknown',
+			key: 'syncError_unknown',
+			detail: 'TypeError: x is undefined'
+		});
 		expect(syncErrorOf('boom').kind).toBe('unknown');
 	});
 });
@@ -425,12 +441,16 @@ describe('one source for each fact', () => {
 	});
 
 	it('online/offline is read from svelte/reactivity/window only; "session expired" is written in one module', () => {
-		const files = sources(join(__dirname, '../../src')).filter(([path]) => !path.endsWith('service-worker.ts') && !path.endsWith('sync/flush.ts'));
+		const files = sources(join(__dirname, '../../src')).filter(
+			([path]) => !path.endsWith('service-worker.ts') && !path.endsWith('sync/flush.ts')
+		);
 		const onLine = files.filter(([, text]) => /navigator\.onLine/.test(text)).map(([path]) => path);
 		expect(onLine).toEqual([]);
 		const sources_ = files.filter(([, text]) => /from 'svelte\/reactivity\/window'/.test(text)).map(([path]) => path);
 		expect(sources_).toEqual([expect.stringMatching(/src\/lib\/sync\/status\.svelte\.ts$/)]);
-		const expiredWriters = files.filter(([, text]) => /(?<![#\w])sessionExpired\s*=[^=>]|expiredToken\s*=[^=]/.test(text)).map(([path]) => path);
+		const expiredWriters = files
+			.filter(([, text]) => /(?<![#\w])sessionExpired\s*=[^=>]|expiredToken\s*=[^=]/.test(text))
+			.map(([path]) => path);
 		expect(expiredWriters).toEqual([expect.stringMatching(/src\/lib\/sync\/session-expiry\.ts$/)]);
 		const stringErrors = files.filter(([, text]) => /lastError\??\.startsWith/.test(text)).map(([path]) => path);
 		expect(stringErrors).toEqual([]);

@@ -32,7 +32,12 @@ export async function seed(ctx: PgContext, data: SeedData, codeHashes: string[])
 		);
 		await q.query(
 			`INSERT INTO filings (id, account_id, data, seq) SELECT *, $4::bigint FROM unnest($1::text[], $2::text[], $3::text[])`,
-			[data.filings.map((f) => f.filing.id), data.filings.map((f) => f.accountId), data.filings.map((f) => JSON.stringify(f.filing)), seq]
+			[
+				data.filings.map((f) => f.filing.id),
+				data.filings.map((f) => f.accountId),
+				data.filings.map((f) => JSON.stringify(f.filing)),
+				seq
+			]
 		);
 		await q.query(
 			`INSERT INTO orders (id, account_id, data, paid_at, seq) SELECT *, $5::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,

@@ -5,7 +5,10 @@ import { parse, type PgContext } from './context';
 
 export async function getOrders(ctx: PgContext, accountId: string, ids: readonly string[]): Promise<Order[]> {
 	if (!ids.length) return [];
-	const { rows } = await ctx.pool.query(`SELECT data FROM orders WHERE account_id = $1 AND id = ANY($2::text[])`, [accountId, ids]);
+	const { rows } = await ctx.pool.query(`SELECT data FROM orders WHERE account_id = $1 AND id = ANY($2::text[])`, [
+		accountId,
+		ids
+	]);
 	return rows.map((r) => parse<Order>(r.data));
 }
 

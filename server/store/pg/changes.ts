@@ -25,21 +25,33 @@ export async function changes(ctx: PgContext, accountId: string, since: number):
 		// A cursor from the future means this database was reset: send everything again.
 		if (since > cursor) since = 0;
 		const args = [accountId, since];
-		const filings = (await q.query(`SELECT data FROM filings WHERE account_id = $1 AND seq > $2 ORDER BY id`, args)).rows.map((r) =>
-			parse<Filing>(r.data)
-		);
-		const orders = (await q.query(`SELECT data FROM orders WHERE account_id = $1 AND seq > $2 ORDER BY paid_at DESC, id`, args)).rows.map(
-			(r) => parse<Order>(r.data)
-		);
+		const filings = (
+			await q.query(`SELECT data FROM filings WHERE account_id = $1 AND seq > $2 ORDER BY id`, args)
+		).rows.map((r) => parse<Filing>(r.data));
+		const orders = (
+			await q.query(`SELECT data FROM orders WHERE account_id = $1 AND seq > $2 ORDER BY paid_at DESC, id`, args)
+		).rows.map((r) => parse<Order>(r.data));
 		const contracts = (
-			await q.query(`SELECT id, status, registered_at FROM contracts WHERE account_id = $1 AND seq > $2 ORDER BY seq`, args)
-		).rows.map(
-			(r): ContractState => ({ id: str(r.id), status: str(r.status) as ContractStatus, registeredAt: nullableStr(r.registered_at) })
-		);
-		const stampingEvents = (await q.query(`SELECT * FROM stamping_events WHERE account_id = $1 AND seq > $2 ORDER BY seq`, args)).rows.map(
-			toEvent
-		);
-		return { cursor: String(cursor), identity: parse<Identity>(account.identity), filings, orders, contracts, stampingEvents };
+			await q.query(
+				`SELECT id, status, registered_at FROM contracts WHERE account_id = $1 AND seq > $2 ORDER BY seq`,
+				args
+			)
+		).rows.map((r): ContractState => ({
+			id: str(r.id),
+			status: str(r.status) as ContractStatus,
+			registeredAt: nullableStr(r.registered_at)
+		}));
+		const stampingEvents = (
+			await q.query(`SELECT * FROM stamping_events WHERE account_id = $1 AND seq > $2 ORDER BY seq`, args)
+		).rows.map(toEvent);
+		return {
+			cursor: String(cursor),
+			identity: parse<Identity>(account.identity),
+			filings,
+			orders,
+			contracts,
+			stampingEvents
+		};
 	}, SNAPSHOT);
 }
 
@@ -86,7 +98,13 @@ const PHASES: PhaseDef[] = [
 				submittedAt: str(r.created_at)
 			})
 	},
-	{ table: 'stamping_events', key: 'id', columns: '*', weight: 1, add: (r, out) => out.stampingEvents.push(toEvent(r)) },
+	{
+		table: 'stamping_events',
+		key: 'id',
+		columns: '*',
+		weight: 1,
+		add: (r, out) => out.stampingEvents.push(toEvent(r))
+	},
 	{ table: 'filings', key: 'id', columns: 'data', weight: 1, add: (r, out) => out.filings.push(parse<Filing>(r.data)) },
 	{ table: 'orders', key: 'id', columns: 'data', weight: 1, add: (r, out) => out.orders.push(parse<Order>(r.data)) }
 ];
@@ -133,11 +151,10 @@ export async function changesPage(
 		} else {
 			const since = query.since > current ? 0 : query.since;
 			token = { since, upto: current, phase: 0, afterSeq: since, afterKey: null as string | null };
-			const { rows } = await q.query(`SELECT count(*) AS n FROM contracts WHERE account_id = $1 AND seq > $2 AND seq <= $3`, [
-				accountId,
-				since,
-				current
-			]);
+			const { rows } = await q.query(
+				`SELECT count(*) AS n FROM contracts WHERE account_id = $1 AND seq > $2 AND seq <= $3`,
+				[accountId, since, current]
+			);
 			totalContracts = Number(rows[0].n);
 		}
 		const out: Sink = { filings: [], orders: [], contracts: [], stampingRequests: [], stampingEvents: [] };
@@ -148,7 +165,12 @@ export async function changesPage(
 			const resume = phase === token.phase && token.afterKey !== null;
 			const room = Math.floor(budget / def.weight);
 			if (room === 0) {
-				next = encodePageToken({ ...token, phase, afterSeq: resume ? token.afterSeq : token.since, afterKey: resume ? token.afterKey : null });
+				next = encodePageToken({
+					...token,
+					phase,
+					afterSeq: resume ? token.afterSeq : token.since,
+					afterKey: resume ? token.afterKey : null
+				});
 				break;
 			}
 			const after = resume ? `(seq, ${def.key}) > ($2, $3)` : `seq > $2`;

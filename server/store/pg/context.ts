@@ -36,7 +36,10 @@ export class PgContext {
 	) {}
 
 	/** Runs fn in one transaction; retried (fresh transaction) on a race the database reported. */
-	async tx<T>(fn: (q: Q) => Promise<T>, opts: { isolation?: Isolation; readOnly?: boolean; attempts?: number } = {}): Promise<T> {
+	async tx<T>(
+		fn: (q: Q) => Promise<T>,
+		opts: { isolation?: Isolation; readOnly?: boolean; attempts?: number } = {}
+	): Promise<T> {
 		const attempts = opts.attempts ?? 5;
 		for (let attempt = 1; ; attempt++) {
 			const client = await this.pool.connect();

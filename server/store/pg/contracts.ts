@@ -64,14 +64,20 @@ export async function contractsByNumber(ctx: PgContext, number: string) {
  * transaction runs again (PgContext.tx), and its checks now see the committed row and answer as the SQLite store
  * does (same / conflict / numberTaken / orderAttached).
  */
-export async function registerContract(ctx: PgContext, input: RegisterInput, commit?: Commit<RegisterResult>): Promise<RegisterResult> {
+export async function registerContract(
+	ctx: PgContext,
+	input: RegisterInput,
+	commit?: Commit<RegisterResult>
+): Promise<RegisterResult> {
 	const { record } = input;
 	const hash = contentHash(record);
 	return ctx.tx(async (q) => {
 		// Retries of one registration (the same id) are decided one after the other, so the second sees the first's
 		// row by its id; without this its later number check could see that row first and call it numberTaken.
 		await q.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK.contract, record.id]);
-		const { rows } = await q.query(`SELECT account_id, content_hash, pdf_sha256 FROM contracts WHERE id = $1`, [record.id]);
+		const { rows } = await q.query(`SELECT account_id, content_hash, pdf_sha256 FROM contracts WHERE id = $1`, [
+			record.id
+		]);
 		const existing = rows[0];
 		let result: RegisterResult;
 		if (existing) {
@@ -83,7 +89,13 @@ export async function registerContract(ctx: PgContext, input: RegisterInput, com
 		} else if ((await q.query(`SELECT 1 FROM contracts WHERE number = $1`, [record.number])).rowCount) {
 			result = { kind: 'numberTaken', number: record.number };
 		} else {
-			const attached = record.kind === 'order' ? await findAttachedQ(q, record.orders.map((o) => o.id)) : [];
+			const attached =
+				record.kind === 'order'
+					? await findAttachedQ(
+							q,
+							record.orders.map((o) => o.id)
+						)
+					: [];
 			if (attached.length) result = { kind: 'orderAttached', attached };
 			else {
 				const seq = await ctx.nextSeq(q);
@@ -91,7 +103,17 @@ export async function registerContract(ctx: PgContext, input: RegisterInput, com
 				await q.query(
 					`INSERT INTO contracts (id, account_id, record, content_hash, pdf_sha256, pdf, status, registered_at, created_at, seq, number)
 					 VALUES ($1, $2, $3, $4, $5, $6, 'effective', $7, $7, $8, $9)`,
-					[record.id, input.accountId, JSON.stringify(record), hash, input.pdfSha256, input.pdf ? Buffer.from(input.pdf) : null, input.now, seq, record.number]
+					[
+						record.id,
+						input.accountId,
+						JSON.stringify(record),
+						hash,
+						input.pdfSha256,
+						input.pdf ? Buffer.from(input.pdf) : null,
+						input.now,
+						seq,
+						record.number
+					]
 				);
 				if (record.kind === 'order') {
 					await q.query(`INSERT INTO contract_orders (order_id, contract_id) SELECT unnest($1::text[]), $2`, [

@@ -32,7 +32,13 @@ export async function publishHolidayYear(
 		if (stored && JSON.stringify([stored.holidays, stored.workdays]) === JSON.stringify([holidays, workdays])) {
 			result = { kind: 'unchanged', year: stored };
 		} else {
-			await ctx.logAction(q, stored ? 'replaceHolidayYear' : 'publishHolidayYear', String(year), { holidays: holidays.length, workdays: workdays.length }, input.now);
+			await ctx.logAction(
+				q,
+				stored ? 'replaceHolidayYear' : 'publishHolidayYear',
+				String(year),
+				{ holidays: holidays.length, workdays: workdays.length },
+				input.now
+			);
 			const seq = await ctx.nextSeq(q);
 			if (stored) await q.query(UPSERT, [year, JSON.stringify(holidays), JSON.stringify(workdays), input.now, seq]);
 			else {
@@ -49,9 +55,15 @@ export async function publishHolidayYear(
 }
 
 /** Every process seeds at start: the counter lock orders them, and the later ones find the years there. */
-export async function seedHolidayYears(ctx: PgContext, schedules: readonly HolidaySchedule[], now: string): Promise<number[]> {
+export async function seedHolidayYears(
+	ctx: PgContext,
+	schedules: readonly HolidaySchedule[],
+	now: string
+): Promise<number[]> {
 	if (!schedules.length) return [];
-	const { rows } = await ctx.pool.query(`SELECT year FROM holiday_years WHERE year = ANY($1::int[])`, [schedules.map((s) => s.year)]);
+	const { rows } = await ctx.pool.query(`SELECT year FROM holiday_years WHERE year = ANY($1::int[])`, [
+		schedules.map((s) => s.year)
+	]);
 	const have = new Set(rows.map((r) => Number(r.year)));
 	if (schedules.every((s) => have.has(s.year))) return [];
 	return ctx.tx(async (q) => {

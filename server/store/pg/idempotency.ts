@@ -28,17 +28,29 @@ export async function claimIdempotency(
 		);
 		if (inserted.rowCount === 1) return { kind: 'claimed' };
 		const claim = await ctx.tx(async (q): Promise<Claim | null> => {
-			const { rows } = await q.query(`SELECT * FROM idempotency WHERE scope = $1 AND key = $2 FOR UPDATE`, [scope, key]);
+			const { rows } = await q.query(`SELECT * FROM idempotency WHERE scope = $1 AND key = $2 FOR UPDATE`, [
+				scope,
+				key
+			]);
 			const row = rows[0];
 			// Released between our insert and this read: claim again.
 			if (!row) return null;
 			if (str(row.request_hash) !== requestHash) return { kind: 'mismatch' };
-			if (row.status === 'done') return { kind: 'replay', response: { status: Number(row.response_status), body: parse<unknown>(row.response_body) } };
+			if (row.status === 'done')
+				return {
+					kind: 'replay',
+					response: { status: Number(row.response_status), body: parse<unknown>(row.response_body) }
+				};
 			const owner = row.owner == null ? null : Number(row.owner);
 			// A running claim is taken over when its owner died (at once) or when it is stale (a hung owner).
 			const dead = owner !== null && owner !== ctx.owner && (await ownerGone(q, owner));
 			if (dead || now - Number(row.created_at) > staleMs) {
-				await q.query(`UPDATE idempotency SET created_at = $1, owner = $2 WHERE scope = $3 AND key = $4`, [now, ctx.owner, scope, key]);
+				await q.query(`UPDATE idempotency SET created_at = $1, owner = $2 WHERE scope = $3 AND key = $4`, [
+					now,
+					ctx.owner,
+					scope,
+					key
+				]);
 				return { kind: 'claimed' };
 			}
 			return { kind: 'running' };
@@ -60,7 +72,10 @@ export async function releaseRunningClaims(ctx: PgContext): Promise<number> {
 	for (const { owner } of rows) {
 		released += await ctx.tx(async (q) => {
 			if (owner !== null && !(await ownerGone(q, Number(owner)))) return 0;
-			const del = await q.query(`DELETE FROM idempotency WHERE status = 'running' AND owner IS NOT DISTINCT FROM $1::integer`, [owner]);
+			const del = await q.query(
+				`DELETE FROM idempotency WHERE status = 'running' AND owner IS NOT DISTINCT FROM $1::integer`,
+				[owner]
+			);
 			return del.rowCount ?? 0;
 		});
 	}

@@ -32,13 +32,19 @@ type Args<F> = F extends (ctx: PgContext, ...args: infer A) => unknown ? A : nev
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-	if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error(`bad schema name: ${opts.schema}`);
+	if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema))
+		throw new Error(`bad schema name: ${opts.schema}`);
 	const settings = [
 		// Left on (the default) on purpose: an acknowledged registration must survive a crash of the database.
 		'-c synchronous_commit=on',
 		...(opts.schema ? [`-c search_path=${opts.schema}`] : [])
 	].join(' ');
-	const config: pg.ClientConfig = { connectionString: url, options: settings, keepAlive: true, application_name: 'contract-desk' };
+	const config: pg.ClientConfig = {
+		connectionString: url,
+		options: settings,
+		keepAlive: true,
+		application_name: 'contract-desk'
+	};
 	if (opts.schema) {
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
@@ -91,7 +97,10 @@ async function holdLiveness(config: pg.ClientConfig): Promise<Liveness> {
 				if (closing) return;
 				connect()
 					.then(async (next) => {
-						if (!(await lock(next, owner))) console.error(`[pg] owner lock ${owner} held elsewhere; running claims of this process may be taken over`);
+						if (!(await lock(next, owner)))
+							console.error(
+								`[pg] owner lock ${owner} held elsewhere; running claims of this process may be taken over`
+							);
 						client = next;
 					})
 					.catch(() => setTimeout(retry, 1_000).unref());

@@ -177,7 +177,9 @@ export async function migratePg(pool: Pool): Promise<{ from: number; to: number 
 	try {
 		await client.query(`SELECT pg_advisory_lock($1::bigint)`, [MIGRATION_LOCK]);
 		try {
-			await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+			await client.query(
+				`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`
+			);
 			const { rows } = await client.query(`SELECT coalesce(max(version), 0) AS v FROM schema_migrations`);
 			const current = Number(rows[0].v);
 			if (current > PG_MIGRATIONS.length) {

@@ -22,7 +22,8 @@ async function rawClient(): Promise<pg.Client> {
 	return c;
 }
 /** Resolves to 'pending' if the promise has not settled within ms. */
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p.then(() => 'settled' as const), new Promise<'pending'>((r) => setTimeout(() => r('pending'), ms))]);
+const within = <T>(p: Promise<T>, ms: number) =>
+	Promise.race([p.then(() => 'settled' as const), new Promise<'pending'>((r) => setTimeout(() => r('pending'), ms))]);
 
 beforeAll(async () => {
 	t = await openTestPg({ poolSize: 4 });
@@ -38,19 +39,24 @@ describe('PostgreSQL store across processes', () => {
 		// Transaction A takes sequence since+1 (as every writer does) and stays open: a slow registration.
 		const a = await rawClient();
 		await a.query('BEGIN');
-		const seqA = Number((await a.query(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`)).rows[0].value);
-		expect(seqA).toBe(since + 1);
-		await a.query(
-			`INSERT INTO filings (id, account_id, data, seq) VALUES ('filing-late', $1, $2, $3)`,
-			[DEMO_ACCOUNT_ID, JSON.stringify({ id: 'filing-late' }), seqA]
+		const seqA = Number(
+			(await a.query(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`)).rows[0].value
 		);
+		expect(seqA).toBe(since + 1);
+		await a.query(`INSERT INTO filings (id, account_id, data, seq) VALUES ('filing-late', $1, $2, $3)`, [
+			DEMO_ACCOUNT_ID,
+			JSON.stringify({ id: 'filing-late' }),
+			seqA
+		]);
 		// B, a registration through the store, starts after A and would take since+2: it must wait for A.
 		const record = frameworkRecord(config);
 		const b = t.store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW });
 		expect(await within(b, 400)).toBe('pending');
 		// A pull meanwhile sees neither and keeps its cursor: nothing it returns lets a device move past A.
 		const during = await t.store.changesPage(DEMO_ACCOUNT_ID, { since, limit: 10 });
-		expect(during.kind === 'page' && [during.page.cursor, during.page.contracts.length, during.page.filings.length]).toEqual([String(since), 0, 0]);
+		expect(
+			during.kind === 'page' && [during.page.cursor, during.page.contracts.length, during.page.filings.length]
+		).toEqual([String(since), 0, 0]);
 		await a.query('COMMIT');
 		await a.end();
 		const registered = await b;
@@ -79,7 +85,7 @@ describe('PostgreSQL store across processes', () => {
 		await c2.end();
 	});
 
-	it('a running claim of a process killed with -9 is taken over by another at once; a live one\'s is not', async () => {
+	it("a running claim of a process killed with -9 is taken over by another at once; a live one's is not", async () => {
 		// A real server-like process claims a key and hangs mid-request.
 		const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'claim-holder.fixture.ts')], {
 			env: { ...process.env, DATABASE_URL: t.url, PG_SCHEMA: t.schema, CLAIM_KEY: 'k-dead' },
@@ -149,7 +155,9 @@ describe('PostgreSQL store across processes', () => {
 		}
 		const results = await Promise.all(procs.map((p) => p.purgeExpired({ now: FIXED_NOW, idempotencyBefore: 2_000 })));
 		expect(results.reduce((n, r) => n + r.idempotency, 0)).toBe(50);
-		expect((await t.store.pool.query(`SELECT count(*)::int AS n FROM idempotency WHERE scope = 'old'`)).rows[0].n).toBe(0);
+		expect((await t.store.pool.query(`SELECT count(*)::int AS n FROM idempotency WHERE scope = 'old'`)).rows[0].n).toBe(
+			0
+		);
 	});
 
 	it('sign-in throttling is shared: failures counted by one process slow the same client down on another', async () => {
@@ -173,10 +181,30 @@ describe('PostgreSQL store across processes', () => {
 	it('the database itself refuses to change a registered contract or a submitted return address', async () => {
 		const record = frameworkRecord(config);
 		await t.store.registerContract({ accountId: DEMO_ACCOUNT_ID, record, pdfSha256: PDF_SHA, now: NOW });
-		await t.store.submitStamping({ accountId: DEMO_ACCOUNT_ID, contractId: record.id, submission: { returnAddress: { recipient: '张喆', phone: '0755-86001234', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' } }, now: NOW });
-		await expect(t.store.pool.query(`UPDATE contracts SET pdf_sha256 = $1 WHERE id = $2`, ['c'.repeat(64), record.id])).rejects.toThrow(/immutable/);
+		await t.store.submitStamping({
+			accountId: DEMO_ACCOUNT_ID,
+			contractId: record.id,
+			submission: {
+				returnAddress: {
+					recipient: '张喆',
+					phone: '0755-86001234',
+					province: '广东省',
+					city: '深圳市',
+					district: '南山区',
+					address: '高新南七道18号',
+					postalCode: '518057'
+				}
+			},
+			now: NOW
+		});
 		await expect(
-			t.store.pool.query(`UPDATE stamping_requests SET submission = jsonb_set(submission::jsonb, '{returnAddress,recipient}', '"王珺"')::text WHERE contract_id = $1`, [record.id])
+			t.store.pool.query(`UPDATE contracts SET pdf_sha256 = $1 WHERE id = $2`, ['c'.repeat(64), record.id])
+		).rejects.toThrow(/immutable/);
+		await expect(
+			t.store.pool.query(
+				`UPDATE stamping_requests SET submission = jsonb_set(submission::jsonb, '{returnAddress,recipient}', '"王珺"')::text WHERE contract_id = $1`,
+				[record.id]
+			)
 		).rejects.toThrow(/immutable/);
 		// Status and registration time may move (they are the provider's), the content may not.
 		await t.store.pool.query(`UPDATE contracts SET status = 'effective' WHERE id = $1`, [record.id]);
@@ -185,14 +213,26 @@ describe('PostgreSQL store across processes', () => {
 	it('verifications and registrations of one account racing each other never deadlock (row locks leave foreign keys alone)', async () => {
 		const deadlocks = async () => {
 			await new Promise((r) => setTimeout(r, 1_500)); // backends report their statistics when idle, within a second
-			return Number((await t.store.pool.query(`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)).rows[0].deadlocks);
+			return Number(
+				(await t.store.pool.query(`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)).rows[0]
+					.deadlocks
+			);
 		};
 		const p2 = await t.open();
 		const before = await deadlocks();
 		const ops = Array.from({ length: 24 }, (_, i) =>
 			i % 2
-				? (i % 4 === 1 ? t.store : p2).verifyAccount({ accountId: DEMO_ACCOUNT_ID, details: { ...DEFAULT_VERIFICATION, legalRepresentative: `张${i}` }, now: NOW })
-				: (i % 4 === 0 ? t.store : p2).registerContract({ accountId: DEMO_ACCOUNT_ID, record: frameworkRecord(config), pdfSha256: PDF_SHA, now: NOW })
+				? (i % 4 === 1 ? t.store : p2).verifyAccount({
+						accountId: DEMO_ACCOUNT_ID,
+						details: { ...DEFAULT_VERIFICATION, legalRepresentative: `张${i}` },
+						now: NOW
+					})
+				: (i % 4 === 0 ? t.store : p2).registerContract({
+						accountId: DEMO_ACCOUNT_ID,
+						record: frameworkRecord(config),
+						pdfSha256: PDF_SHA,
+						now: NOW
+					})
 		);
 		const results = await Promise.all(ops);
 		expect(results.every((r) => r.kind === 'verified' || r.kind === 'created')).toBe(true);

@@ -8,12 +8,10 @@ export async function createSession(
 	createdAt: string,
 	expiresAt: string
 ): Promise<void> {
-	await ctx.pool.query(`INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
-		tokenHash,
-		accountId,
-		createdAt,
-		expiresAt
-	]);
+	await ctx.pool.query(
+		`INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+		[tokenHash, accountId, createdAt, expiresAt]
+	);
 }
 
 export async function getSession(
@@ -21,7 +19,9 @@ export async function getSession(
 	tokenHash: string,
 	now: string
 ): Promise<{ accountId: string; expiresAt: string } | undefined> {
-	const { rows } = await ctx.pool.query(`SELECT account_id, expires_at FROM sessions WHERE token_hash = $1`, [tokenHash]);
+	const { rows } = await ctx.pool.query(`SELECT account_id, expires_at FROM sessions WHERE token_hash = $1`, [
+		tokenHash
+	]);
 	const row = rows[0];
 	if (!row) return undefined;
 	const expiresAt = str(row.expires_at);

@@ -53,7 +53,8 @@ export async function submitStamping(
 				result = { kind: 'conflict', stamping: stored };
 			} else if (
 				!input.submission.outbound ||
-				(stored.submission.outbound && canonicalJson(stored.submission.outbound) === canonicalJson(input.submission.outbound))
+				(stored.submission.outbound &&
+					canonicalJson(stored.submission.outbound) === canonicalJson(input.submission.outbound))
 			) {
 				result = { kind: 'same', stamping: stored };
 			} else if (stored.submission.outbound) {
@@ -64,12 +65,10 @@ export async function submitStamping(
 				const submission = { ...stored.submission, outbound: input.submission.outbound };
 				// A new sequence: the other devices of the account pull the parcel too.
 				const seq = await ctx.nextSeq(q);
-				await q.query(`UPDATE stamping_requests SET submission = $1, updated_at = $2, seq = $3 WHERE contract_id = $4`, [
-					JSON.stringify(submission),
-					input.now,
-					seq,
-					input.contractId
-				]);
+				await q.query(
+					`UPDATE stamping_requests SET submission = $1, updated_at = $2, seq = $3 WHERE contract_id = $4`,
+					[JSON.stringify(submission), input.now, seq, input.contractId]
+				);
 				result = { kind: 'updated', stamping: (await getStampingQ(q, input.contractId))! };
 			}
 		}
@@ -95,13 +94,26 @@ export async function addStampingEvent(
 			} else if (expected !== input.kind) {
 				result = { kind: 'outOfOrder', events, reason: expected ? `expected ${expected}` : 'alreadyReturned' };
 			} else {
-				const event: StampingEvent = { id: `${input.contractId}:${input.kind}`, contractId: input.contractId, kind: input.kind, at: input.now };
+				const event: StampingEvent = {
+					id: `${input.contractId}:${input.kind}`,
+					contractId: input.contractId,
+					kind: input.kind,
+					at: input.now
+				};
 				if (input.shipment) event.shipment = input.shipment;
 				await ctx.logAction(q, `stamping.${input.kind}`, input.contractId, input.shipment, input.now);
 				const seq = await ctx.nextSeq(q);
 				await q.query(
 					`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-					[event.id, event.contractId, accountId, event.kind, event.at, event.shipment ? JSON.stringify(event.shipment) : null, seq]
+					[
+						event.id,
+						event.contractId,
+						accountId,
+						event.kind,
+						event.at,
+						event.shipment ? JSON.stringify(event.shipment) : null,
+						seq
+					]
 				);
 				result = { kind: 'added', event, events: [...events, event] };
 			}

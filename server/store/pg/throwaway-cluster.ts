@@ -31,7 +31,9 @@ export function findPgBin(): string | null {
 function postgresUser(): { uid: number; gid: number } | null {
 	const r = spawnSync('id', ['-u', 'postgres']);
 	const g = spawnSync('id', ['-g', 'postgres']);
-	return r.status === 0 && g.status === 0 ? { uid: Number(String(r.stdout).trim()), gid: Number(String(g.stdout).trim()) } : null;
+	return r.status === 0 && g.status === 0
+		? { uid: Number(String(r.stdout).trim()), gid: Number(String(g.stdout).trim()) }
+		: null;
 }
 
 function withUrl(base: string, database: string): string {
@@ -50,28 +52,42 @@ export function startThrowawayCluster(opts: { fsync?: boolean } = {}): Throwaway
 		return { adminUrl: withUrl(base, 'postgres'), url: (db) => withUrl(base, db), stop: () => {} };
 	}
 	const bin = findPgBin();
-	if (!bin) throw new Error('PostgreSQL server binaries not found (Debian: apt-get install postgresql; or set PG_BIN or PG_TEST_URL)');
+	if (!bin)
+		throw new Error(
+			'PostgreSQL server binaries not found (Debian: apt-get install postgresql; or set PG_BIN or PG_TEST_URL)'
+		);
 	const dir = mkdtempSync(join(tmpdir(), 'contract-desk-pg-'));
 	const root = process.getuid?.() === 0;
 	if (root) {
 		const user = postgresUser();
-		if (!user) throw new Error('running as root needs the postgres user to start PostgreSQL (Debian\'s package creates it)');
+		if (!user)
+			throw new Error("running as root needs the postgres user to start PostgreSQL (Debian's package creates it)");
 		chownSync(dir, user.uid, user.gid);
 	}
 	const run = (cmd: string, args: string[]) => {
 		const full = join(bin, cmd);
-		execFileSync(root ? 'runuser' : full, root ? ['-u', 'postgres', '--', full, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe'] });
+		execFileSync(root ? 'runuser' : full, root ? ['-u', 'postgres', '--', full, ...args] : args, {
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
 	};
 	const data = join(dir, 'data');
 	try {
 		run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-		const settings = [`-k ${dir}`, "-c listen_addresses=''", `-c fsync=${opts.fsync === false ? 'off' : 'on'}`, '-c max_connections=200'];
+		const settings = [
+			`-k ${dir}`,
+			"-c listen_addresses=''",
+			`-c fsync=${opts.fsync === false ? 'off' : 'on'}`,
+			'-c max_connections=200'
+		];
 		run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
 	} catch (err) {
 		rmSync(dir, { recursive: true, force: true });
-		throw new Error(`could not start a throwaway PostgreSQL in ${dir}: ${(err as { stderr?: Buffer }).stderr?.toString() ?? err}`, {
-			cause: err
-		});
+		throw new Error(
+			`could not start a throwaway PostgreSQL in ${dir}: ${(err as { stderr?: Buffer }).stderr?.toString() ?? err}`,
+			{
+				cause: err
+			}
+		);
 	}
 	let stopped = false;
 	const stop = () => {

@@ -68,33 +68,35 @@ export function verifyAccount(
 	commit?: Commit<VerifyResult>
 ): VerifyResult {
 	const { db } = ctx;
-	return db.transaction((): VerifyResult => {
-		const row = db.prepare(`SELECT * FROM accounts WHERE id = ?`).get(input.accountId) as Row | undefined;
-		let result: VerifyResult;
-		if (!row) result = { kind: 'notFound' };
-		else {
-			const current = parse<Identity>(row.identity);
-			if (current.status === 'verified' && !input.details) {
-				result = { kind: 'unchanged', identity: current };
-			} else if (!input.details) {
-				throw new Error('verifyAccount needs details for an unverified account');
-			} else {
-				const identity: VerifiedIdentity = {
-					status: 'verified',
-					accountId: input.accountId,
-					...input.details,
-					verifiedAt: input.now
-				};
-				db.prepare(`UPDATE accounts SET identity = ?, seq = ? WHERE id = ?`).run(
-					JSON.stringify(identity),
-					ctx.nextSeq(),
-					input.accountId
-				);
-				ctx.logAction('verify', input.accountId, identity, input.now);
-				result = { kind: 'verified', identity };
+	return db
+		.transaction((): VerifyResult => {
+			const row = db.prepare(`SELECT * FROM accounts WHERE id = ?`).get(input.accountId) as Row | undefined;
+			let result: VerifyResult;
+			if (!row) result = { kind: 'notFound' };
+			else {
+				const current = parse<Identity>(row.identity);
+				if (current.status === 'verified' && !input.details) {
+					result = { kind: 'unchanged', identity: current };
+				} else if (!input.details) {
+					throw new Error('verifyAccount needs details for an unverified account');
+				} else {
+					const identity: VerifiedIdentity = {
+						status: 'verified',
+						accountId: input.accountId,
+						...input.details,
+						verifiedAt: input.now
+					};
+					db.prepare(`UPDATE accounts SET identity = ?, seq = ? WHERE id = ?`).run(
+						JSON.stringify(identity),
+						ctx.nextSeq(),
+						input.accountId
+					);
+					ctx.logAction('verify', input.accountId, identity, input.now);
+					result = { kind: 'verified', identity };
+				}
 			}
-		}
-		ctx.finishInTx(commit, result);
-		return result;
-	}).immediate();
+			ctx.finishInTx(commit, result);
+			return result;
+		})
+		.immediate();
 }

@@ -20,7 +20,6 @@ export function getOrders(ctx: SqliteContext, accountId: string, ids: readonly s
 
 export function getFiling(ctx: SqliteContext, accountId: string, id: string): Filing | undefined {
 	const row = ctx.db.prepare(`SELECT data FROM filings WHERE account_id = ? AND id = ?`).get(accountId, id) as
-		| Row
-		| undefined;
+		Row | undefined;
 	return row && parse<Filing>(row.data);
 }

@@ -12,45 +12,47 @@ import { toEvent } from '../rows';
 export function changes(ctx: SqliteContext, accountId: string, since: number): ChangesSince | undefined {
 	const { db } = ctx;
 	// One transaction gives a consistent snapshot: the cursor matches exactly the rows returned.
-	return db.transaction((): ChangesSince | undefined => {
-		const account = db.prepare(`SELECT * FROM accounts WHERE id = ?`).get(accountId) as Row | undefined;
-		if (!account) return undefined;
-		const cursor = ctx.currentSeq();
-		// A cursor from the future means this database was reset: send everything again.
-		if (since > cursor) since = 0;
-		const filings = (
-			db.prepare(`SELECT data FROM filings WHERE account_id = ? AND seq > ? ORDER BY id`).all(accountId, since) as Row[]
-		).map((r) => parse<Filing>(r.data));
-		const orders = (
-			db
-				.prepare(`SELECT data FROM orders WHERE account_id = ? AND seq > ? ORDER BY paid_at DESC, id`)
-				.all(accountId, since) as Row[]
-		).map((r) => parse<Order>(r.data));
-		const contracts = (
-			db
-				.prepare(`SELECT id, status, registered_at FROM contracts WHERE account_id = ? AND seq > ? ORDER BY seq`)
-				.all(accountId, since) as Row[]
-		).map(
-			(r): ContractState => ({
+	return db
+		.transaction((): ChangesSince | undefined => {
+			const account = db.prepare(`SELECT * FROM accounts WHERE id = ?`).get(accountId) as Row | undefined;
+			if (!account) return undefined;
+			const cursor = ctx.currentSeq();
+			// A cursor from the future means this database was reset: send everything again.
+			if (since > cursor) since = 0;
+			const filings = (
+				db
+					.prepare(`SELECT data FROM filings WHERE account_id = ? AND seq > ? ORDER BY id`)
+					.all(accountId, since) as Row[]
+			).map((r) => parse<Filing>(r.data));
+			const orders = (
+				db
+					.prepare(`SELECT data FROM orders WHERE account_id = ? AND seq > ? ORDER BY paid_at DESC, id`)
+					.all(accountId, since) as Row[]
+			).map((r) => parse<Order>(r.data));
+			const contracts = (
+				db
+					.prepare(`SELECT id, status, registered_at FROM contracts WHERE account_id = ? AND seq > ? ORDER BY seq`)
+					.all(accountId, since) as Row[]
+			).map((r): ContractState => ({
 				id: str(r.id),
 				status: str(r.status) as ContractStatus,
 				registeredAt: nullableStr(r.registered_at)
-			})
-		);
-		const stampingEvents = (
-			db
-				.prepare(`SELECT * FROM stamping_events WHERE account_id = ? AND seq > ? ORDER BY seq`)
-				.all(accountId, since) as Row[]
-		).map(toEvent);
-		return {
-			cursor: String(cursor),
-			identity: parse<Identity>(account.identity),
-			filings,
-			orders,
-			contracts,
-			stampingEvents
-		};
-	}).deferred();
+			}));
+			const stampingEvents = (
+				db
+					.prepare(`SELECT * FROM stamping_events WHERE account_id = ? AND seq > ? ORDER BY seq`)
+					.all(accountId, since) as Row[]
+			).map(toEvent);
+			return {
+				cursor: String(cursor),
+				identity: parse<Identity>(account.identity),
+				filings,
+				orders,
+				contracts,
+				stampingEvents
+			};
+		})
+		.deferred();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +121,13 @@ const PHASES: PhaseDef[] = [
 				submittedAt: str(r.created_at)
 			})
 	},
-	{ table: 'stamping_events', key: 'id', columns: '*', weight: 1, add: (r, out) => out.stampingEvents.push(toEvent(r)) },
+	{
+		table: 'stamping_events',
+		key: 'id',
+		columns: '*',
+		weight: 1,
+		add: (r, out) => out.stampingEvents.push(toEvent(r))
+	},
 	{ table: 'filings', key: 'id', columns: 'data', weight: 1, add: (r, out) => out.filings.push(parse<Filing>(r.data)) },
 	{ table: 'orders', key: 'id', columns: 'data', weight: 1, add: (r, out) => out.orders.push(parse<Order>(r.data)) }
 ];
@@ -131,63 +139,70 @@ export function changesPage(
 ): ChangesPageResult {
 	const { db } = ctx;
 	// Read in one snapshot: the identity and the rows of a page belong together.
-	return db.transaction((): ChangesPageResult => {
-		const account = db.prepare(`SELECT identity FROM accounts WHERE id = ?`).get(accountId) as Row | undefined;
-		if (!account) return { kind: 'noAccount' };
-		const current = ctx.currentSeq();
-		let token: Token;
-		let totalContracts: number | undefined;
-		if (query.page !== undefined) {
-			const decoded = decodePageToken(query.page);
-			// A page of a pull this database cannot have started (it was reset since): the device starts over.
-			if (!decoded || decoded.upto > current) return { kind: 'badPage' };
-			token = decoded;
-		} else {
-			// A cursor from the future means this database was reset: send everything again.
-			const since = query.since > current ? 0 : query.since;
-			token = { since, upto: current, phase: 0, afterSeq: since, afterKey: null };
-			totalContracts = (
-				db
-					.prepare(`SELECT COUNT(*) AS n FROM contracts WHERE account_id = ? AND seq > ? AND seq <= ?`)
-					.get(accountId, since, current) as { n: number }
-			).n;
-		}
-		const out: Sink = { filings: [], orders: [], contracts: [], stampingRequests: [], stampingEvents: [] };
-		let budget = Math.max(1, query.limit) * CONTRACT_WEIGHT;
-		let next: string | null = null;
-		for (let phase = token.phase; phase < PHASES.length; phase++) {
-			const def = PHASES[phase]!;
-			const resume = phase === token.phase && token.afterKey !== null;
-			const room = Math.floor(budget / def.weight);
-			if (room === 0) {
-				next = encodePageToken({ ...token, phase, afterSeq: resume ? token.afterSeq : token.since, afterKey: resume ? token.afterKey : null });
-				break;
+	return db
+		.transaction((): ChangesPageResult => {
+			const account = db.prepare(`SELECT identity FROM accounts WHERE id = ?`).get(accountId) as Row | undefined;
+			if (!account) return { kind: 'noAccount' };
+			const current = ctx.currentSeq();
+			let token: Token;
+			let totalContracts: number | undefined;
+			if (query.page !== undefined) {
+				const decoded = decodePageToken(query.page);
+				// A page of a pull this database cannot have started (it was reset since): the device starts over.
+				if (!decoded || decoded.upto > current) return { kind: 'badPage' };
+				token = decoded;
+			} else {
+				// A cursor from the future means this database was reset: send everything again.
+				const since = query.since > current ? 0 : query.since;
+				token = { since, upto: current, phase: 0, afterSeq: since, afterKey: null };
+				totalContracts = (
+					db
+						.prepare(`SELECT COUNT(*) AS n FROM contracts WHERE account_id = ? AND seq > ? AND seq <= ?`)
+						.get(accountId, since, current) as { n: number }
+				).n;
 			}
-			const after = resume ? `(seq, ${def.key}) > (?, ?)` : `seq > ?`;
-			const args = resume ? [token.afterSeq, token.afterKey] : [token.since];
-			// One row more than fits tells whether the table goes on past this page.
-			const rows = db
-				.prepare(
-					`SELECT ${def.columns}, seq, ${def.key} AS page_key FROM ${def.table}
+			const out: Sink = { filings: [], orders: [], contracts: [], stampingRequests: [], stampingEvents: [] };
+			let budget = Math.max(1, query.limit) * CONTRACT_WEIGHT;
+			let next: string | null = null;
+			for (let phase = token.phase; phase < PHASES.length; phase++) {
+				const def = PHASES[phase]!;
+				const resume = phase === token.phase && token.afterKey !== null;
+				const room = Math.floor(budget / def.weight);
+				if (room === 0) {
+					next = encodePageToken({
+						...token,
+						phase,
+						afterSeq: resume ? token.afterSeq : token.since,
+						afterKey: resume ? token.afterKey : null
+					});
+					break;
+				}
+				const after = resume ? `(seq, ${def.key}) > (?, ?)` : `seq > ?`;
+				const args = resume ? [token.afterSeq, token.afterKey] : [token.since];
+				// One row more than fits tells whether the table goes on past this page.
+				const rows = db
+					.prepare(
+						`SELECT ${def.columns}, seq, ${def.key} AS page_key FROM ${def.table}
 					 WHERE account_id = ? AND ${after} AND seq <= ? ORDER BY seq, ${def.key} LIMIT ?`
-				)
-				.all(accountId, ...args, token.upto, room + 1) as Row[];
-			const taken = rows.slice(0, room);
-			for (const r of taken) def.add(r, out);
-			budget -= taken.length * def.weight;
-			if (rows.length > room) {
-				const last = taken[taken.length - 1]!;
-				next = encodePageToken({ ...token, phase, afterSeq: Number(last.seq), afterKey: str(last.page_key) });
-				break;
+					)
+					.all(accountId, ...args, token.upto, room + 1) as Row[];
+				const taken = rows.slice(0, room);
+				for (const r of taken) def.add(r, out);
+				budget -= taken.length * def.weight;
+				if (rows.length > room) {
+					const last = taken[taken.length - 1]!;
+					next = encodePageToken({ ...token, phase, afterSeq: Number(last.seq), afterKey: str(last.page_key) });
+					break;
+				}
 			}
-		}
-		const page: ChangesPage = {
-			cursor: String(token.upto),
-			next,
-			...(totalContracts === undefined ? {} : { totalContracts }),
-			identity: parse<Identity>(account.identity),
-			...out
-		};
-		return { kind: 'page', page };
-	}).deferred();
+			const page: ChangesPage = {
+				cursor: String(token.upto),
+				next,
+				...(totalContracts === undefined ? {} : { totalContracts }),
+				identity: parse<Identity>(account.identity),
+				...out
+			};
+			return { kind: 'page', page };
+		})
+		.deferred();
 }

@@ -9,9 +9,9 @@ export class SqliteContext {
 
 	/** Bumps the global change sequence; call inside the write's transaction so the pull sees both or neither. */
 	nextSeq(): number {
-		const row = this.db
-			.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`)
-			.get() as { value: number };
+		const row = this.db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as {
+			value: number;
+		};
 		return row.value;
 	}
 

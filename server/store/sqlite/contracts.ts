@@ -47,51 +47,59 @@ export function registerContract(
 	const { db } = ctx;
 	// IMMEDIATE: writers are serialised, so the checks below and the insert see the same registry; the
 	// unique indexes stay as the guard of last resort.
-	return db.transaction((): RegisterResult => {
-		const { record } = input;
-		const hash = contentHash(record);
-		const existing = db
-			.prepare(`SELECT account_id, content_hash, pdf_sha256 FROM contracts WHERE id = ?`)
-			.get(record.id) as Row | undefined;
-		let result: RegisterResult;
-		if (existing) {
-			if (str(existing.account_id) !== input.accountId) result = { kind: 'foreign' };
-			else {
-				const same = str(existing.content_hash) === hash && str(existing.pdf_sha256) === input.pdfSha256;
-				result = { kind: same ? 'same' : 'conflict', contract: getContract(ctx, record.id)! };
-			}
-		} else if (db.prepare(`SELECT 1 FROM contracts WHERE number = ?`).get(record.number)) {
-			result = { kind: 'numberTaken', number: record.number };
-		} else {
-			const attached = record.kind === 'order' ? findAttachedOrders(ctx, record.orders.map((o) => o.id)) : [];
-			if (attached.length) result = { kind: 'orderAttached', attached };
-			else {
-				// The provider registers at once, so a stored contract is effective from its first write.
-				db.prepare(
-					`INSERT INTO contracts (id, account_id, record, content_hash, pdf_sha256, pdf, status, registered_at, created_at, seq, number)
-					 VALUES (?, ?, ?, ?, ?, ?, 'effective', ?, ?, ?, ?)`
-				).run(
-					record.id,
-					input.accountId,
-					JSON.stringify(record),
-					hash,
-					input.pdfSha256,
-					input.pdf ? Buffer.from(input.pdf) : null,
-					input.now,
-					input.now,
-					ctx.nextSeq(),
-					record.number
-				);
-				if (record.kind === 'order') {
-					const link = db.prepare(`INSERT INTO contract_orders (order_id, contract_id) VALUES (?, ?)`);
-					for (const o of record.orders) link.run(o.id, record.id);
+	return db
+		.transaction((): RegisterResult => {
+			const { record } = input;
+			const hash = contentHash(record);
+			const existing = db
+				.prepare(`SELECT account_id, content_hash, pdf_sha256 FROM contracts WHERE id = ?`)
+				.get(record.id) as Row | undefined;
+			let result: RegisterResult;
+			if (existing) {
+				if (str(existing.account_id) !== input.accountId) result = { kind: 'foreign' };
+				else {
+					const same = str(existing.content_hash) === hash && str(existing.pdf_sha256) === input.pdfSha256;
+					result = { kind: same ? 'same' : 'conflict', contract: getContract(ctx, record.id)! };
 				}
-				result = { kind: 'created', contract: getContract(ctx, record.id)! };
+			} else if (db.prepare(`SELECT 1 FROM contracts WHERE number = ?`).get(record.number)) {
+				result = { kind: 'numberTaken', number: record.number };
+			} else {
+				const attached =
+					record.kind === 'order'
+						? findAttachedOrders(
+								ctx,
+								record.orders.map((o) => o.id)
+							)
+						: [];
+				if (attached.length) result = { kind: 'orderAttached', attached };
+				else {
+					// The provider registers at once, so a stored contract is effective from its first write.
+					db.prepare(
+						`INSERT INTO contracts (id, account_id, record, content_hash, pdf_sha256, pdf, status, registered_at, created_at, seq, number)
+					 VALUES (?, ?, ?, ?, ?, ?, 'effective', ?, ?, ?, ?)`
+					).run(
+						record.id,
+						input.accountId,
+						JSON.stringify(record),
+						hash,
+						input.pdfSha256,
+						input.pdf ? Buffer.from(input.pdf) : null,
+						input.now,
+						input.now,
+						ctx.nextSeq(),
+						record.number
+					);
+					if (record.kind === 'order') {
+						const link = db.prepare(`INSERT INTO contract_orders (order_id, contract_id) VALUES (?, ?)`);
+						for (const o of record.orders) link.run(o.id, record.id);
+					}
+					result = { kind: 'created', contract: getContract(ctx, record.id)! };
+				}
 			}
-		}
-		ctx.finishInTx(commit, result);
-		return result;
-	}).immediate();
+			ctx.finishInTx(commit, result);
+			return result;
+		})
+		.immediate();
 }
 
 export function listContractsForAdmin(ctx: SqliteContext): AdminContractRow[] {

@@ -30,8 +30,20 @@ export function publishHolidayYear(
 		if (stored && JSON.stringify([stored.holidays, stored.workdays]) === JSON.stringify([holidays, workdays])) {
 			result = { kind: 'unchanged', year: stored };
 		} else {
-			db.prepare(UPSERT).run(year, JSON.stringify(holidays), JSON.stringify(workdays), 'admin', input.now, ctx.nextSeq());
-			ctx.logAction(stored ? 'replaceHolidayYear' : 'publishHolidayYear', String(year), { holidays: holidays.length, workdays: workdays.length }, input.now);
+			db.prepare(UPSERT).run(
+				year,
+				JSON.stringify(holidays),
+				JSON.stringify(workdays),
+				'admin',
+				input.now,
+				ctx.nextSeq()
+			);
+			ctx.logAction(
+				stored ? 'replaceHolidayYear' : 'publishHolidayYear',
+				String(year),
+				{ holidays: holidays.length, workdays: workdays.length },
+				input.now
+			);
 			result = { kind: stored ? 'updated' : 'created', year: getYear(ctx, year)! };
 		}
 		ctx.finishInTx(commit, result);
@@ -41,16 +53,20 @@ export function publishHolidayYear(
 
 export function seedHolidayYears(ctx: SqliteContext, schedules: readonly HolidaySchedule[], now: string): number[] {
 	const { db } = ctx;
-	return db.transaction((): number[] => {
-		const missing = schedules.filter((s) => !getYear(ctx, s.year));
-		if (!missing.length) return [];
-		const seq = ctx.nextSeq();
-		const insert = db.prepare(
-			`INSERT INTO holiday_years (year, holidays, workdays, source, published_at, seq) VALUES (?, ?, ?, 'bundled', ?, ?) ON CONFLICT (year) DO NOTHING`
-		);
-		const inserted = missing.filter((s) => insert.run(s.year, JSON.stringify(s.holidays), JSON.stringify(s.workdays), now, seq).changes > 0);
-		const years = inserted.map((s) => s.year);
-		if (years.length) ctx.logAction('seedHolidayYears', 'calendar', { years }, now);
-		return years;
-	}).immediate();
+	return db
+		.transaction((): number[] => {
+			const missing = schedules.filter((s) => !getYear(ctx, s.year));
+			if (!missing.length) return [];
+			const seq = ctx.nextSeq();
+			const insert = db.prepare(
+				`INSERT INTO holiday_years (year, holidays, workdays, source, published_at, seq) VALUES (?, ?, ?, 'bundled', ?, ?) ON CONFLICT (year) DO NOTHING`
+			);
+			const inserted = missing.filter(
+				(s) => insert.run(s.year, JSON.stringify(s.holidays), JSON.stringify(s.workdays), now, seq).changes > 0
+			);
+			const years = inserted.map((s) => s.year);
+			if (years.length) ctx.logAction('seedHolidayYears', 'calendar', { years }, now);
+			return years;
+		})
+		.immediate();
 }

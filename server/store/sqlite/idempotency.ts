@@ -11,28 +11,31 @@ export function claimIdempotency(
 	staleMs = 60_000
 ): Claim {
 	const { db } = ctx;
-	return db.transaction((): Claim => {
-		const row = db.prepare(`SELECT * FROM idempotency WHERE scope = ? AND key = ?`).get(scope, key) as Row | undefined;
-		if (!row) {
-			db.prepare(
-				`INSERT INTO idempotency (scope, key, request_hash, status, created_at) VALUES (?, ?, ?, 'running', ?)`
-			).run(scope, key, requestHash, now);
-			return { kind: 'claimed' };
-		}
-		if (str(row.request_hash) !== requestHash) return { kind: 'mismatch' };
-		if (row.status === 'done') {
-			return {
-				kind: 'replay',
-				response: { status: Number(row.response_status), body: parse<unknown>(row.response_body) }
-			};
-		}
-		// A 'running' row whose owner died (crash, restart) would block the key forever.
-		if (now - Number(row.created_at) > staleMs) {
-			db.prepare(`UPDATE idempotency SET created_at = ? WHERE scope = ? AND key = ?`).run(now, scope, key);
-			return { kind: 'claimed' };
-		}
-		return { kind: 'running' };
-	}).immediate();
+	return db
+		.transaction((): Claim => {
+			const row = db.prepare(`SELECT * FROM idempotency WHERE scope = ? AND key = ?`).get(scope, key) as
+				Row | undefined;
+			if (!row) {
+				db.prepare(
+					`INSERT INTO idempotency (scope, key, request_hash, status, created_at) VALUES (?, ?, ?, 'running', ?)`
+				).run(scope, key, requestHash, now);
+				return { kind: 'claimed' };
+			}
+			if (str(row.request_hash) !== requestHash) return { kind: 'mismatch' };
+			if (row.status === 'done') {
+				return {
+					kind: 'replay',
+					response: { status: Number(row.response_status), body: parse<unknown>(row.response_body) }
+				};
+			}
+			// A 'running' row whose owner died (crash, restart) would block the key forever.
+			if (now - Number(row.created_at) > staleMs) {
+				db.prepare(`UPDATE idempotency SET created_at = ? WHERE scope = ? AND key = ?`).run(now, scope, key);
+				return { kind: 'claimed' };
+			}
+			return { kind: 'running' };
+		})
+		.immediate();
 }
 
 export function releaseRunningClaims(ctx: SqliteContext): number {

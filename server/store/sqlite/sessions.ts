@@ -19,8 +19,7 @@ export function getSession(
 	now: string
 ): { accountId: string; expiresAt: string } | undefined {
 	const row = ctx.db.prepare(`SELECT account_id, expires_at FROM sessions WHERE token_hash = ?`).get(tokenHash) as
-		| Row
-		| undefined;
+		Row | undefined;
 	if (!row) return undefined;
 	const expiresAt = str(row.expires_at);
 	if (Date.parse(expiresAt) <= Date.parse(now)) return undefined;
@@ -39,7 +38,9 @@ export function purgeExpired(
 	const { db } = ctx;
 	return db.transaction(() => {
 		// expires_at is always written by toISOString() (UTC, fixed width), so text order is time order.
-		const sessions = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`).run(new Date(input.now).toISOString()).changes;
+		const sessions = db
+			.prepare(`DELETE FROM sessions WHERE expires_at <= ?`)
+			.run(new Date(input.now).toISOString()).changes;
 		const idempotency = db.prepare(`DELETE FROM idempotency WHERE created_at < ?`).run(input.idempotencyBefore).changes;
 		return { sessions, idempotency };
 	})();

@@ -12,11 +12,9 @@ describe('emailPieces', () => {
 
 describe('messagePieces', () => {
 	it('marks each filled parameter and keeps the text around it', () => {
-		expect(messagePieces('{courier}，单号 {trackingNumber}', { courier: '顺丰速运', trackingNumber: 'SF123' })).toEqual([
-			{ text: '顺丰速运', param: 'courier' },
-			{ text: '，单号 ' },
-			{ text: 'SF123', param: 'trackingNumber' }
-		]);
+		expect(messagePieces('{courier}，单号 {trackingNumber}', { courier: '顺丰速运', trackingNumber: 'SF123' })).toEqual(
+			[{ text: '顺丰速运', param: 'courier' }, { text: '，单号 ' }, { text: 'SF123', param: 'trackingNumber' }]
+		);
 		expect(messagePieces('no {missing} here', {})).toEqual([{ text: 'no ' }, { text: '{missing}' }, { text: ' here' }]);
 	});
 });

@@ -42,10 +42,12 @@ export class Draft<T extends object> {
 		const json = JSON.stringify(snapshot);
 		if (json === this.#stored) return;
 		this.#stored = json;
-		this.#saving = this.#saving.then(() => {
-			// Checked again when the save's turn comes: a hold in between wins over a queued save.
-			if (!this.#discarded) return drafts().then((d) => d.saveDraft(this.#key, snapshot));
-		}).catch((e: unknown) => console.error('draft save failed', e));
+		this.#saving = this.#saving
+			.then(() => {
+				// Checked again when the save's turn comes: a hold in between wins over a queued save.
+				if (!this.#discarded) return drafts().then((d) => d.saveDraft(this.#key, snapshot));
+			})
+			.catch((e: unknown) => console.error('draft save failed', e));
 	}
 
 	/**

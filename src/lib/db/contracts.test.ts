@@ -2,7 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderContract } from '../domain/contract';
 import { ContractRuleError } from '../domain/contractRules';
-import { attachedOrders, queryContracts, refusedContractIds, saveGeneratedContract, type GeneratedContract } from './contracts';
+import {
+	attachedOrders,
+	queryContracts,
+	refusedContractIds,
+	saveGeneratedContract,
+	type GeneratedContract
+} from './contracts';
 import { forgetDb, getDb } from './database';
 import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
 
@@ -23,7 +29,13 @@ const generated = (record: GeneratedContract['record'], draftKey?: string): Gene
 function orderRecord(ids: string[], createdAt = '2026-11-26T10:00:00+08:00'): OrderContract {
 	const { kind: _kind, ...base } = exampleFrameworkRecord(createdAt);
 	const orders = ids.map((id) => {
-		const { currency: _c, status: _s, updatedAt: _u, month: _m, ...line } = exampleOrder(id, '2026-01-05T10:00:00+08:00');
+		const {
+			currency: _c,
+			status: _s,
+			updatedAt: _u,
+			month: _m,
+			...line
+		} = exampleOrder(id, '2026-01-05T10:00:00+08:00');
 		return line;
 	});
 	return { ...base, kind: 'order', orders, totalFen: orders.reduce((s, o) => s + o.amountFen, 0) };
@@ -55,13 +67,23 @@ describe('saveGeneratedContract with the draft', () => {
 
 	it('refuses an order contract whose order was refunded meanwhile, writing nothing and keeping the draft', async () => {
 		const db = getDb();
-		await db.orders.bulkAdd([exampleOrder('100000000001', '2026-01-05T10:00:00+08:00'), { ...exampleOrder('100000000002', '2026-01-05T10:00:00+08:00'), status: 'refunded' }]);
+		await db.orders.bulkAdd([
+			exampleOrder('100000000001', '2026-01-05T10:00:00+08:00'),
+			{ ...exampleOrder('100000000002', '2026-01-05T10:00:00+08:00'), status: 'refunded' }
+		]);
 		await db.drafts.put({ key: 'contract.order', value: { ids: ['100000000001', '100000000002'] }, updatedAt: 1 });
 		const record = orderRecord(['100000000001', '100000000002']);
 		const error = await saveGeneratedContract(generated(record, 'contract.order')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ContractRuleError);
-		expect(error).toMatchObject({ discrepancies: [{ path: 'orders.1.id', code: 'orderRefunded', id: '100000000002' }] });
-		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count(), await db.drafts.count()]).toEqual([0, 0, 0, 1]);
+		expect(error).toMatchObject({
+			discrepancies: [{ path: 'orders.1.id', code: 'orderRefunded', id: '100000000002' }]
+		});
+		expect([
+			await db.contracts.count(),
+			await db.documents.count(),
+			await db.outbox.count(),
+			await db.drafts.count()
+		]).toEqual([0, 0, 0, 1]);
 
 		await db.orders.update('100000000002', { status: 'paid' });
 		await saveGeneratedContract(generated(record, 'contract.order'));
@@ -122,13 +144,15 @@ describe('attachedOrders', () => {
 	});
 });
 
-
 describe('a refused registration', () => {
 	/** What the outbox does when the provider answers 422: the row is kept, rejected, with the reason. */
 	async function refuse(contractId: string) {
 		const db = getDb();
 		const row = await db.outbox.where('resourceId').equals(contractId).first();
-		await db.outbox.update(row!.id, { status: 'rejected', lastError: { code: 'partyAMismatch', detail: 'Party A … — record.partyA.name partyAMismatch', status: 422 } });
+		await db.outbox.update(row!.id, {
+			status: 'rejected',
+			lastError: { code: 'partyAMismatch', detail: 'Party A … — record.partyA.name partyAMismatch', status: 422 }
+		});
 	}
 
 	it('is its own list status; pending lists only the contracts still waiting', async () => {
@@ -140,7 +164,11 @@ describe('a refused registration', () => {
 		expect(await refusedContractIds()).toEqual(new Set([a.id]));
 		expect((await queryContracts({ status: 'refused' }, 0, 10)).rows.map((r) => r.id)).toEqual([a.id]);
 		expect((await queryContracts({ status: 'pending' }, 0, 10)).rows.map((r) => r.id)).toEqual([b.id]);
-		expect((await queryContracts({ status: 'refused', search: a.number.slice(0, 8).toLowerCase() }, 0, 10)).rows.map((r) => r.id)).toEqual([a.id]);
+		expect(
+			(await queryContracts({ status: 'refused', search: a.number.slice(0, 8).toLowerCase() }, 0, 10)).rows.map(
+				(r) => r.id
+			)
+		).toEqual([a.id]);
 	});
 
 	it('frees its orders, and a replacement makes it void in the same write', async () => {
@@ -154,7 +182,11 @@ describe('a refused registration', () => {
 
 		const next = orderRecord(['100000000001'], '2026-11-21T10:00:00+08:00');
 		await saveGeneratedContract({ ...generated(next), replaces: old.id });
-		expect(await db.contracts.get(old.id)).toMatchObject({ status: 'void', replacedBy: next.id, refusal: { code: 'partyAMismatch' } });
+		expect(await db.contracts.get(old.id)).toMatchObject({
+			status: 'void',
+			replacedBy: next.id,
+			refusal: { code: 'partyAMismatch' }
+		});
 		// Acted on: the refused row leaves the queue; the void contract keeps the reason.
 		expect(await db.outbox.where('resourceId').equals(old.id).count()).toBe(0);
 		expect((await attachedOrders(['100000000001'])).get('100000000001')?.contractId).toBe(next.id);

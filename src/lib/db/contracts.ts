@@ -122,11 +122,14 @@ async function searchContracts(search: string, q: ContractQuery, offset: number,
 	const part = normalizeSearch(search);
 	const byParts = part.length >= MIN_PART;
 	const prefix = search.trim().toLowerCase();
-	const range = () => (byParts ? db.contracts.where('searchParts').startsWith(part) : db.contracts.where('searchKeys').startsWith(prefix));
+	const range = () =>
+		byParts ? db.contracts.where('searchParts').startsWith(part) : db.contracts.where('searchKeys').startsWith(prefix);
 	const stored = q.status === 'refused' ? 'pending' : q.status;
 	const refused = stored === 'pending' ? await refusedContractIds() : null;
 	const keep = (r: ContractRow) =>
-		(!q.kind || r.kind === q.kind) && (!stored || r.status === stored) && (!refused || refused.has(r.id) === (q.status === 'refused'));
+		(!q.kind || r.kind === q.kind) &&
+		(!stored || r.status === stored) &&
+		(!refused || refused.has(r.id) === (q.status === 'refused'));
 	const entries = await range().count();
 	if (entries <= SMALL_HIT_SET) {
 		const ids = new Set((await range().primaryKeys()) as string[]);
@@ -135,9 +138,16 @@ async function searchContracts(search: string, q: ContractQuery, offset: number,
 		return { rows: rows.slice(offset, offset + limit), total: rows.length };
 	}
 	const hit = (r: ContractRow) =>
-		keep(r) && (byParts ? (r.searchParts ?? []).some((p) => p.startsWith(part)) : r.searchKeys.some((k) => k.startsWith(prefix)));
+		keep(r) &&
+		(byParts ? (r.searchParts ?? []).some((p) => p.startsWith(part)) : r.searchKeys.some((k) => k.startsWith(prefix)));
 	// One row more than the page tells whether another page follows; at the end the total is exact.
-	const rows = await db.contracts.orderBy('createdAt').reverse().filter(hit).offset(offset).limit(limit + 1).toArray();
+	const rows = await db.contracts
+		.orderBy('createdAt')
+		.reverse()
+		.filter(hit)
+		.offset(offset)
+		.limit(limit + 1)
+		.toArray();
 	if (rows.length <= limit) return { rows, total: offset + rows.length };
 	return { rows: rows.slice(0, limit), total: Math.max(entries, offset + limit + 1), approximate: true };
 }
@@ -157,7 +167,12 @@ export async function attachedOrders(ids: readonly string[]): Promise<Map<string
 	const wanted = new Set(ids);
 	const db = getDb();
 	// Keys first: a multi-entry index yields a contract once per matching id, its rows only once.
-	const keys = new Set((await db.contracts.where('searchKeys').anyOf([...wanted]).primaryKeys()) as string[]);
+	const keys = new Set(
+		(await db.contracts
+			.where('searchKeys')
+			.anyOf([...wanted])
+			.primaryKeys()) as string[]
+	);
 	const contracts = (await db.contracts.bulkGet([...keys])).filter(
 		(c): c is ContractRow => c !== undefined && c.kind === 'order' && c.status !== 'void'
 	);
@@ -166,7 +181,8 @@ export async function attachedOrders(ids: readonly string[]): Promise<Map<string
 	contracts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 	for (const c of contracts) {
 		if (c.kind !== 'order' || refused.has(c.id)) continue;
-		for (const o of c.orders) if (wanted.has(o.id) && !map.has(o.id)) map.set(o.id, { contractId: c.id, number: c.number });
+		for (const o of c.orders)
+			if (wanted.has(o.id) && !map.has(o.id)) map.set(o.id, { contractId: c.id, number: c.number });
 	}
 	return map;
 }
@@ -184,14 +200,20 @@ export async function registrationRefusal(contractId: string): Promise<OutboxRow
 export async function refusedContractIds(contractIds?: readonly string[]): Promise<Set<string>> {
 	if (contractIds?.length === 0) return new Set();
 	const outbox = getDb().outbox;
-	const rows = await (contractIds ? outbox.where('resourceId').anyOf([...contractIds]) : outbox.where('status').equals('rejected'))
+	const rows = await (
+		contractIds ? outbox.where('resourceId').anyOf([...contractIds]) : outbox.where('status').equals('rejected')
+	)
 		.filter((r) => r.kind === 'registerContract' && r.status === 'rejected')
 		.toArray();
 	return new Set(rows.map((r) => r.resourceId));
 }
 
 export async function contractsForFiling(filingNumber: string): Promise<ContractRow[]> {
-	return getDb().contracts.where('searchKeys').equals(filingNumber.toLowerCase()).filter((c) => c.kind === 'filing').toArray();
+	return getDb()
+		.contracts.where('searchKeys')
+		.equals(filingNumber.toLowerCase())
+		.filter((c) => c.kind === 'filing')
+		.toArray();
 }
 
 /** The download state of those contracts whose document is not on the device yet, by contract id. */

@@ -20,7 +20,17 @@ describe('migrations', () => {
 			const old = openAtVersion(DB_NAME, previous);
 			await old.open();
 			await old.table('orders').bulkAdd([exampleOrder('100000000001', '2026-01-05T10:00:00+08:00')]);
-			await old.table('outbox').add({ id: 'o1', kind: 'registerContract', resourceId: 'c1', status: 'pending', attempts: 0, nextAttemptAt: 0, createdAt: 1, updatedAt: 1, payload: {} });
+			await old.table('outbox').add({
+				id: 'o1',
+				kind: 'registerContract',
+				resourceId: 'c1',
+				status: 'pending',
+				attempts: 0,
+				nextAttemptAt: 0,
+				createdAt: 1,
+				updatedAt: 1,
+				payload: {}
+			});
 			old.close();
 
 			const db = new ContractDeskDB();
@@ -38,7 +48,12 @@ describe('migrations', () => {
 describe('contracts', () => {
 	it('writes contract, document and outbox row in one transaction', async () => {
 		const record = exampleFrameworkRecord();
-		await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37, 80, 68, 70]), pdfSha256: 'a'.repeat(64) });
+		await saveGeneratedContract({
+			record,
+			contentHash: 'c'.repeat(64),
+			pdf: new Uint8Array([37, 80, 68, 70]),
+			pdfSha256: 'a'.repeat(64)
+		});
 		const db = getDb();
 		expect(await db.contracts.get(record.id)).toMatchObject({ status: 'pending', number: record.number });
 		expect((await db.documents.get(record.id))?.size).toBe(4);
@@ -58,9 +73,16 @@ describe('contracts', () => {
 
 	it('refuses to change a generated contract or its document, but lets the status move', async () => {
 		const record = exampleFrameworkRecord();
-		await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([1]), pdfSha256: 'a'.repeat(64) });
+		await saveGeneratedContract({
+			record,
+			contentHash: 'c'.repeat(64),
+			pdf: new Uint8Array([1]),
+			pdfSha256: 'a'.repeat(64)
+		});
 		const db = getDb();
-		await expect(db.contracts.update(record.id, { number: 'HT-20260101-00000000' })).rejects.toThrow(ImmutableRecordError);
+		await expect(db.contracts.update(record.id, { number: 'HT-20260101-00000000' })).rejects.toThrow(
+			ImmutableRecordError
+		);
 		await expect(db.contracts.delete(record.id)).rejects.toThrow(ImmutableRecordError);
 		await expect(db.documents.update(record.id, { sha256: 'b'.repeat(64) })).rejects.toThrow(ImmutableRecordError);
 		await db.contracts.update(record.id, { status: 'effective', registeredAt: '2026-11-26T10:00:00+08:00' });
@@ -72,7 +94,12 @@ describe('contracts', () => {
 		const db = getDb();
 		for (let i = 0; i < 30; i++) {
 			const record = exampleFrameworkRecord(`2026-10-${String(i + 1).padStart(2, '0')}T09:00:00+08:00`);
-			await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([1]), pdfSha256: 'a'.repeat(64) });
+			await saveGeneratedContract({
+				record,
+				contentHash: 'c'.repeat(64),
+				pdf: new Uint8Array([1]),
+				pdfSha256: 'a'.repeat(64)
+			});
 		}
 		const first = await queryContracts({}, 0, 10);
 		expect(first.total).toBe(30);
@@ -93,12 +120,24 @@ describe('contracts', () => {
 		const db = getDb();
 		const rows = Array.from({ length: 600 }, (_, i) => {
 			const record = exampleFrameworkRecord(new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString());
-			return { ...record, status: 'pending' as const, contentHash: '', pdfSha256: '', registeredAt: null, searchKeys: searchKeysOf(record) };
+			return {
+				...record,
+				status: 'pending' as const,
+				contentHash: '',
+				pdfSha256: '',
+				registeredAt: null,
+				searchKeys: searchKeysOf(record)
+			};
 		});
 		await db.contracts.bulkAdd(rows);
 		const page = await queryContracts({ search: 'ht-2026' }, 20, 20);
 		expect(page.total).toBe(600);
-		expect(page.rows.map((r) => r.id)).toEqual(rows.slice(-40, -20).reverse().map((r) => r.id));
+		expect(page.rows.map((r) => r.id)).toEqual(
+			rows
+				.slice(-40, -20)
+				.reverse()
+				.map((r) => r.id)
+		);
 		expect((await queryContracts({ search: 'ht-2026', status: 'effective' }, 0, 20)).total).toBe(0);
 	});
 });

@@ -6,5 +6,15 @@ import type { FilingRow } from './types';
 export async function listFilings(): Promise<FilingRow[]> {
 	// An account has a handful of filings: read them all (indexed by date) and settle ties by number.
 	const rows = await getDb().filings.orderBy('filedOn').toArray();
-	return rows.sort((a, b) => (a.filedOn !== b.filedOn ? (a.filedOn < b.filedOn ? 1 : -1) : a.filingNumber < b.filingNumber ? -1 : a.filingNumber > b.filingNumber ? 1 : 0));
+	return rows.sort((a, b) =>
+		a.filedOn !== b.filedOn
+			? a.filedOn < b.filedOn
+				? 1
+				: -1
+			: a.filingNumber < b.filingNumber
+				? -1
+				: a.filingNumber > b.filingNumber
+					? 1
+					: 0
+	);
 }

@@ -35,4 +35,3 @@ export function guardImmutability(db: ContractDeskDB): void {
 		throw new ImmutableRecordError('document');
 	});
 }
-

@@ -16,9 +16,16 @@ afterEach(() => getDb().close());
 const PRODUCTS = ['云服务器 CVM', '对象存储 COS', '云数据库 MySQL'];
 /** n orders, one a minute from 2026-01-01, ids 20260101 + 12 digits, products in turn. */
 function orders(n: number): OrderRow[] {
-	return Array.from({ length: n }, (_, i) => exampleOrder(`20260101${String(100_000_000_000 + i * 7919)}`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), PRODUCTS[i % 3]));
+	return Array.from({ length: n }, (_, i) =>
+		exampleOrder(
+			`20260101${String(100_000_000_000 + i * 7919)}`,
+			new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+			PRODUCTS[i % 3]
+		)
+	);
 }
-const ids = async (search: string, extra: { month?: string; product?: string } = {}) => (await queryOrders({ search, ...extra }, 0, 50)).rows.map((r) => r.id);
+const ids = async (search: string, extra: { month?: string; product?: string } = {}) =>
+	(await queryOrders({ search, ...extra }, 0, 50)).rows.map((r) => r.id);
 
 type Access = { op: string; index: string; values?: boolean };
 /** Records every read of the orders table at Dexie's lowest layer: which index, and whether rows were loaded. */
@@ -34,8 +41,14 @@ function recordAccess(db: ContractDeskDB): Access[] {
 				if (name !== 'orders') return t;
 				return {
 					...t,
-					query: (req) => (log.push({ op: 'query', index: req.query.index.name || ':id', values: req.values }), t.query(req)),
-					openCursor: (req) => (log.push({ op: 'cursor', index: req.query.index.name || ':id', values: req.values }), t.openCursor(req)),
+					query: (req) => (
+						log.push({ op: 'query', index: req.query.index.name || ':id', values: req.values }),
+						t.query(req)
+					),
+					openCursor: (req) => (
+						log.push({ op: 'cursor', index: req.query.index.name || ':id', values: req.values }),
+						t.openCursor(req)
+					),
 					count: (req) => (log.push({ op: 'count', index: req.query.index.name || ':id' }), t.count(req))
 				};
 			}
@@ -54,10 +67,17 @@ describe('order search', () => {
 		expect(await ids(` ${target.id.slice(-6)} `)).toEqual([target.id]);
 		// Three characters only match from the start of an id.
 		expect(await ids(target.id.slice(-3))).toEqual([]);
-		expect((await ids('202'))).toHaveLength(30);
+		expect(await ids('202')).toHaveLength(30);
 		// Product names still match (case folded), newest first, and the product filter still narrows.
-		expect(await ids('cos')).toEqual(rows.filter((r) => r.product === '对象存储 COS').map((r) => r.id).reverse());
-		expect(await ids(target.id.slice(9, 17), { product: '对象存储 COS' })).toEqual(target.product === '对象存储 COS' ? [target.id] : []);
+		expect(await ids('cos')).toEqual(
+			rows
+				.filter((r) => r.product === '对象存储 COS')
+				.map((r) => r.id)
+				.reverse()
+		);
+		expect(await ids(target.id.slice(9, 17), { product: '对象存储 COS' })).toEqual(
+			target.product === '对象存储 COS' ? [target.id] : []
+		);
 		expect(await ids(target.id.slice(9, 17), { product: target.product })).toEqual([target.id]);
 		expect(await ids(target.id.slice(9, 17), { month: '2025-12' })).toEqual([]);
 		expect(await matchingOrderIds({ search: target.id.slice(9, 17) })).toEqual([target.id]);
@@ -83,10 +103,20 @@ describe('order search', () => {
 		await getDb().orders.bulkAdd(rows);
 		const first = await queryOrders({ search: '20260101' }, 0, 20);
 		expect(first.approximate).toBe(true);
-		expect(first.rows.map((r) => r.id)).toEqual(rows.slice(-20).reverse().map((r) => r.id));
+		expect(first.rows.map((r) => r.id)).toEqual(
+			rows
+				.slice(-20)
+				.reverse()
+				.map((r) => r.id)
+		);
 		const last = await queryOrders({ search: '20260101' }, 600, 20);
 		expect(last).toMatchObject({ total: 620 });
-		expect(last.rows.map((r) => r.id)).toEqual(rows.slice(0, 20).reverse().map((r) => r.id));
+		expect(last.rows.map((r) => r.id)).toEqual(
+			rows
+				.slice(0, 20)
+				.reverse()
+				.map((r) => r.id)
+		);
 		expect(await matchingOrderIds({ search: '20260101' })).toHaveLength(620);
 	});
 

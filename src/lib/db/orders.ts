@@ -18,7 +18,9 @@ function filtersOf(q: OrderQuery) {
 /** Newest first (with a month, the compound index gives that month's rows already in order). */
 function byDate(q: OrderQuery) {
 	const db = getDb();
-	return q.month ? db.orders.where('[month+paidAt]').between([q.month, ''], [q.month, '\uffff']).reverse() : db.orders.orderBy('paidAt').reverse();
+	return q.month
+		? db.orders.where('[month+paidAt]').between([q.month, ''], [q.month, '\uffff']).reverse()
+		: db.orders.orderBy('paidAt').reverse();
 }
 
 function unsearched(q: OrderQuery) {
@@ -35,20 +37,35 @@ async function searchPlan(search: string) {
 	const db = getDb();
 	const part = normalizeSearch(search);
 	const text = search.trim().toLowerCase();
-	const products = ((await db.orders.orderBy('product').uniqueKeys()) as string[]).filter((p) => p.toLowerCase().includes(text));
-	const idRange = () => (part.length >= MIN_PART ? db.orders.where('searchParts').startsWith(part) : part ? db.orders.where('id').startsWith(part) : null);
+	const products = ((await db.orders.orderBy('product').uniqueKeys()) as string[]).filter((p) =>
+		p.toLowerCase().includes(text)
+	);
+	const idRange = () =>
+		part.length >= MIN_PART
+			? db.orders.where('searchParts').startsWith(part)
+			: part
+				? db.orders.where('id').startsWith(part)
+				: null;
 	const productRange = () => (products.length ? db.orders.where('product').anyOf(products) : null);
 	// One native count per product: Dexie counts an anyOf() by walking a cursor (≈ 0.5 s at 10,000 hits).
-	const counts = await Promise.all([idRange()?.count() ?? 0, ...products.map((p) => db.orders.where('product').equals(p).count())]);
+	const counts = await Promise.all([
+		idRange()?.count() ?? 0,
+		...products.map((p) => db.orders.where('product').equals(p).count())
+	]);
 	const idEntries = counts[0]!;
 	const productEntries = counts.slice(1).reduce((a, b) => a + b, 0);
 	const productSet = new Set(products);
-	const hit = (r: OrderRow) => productSet.has(r.product) || (part !== '' && (part.length >= MIN_PART ? r.id.includes(part) : r.id.startsWith(part)));
+	const hit = (r: OrderRow) =>
+		productSet.has(r.product) ||
+		(part !== '' && (part.length >= MIN_PART ? r.id.includes(part) : r.id.startsWith(part)));
 	return { idRange, productRange, entries: idEntries + productEntries, hit };
 }
 
 async function hitIds(plan: Awaited<ReturnType<typeof searchPlan>>): Promise<string[]> {
-	const [byId, byProduct] = await Promise.all([plan.idRange()?.primaryKeys() ?? [], plan.productRange()?.primaryKeys() ?? []]);
+	const [byId, byProduct] = await Promise.all([
+		plan.idRange()?.primaryKeys() ?? [],
+		plan.productRange()?.primaryKeys() ?? []
+	]);
 	return [...new Set([...(byId as string[]), ...(byProduct as string[])])];
 }
 
@@ -72,7 +89,11 @@ export async function queryOrders(q: OrderQuery, offset: number, limit: number):
 		return { rows: rows.slice(offset, offset + limit), total: rows.length };
 	}
 	// One row more than the page tells whether another page follows; at the end the total is exact.
-	const rows = await byDate(q).filter((r) => keep(r) && plan.hit(r)).offset(offset).limit(limit + 1).toArray();
+	const rows = await byDate(q)
+		.filter((r) => keep(r) && plan.hit(r))
+		.offset(offset)
+		.limit(limit + 1)
+		.toArray();
 	if (rows.length <= limit) return { rows, total: offset + rows.length };
 	return { rows: rows.slice(0, limit), total: Math.max(plan.entries, offset + limit + 1), approximate: true };
 }
@@ -87,7 +108,9 @@ export async function matchingOrderIds(q: OrderQuery): Promise<string[]> {
 		const rows = (await getDb().orders.bulkGet(await hitIds(plan))).filter((r): r is OrderRow => !!r && keep(r));
 		return rows.sort((a, b) => (a.paidAt < b.paidAt ? 1 : a.paidAt > b.paidAt ? -1 : 0)).map((r) => r.id);
 	}
-	return (await byDate(q).filter((r) => keep(r) && plan.hit(r)).primaryKeys()) as string[];
+	return (await byDate(q)
+		.filter((r) => keep(r) && plan.hit(r))
+		.primaryKeys()) as string[];
 }
 
 export async function orderMonths(): Promise<string[]> {

@@ -13,11 +13,24 @@ beforeEach(async () => {
 });
 afterEach(() => getDb().close());
 
-const address = { recipient: '王珺', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', address: '科技园科苑路 8 号', postalCode: '518057' };
+const address = {
+	recipient: '王珺',
+	phone: '13800138000',
+	province: '广东省',
+	city: '深圳市',
+	district: '南山区',
+	address: '科技园科苑路 8 号',
+	postalCode: '518057'
+};
 
 async function contract(createdAt: string) {
 	const record = exampleFrameworkRecord(createdAt);
-	await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37]), pdfSha256: 'a'.repeat(64) });
+	await saveGeneratedContract({
+		record,
+		contentHash: 'c'.repeat(64),
+		pdf: new Uint8Array([37]),
+		pdfSha256: 'a'.repeat(64)
+	});
 	return record.id;
 }
 
@@ -36,11 +49,17 @@ describe('paper copies', () => {
 		await db.stampingEvents.add({ id: 'e1', contractId: received!, kind: 'received', at: '2026-12-03T09:00:00+08:00' });
 
 		const states = await paperSummaries([none!, opened!, typed!, toMail!, received!]);
-		expect(Object.fromEntries([...states].map(([id, s]) => [id, s.state]))).toEqual({ [typed!]: 'draft', [toMail!]: 'toMail', [received!]: 'received' });
+		expect(Object.fromEntries([...states].map(([id, s]) => [id, s.state]))).toEqual({
+			[typed!]: 'draft',
+			[toMail!]: 'toMail',
+			[received!]: 'received'
+		});
 		expect((await allPaperSummaries()).size).toBe(3);
 
 		const byReceived = await contractsByPaperState('received', {}, 0, 20);
-		expect(byReceived.rows.map((r) => [r.contract.id, r.paper.receivedAt])).toEqual([[received, '2026-12-03T09:00:00+08:00']]);
+		expect(byReceived.rows.map((r) => [r.contract.id, r.paper.receivedAt])).toEqual([
+			[received, '2026-12-03T09:00:00+08:00']
+		]);
 		expect((await contractsByPaperState('any', {}, 0, 20)).total).toBe(3);
 		expect((await contractsByPaperState('toMail', { kind: 'order' }, 0, 20)).total).toBe(0);
 

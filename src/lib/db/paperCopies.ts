@@ -14,7 +14,12 @@ export type PaperListRow = { contract: ContractRow; paper: PaperSummary };
  * Contracts whose paper copy is in `state` ('any': has one), newest activity first, with the other list
  * filters (kind, status, search) applied to those few contracts.
  */
-export async function contractsByPaperState(state: PaperFilter, q: ContractQuery, offset: number, limit: number): Promise<Page<PaperListRow>> {
+export async function contractsByPaperState(
+	state: PaperFilter,
+	q: ContractQuery,
+	offset: number,
+	limit: number
+): Promise<Page<PaperListRow>> {
 	const all = await allPaperSummaries();
 	const wanted = [...all].filter(([, s]) => state === 'any' || s.state === state);
 	const contracts = await getDb().contracts.bulkGet(wanted.map(([id]) => id));
@@ -28,7 +33,13 @@ export async function contractsByPaperState(state: PaperFilter, q: ContractQuery
 		if (q.kind && c.kind !== q.kind) return;
 		if (stored && c.status !== stored) return;
 		if (refused && refused.has(c.id) !== (q.status === 'refused')) return;
-		if (prefix && !(part.length >= MIN_PART ? (c.searchParts ?? []).some((p) => p.startsWith(part)) : c.searchKeys.some((k) => k.startsWith(prefix)))) return;
+		if (
+			prefix &&
+			!(part.length >= MIN_PART
+				? (c.searchParts ?? []).some((p) => p.startsWith(part))
+				: c.searchKeys.some((k) => k.startsWith(prefix)))
+		)
+			return;
 		rows.push({ contract: c, paper: wanted[i]![1] });
 	});
 	const at = (r: PaperListRow) => r.paper.lastAt ?? r.contract.createdAt;
@@ -49,7 +60,9 @@ export async function eligibleForPaper(offset: number, limit: number): Promise<P
 		refusedContractIds()
 	]);
 	const taken = new Set<string>([...(requests as string[]), ...events.map((e) => e.contractId), ...refused]);
-	const takenRows = (await db.contracts.bulkGet([...taken])).filter((c): c is ContractRow => !!c && c.status !== 'void');
+	const takenRows = (await db.contracts.bulkGet([...taken])).filter(
+		(c): c is ContractRow => !!c && c.status !== 'void'
+	);
 	const [candidates, rows] = await Promise.all([
 		db.contracts.where('status').anyOf(['pending', 'effective']).count(),
 		db.contracts

@@ -11,7 +11,12 @@ import type { DraftRow, StampingEventRow, StampingRequestRow } from './types';
  */
 export const STAMPING_DRAFT_PREFIX = 'stamping:';
 
-function summarise(requests: (StampingRequestRow | undefined)[], events: StampingEventRow[], drafts: (DraftRow | undefined)[], calendar: WorkCalendar): Map<string, PaperSummary> {
+function summarise(
+	requests: (StampingRequestRow | undefined)[],
+	events: StampingEventRow[],
+	drafts: (DraftRow | undefined)[],
+	calendar: WorkCalendar
+): Map<string, PaperSummary> {
 	const ids = new Set<string>();
 	const byId = new Map<string, StampingRequestRow>();
 	for (const r of requests) {
@@ -33,7 +38,10 @@ function summarise(requests: (StampingRequestRow | undefined)[], events: Stampin
 	}
 	const out = new Map<string, PaperSummary>();
 	for (const id of ids) {
-		const s = paperSummary({ request: byId.get(id) ?? null, events: eventsBy.get(id) ?? [], drafted: drafted.has(id) }, calendar);
+		const s = paperSummary(
+			{ request: byId.get(id) ?? null, events: eventsBy.get(id) ?? [], drafted: drafted.has(id) },
+			calendar
+		);
 		if (s) out.set(id, s);
 	}
 	return out;
@@ -45,7 +53,10 @@ export async function paperSummaries(ids: readonly string[]): Promise<Map<string
 	const db = getDb();
 	const [requests, events, drafts, calendar] = await Promise.all([
 		db.stampingRequests.bulkGet([...ids]),
-		db.stampingEvents.where('contractId').anyOf([...ids]).toArray(),
+		db.stampingEvents
+			.where('contractId')
+			.anyOf([...ids])
+			.toArray(),
 		db.drafts.bulkGet(ids.map((id) => STAMPING_DRAFT_PREFIX + id)),
 		readWorkCalendar()
 	]);
@@ -66,4 +77,3 @@ export async function allPaperSummaries(): Promise<Map<string, PaperSummary>> {
 	]);
 	return summarise(requests, events, drafts, calendar);
 }
-

@@ -56,9 +56,15 @@ export const V7 = {
 } as const;
 
 /** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
-export type UpgradeTx = { table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } } };
+export type UpgradeTx = {
+	table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } };
+};
 
-export type SchemaVersion = { version: number; stores: Record<string, string>; upgrade?: (tx: UpgradeTx) => Promise<unknown> };
+export type SchemaVersion = {
+	version: number;
+	stores: Record<string, string>;
+	upgrade?: (tx: UpgradeTx) => Promise<unknown>;
+};
 
 export const VERSIONS: SchemaVersion[] = [
 	{ version: 1, stores: V1 },

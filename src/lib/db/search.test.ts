@@ -12,12 +12,23 @@ beforeEach(async () => {
 });
 afterEach(() => getDb().close());
 
-const generated = (record: GeneratedContract['record']): GeneratedContract => ({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37]), pdfSha256: 'a'.repeat(64) });
+const generated = (record: GeneratedContract['record']): GeneratedContract => ({
+	record,
+	contentHash: 'c'.repeat(64),
+	pdf: new Uint8Array([37]),
+	pdfSha256: 'a'.repeat(64)
+});
 
 function orderRecord(ids: string[]): OrderContract {
 	const { kind: _k, ...base } = exampleFrameworkRecord();
 	const orders = ids.map((id) => {
-		const { currency: _c, status: _s, updatedAt: _u, month: _m, ...line } = exampleOrder(id, '2026-01-05T10:00:00+08:00');
+		const {
+			currency: _c,
+			status: _s,
+			updatedAt: _u,
+			month: _m,
+			...line
+		} = exampleOrder(id, '2026-01-05T10:00:00+08:00');
 		return line;
 	});
 	return { ...base, kind: 'order', orders, totalFen: orders.reduce((s, o) => s + o.amountFen, 0) };
@@ -28,7 +39,15 @@ function filingRecord(filingNumber: string): FilingContract {
 	return {
 		...base,
 		kind: 'filing',
-		filing: { id: 'f1', filingNumber, orderNumber: '20260112000123', entityName: '深圳市喆堃科技有限公司', sites: [{ siteNumber: `${filingNumber}-1`, name: '官网', domains: ['example.com'] }], filedOn: '2026-01-01', status: 'active' }
+		filing: {
+			id: 'f1',
+			filingNumber,
+			orderNumber: '20260112000123',
+			entityName: '深圳市喆堃科技有限公司',
+			sites: [{ siteNumber: `${filingNumber}-1`, name: '官网', domains: ['example.com'] }],
+			filedOn: '2026-01-01',
+			status: 'active'
+		}
 	} as unknown as FilingContract;
 }
 
@@ -68,17 +87,34 @@ describe('search by any part', () => {
 	it('pages a part most numbers share through the date index, exact on the last page', async () => {
 		const rows = Array.from({ length: 620 }, (_, i) => {
 			const record = exampleFrameworkRecord(new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString());
-			return { ...record, status: 'effective' as const, contentHash: '', pdfSha256: '', registeredAt: null, searchKeys: searchKeysOf(record) };
+			return {
+				...record,
+				status: 'effective' as const,
+				contentHash: '',
+				pdfSha256: '',
+				registeredAt: null,
+				searchKeys: searchKeysOf(record)
+			};
 		});
 		await getDb().contracts.bulkAdd(rows);
 		const first = await queryContracts({ search: '2026-10' }, 0, 20);
 		expect(first.approximate).toBe(true);
 		expect(first.total).toBeGreaterThanOrEqual(620);
-		expect(first.rows.map((r) => r.id)).toEqual(rows.slice(-20).reverse().map((r) => r.id));
+		expect(first.rows.map((r) => r.id)).toEqual(
+			rows
+				.slice(-20)
+				.reverse()
+				.map((r) => r.id)
+		);
 		const last = await queryContracts({ search: '2026-10' }, 600, 20);
 		expect(last).toMatchObject({ total: 620 });
 		expect(last.approximate).toBeUndefined();
-		expect(last.rows.map((r) => r.id)).toEqual(rows.slice(0, 20).reverse().map((r) => r.id));
+		expect(last.rows.map((r) => r.id)).toEqual(
+			rows
+				.slice(0, 20)
+				.reverse()
+				.map((r) => r.id)
+		);
 		expect((await queryContracts({ search: '2026-10', kind: 'order' }, 0, 20)).total).toBe(0);
 	});
 
@@ -86,7 +122,14 @@ describe('search by any part', () => {
 		const record = exampleFrameworkRecord();
 		const old = openAtVersion(DB_NAME, 4);
 		await old.open();
-		await old.table('contracts').add({ ...record, status: 'effective', contentHash: 'c'.repeat(64), pdfSha256: 'a'.repeat(64), registeredAt: null, searchKeys: searchKeysOf(record) });
+		await old.table('contracts').add({
+			...record,
+			status: 'effective',
+			contentHash: 'c'.repeat(64),
+			pdfSha256: 'a'.repeat(64),
+			registeredAt: null,
+			searchKeys: searchKeysOf(record)
+		});
 		old.close();
 		const db = new ContractDeskDB();
 		await db.open();

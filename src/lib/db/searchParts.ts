@@ -15,5 +15,7 @@ export function indexSearchParts(db: ContractDeskDB): void {
 		row.searchParts = searchPartsOf([row.id]);
 	});
 	// A replaced row (a refund pulled later) arrives without its parts; the id, and so the parts, never change.
-	db.orders.hook('updating', (mods, key) => ('searchParts' in mods || 'id' in mods ? { searchParts: searchPartsOf([String(key)]) } : undefined));
+	db.orders.hook('updating', (mods, key) =>
+		'searchParts' in mods || 'id' in mods ? { searchParts: searchPartsOf([String(key)]) } : undefined
+	);
 }

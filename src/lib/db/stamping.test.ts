@@ -28,7 +28,12 @@ const submission: StampingSubmission = {
 
 async function aContract(): Promise<string> {
 	const record = exampleFrameworkRecord();
-	await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([1]), pdfSha256: 'a'.repeat(64) });
+	await saveGeneratedContract({
+		record,
+		contentHash: 'c'.repeat(64),
+		pdf: new Uint8Array([1]),
+		pdfSha256: 'a'.repeat(64)
+	});
 	return record.id;
 }
 
@@ -40,7 +45,12 @@ describe('submitStamping', () => {
 		await db.drafts.put({ key: 'another-form', value: {}, updatedAt: 1 });
 
 		const row = await submitStamping(id, submission, new Date('2026-11-26T02:00:00Z'));
-		expect(row).toEqual({ contractId: id, status: 'submitted', submission, submittedAt: '2026-11-26T10:00:00.000+08:00' });
+		expect(row).toEqual({
+			contractId: id,
+			status: 'submitted',
+			submission,
+			submittedAt: '2026-11-26T10:00:00.000+08:00'
+		});
 		expect(await db.stampingRequests.get(id)).toEqual(row);
 		const outbox = await db.outbox.where('resourceId').equals(id).toArray();
 		outbox.sort((a, b) => a.kind.localeCompare(b.kind));
@@ -62,20 +72,33 @@ describe('submitStamping', () => {
 
 	it('refuses an invalid address with field keys, and writes nothing', async () => {
 		const id = await aContract();
-		const bad = { returnAddress: { ...submission.returnAddress, phone: '12345', district: '朝阳区', postalCode: '5180' } };
+		const bad = {
+			returnAddress: { ...submission.returnAddress, phone: '12345', district: '朝阳区', postalCode: '5180' }
+		};
 		const error = await submitStamping(id, bad).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(StampingError);
 		expect((error as StampingError).code).toBe('invalid');
-		expect((error as StampingError).fields).toMatchObject({ 'returnAddress.phone': ['phoneFormat'], 'returnAddress.postalCode': ['postalCode'] });
+		expect((error as StampingError).fields).toMatchObject({
+			'returnAddress.phone': ['phoneFormat'],
+			'returnAddress.postalCode': ['postalCode']
+		});
 		// A district of another city is caught once the other fields are right.
-		const wrongDivision = await submitStamping(id, { returnAddress: { ...submission.returnAddress, district: '朝阳区' } }).catch((e: unknown) => e);
+		const wrongDivision = await submitStamping(id, {
+			returnAddress: { ...submission.returnAddress, district: '朝阳区' }
+		}).catch((e: unknown) => e);
 		expect((wrongDivision as StampingError).fields).toEqual({ 'returnAddress.district': ['division'] });
 		expect(await getDb().stampingRequests.count()).toBe(0);
-		expect(await getDb().outbox.filter((r) => r.kind === 'submitStamping').count()).toBe(0);
+		expect(
+			await getDb()
+				.outbox.filter((r) => r.kind === 'submitStamping')
+				.count()
+		).toBe(0);
 	});
 
 	it('refuses a contract that is not on this device', async () => {
-		await expect(submitStamping(globalThis.crypto.randomUUID(), submission)).rejects.toMatchObject({ code: 'unknownContract' });
+		await expect(submitStamping(globalThis.crypto.randomUUID(), submission)).rejects.toMatchObject({
+			code: 'unknownContract'
+		});
 		expect(await getDb().outbox.count()).toBe(0);
 	});
 
@@ -86,7 +109,11 @@ describe('submitStamping', () => {
 		await expect(submitStamping(id, other)).rejects.toMatchObject({ code: 'alreadySubmitted' });
 		await expect(submitStamping(id, submission)).rejects.toMatchObject({ code: 'alreadySubmitted' });
 		expect(await getDb().stampingRequests.get(id)).toEqual(first);
-		expect(await getDb().outbox.filter((r) => r.kind === 'submitStamping').count()).toBe(1);
+		expect(
+			await getDb()
+				.outbox.filter((r) => r.kind === 'submitStamping')
+				.count()
+		).toBe(1);
 	});
 
 	it('keeps the draft when the transaction fails', async () => {
@@ -103,11 +130,20 @@ describe('the data layer guards a submitted request', () => {
 		const id = await aContract();
 		const row = await submitStamping(id, submission);
 		const db = getDb();
-		await expect(db.stampingRequests.update(id, { 'submission.returnAddress.recipient': '王珺' })).rejects.toThrow(SubmittedStampingError);
+		await expect(db.stampingRequests.update(id, { 'submission.returnAddress.recipient': '王珺' })).rejects.toThrow(
+			SubmittedStampingError
+		);
 		await expect(db.stampingRequests.update(id, { status: 'draft' })).rejects.toThrow(ImmutableRecordError);
-		await expect(db.stampingRequests.put({ ...row, submission: { returnAddress: { ...submission.returnAddress, postalCode: '100000' } } })).rejects.toThrow(SubmittedStampingError);
+		await expect(
+			db.stampingRequests.put({
+				...row,
+				submission: { returnAddress: { ...submission.returnAddress, postalCode: '100000' } }
+			})
+		).rejects.toThrow(SubmittedStampingError);
 		await expect(db.stampingRequests.delete(id)).rejects.toThrow(SubmittedStampingError);
-		await expect(db.stampingRequests.where('status').equals('submitted').modify({ submittedAt: null })).rejects.toThrow();
+		await expect(
+			db.stampingRequests.where('status').equals('submitted').modify({ submittedAt: null })
+		).rejects.toThrow();
 		expect(await db.stampingRequests.get(id)).toEqual(row);
 	});
 
@@ -121,7 +157,12 @@ describe('the data layer guards a submitted request', () => {
 	it('lets a draft row change, be deleted, or become submitted', async () => {
 		const id = await aContract();
 		const db = getDb();
-		await db.stampingRequests.put({ contractId: id, status: 'draft', submission: { returnAddress: submission.returnAddress }, submittedAt: null });
+		await db.stampingRequests.put({
+			contractId: id,
+			status: 'draft',
+			submission: { returnAddress: submission.returnAddress },
+			submittedAt: null
+		});
 		await db.stampingRequests.update(id, { 'submission.returnAddress.recipient': '王珺' });
 		await db.stampingRequests.delete(id);
 		await db.stampingRequests.put({ contractId: id, status: 'draft', submission, submittedAt: null });

@@ -29,19 +29,29 @@ export class StampingError extends Error {
  * from the payload) and the deletion of the form's draft — or nothing at all. Refused when the
  * submission is invalid, the contract is not on this device, or a request was already submitted.
  */
-export async function submitStamping(contractId: string, submission: StampingSubmission, now = new Date()): Promise<StampingRequestRow> {
+export async function submitStamping(
+	contractId: string,
+	submission: StampingSubmission,
+	now = new Date()
+): Promise<StampingRequestRow> {
 	const parsed = stampingSubmission.safeParse(submission);
 	if (!parsed.success) {
 		const fields: Record<string, string[]> = {};
 		for (const issue of parsed.error.issues) (fields[issue.path.join('.')] ??= []).push(issue.message);
 		throw new StampingError('invalid', fields);
 	}
-	const row: StampingRequestRow = { contractId, status: 'submitted', submission: parsed.data, submittedAt: shanghaiIso(now) };
+	const row: StampingRequestRow = {
+		contractId,
+		status: 'submitted',
+		submission: parsed.data,
+		submittedAt: shanghaiIso(now)
+	};
 	const db = getDb();
 	await db.transaction('rw', [db.contracts, db.stampingRequests, db.outbox, db.drafts], async () => {
 		if (!(await db.contracts.get(contractId))) throw new StampingError('unknownContract');
 		// Checked inside the transaction: a second tab submitting at the same moment waits for this one.
-		if ((await db.stampingRequests.get(contractId))?.status === 'submitted') throw new StampingError('alreadySubmitted');
+		if ((await db.stampingRequests.get(contractId))?.status === 'submitted')
+			throw new StampingError('alreadySubmitted');
 		await db.stampingRequests.put(row);
 		await db.outbox.add(newOutboxEntry('submitStamping', contractId, parsed.data));
 		await db.drafts.delete(stampingDraftKey(contractId));

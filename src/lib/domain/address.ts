@@ -5,7 +5,10 @@ import { chinaPhone } from './phone';
 import { postalCodeFitsProvince } from './postalCode';
 import { text } from './text';
 
-export const postalCode = z.string().trim().regex(/^\d{6}$/, { message: 'postalCode' });
+export const postalCode = z
+	.string()
+	.trim()
+	.regex(/^\d{6}$/, { message: 'postalCode' });
 
 export const returnAddress = z
 	.object({

@@ -32,7 +32,11 @@ export const partyB = z.object({
 export const contactDetails = z.object({
 	person: text(30),
 	phone: chinaPhone,
-	email: z.string().trim().max(100, { message: 'tooLong' }).pipe(z.email({ message: 'email' })),
+	email: z
+		.string()
+		.trim()
+		.max(100, { message: 'tooLong' })
+		.pipe(z.email({ message: 'email' })),
 	mailingAddress: text(200)
 });
 
@@ -78,11 +82,7 @@ export const orderContract = z
 		path: ['orders']
 	});
 
-export const contractRecord = z.discriminatedUnion('kind', [
-	frameworkContract,
-	filingContract,
-	orderContract
-]);
+export const contractRecord = z.discriminatedUnion('kind', [frameworkContract, filingContract, orderContract]);
 
 export type ContractRecord = z.infer<typeof contractRecord>;
 export type FrameworkContract = z.infer<typeof frameworkContract>;

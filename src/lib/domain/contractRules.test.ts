@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractNumber, contractRecord, numberCollisionOdds, uuidV4RandomBits, type ContractRecord } from './contract';
-import { contractDiscrepancies, ordersAttachedElsewhere, partyAOf, unattachableOrders, type ContractFacts } from './contractRules';
+import {
+	contractDiscrepancies,
+	ordersAttachedElsewhere,
+	partyAOf,
+	unattachableOrders,
+	type ContractFacts
+} from './contractRules';
 import { creditCodeCheckChar } from './creditCode';
 import type { Filing } from './filing';
 import type { VerifiedIdentity } from './identity';
@@ -20,7 +26,11 @@ const identity: VerifiedIdentity = {
 	registeredAddress: '深圳市南山区科技园',
 	verifiedAt: '2026-01-01T00:00:00+08:00'
 };
-const provider = { name: '云栈科技有限公司', creditCode: withCheckChar('91440300MA5HYUNKJ'), registeredAddress: '深圳市南山区云栈大厦' };
+const provider = {
+	name: '云栈科技有限公司',
+	creditCode: withCheckChar('91440300MA5HYUNKJ'),
+	registeredAddress: '深圳市南山区云栈大厦'
+};
 const order = (id: string, amountFen: number): Order => ({
 	id,
 	product: '云服务器 CVM',
@@ -32,7 +42,9 @@ const order = (id: string, amountFen: number): Order => ({
 	status: 'paid',
 	updatedAt: '2026-03-01T10:00:00+08:00'
 });
-const orders = new Map([order('20260301000000000001', 123_456), order('20260301000000000002', 1)].map((o) => [o.id, o]));
+const orders = new Map(
+	[order('20260301000000000001', 123_456), order('20260301000000000002', 1)].map((o) => [o.id, o])
+);
 const filing: Filing = {
 	id: 'filing-1',
 	filingNumber: '粤ICP备2023012345号',
@@ -86,7 +98,8 @@ function mutate(record: ContractRecord, path: string, value: unknown): ContractR
 	let target = copy as Record<string, unknown>;
 	for (const k of keys.slice(0, -1)) target = target[k] as Record<string, unknown>;
 	target[keys.at(-1)!] = value;
-	if (copy.kind === 'order') copy.totalFen = (copy.orders as { amountFen: number }[]).reduce((s, o) => s + o.amountFen, 0);
+	if (copy.kind === 'order')
+		copy.totalFen = (copy.orders as { amountFen: number }[]).reduce((s, o) => s + o.amountFen, 0);
 	return copy as unknown as ContractRecord;
 }
 
@@ -128,29 +141,42 @@ describe('contractDiscrepancies', () => {
 	] as const)('%s: %s = %j → %s', (kind, path, value, code) => {
 		let record = mutate(genuine(kind), path, value);
 		// The number carries the creation date: keep it derived so that only createdAt is under test.
-		if (path === 'createdAt') record = { ...record, number: contractNumber(record.id, record.createdAt, record.templateVersion) };
+		if (path === 'createdAt')
+			record = { ...record, number: contractNumber(record.id, record.createdAt, record.templateVersion) };
 		const found = contractDiscrepancies(record, facts);
 		expect(found).toEqual([expect.objectContaining({ path, code })]);
 	});
 
-	it('the verification origin printed in the QR code is the provider\'s (since 2026.2; none in 2026.1 records)', () => {
+	it("the verification origin printed in the QR code is the provider's (since 2026.2; none in 2026.1 records)", () => {
 		const withOrigin = { ...facts, provider: { ...provider, verifyOrigin: 'https://contracts.example.cn' } };
 		const record = genuine('framework');
 		const origin = (o: string | undefined) => ({ ...record, partyB: { ...record.partyB, verifyOrigin: o } });
 		expect(contractDiscrepancies(origin('https://contracts.example.cn'), withOrigin)).toEqual([]);
 		for (const other of ['https://evil.example.cn', undefined]) {
-			expect(contractDiscrepancies(origin(other), withOrigin)).toEqual([{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }]);
+			expect(contractDiscrepancies(origin(other), withOrigin)).toEqual([
+				{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }
+			]);
 		}
-		const old = { ...origin(undefined), templateVersion: 'CD-FA-2026.1', number: contractNumber(record.id, record.createdAt, 'CD-FA-2026.1') };
+		const old = {
+			...origin(undefined),
+			templateVersion: 'CD-FA-2026.1',
+			number: contractNumber(record.id, record.createdAt, 'CD-FA-2026.1')
+		};
 		expect(contractDiscrepancies(old, withOrigin)).toEqual([]);
-		expect(contractDiscrepancies({ ...old, partyB: { ...old.partyB, verifyOrigin: 'https://contracts.example.cn' } }, withOrigin)).toEqual([
-			{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }
-		]);
+		expect(
+			contractDiscrepancies(
+				{ ...old, partyB: { ...old.partyB, verifyOrigin: 'https://contracts.example.cn' } },
+				withOrigin
+			)
+		).toEqual([{ path: 'partyB.verifyOrigin', code: 'partyBMismatch' }]);
 	});
 
 	it('refuses a refunded order and a revoked filing', () => {
 		const refunded = { ...facts, order: (id: string) => ({ ...orders.get(id)!, status: 'refunded' as const }) };
-		expect(contractDiscrepancies(genuine('order'), refunded).map((d) => d.code)).toEqual(['orderRefunded', 'orderRefunded']);
+		expect(contractDiscrepancies(genuine('order'), refunded).map((d) => d.code)).toEqual([
+			'orderRefunded',
+			'orderRefunded'
+		]);
 		const revoked = { ...facts, filing: () => ({ ...filing, status: 'revoked' as const }) };
 		expect(contractDiscrepancies(genuine('filing'), revoked)).toEqual([{ path: 'filing.id', code: 'filingRevoked' }]);
 	});
@@ -160,19 +186,44 @@ describe('contractDiscrepancies', () => {
 		// The number carries the date: recompute it so only createdAt is under test.
 		const fix = (r: ContractRecord) => ({ ...r, number: contractNumber(r.id, r.createdAt, r.templateVersion) });
 		expect(contractDiscrepancies(fix(ahead(facts.clockSkewMs)), facts)).toEqual([]);
-		expect(contractDiscrepancies(fix(ahead(facts.clockSkewMs + 1000)), facts)).toEqual([{ path: 'createdAt', code: 'createdInFuture' }]);
+		expect(contractDiscrepancies(fix(ahead(facts.clockSkewMs + 1000)), facts)).toEqual([
+			{ path: 'createdAt', code: 'createdInFuture' }
+		]);
 	});
 
 	it('property: any change to one printed string field of a genuine record is refused', () => {
 		const kinds = ['framework', 'filing', 'order'] as const;
 		const printed: Record<(typeof kinds)[number], string[]> = {
-			framework: ['partyA.name', 'partyA.creditCode', 'partyA.legalRepresentative', 'partyA.registeredAddress', 'partyB.name', 'partyB.creditCode', 'partyB.registeredAddress', 'number', 'templateVersion'],
-			filing: ['filing.id', 'filing.filingNumber', 'filing.orderNumber', 'filing.entityName', 'filing.filedOn', 'filing.sites.0.siteNumber', 'filing.sites.0.name', 'filing.sites.1.domains.0'],
+			framework: [
+				'partyA.name',
+				'partyA.creditCode',
+				'partyA.legalRepresentative',
+				'partyA.registeredAddress',
+				'partyB.name',
+				'partyB.creditCode',
+				'partyB.registeredAddress',
+				'number',
+				'templateVersion'
+			],
+			filing: [
+				'filing.id',
+				'filing.filingNumber',
+				'filing.orderNumber',
+				'filing.entityName',
+				'filing.filedOn',
+				'filing.sites.0.siteNumber',
+				'filing.sites.0.name',
+				'filing.sites.1.domains.0'
+			],
 			order: ['orders.0.id', 'orders.0.product', 'orders.0.spec', 'orders.0.paidAt', 'orders.1.product']
 		};
 		fc.assert(
 			fc.property(
-				fc.constantFrom(...kinds).chain((kind) => fc.tuple(fc.constant(kind), fc.constantFrom(...printed[kind]), fc.string({ minLength: 1, maxLength: 8 }))),
+				fc
+					.constantFrom(...kinds)
+					.chain((kind) =>
+						fc.tuple(fc.constant(kind), fc.constantFrom(...printed[kind]), fc.string({ minLength: 1, maxLength: 8 }))
+					),
 				([kind, path, suffix]) => {
 					const record = genuine(kind);
 					const old = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], record) as string;
@@ -210,7 +261,8 @@ describe('ordersAttachedElsewhere', () => {
 
 describe('unattachableOrders', () => {
 	it('names unknown and refunded orders in line order', () => {
-		const lookup = (id: string) => (id === '1' ? { status: 'paid' as const } : id === '2' ? { status: 'refunded' as const } : undefined);
+		const lookup = (id: string) =>
+			id === '1' ? { status: 'paid' as const } : id === '2' ? { status: 'refunded' as const } : undefined;
 		expect(unattachableOrders([{ id: '9' }, { id: '1' }, { id: '2' }], lookup)).toEqual([
 			{ index: 0, id: '9', problem: 'orderUnknown' },
 			{ index: 2, id: '2', problem: 'orderRefunded' }

@@ -49,9 +49,20 @@ export interface ContractFacts {
 	filing: (id: string) => Filing | undefined;
 }
 
-const PARTY_A_FIELDS = ['name', 'creditCode', 'legalRepresentative', 'registeredAddress'] as const satisfies readonly (keyof PartyA)[];
+const PARTY_A_FIELDS = [
+	'name',
+	'creditCode',
+	'legalRepresentative',
+	'registeredAddress'
+] as const satisfies readonly (keyof PartyA)[];
 const PARTY_B_FIELDS = ['name', 'creditCode', 'registeredAddress'] as const satisfies readonly (keyof PartyB)[];
-const ORDER_FIELDS = ['product', 'spec', 'billingMode', 'amountFen', 'paidAt'] as const satisfies readonly (keyof OrderLine)[];
+const ORDER_FIELDS = [
+	'product',
+	'spec',
+	'billingMode',
+	'amountFen',
+	'paidAt'
+] as const satisfies readonly (keyof OrderLine)[];
 const FILING_FIELDS = ['filingNumber', 'orderNumber', 'entityName', 'filedOn'] as const;
 
 /** Party A as the verified identity prints it. */
@@ -72,7 +83,8 @@ export function partyAOf(identity: VerifiedIdentity): PartyA {
 export function contractDiscrepancies(record: ContractRecord, facts: ContractFacts): Discrepancy[] {
 	const out: Discrepancy[] = [];
 	const partyA = partyAOf(facts.identity);
-	for (const f of PARTY_A_FIELDS) if (record.partyA[f] !== partyA[f]) out.push({ path: `partyA.${f}`, code: 'partyAMismatch' });
+	for (const f of PARTY_A_FIELDS)
+		if (record.partyA[f] !== partyA[f]) out.push({ path: `partyA.${f}`, code: 'partyAMismatch' });
 	for (const f of PARTY_B_FIELDS) {
 		if (record.partyB[f] !== facts.provider[f]) out.push({ path: `partyB.${f}`, code: 'partyBMismatch' });
 	}
@@ -86,14 +98,17 @@ export function contractDiscrepancies(record: ContractRecord, facts: ContractFac
 	}
 	const created = Date.parse(record.createdAt);
 	if (created > facts.now + facts.clockSkewMs) out.push({ path: 'createdAt', code: 'createdInFuture' });
-	else if (created < Date.parse(facts.identity.verifiedAt)) out.push({ path: 'createdAt', code: 'createdBeforeVerification' });
+	else if (created < Date.parse(facts.identity.verifiedAt))
+		out.push({ path: 'createdAt', code: 'createdBeforeVerification' });
 
 	if (record.kind === 'order') {
 		record.orders.forEach((line, i) => {
 			const order = facts.order(line.id);
 			if (!order) out.push({ path: `orders.${i}.id`, code: 'orderUnknown', id: line.id });
 			else if (order.status !== 'paid') out.push({ path: `orders.${i}.id`, code: 'orderRefunded', id: line.id });
-			else for (const f of ORDER_FIELDS) if (line[f] !== order[f]) out.push({ path: `orders.${i}.${f}`, code: 'orderMismatch' });
+			else
+				for (const f of ORDER_FIELDS)
+					if (line[f] !== order[f]) out.push({ path: `orders.${i}.${f}`, code: 'orderMismatch' });
 		});
 	} else if (record.kind === 'filing') {
 		const printed = record.filing;
@@ -101,12 +116,14 @@ export function contractDiscrepancies(record: ContractRecord, facts: ContractFac
 		if (!filing) out.push({ path: 'filing.id', code: 'filingUnknown' });
 		else if (filing.status !== 'approved') out.push({ path: 'filing.id', code: 'filingRevoked' });
 		else {
-			for (const f of FILING_FIELDS) if (printed[f] !== filing[f]) out.push({ path: `filing.${f}`, code: 'filingMismatch' });
+			for (const f of FILING_FIELDS)
+				if (printed[f] !== filing[f]) out.push({ path: `filing.${f}`, code: 'filingMismatch' });
 			if (printed.sites.length !== filing.sites.length) out.push({ path: 'filing.sites', code: 'filingMismatch' });
 			else {
 				printed.sites.forEach((site, i) => {
 					const truth = filing.sites[i]!;
-					if (site.siteNumber !== truth.siteNumber) out.push({ path: `filing.sites.${i}.siteNumber`, code: 'filingMismatch' });
+					if (site.siteNumber !== truth.siteNumber)
+						out.push({ path: `filing.sites.${i}.siteNumber`, code: 'filingMismatch' });
 					if (site.name !== truth.name) out.push({ path: `filing.sites.${i}.name`, code: 'filingMismatch' });
 					if (canonicalJson(site.domains) !== canonicalJson(truth.domains)) {
 						out.push({ path: `filing.sites.${i}.domains`, code: 'filingMismatch' });
@@ -158,7 +175,12 @@ export function unattachableOrders(
 /** A record refused by the rules above (not by its schema), with every field that breaks one. */
 export class ContractRuleError extends Error {
 	override name = 'ContractRuleError';
-	constructor(readonly discrepancies: readonly (Omit<Discrepancy, 'code'> & { code: DiscrepancyCode | 'notReplaceable'; number?: string })[]) {
+	constructor(
+		readonly discrepancies: readonly (Omit<Discrepancy, 'code'> & {
+			code: DiscrepancyCode | 'notReplaceable';
+			number?: string;
+		})[]
+	) {
 		const items = discrepancies.map((d) => `${d.path} ${d.code}`);
 		// The structured list carries every item; the message stays readable in a log.
 		const more = items.length > 5 ? ` (+${items.length - 5} more)` : '';
@@ -172,5 +194,6 @@ export function assertOrdersAttachable(
 	lookup: (id: string) => Pick<Order, 'status'> | undefined
 ): void {
 	const bad = unattachableOrders(lines, lookup);
-	if (bad.length) throw new ContractRuleError(bad.map((b) => ({ path: `orders.${b.index}.id`, code: b.problem, id: b.id })));
+	if (bad.length)
+		throw new ContractRuleError(bad.map((b) => ({ path: `orders.${b.index}.id`, code: b.problem, id: b.id })));
 }

@@ -23,7 +23,10 @@ describe('unified social credit code (GB 32100-2015)', () => {
 	});
 
 	it('accepts every code built with its own check character', () => {
-		fc.assert(fc.property(validCode, (code) => isValidCreditCode(code)), { numRuns: 2000 });
+		fc.assert(
+			fc.property(validCode, (code) => isValidCreditCode(code)),
+			{ numRuns: 2000 }
+		);
 	});
 
 	it('rejects every single-character change of a valid code', () => {
@@ -40,8 +43,11 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
 	it('rejects a character outside the charset at any position', () => {
 		fc.assert(
-			fc.property(validCode, fc.integer({ min: 0, max: 17 }), fc.constantFrom('I', 'O', 'Z', 'S', 'V', 'a', '-', ' ', '中'), (code, pos, bad) =>
-				!isValidCreditCode(code.slice(0, pos) + bad + code.slice(pos + 1))
+			fc.property(
+				validCode,
+				fc.integer({ min: 0, max: 17 }),
+				fc.constantFrom('I', 'O', 'Z', 'S', 'V', 'a', '-', ' ', '中'),
+				(code, pos, bad) => !isValidCreditCode(code.slice(0, pos) + bad + code.slice(pos + 1))
 			)
 		);
 	});

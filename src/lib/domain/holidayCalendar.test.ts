@@ -17,7 +17,14 @@ describe('holidaySchedule', () => {
 		expect(belongsToScheduleOf('2018-12-29', 2019)).toBe(true);
 		expect(belongsToScheduleOf('2018-12-24', 2019)).toBe(false);
 		expect(belongsToScheduleOf('2020-01-01', 2019)).toBe(false);
-		const ok = { year: 2019, holidays: [{ date: '2018-12-30', name: '元旦' }, { date: '2019-01-01', name: '元旦' }], workdays: [{ date: '2018-12-29', name: '元旦' }] };
+		const ok = {
+			year: 2019,
+			holidays: [
+				{ date: '2018-12-30', name: '元旦' },
+				{ date: '2019-01-01', name: '元旦' }
+			],
+			workdays: [{ date: '2018-12-29', name: '元旦' }]
+		};
 		expect(issues(ok)).toEqual({});
 	});
 
@@ -47,9 +54,13 @@ describe('holidaySchedule', () => {
 	});
 
 	it('needs a year in range, at least one holiday and a name for each day', () => {
-		expect(issues({ year: 1999, holidays: [{ date: '1999-01-01', name: '元旦' }], workdays: [] })).toHaveProperty('year');
+		expect(issues({ year: 1999, holidays: [{ date: '1999-01-01', name: '元旦' }], workdays: [] })).toHaveProperty(
+			'year'
+		);
 		expect(issues({ year: 2027, holidays: [], workdays: [] })).toEqual({ holidays: 'required' });
-		expect(issues({ year: 2027, holidays: [{ date: '2027-01-01', name: ' ' }], workdays: [] })).toEqual({ 'holidays.0.name': 'required' });
+		expect(issues({ year: 2027, holidays: [{ date: '2027-01-01', name: ' ' }], workdays: [] })).toEqual({
+			'holidays.0.name': 'required'
+		});
 	});
 
 	it('normalises to date order', () => {

@@ -32,7 +32,10 @@ export const holidaySchedule = z
 		const seen = new Set<string>();
 		const issue = (path: (string | number)[], message: string) =>
 			ctx.issues.push({ code: 'custom', message, path, input: ctx.value });
-		for (const [list, days] of [['holidays', holidays], ['workdays', workdays]] as const) {
+		for (const [list, days] of [
+			['holidays', holidays],
+			['workdays', workdays]
+		] as const) {
 			days.forEach((day, i) => {
 				if (!isCalendarDate(day.date)) return;
 				if (!belongsToScheduleOf(day.date, year)) issue([list, i, 'date'], 'outsideYear');

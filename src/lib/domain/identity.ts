@@ -3,11 +3,7 @@ import { z } from 'zod';
 import { isValidCreditCode } from './creditCode';
 import { text, token } from './text';
 
-export const creditCode = z
-	.string()
-	.trim()
-	.toUpperCase()
-	.refine(isValidCreditCode, { message: 'creditCode' });
+export const creditCode = z.string().trim().toUpperCase().refine(isValidCreditCode, { message: 'creditCode' });
 
 export const entityType = z.enum(['enterprise', 'individual_business', 'government', 'other']);
 

@@ -7,8 +7,16 @@ import { workCalendar } from './workdays';
 const published = workCalendar([SCHEDULE_2026]);
 const paperSummary = (f: PaperFacts) => summaryOn(f, published);
 
-const submitted = (outbound?: unknown): PaperFacts['request'] => ({ status: 'submitted', submittedAt: '2026-12-01T10:00:00+08:00', submission: outbound ? { outbound } : {} });
-const ev = (kind: 'received' | 'stamped' | 'returned', at: string) => ({ kind, at, ...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {}) });
+const submitted = (outbound?: unknown): PaperFacts['request'] => ({
+	status: 'submitted',
+	submittedAt: '2026-12-01T10:00:00+08:00',
+	submission: outbound ? { outbound } : {}
+});
+const ev = (kind: 'received' | 'stamped' | 'returned', at: string) => ({
+	kind,
+	at,
+	...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {})
+});
 
 describe('paperSummary', () => {
 	it('is nothing without a request, an event or a typed draft', () => {
@@ -17,17 +25,37 @@ describe('paperSummary', () => {
 	it('follows the request through the provider’s steps', () => {
 		expect(paperSummary({ request: null, events: [], drafted: true })?.state).toBe('draft');
 		expect(paperSummary({ request: submitted(), events: [], drafted: false })?.state).toBe('toMail');
-		expect(paperSummary({ request: submitted({ courier: '顺丰速运', trackingNumber: 'SF1' }), events: [], drafted: false })?.state).toBe('mailed');
-		const received = paperSummary({ request: submitted(), events: [ev('received', '2026-12-03T09:00:00+08:00')], drafted: false });
-		expect(received).toMatchObject({ state: 'received', receivedAt: '2026-12-03T09:00:00+08:00', lastAt: '2026-12-03T09:00:00+08:00' });
+		expect(
+			paperSummary({ request: submitted({ courier: '顺丰速运', trackingNumber: 'SF1' }), events: [], drafted: false })
+				?.state
+		).toBe('mailed');
+		const received = paperSummary({
+			request: submitted(),
+			events: [ev('received', '2026-12-03T09:00:00+08:00')],
+			drafted: false
+		});
+		expect(received).toMatchObject({
+			state: 'received',
+			receivedAt: '2026-12-03T09:00:00+08:00',
+			lastAt: '2026-12-03T09:00:00+08:00'
+		});
 	});
 	it('takes the furthest step even when events arrive out of order, and keeps the receipt time and courier', () => {
 		const s = paperSummary({
 			request: null,
-			events: [ev('returned', '2026-12-10T09:00:00+08:00'), ev('received', '2026-12-03T09:00:00+08:00'), ev('stamped', '2026-12-05T09:00:00+08:00')],
+			events: [
+				ev('returned', '2026-12-10T09:00:00+08:00'),
+				ev('received', '2026-12-03T09:00:00+08:00'),
+				ev('stamped', '2026-12-05T09:00:00+08:00')
+			],
 			drafted: false
 		});
-		expect(s).toMatchObject({ state: 'returned', receivedAt: '2026-12-03T09:00:00+08:00', returnShipment: { trackingNumber: 'SF1234567890' }, lastAt: '2026-12-10T09:00:00+08:00' });
+		expect(s).toMatchObject({
+			state: 'returned',
+			receivedAt: '2026-12-03T09:00:00+08:00',
+			returnShipment: { trackingNumber: 'SF1234567890' },
+			lastAt: '2026-12-10T09:00:00+08:00'
+		});
 		// Returned: no due date any more.
 		expect(s?.due).toBeUndefined();
 	});
@@ -35,7 +63,10 @@ describe('paperSummary', () => {
 		const received = { request: submitted(), events: [ev('received', '2026-12-03T09:00:00+08:00')], drafted: false };
 		// 15 working days after Thu 3 Dec 2026 (no holiday in between): Thu 24 Dec.
 		expect(summaryOn(received, published)?.due).toEqual({ due: '2026-12-24', provisional: false });
-		expect(summaryOn({ ...received, events: [...received.events, ev('stamped', '2026-12-04T09:00:00+08:00')] }, published)?.due?.due).toBe('2026-12-24');
+		expect(
+			summaryOn({ ...received, events: [...received.events, ev('stamped', '2026-12-04T09:00:00+08:00')] }, published)
+				?.due?.due
+		).toBe('2026-12-24');
 		// Nothing published: the same count on weekdays, marked provisional.
 		expect(summaryOn(received, workCalendar([]))?.due).toMatchObject({ due: '2026-12-24', provisional: true });
 	});

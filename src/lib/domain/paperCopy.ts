@@ -8,7 +8,11 @@ export type PaperState = (typeof PAPER_STATES)[number];
 /** What a contract's paper copy is known by: plain shapes, so this module needs no schema library. */
 export type PaperFacts = {
 	request?: { status: 'draft' | 'submitted'; submittedAt: string | null; submission: { outbound?: unknown } } | null;
-	events: readonly { kind: 'received' | 'stamped' | 'returned'; at: string; shipment?: { courier: string; trackingNumber: string } }[];
+	events: readonly {
+		kind: 'received' | 'stamped' | 'returned';
+		at: string;
+		shipment?: { courier: string; trackingNumber: string };
+	}[];
 	/** A return-address draft with something typed in it. */
 	drafted: boolean;
 };
@@ -31,7 +35,10 @@ export function paperSummary(f: PaperFacts, calendar: WorkCalendar): PaperSummar
 	const received = f.events.filter((e) => e.kind === 'received').sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
 	// The furthest provider step wins: events may arrive out of order in a pull, never go back.
 	const furthest = [...f.events].sort((a, b) => STEP[b.kind] - STEP[a.kind] || Date.parse(a.at) - Date.parse(b.at))[0];
-	const lastAt = [...f.events.map((e) => e.at), f.request?.submittedAt ?? null].filter((x): x is string => !!x).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+	const lastAt =
+		[...f.events.map((e) => e.at), f.request?.submittedAt ?? null]
+			.filter((x): x is string => !!x)
+			.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
 	if (furthest) {
 		const summary: PaperSummary = { state: furthest.kind, lastAt };
 		if (received) summary.receivedAt = received.at;
@@ -48,7 +55,9 @@ export function paperSummary(f: PaperFacts, calendar: WorkCalendar): PaperSummar
 /** Whether a saved return-address form holds anything the user typed (opening the form saves an empty one). */
 export function isTypedDraft(value: unknown): boolean {
 	if (!value || typeof value !== 'object') return false;
-	return Object.values(value as Record<string, unknown>).some((v) => (typeof v === 'string' ? v.trim() !== '' : isTypedDraft(v)));
+	return Object.values(value as Record<string, unknown>).some((v) =>
+		typeof v === 'string' ? v.trim() !== '' : isTypedDraft(v)
+	);
 }
 
 /** What needs the user, for home: counts by state. */

@@ -20,10 +20,12 @@ describe('normalizePhone', () => {
 	});
 
 	it('leaves numbers that were already valid exactly as they were (their contracts are fingerprinted)', () => {
-		for (const v of ['13812345678', '0755-86013388', '0755 86013388', '010-12345678-123']) expect(normalizePhone(v)).toBe(v);
+		for (const v of ['13812345678', '0755-86013388', '0755 86013388', '010-12345678-123'])
+			expect(normalizePhone(v)).toBe(v);
 	});
 
 	it('still refuses what is no phone number', () => {
-		for (const v of ['0755', '12345678901', '+1 415 555 0100', '138 1234 567', 'abc 138 1234 5678']) expect(chinaPhone.safeParse(v).success, v).toBe(false);
+		for (const v of ['0755', '12345678901', '+1 415 555 0100', '138 1234 567', 'abc 138 1234 5678'])
+			expect(chinaPhone.safeParse(v).success, v).toBe(false);
 	});
 });

@@ -4,7 +4,15 @@ import { returnAddress } from './address';
 import { POSTAL_PREFIXES, postalCodeFitsProvince } from './postalCode';
 import { listProvinces } from './area';
 
-const shenzhen = { recipient: '张三', phone: '138 1234 5678', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' };
+const shenzhen = {
+	recipient: '张三',
+	phone: '138 1234 5678',
+	province: '广东省',
+	city: '深圳市',
+	district: '南山区',
+	address: '高新南七道18号',
+	postalCode: '518057'
+};
 
 describe('postalCodeFitsProvince', () => {
 	it('accepts each province’s own codes', () => {
@@ -35,7 +43,9 @@ describe('returnAddress', () => {
 		expect(returnAddress.parse(shenzhen)).toMatchObject({ phone: '13812345678', postalCode: '518057' });
 		const wrong = returnAddress.safeParse({ ...shenzhen, postalCode: '100000' });
 		expect(wrong.success).toBe(false);
-		expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['postalCode', 'postalCodeProvince']]);
+		expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['postalCode', 'postalCodeProvince']
+		]);
 		expect(returnAddress.safeParse({ ...shenzhen, postalCode: '000000' }).success).toBe(false);
 	});
 });

@@ -14,32 +14,73 @@ import { canonicalJson, sha256Hex } from './canonical';
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 
 describe('phone', () => {
-	it.each(['13800138000', '19912345678', '010-12345678', '0755-1234567', '0755 12345678', '021-12345678-123', '02112345678'])('accepts %s', (p) =>
-		expect(ok(chinaPhone, p)).toBe(true)
-	);
-	it.each(['12800138000', '1380013800', '138001380000', '755-12345678', '010-123456', '010-12345678-1234567', 'abc', ''])('rejects %s', (p) =>
-		expect(ok(chinaPhone, p)).toBe(false)
-	);
+	it.each([
+		'13800138000',
+		'19912345678',
+		'010-12345678',
+		'0755-1234567',
+		'0755 12345678',
+		'021-12345678-123',
+		'02112345678'
+	])('accepts %s', (p) => expect(ok(chinaPhone, p)).toBe(true));
+	it.each([
+		'12800138000',
+		'1380013800',
+		'138001380000',
+		'755-12345678',
+		'010-123456',
+		'010-12345678-1234567',
+		'abc',
+		''
+	])('rejects %s', (p) => expect(ok(chinaPhone, p)).toBe(false));
 });
 
 describe('ICP filing number', () => {
-	it.each(['粤ICP备12345678号', '京ICP备2023012345号', '沪ICP备12345678号-1', '新ICP备1234号-12'])('accepts %s', (n) => expect(ok(filingNumber, n)).toBe(true));
-	it.each(['粤ICP备12345678', 'ICP备12345678号', '港ICP备12345678号', '粤ICP备12345678号-0', '粤ICP证12345678号', '粤ICP备123号'])('rejects %s', (n) =>
-		expect(ok(filingNumber, n)).toBe(false)
+	it.each(['粤ICP备12345678号', '京ICP备2023012345号', '沪ICP备12345678号-1', '新ICP备1234号-12'])('accepts %s', (n) =>
+		expect(ok(filingNumber, n)).toBe(true)
 	);
+	it.each([
+		'粤ICP备12345678',
+		'ICP备12345678号',
+		'港ICP备12345678号',
+		'粤ICP备12345678号-0',
+		'粤ICP证12345678号',
+		'粤ICP备123号'
+	])('rejects %s', (n) => expect(ok(filingNumber, n)).toBe(false));
 });
 
 describe('order', () => {
-	const base = { id: '2026112600000001', product: '云服务器', spec: '2核4G', billingMode: 'prepaid', amountFen: 9900, currency: 'CNY', paidAt: '2026-11-26T10:00:00+08:00', status: 'paid', updatedAt: '2026-11-26T10:00:00+08:00' };
+	const base = {
+		id: '2026112600000001',
+		product: '云服务器',
+		spec: '2核4G',
+		billingMode: 'prepaid',
+		amountFen: 9900,
+		currency: 'CNY',
+		paidAt: '2026-11-26T10:00:00+08:00',
+		status: 'paid',
+		updatedAt: '2026-11-26T10:00:00+08:00'
+	};
 	it('accepts integer fen', () => expect(ok(order, base)).toBe(true));
-	it.each([[99.5], [-1], ['9900'], [Number.MAX_SAFE_INTEGER + 1]])('rejects amount %s', (amountFen) => expect(ok(order, { ...base, amountFen })).toBe(false));
+	it.each([[99.5], [-1], ['9900'], [Number.MAX_SAFE_INTEGER + 1]])('rejects amount %s', (amountFen) =>
+		expect(ok(order, { ...base, amountFen })).toBe(false)
+	);
 	it('rejects another currency', () => expect(ok(order, { ...base, currency: 'USD' })).toBe(false));
 });
 
 describe('return address', () => {
-	const base = { recipient: '李玥', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', address: '科技园科苑路 8 号', postalCode: '518057' };
+	const base = {
+		recipient: '李玥',
+		phone: '13800138000',
+		province: '广东省',
+		city: '深圳市',
+		district: '南山区',
+		address: '科技园科苑路 8 号',
+		postalCode: '518057'
+	};
 	it('accepts an address on the official division tree', () => expect(ok(returnAddress, base)).toBe(true));
-	it('accepts a landline with extension', () => expect(ok(returnAddress, { ...base, phone: '0755-86013388-801' })).toBe(true));
+	it('accepts a landline with extension', () =>
+		expect(ok(returnAddress, { ...base, phone: '0755-86013388-801' })).toBe(true));
 	it.each([
 		[{ district: '朝阳区' }, 'district'],
 		[{ city: '广州市' }, 'district'],
@@ -54,8 +95,12 @@ describe('return address', () => {
 		expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(field);
 	});
 	it('carries an optional outbound shipment in a stamping submission', () => {
-		expect(ok(stampingSubmission, { returnAddress: base, outbound: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } })).toBe(true);
-		expect(ok(stampingSubmission, { returnAddress: base, outbound: { courier: '顺丰速运', trackingNumber: '12' } })).toBe(false);
+		expect(
+			ok(stampingSubmission, { returnAddress: base, outbound: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } })
+		).toBe(true);
+		expect(
+			ok(stampingSubmission, { returnAddress: base, outbound: { courier: '顺丰速运', trackingNumber: '12' } })
+		).toBe(false);
 	});
 });
 
@@ -83,21 +128,37 @@ describe('contract record', () => {
 		number: contractNumber(id, createdAt, 'CD-FA-2026.1'),
 		templateVersion: 'CD-FA-2026.1',
 		createdAt,
-		partyA: { name: '深圳市喆堃科技有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '张喆', registeredAddress: '深圳市南山区' },
+		partyA: {
+			name: '深圳市喆堃科技有限公司',
+			creditCode: '91350100M000100Y43',
+			legalRepresentative: '张喆',
+			registeredAddress: '深圳市南山区'
+		},
 		partyB: { name: '云栈科技有限公司', creditCode: '91110000600037341L', registeredAddress: '北京市海淀区' },
 		contact: { person: '王珺', phone: '13800138000', email: 'wang@example.com', mailingAddress: '深圳市南山区' }
 	};
-	const line = (n: number, amountFen: number) => ({ id: `20261126${String(n).padStart(8, '0')}`, product: '云服务器', spec: '2核4G', billingMode: 'prepaid', amountFen, paidAt: createdAt });
+	const line = (n: number, amountFen: number) => ({
+		id: `20261126${String(n).padStart(8, '0')}`,
+		product: '云服务器',
+		spec: '2核4G',
+		billingMode: 'prepaid',
+		amountFen,
+		paidAt: createdAt
+	});
 
 	it('numbers contracts by their Shanghai date', () => expect(base.number).toBe('HT-20261126-5F0C3B5E'));
 	it('accepts each kind and discriminates on kind', () => {
 		expect(ok(contractRecord, { kind: 'framework', ...base })).toBe(true);
-		expect(ok(contractRecord, { kind: 'order', ...base, orders: [line(1, 100), line(2, 250)], totalFen: 350 })).toBe(true);
+		expect(ok(contractRecord, { kind: 'order', ...base, orders: [line(1, 100), line(2, 250)], totalFen: 350 })).toBe(
+			true
+		);
 		expect(ok(contractRecord, { kind: 'filing', ...base })).toBe(false);
 	});
 	it('refuses a total that is not the sum, duplicate orders and more than 1,000 orders', () => {
 		expect(ok(contractRecord, { kind: 'order', ...base, orders: [line(1, 100)], totalFen: 101 })).toBe(false);
-		expect(ok(contractRecord, { kind: 'order', ...base, orders: [line(1, 100), line(1, 100)], totalFen: 200 })).toBe(false);
+		expect(ok(contractRecord, { kind: 'order', ...base, orders: [line(1, 100), line(1, 100)], totalFen: 200 })).toBe(
+			false
+		);
 		const many = Array.from({ length: 1001 }, (_, i) => line(i, 1));
 		expect(ok(contractRecord, { kind: 'order', ...base, orders: many, totalFen: 1001 })).toBe(false);
 		expect(ok(contractRecord, { kind: 'order', ...base, orders: many.slice(0, 1000), totalFen: 1000 })).toBe(true);
@@ -114,7 +175,13 @@ describe('outbox entry', () => {
 });
 
 describe('money and time', () => {
-	it.each([[0, '0.00'], [5, '0.05'], [123456, '1,234.56'], [100000000, '1,000,000.00'], [-250, '-2.50']])('%i fen → %s', (f, s) => expect(formatYuan(f)).toBe(s));
+	it.each([
+		[0, '0.00'],
+		[5, '0.05'],
+		[123456, '1,234.56'],
+		[100000000, '1,000,000.00'],
+		[-250, '-2.50']
+	])('%i fen → %s', (f, s) => expect(formatYuan(f)).toBe(s));
 	it('refuses non-integer fen', () => expect(() => formatYuan(1.5)).toThrow());
 	it('shows times in Asia/Shanghai', () => {
 		expect(shanghaiDateTime('2026-01-31T17:00:00Z')).toBe('2026-02-01 01:00');

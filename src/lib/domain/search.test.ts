@@ -8,7 +8,8 @@ describe('normalizeSearch', () => {
 		expect(normalizeSearch(' 2026 1202 - 51bfe982 ')).toBe('2026120251bfe982');
 		expect(normalizeSearch('２０２６１２０２－５１ＢＦＥ９８２')).toBe('2026120251bfe982');
 	});
-	it('keeps Chinese characters of filing numbers', () => expect(normalizeSearch('粤ICP备12345678号-1')).toBe('粤icp备12345678号1'));
+	it('keeps Chinese characters of filing numbers', () =>
+		expect(normalizeSearch('粤ICP备12345678号-1')).toBe('粤icp备12345678号1'));
 });
 
 describe('searchPartsOf', () => {
@@ -18,7 +19,10 @@ describe('searchPartsOf', () => {
 		for (let start = 0; start < number.length; start++) {
 			for (let end = start + 4; end <= number.length; end++) {
 				const part = number.slice(start, end);
-				expect(parts.some((p) => p.startsWith(part)), part).toBe(true);
+				expect(
+					parts.some((p) => p.startsWith(part)),
+					part
+				).toBe(true);
 			}
 		}
 		expect(parts).toHaveLength(number.length - 3);

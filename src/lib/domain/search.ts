@@ -8,7 +8,10 @@ export const MIN_PART = 4;
  * `20261202-51BFE982`, `2026 1202 51bfe982` and `２０２６１２０２５１ＢＦＥ９８２` are the same query.
  */
 export function normalizeSearch(value: string): string {
-	return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+	return value
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**

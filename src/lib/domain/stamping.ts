@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { returnAddress } from './address';
 import { courierShipment } from './stampingEvent';
 
-export { courierShipment, stampingEvent, stampingEventKind, type CourierShipment, type StampingEvent } from './stampingEvent';
+export {
+	courierShipment,
+	stampingEvent,
+	stampingEventKind,
+	type CourierShipment,
+	type StampingEvent
+} from './stampingEvent';
 
 /** Body of PUT /api/v1/contracts/:id/stamping. The return address never changes once stored. */
 export const stampingSubmission = z.object({

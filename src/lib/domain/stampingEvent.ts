@@ -5,7 +5,10 @@ import { text, token } from './text';
 
 export const courierShipment = z.object({
 	courier: text(30),
-	trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,32}$/, { message: 'trackingNumber' })
+	trackingNumber: z
+		.string()
+		.trim()
+		.regex(/^[A-Za-z0-9-]{6,32}$/, { message: 'trackingNumber' })
 });
 
 export const stampingEventKind = z.enum(['received', 'stamped', 'returned']);

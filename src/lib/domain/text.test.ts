@@ -6,8 +6,15 @@ import { returnAddress } from './address';
 import { text, textProblem, token } from './text';
 
 /** Any UTF-16 code units — lone surrogates, controls and noncharacters included — mixed with real text. */
-const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 30 }).map((units) => String.fromCharCode(...units));
-const anyText = fc.oneof(anyUnits, fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('e\u0301', '한', '\u1100\u1161\u11a8', 'Å', 'A\u030a', '张喆 𬘭'));
+const anyUnits = fc
+	.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 30 })
+	.map((units) => String.fromCharCode(...units));
+const anyText = fc.oneof(
+	anyUnits,
+	fc.string({ unit: 'grapheme', maxLength: 20 }),
+	fc.string({ unit: 'binary', maxLength: 20 }),
+	fc.constantFrom('e\u0301', '한', '\u1100\u1161\u11a8', 'Å', 'A\u030a', '张喆 𬘭')
+);
 
 const schema = text(40, 0);
 const isNoncharacter = (cp: number) => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
@@ -80,7 +87,15 @@ describe('text()', () => {
 	});
 
 	it('every text field of the address and contact forms refuses them with the field path', () => {
-		const address = { recipient: '张喆', phone: '0755-86001234', province: '广东省', city: '深圳市', district: '南山区', address: '高新南七道18号', postalCode: '518057' };
+		const address = {
+			recipient: '张喆',
+			phone: '0755-86001234',
+			province: '广东省',
+			city: '深圳市',
+			district: '南山区',
+			address: '高新南七道18号',
+			postalCode: '518057'
+		};
 		for (const field of ['recipient', 'province', 'city', 'district', 'address']) {
 			for (const bad of ['\ud800', '\u0007', '\ufffe']) {
 				const r = returnAddress.safeParse({ ...address, [field]: `${address[field as keyof typeof address]}${bad}` });

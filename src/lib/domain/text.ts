@@ -48,14 +48,7 @@ function wellFormed<S extends z.ZodString>(schema: S) {
 
 /** User-entered text: NFC first, then trimmed and checked. */
 export const text = (max: number, min = 1) =>
-	wellFormed(
-		z
-			.string()
-			.overwrite(nfc)
-			.trim()
-			.min(min, { message: 'required' })
-			.max(max, { message: 'tooLong' })
-	);
+	wellFormed(z.string().overwrite(nfc).trim().min(min, { message: 'required' }).max(max, { message: 'tooLong' }));
 
 /** Identifiers and other machine-made strings: not normalised (they are compared byte for byte), but well-formed. */
 export const token = (max: number, min = 1) => wellFormed(z.string().min(min).max(max));

@@ -9,7 +9,14 @@ export type ShanghaiParts = { y: string; m: string; d: string; hh: string; mm: s
 export function shanghaiParts(when: string | number | Date): ShanghaiParts {
 	const ms = when instanceof Date ? when.getTime() : typeof when === 'number' ? when : Date.parse(when);
 	const s = new Date(ms + SHANGHAI_MS).toISOString();
-	return { y: s.slice(0, 4), m: s.slice(5, 7), d: s.slice(8, 10), hh: s.slice(11, 13), mm: s.slice(14, 16), ss: s.slice(17, 19) };
+	return {
+		y: s.slice(0, 4),
+		m: s.slice(5, 7),
+		d: s.slice(8, 10),
+		hh: s.slice(11, 13),
+		mm: s.slice(14, 16),
+		ss: s.slice(17, 19)
+	};
 }
 
 /** "2026-11-26" */

@@ -37,13 +37,24 @@ const number = 'HT-20260315-1A2B3C4D';
 describe('answerFor', () => {
 	it('matches by fingerprint or by PDF hash, and picks the matching copy among several', () => {
 		const copies = [copy({ contentHash: 'c'.repeat(64), kind: 'order' }), copy()];
-		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, copies)).toMatchObject({ registered: true, match: true, kind: 'filing' });
+		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, copies)).toMatchObject({
+			registered: true,
+			match: true,
+			kind: 'filing'
+		});
 		expect(answerFor({ number, pdfSha256: 'b'.repeat(64) }, copies)).toMatchObject({ registered: true, match: true });
-		expect(answerFor({ number, fingerprint: 'd'.repeat(64) }, copies)).toMatchObject({ registered: true, match: false, kind: 'order' });
+		expect(answerFor({ number, fingerprint: 'd'.repeat(64) }, copies)).toMatchObject({
+			registered: true,
+			match: false,
+			kind: 'order'
+		});
 	});
 
 	it('treats an unregistered copy and no copy as not registered', () => {
-		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, [copy({ registeredAt: null })])).toEqual({ number, registered: false });
+		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, [copy({ registeredAt: null })])).toEqual({
+			number,
+			registered: false
+		});
 		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, [])).toEqual({ number, registered: false });
 	});
 });
@@ -52,7 +63,9 @@ describe('query and link', () => {
 	it('needs exactly one of fingerprint and pdfSha256', () => {
 		expect(publicVerifyQuery.safeParse({ number, fingerprint: 'A'.repeat(64) }).data?.fingerprint).toBe('a'.repeat(64));
 		expect(publicVerifyQuery.safeParse({ number }).success).toBe(false);
-		expect(publicVerifyQuery.safeParse({ number, fingerprint: 'a'.repeat(64), pdfSha256: 'a'.repeat(64) }).success).toBe(false);
+		expect(
+			publicVerifyQuery.safeParse({ number, fingerprint: 'a'.repeat(64), pdfSha256: 'a'.repeat(64) }).success
+		).toBe(false);
 	});
 
 	it('puts the fingerprint in the fragment', () => {

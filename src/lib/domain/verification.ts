@@ -75,13 +75,30 @@ export function verifyPath(number: string, fingerprint: string): string {
 const MASK = '**';
 /** Legal forms, longest first: kept, like the industry word before them, because they say nothing about who it is. */
 const LEGAL_FORMS = [
-	'股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '（有限合伙）', '(有限合伙)', '合伙企业', '分公司', '公司',
-	'研究院', '事务所', '工作室', '合作社', '中心', '集团', '厂', '店'
+	'股份有限公司',
+	'有限责任公司',
+	'集团有限公司',
+	'有限公司',
+	'（有限合伙）',
+	'(有限合伙)',
+	'合伙企业',
+	'分公司',
+	'公司',
+	'研究院',
+	'事务所',
+	'工作室',
+	'合作社',
+	'中心',
+	'集团',
+	'厂',
+	'店'
 ];
 /** A leading province/city/county (深圳市, 广东省深圳市, 浙江省杭州市西湖区…): kept, as on a business licence lookup. */
-const REGION = /^(?:[\p{Script=Han}]{2,7}?(?:省|自治区))?(?:[\p{Script=Han}]{2,7}?(?:市|自治州|地区|盟))?(?:[\p{Script=Han}]{1,5}?(?:区|县|旗))?/u;
+const REGION =
+	/^(?:[\p{Script=Han}]{2,7}?(?:省|自治区))?(?:[\p{Script=Han}]{2,7}?(?:市|自治州|地区|盟))?(?:[\p{Script=Han}]{1,5}?(?:区|县|旗))?/u;
 /** Province-level and large-city names written without 省/市, as many names begin (北京字节…, 广东…). */
-const SHORT_REGION = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|成都|武汉|西安|厦门|青岛|宁波|大连)/u;
+const SHORT_REGION =
+	/^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|成都|武汉|西安|厦门|青岛|宁波|大连)/u;
 
 /**
  * Masks a party's name so that someone who knows it can recognise it, but cannot read it off:

@@ -41,7 +41,11 @@ describe('the published calendar', () => {
 	});
 
 	it('lets the later notice decide a late-December day both years name', () => {
-		const old = { year: 2026, holidays: [{ date: '2026-01-01', name: '元旦' }], workdays: [{ date: '2026-12-26', name: '元旦' }] };
+		const old = {
+			year: 2026,
+			holidays: [{ date: '2026-01-01', name: '元旦' }],
+			workdays: [{ date: '2026-12-26', name: '元旦' }]
+		};
 		const next = { year: 2027, holidays: [{ date: '2026-12-26', name: '元旦' }], workdays: [] };
 		expect(isWorkday('2026-12-26', workCalendar([next, old]))).toBe(false);
 		expect(isWorkday('2026-12-26', workCalendar([old]))).toBe(true);
@@ -52,13 +56,23 @@ describe('addWorkdays: received date + 15 working days', () => {
 	it.each([
 		// [received, due, provisional, what it shows]
 		['2026-11-02', '2026-11-23', false, 'three plain weeks'],
-		['2026-09-25', '2026-10-22', false, 'the Friday before National Day (itself Mid-Autumn): the Golden Week is skipped, 10-10 counts'],
+		[
+			'2026-09-25',
+			'2026-10-22',
+			false,
+			'the Friday before National Day (itself Mid-Autumn): the Golden Week is skipped, 10-10 counts'
+		],
 		['2026-09-30', '2026-10-27', false, 'the last working day before National Day'],
 		['2026-09-18', '2026-10-15', false, 'a run across the make-up Sunday 09-20 and the make-up Saturday 10-10'],
 		['2026-02-13', '2026-03-12', false, 'Spring Festival 2026, with make-up Saturdays 02-14 and 02-28'],
 		['2026-10-03', '2026-10-27', false, 'received during the holiday: counting starts after it'],
 		['2026-12-01', '2026-12-22', false, 'ends before the last week of the published year'],
-		['2025-12-15', '2026-01-06', false, 'across New Year 2026 (01-01 to 01-03 off, Sunday 01-04 on), both years published']
+		[
+			'2025-12-15',
+			'2026-01-06',
+			false,
+			'across New Year 2026 (01-01 to 01-03 off, Sunday 01-04 on), both years published'
+		]
 	])('%s → %s (provisional: %s) — %s', (received, due, provisional) => {
 		expect(addWorkdays(received, 15, calendar)).toEqual({ due, provisional });
 	});
@@ -77,12 +91,20 @@ describe('addWorkdays: received date + 15 working days', () => {
 		// 2027-01-01 off and Saturday 01-02 on: here the count ends on the same day, now final …
 		expect(addWorkdays('2026-12-15', 15, after)).toEqual({ due: '2027-01-05', provisional: false });
 		// … and here on another one: New Year's Day was the 15th working day only while 2027 was unknown.
-		expect(addWorkdays('2026-12-11', 15, calendar)).toEqual({ due: '2027-01-01', provisional: true, unpublishedYear: 2027 });
+		expect(addWorkdays('2026-12-11', 15, calendar)).toEqual({
+			due: '2027-01-01',
+			provisional: true,
+			unpublishedYear: 2027
+		});
 		expect(addWorkdays('2026-12-11', 15, after)).toEqual({ due: '2027-01-02', provisional: false });
 	});
 
 	it('with no calendar at all (a device before its first pull) every date is provisional', () => {
-		expect(addWorkdays('2026-11-02', 15, workCalendar([]))).toEqual({ due: '2026-11-23', provisional: true, unpublishedYear: 2026 });
+		expect(addWorkdays('2026-11-02', 15, workCalendar([]))).toEqual({
+			due: '2026-11-23',
+			provisional: true,
+			unpublishedYear: 2026
+		});
 	});
 
 	it('never counts the day of receipt', () => {

@@ -69,12 +69,14 @@ export function addWorkdays(start: string, days: number, calendar: WorkCalendar)
 	if (!Number.isInteger(days) || days < 1) throw new RangeError(`not a positive number of days: ${days}`);
 	let day = start;
 	let unpublished: number | null = null;
-	for (let left = days; left > 0; ) {
+	for (let left = days; left > 0;) {
 		day = nextDay(day);
 		unpublished ??= unsettledYear(day, calendar);
 		if (isWorkday(day, calendar)) left--;
 	}
-	return unpublished === null ? { due: day, provisional: false } : { due: day, provisional: true, unpublishedYear: unpublished };
+	return unpublished === null
+		? { due: day, provisional: false }
+		: { due: day, provisional: true, unpublishedYear: unpublished };
 }
 
 /** When the stamped copy is due back: the provider's receipt date in Shanghai + 15 working days. */

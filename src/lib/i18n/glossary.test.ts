@@ -30,13 +30,18 @@ function printed(t: TemplateText): string[] {
 	};
 	const { articles, ...rest } = t;
 	walk(rest);
-	for (const kind of ['framework', 'filing', 'order'] as const) for (const a of articles(kind)) out.push(a.heading, ...a.paragraphs);
+	for (const kind of ['framework', 'filing', 'order'] as const)
+		for (const a of articles(kind)) out.push(a.heading, ...a.paragraphs);
 	return out;
 }
 
 /** Where a template text uses a word the glossary replaces. */
 function replacedWords(t: TemplateText): string[] {
-	return printed(t).flatMap((s) => AVOID.filter((a) => a.locale === 'zh-CN' && a.variant.test(s)).map((a) => `"${s.match(a.variant)![0]}" → ${a.use} in 「${s}」`));
+	return printed(t).flatMap((s) =>
+		AVOID.filter((a) => a.locale === 'zh-CN' && a.variant.test(s)).map(
+			(a) => `"${s.match(a.variant)![0]}" → ${a.use} in 「${s}」`
+		)
+	);
 }
 
 describe('glossary', () => {
@@ -83,14 +88,19 @@ describe('glossary', () => {
 	});
 
 	it('PDF templates after the frozen ones use the glossary terms', () => {
-		const versions = readdirSync(TEMPLATES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+		const versions = readdirSync(TEMPLATES, { withFileTypes: true })
+			.filter((e) => e.isDirectory())
+			.map((e) => e.name);
 		expect(versions).toEqual(expect.arrayContaining([...FROZEN_TEMPLATES, '2026.4']));
 		const found: string[] = [];
 		for (const version of versions.filter((v) => !FROZEN_TEMPLATES.includes(v))) {
-			for (const file of readdirSync(join(TEMPLATES, version)).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
+			for (const file of readdirSync(join(TEMPLATES, version)).filter(
+				(f) => f.endsWith('.ts') && !f.includes('.test.')
+			)) {
 				const source = readFileSync(join(TEMPLATES, version, file), 'utf8');
 				for (const { locale, variant, use } of AVOID) {
-					if (locale === 'zh-CN' && variant.test(source)) found.push(`${version}/${file}: "${source.match(variant)![0]}" → ${use}`);
+					if (locale === 'zh-CN' && variant.test(source))
+						found.push(`${version}/${file}: "${source.match(variant)![0]}" → ${use}`);
 				}
 			}
 		}
@@ -111,10 +121,15 @@ describe('glossary', () => {
 	it('would catch 预付费 in a template text, except as 包年包月（预付费）', () => {
 		const latest = TEXTS['../pdf/templates/2026.4/text.ts']!.TEXT!;
 		expect(printed(latest).some((s) => s.includes('包年包月（预付费）'))).toBe(true);
-		expect(replacedWords({ ...latest, LABELS: { ...latest.LABELS, prepaid: '预付费' } })).toEqual(['"预付费" → 包年包月 in 「预付费」']);
+		expect(replacedWords({ ...latest, LABELS: { ...latest.LABELS, prepaid: '预付费' } })).toEqual([
+			'"预付费" → 包年包月 in 「预付费」'
+		]);
 		const reverted: TemplateText = {
 			...latest,
-			articles: (kind) => latest.articles(kind).map((a) => ({ ...a, paragraphs: a.paragraphs.map((p) => p.replace('包年包月服务', '预付费服务')) }))
+			articles: (kind) =>
+				latest
+					.articles(kind)
+					.map((a) => ({ ...a, paragraphs: a.paragraphs.map((p) => p.replace('包年包月服务', '预付费服务')) }))
 		};
 		expect(replacedWords(reverted).length).toBe(3);
 		// 2026.3 itself, were it not frozen, prints them: the frozen list is what lets it.

@@ -9,7 +9,11 @@ const lazy = import.meta.glob(['../**/i18n.ts', '../**/i18n/*.ts', '!./**'], { e
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) && !e.name.includes('.test.') ? [join(dir, e.name)] : []
+		e.isDirectory()
+			? sources(join(dir, e.name))
+			: /\.(ts|svelte)$/.test(e.name) && !e.name.includes('.test.')
+				? [join(dir, e.name)]
+				: []
 	);
 }
 
@@ -44,7 +48,9 @@ describe('messages', () => {
 	it('types every message file: keys.ts names each catalog, so its keys are MessageKeys', () => {
 		const lib = join(__dirname, '..');
 		const keysSource = readFileSync(join(__dirname, 'keys.ts'), 'utf8');
-		const catalogs = sources(lib).filter((f) => /defineMessages\(/.test(readFileSync(f, 'utf8')) && !f.endsWith('define.ts'));
+		const catalogs = sources(lib).filter(
+			(f) => /defineMessages\(/.test(readFileSync(f, 'utf8')) && !f.endsWith('define.ts')
+		);
 		expect(catalogs.length).toBeGreaterThan(5);
 		for (const file of catalogs) {
 			const from = relative(__dirname, file).replaceAll('\\', '/').replace(/\.ts$/, '');

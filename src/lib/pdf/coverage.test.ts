@@ -25,7 +25,8 @@ describe('font coverage', () => {
 		expect(gbk.length).toBeGreaterThan(21_000);
 		const missing = gbk.filter((cp) => !regular.has(cp));
 		expect(missing).toEqual(ABSENT_FROM_SOURCE);
-		for (const c of '喆堃珺玥、。，；：？！（）「」『』【】《》“”‘’—…·￥') expect(regular.has(c.codePointAt(0)!)).toBe(true);
+		for (const c of '喆堃珺玥、。，；：？！（）「」『』【】《》“”‘’—…·￥')
+			expect(regular.has(c.codePointAt(0)!)).toBe(true);
 		for (let cp = 0x20; cp < 0x7f; cp++) expect(regular.has(cp)).toBe(true);
 	});
 

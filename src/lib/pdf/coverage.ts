@@ -28,7 +28,9 @@ export class GlyphPendingError extends Error {
 	constructor(char: string, field: string) {
 		const codePoint = char.codePointAt(0)!;
 		const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-		super(`The glyph for "${char}" (U+${hex}) in ${field} is not on this device yet: it comes with the next connection`);
+		super(
+			`The glyph for "${char}" (U+${hex}) in ${field} is not on this device yet: it comes with the next connection`
+		);
 		this.name = 'GlyphPendingError';
 		this.char = char;
 		this.codePoint = codePoint;

@@ -87,7 +87,10 @@ const PRODUCTS = [
 ] as const;
 
 /** An order contract with n orders (deterministic pseudo-random amounts and dates). */
-export function exampleOrderContract(n: number, version: TemplateVersion = CURRENT_TEMPLATE_VERSION.order): OrderContract {
+export function exampleOrderContract(
+	n: number,
+	version: TemplateVersion = CURRENT_TEMPLATE_VERSION.order
+): OrderContract {
 	let seed = 20260315;
 	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
 	const orders: OrderLine[] = Array.from({ length: n }, (_, i) => {

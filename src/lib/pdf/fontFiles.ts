@@ -16,7 +16,11 @@ export const FONT_FILES = {
 	'serif-2026.1': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold.ttf' },
 	'serif-2026.2': { regular: 'contract-serif-regular.ttf', bold: 'contract-serif-bold-2026.2.ttf' },
 	'serif-2026.3': {
-		regular: { core: 'contract-serif-regular-2026.3.core', rest: 'contract-serif-regular-2026.3.rest', template: '2026.3' },
+		regular: {
+			core: 'contract-serif-regular-2026.3.core',
+			rest: 'contract-serif-regular-2026.3.rest',
+			template: '2026.3'
+		},
 		bold: 'contract-serif-bold-2026.3.ttf'
 	}
 } as const;

@@ -19,7 +19,12 @@ describe('font sets', () => {
 		expect(Object.keys(FONT_SETS)).toEqual(['serif-2026.1', 'serif-2026.2', 'serif-2026.3']);
 		for (const kind of ['FA', 'FL', 'OR']) expect(fontSetOf(`CD-${kind}-2026.4`)).toBe('serif-2026.3');
 		expect(fontFiles()).toEqual(
-			expect.arrayContaining(['contract-serif-regular.ttf', 'contract-serif-regular-2026.3.core', 'contract-serif-regular-2026.3.rest', 'contract-serif-bold-2026.3.ttf'])
+			expect.arrayContaining([
+				'contract-serif-regular.ttf',
+				'contract-serif-regular-2026.3.core',
+				'contract-serif-regular-2026.3.rest',
+				'contract-serif-bold-2026.3.ttf'
+			])
 		);
 	});
 });

@@ -25,7 +25,6 @@ export const FONT_SETS = {
 	'serif-2026.3': { ...FONT_FILES['serif-2026.3'], boldTexts: BOLD_2026_3 }
 } as const satisfies Record<FontSetId, FontSet>;
 
-
 /**
  * The font set of each template version (the registry's renderers declare the same; registry.test.ts
  * holds them together). Here so font loading does not pull every renderer into its chunk.
@@ -47,7 +46,8 @@ export const FONT_SET_OF: Record<TemplateVersion, FontSetId> = {
 
 /** The font set a record of this version renders with; throws for a version nobody released. */
 export function fontSetOf(templateVersion: string): FontSetId {
-	if (!Object.hasOwn(FONT_SET_OF, templateVersion)) throw new Error(`No font set for template version "${templateVersion}"`);
+	if (!Object.hasOwn(FONT_SET_OF, templateVersion))
+		throw new Error(`No font set for template version "${templateVersion}"`);
 	return FONT_SET_OF[templateVersion as TemplateVersion];
 }
 
@@ -58,5 +58,7 @@ export function regularFiles(regular: string | SplitFace): string[] {
 
 /** Every distinct file of every set (the server and the font build need them all). */
 export function fontFiles(): string[] {
-	return [...new Set(Object.values(FONT_SETS as Record<string, FontSet>).flatMap((s) => [...regularFiles(s.regular), s.bold]))];
+	return [
+		...new Set(Object.values(FONT_SETS as Record<string, FontSet>).flatMap((s) => [...regularFiles(s.regular), s.bold]))
+	];
 }

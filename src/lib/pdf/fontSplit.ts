@@ -52,7 +52,8 @@ export function compositeGlyphs(font: Uint8Array): number[] {
 	const offsets = outlineOffsets(font);
 	const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
 	const out: number[] = [];
-	for (let g = 0; g + 1 < offsets.length; g++) if (offsets[g + 1]! > offsets[g]! && view.getInt16(offsets[g]!) < 0) out.push(g);
+	for (let g = 0; g + 1 < offsets.length; g++)
+		if (offsets[g + 1]! > offsets[g]! && view.getInt16(offsets[g]!) < 0) out.push(g);
 	return out;
 }
 
@@ -62,7 +63,11 @@ function u32(view: DataView, at: number, value?: number): number {
 }
 
 /** Splits a complete font: the core keeps the outlines of `keep` (and glyph 0), the rest holds all others. */
-export function splitFont(font: Uint8Array, keep: ReadonlySet<number>, sha256: Uint8Array): { core: Uint8Array; rest: Uint8Array } {
+export function splitFont(
+	font: Uint8Array,
+	keep: ReadonlySet<number>,
+	sha256: Uint8Array
+): { core: Uint8Array; rest: Uint8Array } {
 	if (compositeGlyphs(font).length) throw new Error('composite glyphs are not supported by the split');
 	if (sha256.length !== 32) throw new Error('sha256 must be 32 bytes');
 	const offsets = outlineOffsets(font);
@@ -101,19 +106,32 @@ export function splitFont(font: Uint8Array, keep: ReadonlySet<number>, sha256: U
 
 type Hole = { first: number; end: number; offset: number; length: number };
 
-export type CoreInfo = { fullLength: number; restLength: number; sha256: Uint8Array; holes: Hole[]; payload: Uint8Array };
+export type CoreInfo = {
+	fullLength: number;
+	restLength: number;
+	sha256: Uint8Array;
+	holes: Hole[];
+	payload: Uint8Array;
+};
 
 /** Reads a core file's header; throws for anything that is not one. */
 export function readCore(core: Uint8Array): CoreInfo {
 	const view = new DataView(core.buffer, core.byteOffset, core.byteLength);
-	if (core.length < HEADER || u32(view, 0) !== MAGIC || u32(view, 4) !== VERSION) throw new Error('not a contract font core file');
+	if (core.length < HEADER || u32(view, 0) !== MAGIC || u32(view, 4) !== VERSION)
+		throw new Error('not a contract font core file');
 	const n = u32(view, 16);
 	const holes: Hole[] = [];
 	for (let i = 0; i < n; i++) {
 		const at = HEADER + i * ENTRY;
 		holes.push({ first: u32(view, at), end: u32(view, at + 4), offset: u32(view, at + 8), length: u32(view, at + 12) });
 	}
-	return { fullLength: u32(view, 8), restLength: u32(view, 12), sha256: core.slice(20, 52), holes, payload: core.subarray(HEADER + n * ENTRY) };
+	return {
+		fullLength: u32(view, 8),
+		restLength: u32(view, 12),
+		sha256: core.slice(20, 52),
+		holes,
+		payload: core.subarray(HEADER + n * ENTRY)
+	};
 }
 
 export type AssembledFont = {
@@ -131,7 +149,8 @@ export type AssembledFont = {
  */
 export function assembleFont(core: Uint8Array, rest?: Uint8Array): AssembledFont {
 	const info = readCore(core);
-	if (rest && rest.length !== info.restLength) throw new Error(`font rest is ${rest.length} bytes, expected ${info.restLength}`);
+	if (rest && rest.length !== info.restLength)
+		throw new Error(`font rest is ${rest.length} bytes, expected ${info.restLength}`);
 	if (info.payload.length + info.restLength !== info.fullLength) throw new Error('font core is truncated');
 	const font = new Uint8Array(info.fullLength);
 	let from = 0;

@@ -21,12 +21,18 @@ async function read(dir: string, file: string): Promise<Uint8Array> {
 }
 
 /** The complete face of a split set, put together from core and rest and checked against its SHA-256. */
-export async function readSplitFace(dir: string, face: SplitFace, withRest = true): Promise<{ font: Uint8Array; pending: ReadonlySet<number> }> {
+export async function readSplitFace(
+	dir: string,
+	face: SplitFace,
+	withRest = true
+): Promise<{ font: Uint8Array; pending: ReadonlySet<number> }> {
 	const core = await read(dir, face.core);
 	const rest = withRest ? await read(dir, face.rest) : undefined;
 	const { font, sha256, pending } = assembleFont(core, rest);
 	if (rest && !createHash('sha256').update(font).digest().equals(sha256)) {
-		throw new Error(`contract font ${face.core} + ${face.rest} do not make the font they were cut from: run \`npm run font\``);
+		throw new Error(
+			`contract font ${face.core} + ${face.rest} do not make the font they were cut from: run \`npm run font\``
+		);
 	}
 	return { font, pending };
 }

@@ -26,7 +26,8 @@ function fetchParts(id: FontSetId, set: FontSet): Promise<Parts> {
 	if (!p) {
 		const regular = typeof set.regular === 'string' ? set.regular : set.regular.core;
 		p = Promise.all([fetchFont(fontUrl(regular)), fetchFont(fontUrl(set.bold))]).then(
-			([bytes, bold]) => (typeof set.regular === 'string' ? { core: null, regular: bytes, bold } : { core: bytes, regular: null, bold }),
+			([bytes, bold]) =>
+				typeof set.regular === 'string' ? { core: null, regular: bytes, bold } : { core: bytes, regular: null, bold },
 			(error: unknown) => {
 				parts.delete(id);
 				throw error;
@@ -59,7 +60,9 @@ function completeFace(id: FontSetId, face: SplitFace, core: Uint8Array): Promise
  * comes complete when its rest can be had (service worker cache or network); otherwise as the core alone, with
  * the characters it lacks in `pending`, so a record needing none of them renders to the very same bytes.
  */
-export async function loadContractFonts(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): Promise<ContractFonts> {
+export async function loadContractFonts(
+	templateVersion: string = CURRENT_TEMPLATE_VERSION.framework
+): Promise<ContractFonts> {
 	const id = fontSetOf(templateVersion);
 	const set: FontSet = FONT_SETS[id];
 	const got = await fetchParts(id, set);

@@ -22,7 +22,10 @@ export const RENDERERS: Record<TemplateVersion, TemplateRenderer> = {
 
 export class UnknownTemplateVersionError extends Error {
 	override name = 'UnknownTemplateVersionError';
-	constructor(readonly version: string, readonly kind?: string) {
+	constructor(
+		readonly version: string,
+		readonly kind?: string
+	) {
 		super(
 			kind === undefined
 				? `No renderer for template version "${version}"`
@@ -35,6 +38,7 @@ export class UnknownTemplateVersionError extends Error {
 export function rendererFor(version: string, kind?: string): TemplateRenderer {
 	const info = templateVersionInfo(version);
 	if (!info || !Object.hasOwn(RENDERERS, version)) throw new UnknownTemplateVersionError(version);
-	if (kind !== undefined && !(info.kinds as readonly string[]).includes(kind)) throw new UnknownTemplateVersionError(version, kind);
+	if (kind !== undefined && !(info.kinds as readonly string[]).includes(kind))
+		throw new UnknownTemplateVersionError(version, kind);
 	return RENDERERS[version as TemplateVersion];
 }

@@ -39,7 +39,8 @@ async function textInFooterBand(pdf: Uint8Array, record: ContractRecord): Promis
 		for (const item of items) {
 			if (!('str' in item) || item.str.trim() === '') continue;
 			const y = item.transform[5] as number;
-			if (y < PAGE.bottom && !footer.has(item.str) && !/^第 \d+ 页 共 \d+ 页$/.test(item.str)) bad.push(`p${n}: ${item.str}`);
+			if (y < PAGE.bottom && !footer.has(item.str) && !/^第 \d+ 页 共 \d+ 页$/.test(item.str))
+				bad.push(`p${n}: ${item.str}`);
 		}
 	}
 	return bad;
@@ -118,7 +119,11 @@ it("writes the same bytes with jsPDF's own glyf encoder as with the linear repla
 describe('missing glyphs', () => {
 	it.each([
 		['partyA.name', (r: ContractRecord) => ({ ...r, partyA: { ...r.partyA, name: '𠀀字科技有限公司' } }), '𠀀'],
-		['contact.mailingAddress', (r: ContractRecord) => ({ ...r, contact: { ...r.contact, mailingAddress: '杭州市 😀 路' } }), '😀'],
+		[
+			'contact.mailingAddress',
+			(r: ContractRecord) => ({ ...r, contact: { ...r.contact, mailingAddress: '杭州市 😀 路' } }),
+			'😀'
+		],
 		[
 			'orders[3].product',
 			(r: ContractRecord) =>

@@ -28,7 +28,9 @@ export async function renderContractPdf(
 	const parsed = contractRecord.parse(record);
 	const renderer = rendererFor(parsed.templateVersion, parsed.kind);
 	if (fonts.set !== undefined && fonts.set !== renderer.fontSet) {
-		throw new Error(`Template version ${parsed.templateVersion} renders with font set ${renderer.fontSet}, not ${fonts.set}`);
+		throw new Error(
+			`Template version ${parsed.templateVersion} renders with font set ${renderer.fontSet}, not ${fonts.set}`
+		);
 	}
 	checkRecordCoverage(parsed, fonts.regular, fonts.pending);
 	const fingerprint = await contentFingerprint(parsed);

@@ -5,7 +5,7 @@ import { loadContractFontsNode } from './fonts-node';
 import { unaliasedFace } from './textFace';
 
 describe('unaliased text face', () => {
-	it('keeps 生 and drops its Kangxi twin ⽣; every glyph has one code point; the rest of the map is the font\'s', async () => {
+	it("keeps 生 and drops its Kangxi twin ⽣; every glyph has one code point; the rest of the map is the font's", async () => {
 		const font = (await loadContractFontsNode('CD-FA-2026.3')).regular;
 		const before = readCmapGlyphs(font);
 		const after = readCmapGlyphs(unaliasedFace(font));

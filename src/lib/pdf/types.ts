@@ -13,7 +13,12 @@ export interface TemplateRenderer {
 	/** The font set this version was released with (src/lib/pdf/fontSets.ts). */
 	readonly fontSet: FontSetId;
 	/** Draws a record already parsed and checked for coverage; the fingerprint is the record's content SHA-256. */
-	render(record: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array>;
+	render(
+		record: ContractRecord,
+		fonts: ContractFonts,
+		fingerprint: string,
+		options: RenderOptions
+	): Promise<Uint8Array>;
 }
 
 export type RenderOptions = {

@@ -26,7 +26,9 @@ export const contractRowSchema = z.intersection(
 		// 'void': refused and replaced on the device (replacedBy names the replacement, refusal keeps the reason).
 		status: z.union([contractStatus, z.literal('void')]),
 		replacedBy: z.uuid().optional(),
-		refusal: z.object({ code: z.string().max(100), detail: z.string().max(10_000), status: z.number().int().optional() }).optional(),
+		refusal: z
+			.object({ code: z.string().max(100), detail: z.string().max(10_000), status: z.number().int().optional() })
+			.optional(),
 		contentHash: sha256,
 		pdfSha256: sha256,
 		registeredAt: isoDateTime.nullable(),
@@ -39,11 +41,20 @@ export const orderRowSchema = order.extend({ month: z.string().regex(/^\d{4}-\d{
 
 /** A submitted return address is complete and frozen; a draft may still be half filled. */
 export const stampingRequestRowSchema = z.discriminatedUnion('status', [
-	z.object({ contractId: z.uuid(), status: z.literal('submitted'), submission: stampingSubmission, submittedAt: isoDateTime }),
+	z.object({
+		contractId: z.uuid(),
+		status: z.literal('submitted'),
+		submission: stampingSubmission,
+		submittedAt: isoDateTime
+	}),
 	z.object({ contractId: z.uuid(), status: z.literal('draft'), submission: z.unknown(), submittedAt: z.null() })
 ]);
 
-export const draftRowSchema = z.object({ key: z.string().min(1).max(200), value: z.unknown(), updatedAt: z.number().int().nonnegative() });
+export const draftRowSchema = z.object({
+	key: z.string().min(1).max(200),
+	value: z.unknown(),
+	updatedAt: z.number().int().nonnegative()
+});
 
 export const documentEntrySchema = z.object({
 	contractId: z.uuid(),
@@ -88,13 +99,18 @@ export const backupFileSchema = z
 		records: backupRecordsSchema,
 		documents: z.array(documentEntrySchema)
 	})
-	.refine((f) => f.records.identity.every((i) => i.accountId === f.accountId), { message: 'accountMismatch', path: ['records', 'identity'] })
+	.refine((f) => f.records.identity.every((i) => i.accountId === f.accountId), {
+		message: 'accountMismatch',
+		path: ['records', 'identity']
+	})
 	.superRefine((f, ctx) => {
 		// What a queued request sends must be what the file itself holds: the contract it registers, the return
 		// address the user submitted (as the app writes both in one transaction). Anything else was not typed here.
 		const contracts = new Set(f.records.contracts.map((c) => c.id));
 		const submitted = new Map(
-			f.records.stampingRequests.filter((s) => s.status === 'submitted').map((s) => [s.contractId, canonicalJson(s.submission)])
+			f.records.stampingRequests
+				.filter((s) => s.status === 'submitted')
+				.map((s) => [s.contractId, canonicalJson(s.submission)])
 		);
 		f.records.outbox.forEach((row, i) => {
 			const path = ['records', 'outbox', i];
@@ -111,4 +127,7 @@ export const backupFileSchema = z
 export type BackupFile = z.infer<typeof backupFileSchema>;
 export type BackupRecords = z.infer<typeof backupRecordsSchema>;
 export type BackupTable = keyof BackupRecords | 'documents';
-export const BACKUP_TABLES = [...(Object.keys(backupRecordsSchema.shape) as (keyof BackupRecords)[]), 'documents'] as const satisfies readonly BackupTable[];
+export const BACKUP_TABLES = [
+	...(Object.keys(backupRecordsSchema.shape) as (keyof BackupRecords)[]),
+	'documents'
+] as const satisfies readonly BackupTable[];

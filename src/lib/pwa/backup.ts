@@ -42,7 +42,18 @@ type Counts = Record<BackupTable, number>;
  */
 export type ImportReport = { added: Counts; skipped: Counts; kept: Counts; updated: Counts; refused: Refusal[] };
 
-const zero = (): Counts => ({ identity: 0, provider: 0, filings: 0, orders: 0, contracts: 0, stampingRequests: 0, stampingEvents: 0, outbox: 0, drafts: 0, documents: 0 });
+const zero = (): Counts => ({
+	identity: 0,
+	provider: 0,
+	filings: 0,
+	orders: 0,
+	contracts: 0,
+	stampingRequests: 0,
+	stampingEvents: 0,
+	outbox: 0,
+	drafts: 0,
+	documents: 0
+});
 export const total = (c: Counts): number => Object.values(c).reduce((a, b) => a + b, 0);
 
 // Chunks keep String.fromCharCode's argument list small for multi-MB PDFs.
@@ -73,7 +84,18 @@ export async function exportBackup(opts: { now?: Date; appVersion?: string } = {
 	const db = getDb();
 	const accountId = await currentAccountId();
 	if (!accountId) throw new BackupError('nothingToExport');
-	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts];
+	const tables = [
+		db.identity,
+		db.provider,
+		db.filings,
+		db.orders,
+		db.contracts,
+		db.documents,
+		db.stampingRequests,
+		db.stampingEvents,
+		db.outbox,
+		db.drafts
+	];
 	const snapshot = await db.transaction('r', tables, async () => ({
 		identity: await db.identity.toArray(),
 		provider: await db.provider.toArray(),
@@ -89,7 +111,13 @@ export async function exportBackup(opts: { now?: Date; appVersion?: string } = {
 	// Blobs are read after the transaction: awaiting them inside would let IndexedDB commit under us.
 	const documents = [];
 	for (const d of snapshot.documents) {
-		documents.push({ contractId: d.contractId, sha256: d.sha256, size: d.size, type: d.blob.type || 'application/pdf', base64: bytesToBase64(await blobBytes(d.blob)) });
+		documents.push({
+			contractId: d.contractId,
+			sha256: d.sha256,
+			size: d.size,
+			type: d.blob.type || 'application/pdf',
+			base64: bytesToBase64(await blobBytes(d.blob))
+		});
 	}
 	const { documents: _, ...records } = snapshot;
 	const file = {
@@ -112,7 +140,9 @@ export function backupFileName(exportedAt: string): string {
 }
 
 /** Export as a downloadable file and remember when (shown on the storage page). */
-export async function exportBackupFile(opts: { appVersion?: string } = {}): Promise<{ blob: Blob; name: string; file: BackupFile }> {
+export async function exportBackupFile(
+	opts: { appVersion?: string } = {}
+): Promise<{ blob: Blob; name: string; file: BackupFile }> {
 	const file = await exportBackup(opts);
 	const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
 	await setMeta(META.lastBackupAt, file.exportedAt);
@@ -147,10 +177,16 @@ export function describeIssues(issues: readonly Issue[], data?: unknown): string
 	const row = rowOf(first);
 	if (!row) return `${first.path.map(String).join('.') || '$'}: ${first.message}`;
 	const [table, index] = row;
-	const rows = table === 'documents' ? (data as BackupFile | undefined)?.documents : (data as { records?: Record<string, unknown[]> } | undefined)?.records?.[table];
+	const rows =
+		table === 'documents'
+			? (data as BackupFile | undefined)?.documents
+			: (data as { records?: Record<string, unknown[]> } | undefined)?.records?.[table];
 	const raw = Array.isArray(rows) ? (rows[index] as Record<string, unknown> | undefined) : undefined;
 	const id = raw && typeof raw === 'object' ? (raw.id ?? raw.contractId ?? raw.key ?? raw.accountId) : undefined;
-	const field = first.path.slice(table === 'documents' ? 2 : 3).map(String).join('.');
+	const field = first.path
+		.slice(table === 'documents' ? 2 : 3)
+		.map(String)
+		.join('.');
 	return `${table} #${index + 1}${typeof id === 'string' ? ` (${id.slice(0, 64)})` : ''}: ${field || '$'} ${first.message}`;
 }
 
@@ -165,8 +201,10 @@ export function parseBackup(input: unknown): BackupFile {
 		}
 	}
 	const envelope = data as { format?: unknown; version?: unknown } | null;
-	if (!envelope || typeof envelope !== 'object' || envelope.format !== BACKUP_FORMAT) throw new BackupError('notBackup');
-	if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) throw new BackupError('newerVersion', String(envelope.version));
+	if (!envelope || typeof envelope !== 'object' || envelope.format !== BACKUP_FORMAT)
+		throw new BackupError('notBackup');
+	if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION)
+		throw new BackupError('newerVersion', String(envelope.version));
 	const parsed = backupFileSchema.safeParse(data);
 	if (!parsed.success) throw new BackupError('invalid', describeIssues(parsed.error.issues, data));
 	return parsed.data;
@@ -205,13 +243,27 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 	const report: ImportReport = { added: zero(), skipped: zero(), kept: zero(), updated: zero(), refused: [] };
 	const r = file.records;
 	const db = getDb();
-	const tables = [db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.stampingRequests, db.stampingEvents, db.outbox, db.drafts, db.meta];
+	const tables = [
+		db.identity,
+		db.provider,
+		db.filings,
+		db.orders,
+		db.contracts,
+		db.documents,
+		db.stampingRequests,
+		db.stampingEvents,
+		db.outbox,
+		db.drafts,
+		db.meta
+	];
 	// Only Dexie promises are awaited inside: anything else (even a nested native async helper) can make
 	// Dexie lose the transaction in a real browser, which then commits early.
 	await db.transaction('rw', tables, async () => {
 		const now = Date.now();
 		// A row that was being sent when the file was made has no sender any more: it is due again.
-		const outbox = r.outbox.map((o) => (o.status === 'sending' ? { ...o, status: 'pending' as const, nextAttemptAt: now } : o));
+		const outbox = r.outbox.map((o) =>
+			o.status === 'sending' ? { ...o, status: 'pending' as const, nextAttemptAt: now } : o
+		);
 		// Records the provider owns, queue rows and drafts: added when missing; otherwise the device's copy
 		// wins (the next pull refreshes provider data, a local draft is the user's latest typing).
 		const plainTables = [
@@ -222,13 +274,21 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 			{ name: 'stampingEvents', table: db.stampingEvents, rows: r.stampingEvents, key: (x: { id: string }) => x.id },
 			{ name: 'drafts', table: db.drafts, rows: r.drafts, key: (x: { key: string }) => x.key },
 			{ name: 'outbox', table: db.outbox, rows: outbox, key: (x: { id: string }) => x.id }
-		] as unknown as { name: keyof BackupRecords; table: Table<unknown, string>; rows: unknown[]; key: (row: unknown) => string }[];
+		] as unknown as {
+			name: keyof BackupRecords;
+			table: Table<unknown, string>;
+			rows: unknown[];
+			key: (row: unknown) => string;
+		}[];
 		for (const { name, table, rows, key } of plainTables) {
 			const locals = await table.bulkGet(rows.map(key));
 			const fresh: unknown[] = [];
 			rows.forEach((row, i) => {
 				// An order's search parts are the device's own index (v7), not part of the file's record.
-				const local = name === 'orders' && locals[i] !== undefined ? (orderRowSchema.safeParse(locals[i]).data ?? locals[i]) : locals[i];
+				const local =
+					name === 'orders' && locals[i] !== undefined
+						? (orderRowSchema.safeParse(locals[i]).data ?? locals[i])
+						: locals[i];
 				if (local === undefined) fresh.push(row);
 				else if (same(local, row)) report.skipped[name]++;
 				else report.kept[name]++;
@@ -239,7 +299,11 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 
 		// A file's word on a contract's status counts for nothing: only the server says whether it is effective.
 		// A void contract was never registered and never will be: it stays void (nothing of it is queued).
-		const contracts = (r.contracts as ContractRow[]).map((c) => ({ ...c, status: c.status === 'void' ? ('void' as const) : ('pending' as const), registeredAt: null }));
+		const contracts = (r.contracts as ContractRow[]).map((c) => ({
+			...c,
+			status: c.status === 'void' ? ('void' as const) : ('pending' as const),
+			registeredAt: null
+		}));
 		const localContracts = await db.contracts.bulkGet(contracts.map((c) => c.id));
 		const contractsHere = new Map<string, ContractRow>();
 		const newContracts: ContractRow[] = [];
@@ -269,7 +333,9 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 		});
 		const localDocs = await db.documents.bulkGet(good.map((d) => d.contractId));
 		const missing = good.filter((d) => !contractsHere.has(d.contractId)).map((d) => d.contractId);
-		const otherContracts = new Map((await db.contracts.bulkGet(missing)).filter((c) => c !== undefined).map((c) => [c.id, c]));
+		const otherContracts = new Map(
+			(await db.contracts.bulkGet(missing)).filter((c) => c !== undefined).map((c) => [c.id, c])
+		);
 		const newDocs: DocumentRow[] = [];
 		good.forEach((d, i) => {
 			const local = localDocs[i];
@@ -284,7 +350,12 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 				report.refused.push({ table: 'documents', id: d.contractId, reason: 'documentMismatch' });
 				return;
 			}
-			newDocs.push({ contractId: d.contractId, blob: new Blob([d.bytes as BlobPart], { type: d.type }), sha256: d.sha256, size: d.bytes.byteLength });
+			newDocs.push({
+				contractId: d.contractId,
+				blob: new Blob([d.bytes as BlobPart], { type: d.type }),
+				sha256: d.sha256,
+				size: d.bytes.byteLength
+			});
 		});
 		if (newDocs.length) await db.documents.bulkAdd(newDocs);
 		report.added.documents += newDocs.length;
@@ -299,9 +370,11 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 			else if (same(stampingRequestRowSchema.safeParse(local).data ?? local, row)) report.skipped.stampingRequests++;
 			else if (local.status === 'submitted') {
 				// The submitted return address can never change.
-				if (row.status === 'submitted') report.refused.push({ table: 'stampingRequests', id: row.contractId, reason: 'submittedConflict' });
+				if (row.status === 'submitted')
+					report.refused.push({ table: 'stampingRequests', id: row.contractId, reason: 'submittedConflict' });
 				else report.kept.stampingRequests++;
-			} else if (row.status === 'submitted') replaced.push(row); // the file knows it was sent: a local draft must not reopen it
+			} else if (row.status === 'submitted')
+				replaced.push(row); // the file knows it was sent: a local draft must not reopen it
 			else report.kept.stampingRequests++;
 		});
 		if (newRequests.length) await db.stampingRequests.bulkAdd(newRequests);

@@ -63,7 +63,10 @@ export async function respondDeferred(entry: PrecacheEntry, request: Request, de
 }
 
 /** Whether every deferred file is on the device (the page asks, e.g. before a test goes offline). */
-export async function deferredComplete(entries: readonly PrecacheEntry[], deps: Pick<Deps, 'caches' | 'origin'>): Promise<boolean> {
+export async function deferredComplete(
+	entries: readonly PrecacheEntry[],
+	deps: Pick<Deps, 'caches' | 'origin'>
+): Promise<boolean> {
 	const cache = await deps.caches.open(DEFERRED_CACHE);
 	for (const e of entries) if (!(await cache.match(deferredKey(e, deps.origin)))) return false;
 	return true;

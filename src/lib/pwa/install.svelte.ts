@@ -9,7 +9,10 @@ interface BeforeInstallPromptEvent extends Event {
 export type Platform = { ios: boolean; standalone: boolean };
 
 /** iPadOS reports itself as a Mac; a touch screen gives it away. */
-export function detectPlatform(nav: { userAgent: string; platform?: string; maxTouchPoints?: number; standalone?: boolean }, standaloneQuery: boolean): Platform {
+export function detectPlatform(
+	nav: { userAgent: string; platform?: string; maxTouchPoints?: number; standalone?: boolean },
+	standaloneQuery: boolean
+): Platform {
 	const ios = /iPad|iPhone|iPod/.test(nav.userAgent) || (nav.platform === 'MacIntel' && (nav.maxTouchPoints ?? 0) > 1);
 	return { ios, standalone: standaloneQuery || nav.standalone === true };
 }

@@ -32,7 +32,12 @@ export async function readStorageHealth(platform: Platform): Promise<StorageHeal
 		storage?.estimate ? storage.estimate().catch(() => null) : Promise.resolve(null),
 		getMeta<string>(META.lastBackupAt)
 	]);
-	const base = { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, lastBackupAt: lastBackupAt ?? null };
+	const base = {
+		persisted,
+		usage: estimate?.usage ?? null,
+		quota: estimate?.quota ?? null,
+		lastBackupAt: lastBackupAt ?? null
+	};
 	return { ...base, risks: evictionRisks(base, platform) };
 }
 

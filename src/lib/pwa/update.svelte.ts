@@ -35,7 +35,8 @@ class PwaUpdate {
 		if (this.#registering || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 		this.#registering = true;
 		// workbox-window loads once the page is idle: registration never competes with the first screen's paint.
-		const start = () => void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
+		const start = () =>
+			void import('workbox-window').then(({ Workbox }) => this.#start(new Workbox(url, { scope: '/' })));
 		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2_000 });
 		else setTimeout(start, 200);
 	}
@@ -52,7 +53,10 @@ class PwaUpdate {
 			// Our own accept reloads in accept(); a takeover caused by another tab is only announced.
 			if (event.isExternal && !this.accepting) this.activatedElsewhere = true;
 		});
-		void wb.register().then(() => (this.registered = true)).catch(() => undefined);
+		void wb
+			.register()
+			.then(() => (this.registered = true))
+			.catch(() => undefined);
 		// The second stage of the offline cache (font rest, pdf.js worker) right after start, and again when the
 		// connection returns: the worker fetches only what it lacks.
 		void this.fillDeferred();
@@ -111,7 +115,9 @@ class PwaUpdate {
 	async version(): Promise<string | null> {
 		if (this.#registering) await Promise.race([this.#started.promise, new Promise((r) => setTimeout(r, 5_000))]);
 		if (!this.#wb) return null;
-		const answer = (await this.#wb.messageSW({ type: SW_MESSAGES.getVersion }).catch(() => null)) as { version?: string } | null;
+		const answer = (await this.#wb.messageSW({ type: SW_MESSAGES.getVersion }).catch(() => null)) as {
+			version?: string;
+		} | null;
 		return answer?.version ?? null;
 	}
 }

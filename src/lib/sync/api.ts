@@ -76,7 +76,12 @@ export async function apiFetch(path: string, req: ApiRequest = {}): Promise<{ st
 	}
 	if (!res.ok) {
 		const parsed = apiError.safeParse(data);
-		throw new HttpError(res.status, parsed.success ? parsed.data : undefined, parseRetryAfter(res.headers.get('retry-after')), data);
+		throw new HttpError(
+			res.status,
+			parsed.success ? parsed.data : undefined,
+			parseRetryAfter(res.headers.get('retry-after')),
+			data
+		);
 	}
 	return { status: res.status, data };
 }

@@ -16,7 +16,11 @@ export const MAX_RETRY_AFTER_MS = 60 * 60_000;
  * "Full jitter" (AWS architecture blog): uniform in [0, min(cap, base·2^(attempt-1))].
  * Spreading retries uniformly keeps many devices coming back online from hitting the server in step.
  */
-export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	opts: BackoffOptions = DEFAULT_BACKOFF,
+	random: () => number = Math.random
+): number {
 	const exp = Math.min(opts.capMs, opts.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
 	return Math.floor(random() * exp);
 }

@@ -5,7 +5,8 @@ import type { ProviderHealth } from './flush';
  * signIn / refused: the user must act. offline: the phone has no network. unreachable / failing: the
  * provider cannot be reached, or answers with errors. sending / synced / never: no problem.
  */
-export type SyncCondition = 'signIn' | 'refused' | 'offline' | 'unreachable' | 'failing' | 'sending' | 'synced' | 'never';
+export type SyncCondition =
+	'signIn' | 'refused' | 'offline' | 'unreachable' | 'failing' | 'sending' | 'synced' | 'never';
 
 /** Whose move it is: the user's, the phone's network, or the provider's. */
 export type ProblemSide = 'user' | 'phone' | 'provider' | null;

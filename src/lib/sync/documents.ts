@@ -21,11 +21,20 @@ export type DownloadReport = {
 /** Renders a record on the device (the renderer is deterministic); null: never re-render, only download. */
 export type RenderDocument = (record: ContractRecord) => Promise<Uint8Array>;
 
-export type DownloadOptions = { concurrency?: number; fetchImpl?: typeof fetch; baseUrl?: string; timeoutMs?: number; render?: RenderDocument | null };
+export type DownloadOptions = {
+	concurrency?: number;
+	fetchImpl?: typeof fetch;
+	baseUrl?: string;
+	timeoutMs?: number;
+	render?: RenderDocument | null;
+};
 
 async function renderOnDevice(record: ContractRecord): Promise<Uint8Array> {
 	// Loaded only when needed: jsPDF and the fonts stay out of the sync code's bundle.
-	const [{ loadContractFonts }, { renderContractPdf }] = await Promise.all([import('../pdf/fonts'), import('../pdf/render')]);
+	const [{ loadContractFonts }, { renderContractPdf }] = await Promise.all([
+		import('../pdf/fonts'),
+		import('../pdf/render')
+	]);
 	return renderContractPdf(record, await loadContractFonts(record.templateVersion));
 }
 
@@ -124,11 +133,14 @@ async function downloadOne(row: DocumentDownloadRow, session: Session, opts: Dow
 	}
 	let res: Response;
 	try {
-		res = await (opts.fetchImpl ?? fetch)(`${opts.baseUrl ?? API_BASE}/contracts/${encodeURIComponent(row.contractId)}/pdf`, {
-			headers: { authorization: `Bearer ${session.token}`, accept: 'application/pdf' },
-			signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
-			cache: 'no-store'
-		});
+		res = await (opts.fetchImpl ?? fetch)(
+			`${opts.baseUrl ?? API_BASE}/contracts/${encodeURIComponent(row.contractId)}/pdf`,
+			{
+				headers: { authorization: `Bearer ${session.token}`, accept: 'application/pdf' },
+				signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+				cache: 'no-store'
+			}
+		);
 	} catch {
 		throw new Stop('offline');
 	}
@@ -154,7 +166,12 @@ async function downloadOne(row: DocumentDownloadRow, session: Session, opts: Dow
 	try {
 		await db.transaction('rw', [db.documents, db.documentDownloads], async () => {
 			if (!(await db.documents.get(row.contractId))) {
-				await db.documents.add({ contractId: row.contractId, blob: new Blob([bytes as BlobPart], { type: 'application/pdf' }), sha256: contract.pdfSha256, size: bytes.byteLength });
+				await db.documents.add({
+					contractId: row.contractId,
+					blob: new Blob([bytes as BlobPart], { type: 'application/pdf' }),
+					sha256: contract.pdfSha256,
+					size: bytes.byteLength
+				});
 			}
 			await db.documentDownloads.delete(row.contractId);
 		});
@@ -205,7 +222,12 @@ async function recordStorageFull(): Promise<void> {
 
 /** The user's retry: the document goes back in the queue and a run starts. */
 export async function retryDocument(contractId: string): Promise<void> {
-	await getDb().documentDownloads.update(contractId, { state: 'queued', problem: undefined, attempts: 0, updatedAt: Date.now() });
+	await getDb().documentDownloads.update(contractId, {
+		state: 'queued',
+		problem: undefined,
+		attempts: 0,
+		updatedAt: Date.now()
+	});
 	void downloadDocuments().catch(() => undefined);
 }
 

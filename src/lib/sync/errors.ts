@@ -15,12 +15,14 @@ export type SyncError = {
 
 export function syncErrorOf(e: unknown): SyncError {
 	// A 2xx whose body failed the pull schema is the server's fault, not the device's.
-	const kind: SyncErrorKind = e instanceof NetworkError ? 'network' : e instanceof HttpError || e instanceof ZodError ? 'server' : 'unknown';
+	const kind: SyncErrorKind =
+		e instanceof NetworkError ? 'network' : e instanceof HttpError || e instanceof ZodError ? 'server' : 'unknown';
 	return { kind, key: `syncError_${kind}`, detail: detailOf(e).slice(0, 500) };
 }
 
 function detailOf(e: unknown): string {
-	if (e instanceof HttpError) return `HTTP ${e.status}${e.body?.error ? ` ${e.body.error}` : ''}${e.body?.message ? `: ${e.body.message}` : ''}`;
+	if (e instanceof HttpError)
+		return `HTTP ${e.status}${e.body?.error ? ` ${e.body.error}` : ''}${e.body?.message ? `: ${e.body.message}` : ''}`;
 	if (e instanceof Error) return `${e.name}: ${e.message}`;
 	return String(e);
 }

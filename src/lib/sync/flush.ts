@@ -61,7 +61,9 @@ export type FlushResult = {
 	nextWakeAt: number | null;
 };
 
-type Locks = { request(name: string, opts: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<unknown>): Promise<unknown> };
+type Locks = {
+	request(name: string, opts: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+};
 
 function webLocks(): Locks | undefined {
 	const nav = (globalThis as { navigator?: { locks?: Locks } }).navigator;
@@ -72,7 +74,16 @@ function navigatorOnline(): boolean {
 	return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine ?? true;
 }
 
-const empty = (state: FlushResult['state']): FlushResult => ({ state, sent: 0, done: 0, retried: 0, rejected: 0, recovered: 0, health: 'unknown', nextWakeAt: null });
+const empty = (state: FlushResult['state']): FlushResult => ({
+	state,
+	sent: 0,
+	done: 0,
+	retried: 0,
+	rejected: 0,
+	recovered: 0,
+	health: 'unknown',
+	nextWakeAt: null
+});
 
 /**
  * Sends every row that is due, in order per resource, until none is left. Exclusive across
@@ -154,7 +165,16 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 						if (outcome.error.code === 'network') unreachable++;
 						else failing++;
 						// Fenced out (a newer sender took the row over) → nothing of ours waits; don't report it as waiting.
-						if (await markRetry(row, at, retryDelay(row.attempts, outcome.retryAfterMs, backoff, random), outcome.error, outcome.retryAfterMs)) result.retried++;
+						if (
+							await markRetry(
+								row,
+								at,
+								retryDelay(row.attempts, outcome.retryAfterMs, backoff, random),
+								outcome.error,
+								outcome.retryAfterMs
+							)
+						)
+							result.retried++;
 						break;
 					case 'rejected':
 						if (await markRejected(row, at, outcome.error, outcome.conflict)) result.rejected++;
@@ -171,7 +191,13 @@ async function run(opts: FlushOptions, exclusive: boolean): Promise<FlushResult>
 			markSessionExpired(session.token);
 			return { ...result, state: 'sessionExpired', nextWakeAt: await nextWakeAt() };
 		}
-		if (offline) return { ...result, state: 'offline', health: healthOf(result, unreachable, failing), nextWakeAt: await nextWakeAt() };
+		if (offline)
+			return {
+				...result,
+				state: 'offline',
+				health: healthOf(result, unreachable, failing),
+				nextWakeAt: await nextWakeAt()
+			};
 		if (!claimedAny || providerDown()) break;
 	}
 	await pruneDone(now());

@@ -76,7 +76,8 @@ export const outboxMessages = defineMessages(
 	},
 	{
 		outboxTitle: 'Outbox',
-		outboxIntro: 'What you submit to the provider is saved on this device first and sent in order as soon as there is a connection — never twice.',
+		outboxIntro:
+			'What you submit to the provider is saved on this device first and sent in order as soon as there is a connection — never twice.',
 		outboxSummary: '{waiting} waiting, {sending} sending, {rejected} need attention',
 		outboxEmpty: 'Nothing to send.',
 		outboxAllSent: 'Everything has reached the provider.',
@@ -97,15 +98,18 @@ export const outboxMessages = defineMessages(
 		outboxState_rejected: 'Rejected',
 		outboxBlockedBy_registerContract: 'Waits for this contract’s registration to reach the provider',
 		outboxBlockedBy_submitStamping: 'Waits for this contract’s paper copy request to reach the provider',
-		outboxBlockedByRefused_registerContract: 'Waits for this contract’s registration, which was refused: deal with that first',
-		outboxBlockedByRefused_submitStamping: 'Waits for this contract’s paper copy request, which was refused: deal with that first',
+		outboxBlockedByRefused_registerContract:
+			'Waits for this contract’s registration, which was refused: deal with that first',
+		outboxBlockedByRefused_submitStamping:
+			'Waits for this contract’s paper copy request, which was refused: deal with that first',
 		outboxNextTryOffline: 'Once online',
 		outboxNextTrySignIn: 'After signing in',
 		outboxNextTryNow: 'Any moment',
 		outboxNoError: '—',
 		outboxReason: 'Reason: {reason}',
 		outboxRequeue: 'Submit again',
-		outboxRequeueHint: 'Once the reason is dealt with (e.g. verification completed), send it again under the same submission id; the provider will not register it twice.',
+		outboxRequeueHint:
+			'Once the reason is dealt with (e.g. verification completed), send it again under the same submission id; the provider will not register it twice.',
 		outboxConflictTitle: 'The provider holds a different version than this device',
 		outboxConflictField: 'Field',
 		outboxConflictLocal: 'This device',

@@ -17,7 +17,10 @@ export const KEEP_DONE_MS = 7 * 24 * 60 * 60_000;
 const KIND_RANK: Record<OutboxRow['kind'], number> = { registerContract: 0, submitStamping: 1 };
 
 /** Earlier-first order of rows: creation time, then kind (ties of one ms), then id as a stable tie-break. */
-export function compareRows(a: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>, b: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>): number {
+export function compareRows(
+	a: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>,
+	b: Pick<OutboxRow, 'createdAt' | 'id' | 'kind'>
+): number {
 	return a.createdAt - b.createdAt || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -33,7 +36,12 @@ export function isClaimable(row: OutboxRow, now: number, exclusive = false): boo
 
 /** `earlier` holds `row` back: an unfinished row of the same resource that comes first. The one rule of blocking. */
 export function blocks(earlier: OutboxRow, row: OutboxRow): boolean {
-	return earlier.id !== row.id && earlier.resourceId === row.resourceId && earlier.status !== 'done' && compareRows(earlier, row) < 0;
+	return (
+		earlier.id !== row.id &&
+		earlier.resourceId === row.resourceId &&
+		earlier.status !== 'done' &&
+		compareRows(earlier, row) < 0
+	);
 }
 
 /**
@@ -110,7 +118,14 @@ export type ContractUpdate = Pick<ContractRow, 'status' | 'registeredAt'>;
 export function markDone(claimed: OutboxRow, now: number, contract?: ContractUpdate): Promise<boolean> {
 	return finishAttempt(
 		claimed,
-		{ status: 'done', nextAttemptAt: now, updatedAt: now, lastError: undefined, conflict: undefined, notBefore: undefined },
+		{
+			status: 'done',
+			nextAttemptAt: now,
+			updatedAt: now,
+			lastError: undefined,
+			conflict: undefined,
+			notBefore: undefined
+		},
 		contract
 			? async (row) => {
 					await getDb().contracts.update(row.resourceId, contract);
@@ -120,7 +135,13 @@ export function markDone(claimed: OutboxRow, now: number, contract?: ContractUpd
 }
 
 /** A transient failure: due again after `delayMs`; `retryAfterMs` (the server's word) also bounds any early recovery. */
-export function markRetry(claimed: OutboxRow, now: number, delayMs: number, error: OutboxError, retryAfterMs?: number): Promise<boolean> {
+export function markRetry(
+	claimed: OutboxRow,
+	now: number,
+	delayMs: number,
+	error: OutboxError,
+	retryAfterMs?: number
+): Promise<boolean> {
 	return finishAttempt(claimed, {
 		status: 'pending',
 		nextAttemptAt: now + delayMs,
@@ -130,13 +151,23 @@ export function markRetry(claimed: OutboxRow, now: number, delayMs: number, erro
 	});
 }
 
-export function markRejected(claimed: OutboxRow, now: number, error: OutboxError, conflict?: unknown): Promise<boolean> {
+export function markRejected(
+	claimed: OutboxRow,
+	now: number,
+	error: OutboxError,
+	conflict?: unknown
+): Promise<boolean> {
 	return finishAttempt(claimed, { status: 'rejected', nextAttemptAt: now, updatedAt: now, lastError: error, conflict });
 }
 
 /** 401: the attempt did not count; the row goes back exactly as it was, to wait for a new sign-in. */
 export function releaseUntouched(claimed: OutboxRow, now: number): Promise<boolean> {
-	return finishAttempt(claimed, { status: 'pending', attempts: claimed.attempts - 1, nextAttemptAt: now, updatedAt: now });
+	return finishAttempt(claimed, {
+		status: 'pending',
+		attempts: claimed.attempts - 1,
+		nextAttemptAt: now,
+		updatedAt: now
+	});
 }
 
 /** The user asks to try a rejected row again (e.g. after verification); same id, same Idempotency-Key. */

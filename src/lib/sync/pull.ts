@@ -44,7 +44,10 @@ async function restorable(c: RestoredContract): Promise<ContractRow | null> {
  * move); an unknown one is restored and its document queued for download; the outbox is never touched;
  * a submitted paper-copy request is never replaced; events are kept even before their contract arrives.
  */
-export async function applyChanges(changes: ChangesResponse, opts: ApplyOptions | Date = {}): Promise<{ restored: number }> {
+export async function applyChanges(
+	changes: ChangesResponse,
+	opts: ApplyOptions | Date = {}
+): Promise<{ restored: number }> {
 	const { now = new Date(), progress } = opts instanceof Date ? { now: opts } : opts;
 	const db = getDb();
 	// Hashing is not a Dexie operation: awaited inside the transaction it would commit it early.
@@ -56,7 +59,19 @@ export async function applyChanges(changes: ChangesResponse, opts: ApplyOptions 
 	let restored = 0;
 	await db.transaction(
 		'rw',
-		[db.identity, db.provider, db.filings, db.orders, db.contracts, db.documents, db.documentDownloads, db.stampingRequests, db.stampingEvents, db.holidayYears, db.meta],
+		[
+			db.identity,
+			db.provider,
+			db.filings,
+			db.orders,
+			db.contracts,
+			db.documents,
+			db.documentDownloads,
+			db.stampingRequests,
+			db.stampingEvents,
+			db.holidayYears,
+			db.meta
+		],
 		async () => {
 			await db.identity.clear();
 			await db.identity.put(changes.identity);
@@ -80,14 +95,25 @@ export async function applyChanges(changes: ChangesResponse, opts: ApplyOptions 
 				await db.contracts.add(row);
 				restored++;
 				if (!documents[i])
-					await db.documentDownloads.put({ contractId: c.id, state: 'queued', size: c.pdfSize ?? null, attempts: 0, updatedAt: now.getTime() });
+					await db.documentDownloads.put({
+						contractId: c.id,
+						state: 'queued',
+						size: c.pdfSize ?? null,
+						attempts: 0,
+						updatedAt: now.getTime()
+					});
 			}
 
 			for (const s of changes.stampingRequests ?? []) {
 				const local = await db.stampingRequests.get(s.contractId);
 				// A submitted address never changes; a draft typed here gives way to the one already submitted elsewhere.
 				if (local?.status === 'submitted') continue;
-				const row: StampingRequestRow = { contractId: s.contractId, status: 'submitted', submission: s.submission, submittedAt: s.submittedAt };
+				const row: StampingRequestRow = {
+					contractId: s.contractId,
+					status: 'submitted',
+					submission: s.submission,
+					submittedAt: s.submittedAt
+				};
 				await db.stampingRequests.put(row);
 			}
 			if (changes.stampingEvents.length) await db.stampingEvents.bulkPut(changes.stampingEvents);
@@ -122,7 +148,8 @@ export async function fetchChanges(
 	if (page) params.set('page', page);
 	params.set('limit', String(limit));
 	// The holiday calendar comes with a pull's first page: the years published after the newest one held here.
-	if (!page) params.set('calendarSince', String((await getDb().holidayYears.orderBy('revision').last())?.revision ?? 0));
+	if (!page)
+		params.set('calendarSince', String((await getDb().holidayYears.orderBy('revision').last())?.revision ?? 0));
 	const { data } = await apiFetch(`/changes?${params}`, { token: session.token });
 	// Contracts one by one: a record this app version cannot read (a newer template, say) is skipped, not
 	// allowed to stop the whole restore; it stays on the server for a newer app.
@@ -165,7 +192,10 @@ export async function pull(opts: { limit?: number; maxPages?: number } = {}): Pr
 			}
 			if (page === undefined) total = changes.totalContracts ?? changes.contracts.length;
 			const next = changes.next;
-			const progress = next === null ? undefined : { since, page: next, totalContracts: total, restored: restored + changes.contracts.length };
+			const progress =
+				next === null
+					? undefined
+					: { since, page: next, totalContracts: total, restored: restored + changes.contracts.length };
 			// A long restore shows its progress; a small incremental pull stays silent.
 			if (next !== null || restoreProgress.contracts) restoreProgress.contracts = { done: restored, total };
 			await applyChanges(changes, { progress });

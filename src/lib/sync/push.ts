@@ -28,7 +28,10 @@ export type SendContext = {
 
 /** Local data that can never be sent as it is: rejected at once, shown to the user, never dropped. */
 export class LocalDataError extends Error {
-	constructor(readonly code: string, detail: string) {
+	constructor(
+		readonly code: string,
+		detail: string
+	) {
 		super(detail);
 		this.name = 'LocalDataError';
 	}
@@ -51,15 +54,26 @@ export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
 			if (!contract) throw new LocalDataError('missingLocal', `contract ${row.resourceId} is not on this device`);
 			// The row also holds device-only fields (status, hashes, search keys); the schema keeps the canonical record only.
 			const parsed = contractRecord.safeParse(contract);
-			if (!parsed.success) throw new LocalDataError('invalidLocal', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-			const body: { record: unknown; pdfSha256: string; pdfBase64?: string } = { record: parsed.data, pdfSha256: contract.pdfSha256 };
+			if (!parsed.success)
+				throw new LocalDataError(
+					'invalidLocal',
+					parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+				);
+			const body: { record: unknown; pdfSha256: string; pdfBase64?: string } = {
+				record: parsed.data,
+				pdfSha256: contract.pdfSha256
+			};
 			const doc = await db.documents.get(row.resourceId);
 			if (doc && doc.size <= MAX_PDF_BYTES) body.pdfBase64 = toBase64(new Uint8Array(await doc.blob.arrayBuffer()));
 			return { path: `/contracts/${id}`, body };
 		}
 		case 'submitStamping': {
 			const parsed = stampingSubmission.safeParse(row.payload);
-			if (!parsed.success) throw new LocalDataError('invalidLocal', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+			if (!parsed.success)
+				throw new LocalDataError(
+					'invalidLocal',
+					parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+				);
 			return { path: `/contracts/${id}/stamping`, body: parsed.data };
 		}
 	}
@@ -77,11 +91,18 @@ export function outboxError(code: string, detail = '', status?: number): OutboxE
 }
 
 function fieldsText(fields: Record<string, string[]> | undefined): string {
-	return fields ? Object.entries(fields).map(([path, codes]) => `${path} ${codes.join(',')}`).join('; ') : '';
+	return fields
+		? Object.entries(fields)
+				.map(([path, codes]) => `${path} ${codes.join(',')}`)
+				.join('; ')
+		: '';
 }
 
 /** Sorts an answer (or its absence) into what happens to the row. Pure, so every status is unit-tested. */
-export function classify(row: OutboxRow, result: { ok: true; data: unknown } | { ok: false; error: unknown }): SendOutcome {
+export function classify(
+	row: OutboxRow,
+	result: { ok: true; data: unknown } | { ok: false; error: unknown }
+): SendOutcome {
 	if (result.ok) {
 		if (row.kind === 'registerContract') {
 			const view = registeredView.safeParse(result.data);
@@ -92,15 +113,21 @@ export function classify(row: OutboxRow, result: { ok: true; data: unknown } | {
 	const e = result.error;
 	if (e instanceof LocalDataError) return { kind: 'rejected', error: outboxError(e.code, e.message) };
 	if (e instanceof NetworkError) return { kind: 'retry', error: outboxError('network', e.message) };
-	if (!(e instanceof HttpError)) return { kind: 'retry', error: outboxError('unexpected', e instanceof Error ? e.message : String(e)) };
+	if (!(e instanceof HttpError))
+		return { kind: 'retry', error: outboxError('unexpected', e instanceof Error ? e.message : String(e)) };
 	const code = e.body?.error;
-	const message = [e.body?.message ?? (code && e.status >= 500 ? code : undefined), fieldsText(e.body?.fields)].filter(Boolean).join(' — ');
+	const message = [e.body?.message ?? (code && e.status >= 500 ? code : undefined), fieldsText(e.body?.fields)]
+		.filter(Boolean)
+		.join(' — ');
 	if (e.status === 401) return { kind: 'unauthorized' };
-	if (e.status === 429) return { kind: 'retry', error: outboxError('rateLimited', message, 429), retryAfterMs: e.retryAfterMs };
-	if (e.status >= 500 || e.status === 408) return { kind: 'retry', error: outboxError('serverError', message, e.status), retryAfterMs: e.retryAfterMs };
+	if (e.status === 429)
+		return { kind: 'retry', error: outboxError('rateLimited', message, 429), retryAfterMs: e.retryAfterMs };
+	if (e.status >= 500 || e.status === 408)
+		return { kind: 'retry', error: outboxError('serverError', message, e.status), retryAfterMs: e.retryAfterMs };
 	if (e.status === 409) {
 		// The same key still running on the server (our earlier attempt): wait and ask again.
-		if (code === 'requestInProgress') return { kind: 'retry', error: outboxError('inProgress', message, 409), retryAfterMs: e.retryAfterMs };
+		if (code === 'requestInProgress')
+			return { kind: 'retry', error: outboxError('inProgress', message, 409), retryAfterMs: e.retryAfterMs };
 		// Other 409s are final decisions with their own code (orderAlreadyAttached, numberTaken): no stored version.
 		if (code && code !== 'conflict') return { kind: 'rejected', error: outboxError(code, message, 409) };
 		const stored = (e.raw as { stored?: unknown } | undefined)?.stored;

@@ -193,7 +193,14 @@ export class SyncEngine {
 			try {
 				// While the provider is down, probe with one request at a time (the flush stops after two failures).
 				const concurrency = this.#downStreak > 0 ? 1 : this.#flush?.concurrency;
-				return await flushOutbox({ probeFailures: PROBE_FAILURES, ...this.#flush, concurrency, now, isOnline: this.#isOnline, networkBack });
+				return await flushOutbox({
+					probeFailures: PROBE_FAILURES,
+					...this.#flush,
+					concurrency,
+					now,
+					isOnline: this.#isOnline,
+					networkBack
+				});
 			} finally {
 				this.#status.setFlushing(false);
 			}
@@ -249,9 +256,17 @@ export class SyncEngine {
 	}
 
 	/** At most one pull per round, and across tabs at most one per minimum interval unless the user asked. */
-	async #pullOnce(session: Session, forced: boolean): Promise<{ health: ProviderHealth | null; error: SyncError | null; deferredTo?: number }> {
+	async #pullOnce(
+		session: Session,
+		forced: boolean
+	): Promise<{ health: ProviderHealth | null; error: SyncError | null; deferredTo?: number }> {
 		const started = await getMeta<number>(META.pullStartedAt);
-		if (!forced && started !== undefined && this.#clock.now() - started < this.#minInterval && started <= this.#clock.now()) {
+		if (
+			!forced &&
+			started !== undefined &&
+			this.#clock.now() - started < this.#minInterval &&
+			started <= this.#clock.now()
+		) {
 			return { health: null, error: null, deferredTo: started + this.#minInterval };
 		}
 		await setMeta(META.pullStartedAt, this.#clock.now());
@@ -267,4 +282,3 @@ export class SyncEngine {
 		}
 	}
 }
-

@@ -49,7 +49,15 @@ export function startAppServer(dataDir: string, env: Record<string, string> = {}
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
 			cwd: ROOT,
-			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', NODE_ENV: 'test', ...env },
+			env: {
+				...process.env,
+				PORT: '0',
+				HOST: '127.0.0.1',
+				DATA_DIR: dataDir,
+				ADMIN_TOKEN: 'test-admin',
+				NODE_ENV: 'test',
+				...env
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';
@@ -127,10 +135,21 @@ export type Proxy = {
 	close(): Promise<void>;
 };
 
-const NO_FAULTS: FaultRates = { dropRequest: 0, dropResponse: 0, unavailable: 0, rateLimited: 0, delay: 0, maxDelayMs: 0 };
+const NO_FAULTS: FaultRates = {
+	dropRequest: 0,
+	dropResponse: 0,
+	unavailable: 0,
+	rateLimited: 0,
+	delay: 0,
+	maxDelayMs: 0
+};
 
 /** A proxy that injects faults into writes (PUT); reads pass through untouched. */
-export async function startProxy(targetPort: number, rates: FaultRates = NO_FAULTS, random = Math.random): Promise<Proxy> {
+export async function startProxy(
+	targetPort: number,
+	rates: FaultRates = NO_FAULTS,
+	random = Math.random
+): Promise<Proxy> {
 	let target = targetPort;
 	let r = rates;
 	const counts: FaultCounts = {
@@ -196,7 +215,12 @@ export async function startProxy(targetPort: number, rates: FaultRates = NO_FAUL
 			}
 			if (refusal?.(req.method ?? 'GET', req.url ?? '')) {
 				res.writeHead(422, { 'content-type': 'application/json' });
-				return res.end(JSON.stringify({ error: 'partyAMismatch', message: 'Party A differs from the verified entity (refused by the fault proxy)' }));
+				return res.end(
+					JSON.stringify({
+						error: 'partyAMismatch',
+						message: 'Party A differs from the verified entity (refused by the fault proxy)'
+					})
+				);
 			}
 			if (req.method !== 'PUT') return forward(req, body, res, false);
 			counts.requests++;

@@ -13,7 +13,9 @@ declare module 'vitest' {
 const PG_FILES = /(^|[/\\])(store|pg|cluster|throttle|fault)|postgres/i;
 
 function runNeedsPostgres(): boolean {
-	const args = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch' && !a.endsWith('vitest'));
+	const args = process.argv
+		.slice(2)
+		.filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch' && !a.endsWith('vitest'));
 	// A filter-less run is the whole suite. (An option's value taken for a filter only makes the PG suites start
 	// their own cluster: server/store/pg/test-db.ts falls back to that.)
 	return args.length === 0 || args.some((a) => PG_FILES.test(a));
@@ -27,7 +29,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 	const database = `contract_desk_test_${process.pid}_${Date.now().toString(36)}`;
 	await createDatabase(cluster.adminUrl, database);
 	project.provide('pgUrl', cluster.url(database));
-	console.log(`PostgreSQL for the tests: database ${database} on a throwaway cluster (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	console.log(
+		`PostgreSQL for the tests: database ${database} on a throwaway cluster (${((performance.now() - started) / 1000).toFixed(1)} s)`
+	);
 	return async () => {
 		try {
 			await dropDatabase(cluster.adminUrl, database);

@@ -9,7 +9,11 @@ export function liveIdentity() {
 export function liveCounts() {
 	return new Live(() => async () => {
 		const db = getDb();
-		const [filings, orders, contracts] = await Promise.all([db.filings.count(), db.orders.count(), db.contracts.count()]);
+		const [filings, orders, contracts] = await Promise.all([
+			db.filings.count(),
+			db.orders.count(),
+			db.contracts.count()
+		]);
 		return { filings, orders, contracts };
 	});
 }

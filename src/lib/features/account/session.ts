@@ -71,7 +71,10 @@ export async function unsentCount(): Promise<number> {
 
 /** Unsent submissions, and contracts not registered yet (their record and PDF exist only here). */
 export async function deviceLoss(): Promise<DeviceLoss> {
-	const [unsent, contracts] = await Promise.all([unsentCount(), getDb().contracts.where('status').equals('pending').count()]);
+	const [unsent, contracts] = await Promise.all([
+		unsentCount(),
+		getDb().contracts.where('status').equals('pending').count()
+	]);
 	return { unsent, contracts };
 }
 

@@ -36,7 +36,10 @@ describe('ContactForm', () => {
 	});
 
 	it('accepts a name with characters outside GB2312', () => {
-		render(ContactForm, { contact: { person: '王喆', phone: '13800138000', email: 'a@b.cn', mailingAddress: '深圳' }, showAll: true });
+		render(ContactForm, {
+			contact: { person: '王喆', phone: '13800138000', email: 'a@b.cn', mailingAddress: '深圳' },
+			showAll: true
+		});
 		expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
 	});
 });

@@ -44,7 +44,9 @@ describe('OrderFlow', () => {
 		await seedOrders(1001, 100);
 		render(OrderFlow, { identity, provider });
 		// The label counts paid, unattached matches, which reads 1,001 rows: slower than the default 1 s under a loaded test run.
-		await fireEvent.click(await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }, { timeout: 10_000 }));
+		await fireEvent.click(
+			await screen.findByRole('button', { name: '全选符合条件的 1001 个订单' }, { timeout: 10_000 })
+		);
 		const message = await screen.findByTestId('too-many-orders', {}, { timeout: 10_000 });
 		expect(message.textContent).toContain('最多包含 1000 个订单');
 		expect(message.textContent).toContain('减少 1 个');

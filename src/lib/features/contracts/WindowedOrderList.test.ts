@@ -12,11 +12,23 @@ import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
 function orderRecord(n: number) {
 	const orders: Order[] = Array.from({ length: n }, (_, i) => {
-		const { month: _m, ...o } = exampleOrder(String(20_260_000_000_000 + i), new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+		const { month: _m, ...o } = exampleOrder(
+			String(20_260_000_000_000 + i),
+			new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+		);
 		return { ...o, amountFen: 100 };
 	});
-	const contact = { person: '李喆', phone: '0755-86013388', email: 'zhe.li@example.com', mailingAddress: '广东省深圳市南山区科技园 12 层' };
-	return buildRecord({ kind: 'order', identity: TEST_IDENTITY, provider: TEST_PROVIDER, orders, contact }, new Date('2026-11-26T10:00:00Z'), crypto.randomUUID());
+	const contact = {
+		person: '李喆',
+		phone: '0755-86013388',
+		email: 'zhe.li@example.com',
+		mailingAddress: '广东省深圳市南山区科技园 12 层'
+	};
+	return buildRecord(
+		{ kind: 'order', identity: TEST_IDENTITY, provider: TEST_PROVIDER, orders, contact },
+		new Date('2026-11-26T10:00:00Z'),
+		crypto.randomUUID()
+	);
 }
 
 afterEach(cleanup);
@@ -66,7 +78,9 @@ describe('ContractPreview with all orders', () => {
 		expect(last).not.toBeNull();
 		expect(document.activeElement).toBe(last);
 		expect(last.getAttribute('aria-rowindex')).toBe('1001');
-		expect(within(last).getByTestId('attachment-order-id').textContent).toBe(record.kind === 'order' ? record.orders[999]!.id : '');
+		expect(within(last).getByTestId('attachment-order-id').textContent).toBe(
+			record.kind === 'order' ? record.orders[999]!.id : ''
+		);
 		expect(last.tabIndex).toBe(0);
 		expect(first.isConnected ? first.tabIndex : -1).toBe(-1);
 		await fireEvent.keyDown(last, { key: 'ArrowUp' });

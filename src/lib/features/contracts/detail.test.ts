@@ -13,7 +13,11 @@ afterEach(() => {
 	i18n.locale = 'zh-CN';
 });
 
-const base = { id: '5f0c3b5e-8f64-4a9b-9a57-3d1c2b7e9f10', number: 'HT-20261126-1A2B3C4D', createdAt: '2026-11-26T10:00:00.000+08:00' };
+const base = {
+	id: '5f0c3b5e-8f64-4a9b-9a57-3d1c2b7e9f10',
+	number: 'HT-20261126-1A2B3C4D',
+	createdAt: '2026-11-26T10:00:00.000+08:00'
+};
 
 describe('ContractSummary', () => {
 	it('shows when an effective contract was registered, in Shanghai time', () => {
@@ -47,14 +51,24 @@ describe('loadErrorText', () => {
 
 	it('speaks English too', () => {
 		i18n.locale = 'en';
-		expect(loadErrorText(new Error('boom')).message).toBe('Something went wrong reading this contract. Reload the page and try again.');
+		expect(loadErrorText(new Error('boom')).message).toBe(
+			'Something went wrong reading this contract. Reload the page and try again.'
+		);
 		expect(loadErrorText('odd').detail).toBe('odd');
 	});
 });
 
 describe('OrderCells', () => {
-	const order = { id: '20260101000100000002', product: '云服务器 CVM', spec: '标准型 S5', billingMode: 'prepaid' as const, paidAt: '2026-01-01T01:30:00Z', amountFen: 123456 };
-	const cells = (container: HTMLElement) => [...container.querySelectorAll('td')].map((td) => [td.dataset.label, td.textContent?.trim()]);
+	const order = {
+		id: '20260101000100000002',
+		product: '云服务器 CVM',
+		spec: '标准型 S5',
+		billingMode: 'prepaid' as const,
+		paidAt: '2026-01-01T01:30:00Z',
+		amountFen: 123456
+	};
+	const cells = (container: HTMLElement) =>
+		[...container.querySelectorAll('td')].map((td) => [td.dataset.label, td.textContent?.trim()]);
 
 	it('renders one order as the lists show it: id, product, spec with billing, paid time, amount', () => {
 		const { container } = render(OrderCells, { order, idTestId: 'the-id' });
@@ -68,7 +82,7 @@ describe('OrderCells', () => {
 		expect(screen.getByTestId('the-id').textContent).toBe(order.id);
 	});
 
-	it('prints the date only for the attachment, and takes the picker\'s own id cell', () => {
+	it("prints the date only for the attachment, and takes the picker's own id cell", () => {
 		const id = createRawSnippet(() => ({ render: () => '<label>picked</label>' }));
 		const { container } = render(OrderCells, { order, dateOnly: true, id });
 		expect(cells(container)[0]).toEqual(['订单号', 'picked']);

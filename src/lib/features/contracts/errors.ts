@@ -8,7 +8,11 @@ import { errorText, fieldLabel } from './fields';
 
 type GlyphLike = { name: string; char: string; field: string; codePoint?: number };
 
-function isGlyphError(e: unknown, type: typeof MissingGlyphError | typeof GlyphPendingError, name: string): e is GlyphLike {
+function isGlyphError(
+	e: unknown,
+	type: typeof MissingGlyphError | typeof GlyphPendingError,
+	name: string
+): e is GlyphLike {
 	// Checked by name too: the renderer lives in a lazily loaded chunk, and a class identity
 	// test alone would be brittle if that chunk ever carried its own copy of the class.
 	return e instanceof type || (e instanceof Error && e.name === name && 'char' in e && 'field' in e);
@@ -29,7 +33,10 @@ export function generationErrorText(e: unknown): string {
 	if (e instanceof ZodError) {
 		const details = e.issues
 			.slice(0, 3)
-			.map((i) => `${fieldLabel(i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n ? `.${String(p)}` : String(p))).join(''))}: ${errorText(i.message)}`)
+			.map(
+				(i) =>
+					`${fieldLabel(i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n ? `.${String(p)}` : String(p))).join(''))}: ${errorText(i.message)}`
+			)
 			.join('；');
 		return t('invalidRecord', { details });
 	}
@@ -48,7 +55,10 @@ export function loadErrorText(e: unknown): LoadErrorText {
 	const key =
 		name === 'DatabaseClosedError' || name === 'VersionChangeError'
 			? 'loadError_closed'
-			: name === 'OpenFailedError' || name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'QuotaExceededError'
+			: name === 'OpenFailedError' ||
+				  name === 'MissingAPIError' ||
+				  name === 'InvalidStateError' ||
+				  name === 'QuotaExceededError'
 				? 'loadError_storage'
 				: 'loadError_generic';
 	const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -59,7 +69,11 @@ export function loadErrorText(e: unknown): LoadErrorText {
 export function ruleText(path: string, code: string, extra: { id?: string; number?: string } = {}): string {
 	const key = `rule_${code}`;
 	if (!hasMessage(key)) return `${path}: ${code}`;
-	return t(key, { field: fieldLabel(path.replace(/\.(\d+)/g, '[$1]')), id: extra.id ?? '', number: extra.number ?? '' });
+	return t(key, {
+		field: fieldLabel(path.replace(/\.(\d+)/g, '[$1]')),
+		id: extra.id ?? '',
+		number: extra.number ?? ''
+	});
 }
 
 export function ruleList(items: readonly { path: string; code: string; id?: string; number?: string }[]): string {

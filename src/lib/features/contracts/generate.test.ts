@@ -11,14 +11,26 @@ import { queryContracts, saveGeneratedContract as defaultSave } from '../../db/c
 import { i18n } from '../../i18n/index.svelte';
 import { GlyphPendingError, MissingGlyphError } from '../../pdf/coverage';
 import { generationErrorText } from './errors';
-import { buildRecord, checkContractRules, generateContract, type DraftHandle, type GenerateDeps, type GenerateInput } from './generate';
+import {
+	buildRecord,
+	checkContractRules,
+	generateContract,
+	type DraftHandle,
+	type GenerateDeps,
+	type GenerateInput
+} from './generate';
 import { shanghaiMonth } from '../../domain/time';
 import { TEST_CREDIT_CODE, TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
 const CODE = TEST_CREDIT_CODE;
 const identity = TEST_IDENTITY;
 const provider = TEST_PROVIDER;
-const contact = { person: '王喆', phone: '13800138000', email: 'zhe@example.com', mailingAddress: '深圳市南山区科技园' };
+const contact = {
+	person: '王喆',
+	phone: '13800138000',
+	email: 'zhe@example.com',
+	mailingAddress: '深圳市南山区科技园'
+};
 const filing: Filing = {
 	id: 'filing-1',
 	filingNumber: '粤ICP备2023012345号',
@@ -49,7 +61,10 @@ const inputs: Record<ContractRecord['kind'], GenerateInput> = {
 		identity,
 		provider,
 		contact,
-		orders: [order('20260301000200000001', 1_234_567, '2026-03-01T10:00:00+08:00'), order('20260101000100000002', 1, '2026-01-01T09:00:00+08:00')]
+		orders: [
+			order('20260301000200000001', 1_234_567, '2026-03-01T10:00:00+08:00'),
+			order('20260101000100000002', 1, '2026-01-01T09:00:00+08:00')
+		]
 	}
 };
 
@@ -65,28 +80,37 @@ beforeEach(async () => {
 	await getDb().delete();
 	forgetDb();
 	// The order flow's orders are on the device, as they are when picked.
-	if (inputs.order.kind === 'order') await getDb().orders.bulkAdd(inputs.order.orders.map((o) => ({ ...o, month: shanghaiMonth(o.paidAt) })));
+	if (inputs.order.kind === 'order')
+		await getDb().orders.bulkAdd(inputs.order.orders.map((o) => ({ ...o, month: shanghaiMonth(o.paidAt) })));
 });
 afterEach(() => getDb().close());
 
 describe('buildRecord', () => {
-	it.each(Object.keys(inputs) as ContractRecord['kind'][])('builds a record of kind %s that the shared schema accepts', (kind) => {
-		const id = crypto.randomUUID();
-		const record = buildRecord(inputs[kind], new Date('2026-11-26T17:30:00Z'), id);
-		expect(contractRecord.safeParse(record).success).toBe(true);
-		expect(record).toMatchObject({
-			kind,
-			id,
-			templateVersion: CURRENT_TEMPLATE_VERSION[kind],
-			// 17:30 UTC is already the next day in Shanghai: the number carries the Shanghai date.
-			createdAt: '2026-11-27T01:30:00.000+08:00',
-			partyA: { name: identity.legalName, creditCode: CODE, legalRepresentative: '张喆' },
-			partyB: { name: provider.name, creditCode: CODE, registeredAddress: provider.registeredAddress, verifyOrigin: provider.verifyOrigin },
-			contact
-		});
-		const digits = templateVersionInfo(CURRENT_TEMPLATE_VERSION[kind])!.numberHexDigits;
-		expect(record.number).toBe(`HT-20261127-${id.replaceAll('-', '').slice(0, digits).toUpperCase()}`);
-	});
+	it.each(Object.keys(inputs) as ContractRecord['kind'][])(
+		'builds a record of kind %s that the shared schema accepts',
+		(kind) => {
+			const id = crypto.randomUUID();
+			const record = buildRecord(inputs[kind], new Date('2026-11-26T17:30:00Z'), id);
+			expect(contractRecord.safeParse(record).success).toBe(true);
+			expect(record).toMatchObject({
+				kind,
+				id,
+				templateVersion: CURRENT_TEMPLATE_VERSION[kind],
+				// 17:30 UTC is already the next day in Shanghai: the number carries the Shanghai date.
+				createdAt: '2026-11-27T01:30:00.000+08:00',
+				partyA: { name: identity.legalName, creditCode: CODE, legalRepresentative: '张喆' },
+				partyB: {
+					name: provider.name,
+					creditCode: CODE,
+					registeredAddress: provider.registeredAddress,
+					verifyOrigin: provider.verifyOrigin
+				},
+				contact
+			});
+			const digits = templateVersionInfo(CURRENT_TEMPLATE_VERSION[kind])!.numberHexDigits;
+			expect(record.number).toBe(`HT-20261127-${id.replaceAll('-', '').slice(0, digits).toUpperCase()}`);
+		}
+	);
 
 	it('freezes the filing without its live status, and orders oldest first with an integer total', () => {
 		const f = buildRecord(inputs.filing, new Date(), crypto.randomUUID());
@@ -113,19 +137,30 @@ describe('buildRecord', () => {
 });
 
 describe('generateContract', () => {
-	it.each(Object.keys(inputs) as ContractRecord['kind'][])('stores a %s contract, its PDF and one outbox row', async (kind) => {
-		const phases: string[] = [];
-		const row = await generateContract(inputs[kind], (p) => phases.push(p), fakeDeps());
-		expect(phases).toEqual(['preparing', 'fonts', 'rendering', 'saving']);
-		const db = getDb();
-		const stored = await db.contracts.get(row.id);
-		expect(stored).toMatchObject({ kind, status: 'pending', pdfSha256: await sha256Hex(PDF) });
-		const { status: _s, contentHash, pdfSha256: _p, registeredAt: _r, searchKeys: _k, searchParts: _sp, ...record } = stored!;
-		expect(contentHash).toBe(await sha256Hex(canonicalJson(record)));
-		expect((await db.documents.get(row.id))?.size).toBe(PDF.byteLength);
-		expect(await db.outbox.where('resourceId').equals(row.id).count()).toBe(1);
-		expect((await queryContracts({}, 0, 20)).rows.map((r) => r.id)).toEqual([row.id]);
-	});
+	it.each(Object.keys(inputs) as ContractRecord['kind'][])(
+		'stores a %s contract, its PDF and one outbox row',
+		async (kind) => {
+			const phases: string[] = [];
+			const row = await generateContract(inputs[kind], (p) => phases.push(p), fakeDeps());
+			expect(phases).toEqual(['preparing', 'fonts', 'rendering', 'saving']);
+			const db = getDb();
+			const stored = await db.contracts.get(row.id);
+			expect(stored).toMatchObject({ kind, status: 'pending', pdfSha256: await sha256Hex(PDF) });
+			const {
+				status: _s,
+				contentHash,
+				pdfSha256: _p,
+				registeredAt: _r,
+				searchKeys: _k,
+				searchParts: _sp,
+				...record
+			} = stored!;
+			expect(contentHash).toBe(await sha256Hex(canonicalJson(record)));
+			expect((await db.documents.get(row.id))?.size).toBe(PDF.byteLength);
+			expect(await db.outbox.where('resourceId').equals(row.id).count()).toBe(1);
+			expect((await queryContracts({}, 0, 20)).rows.map((r) => r.id)).toEqual([row.id]);
+		}
+	);
 
 	it('hands the renderer the validated record it stores', async () => {
 		const render = vi.fn(async () => PDF);
@@ -139,7 +174,9 @@ describe('generateContract', () => {
 		const render = vi.fn(async () => {
 			throw new MissingGlyphError('𠮷', 'contact.person');
 		});
-		await expect(generateContract(inputs.framework, undefined, fakeDeps({ render }))).rejects.toBeInstanceOf(MissingGlyphError);
+		await expect(generateContract(inputs.framework, undefined, fakeDeps({ render }))).rejects.toBeInstanceOf(
+			MissingGlyphError
+		);
 		const db = getDb();
 		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count()]).toEqual([0, 0, 0]);
 	});
@@ -153,8 +190,12 @@ describe('generateContract', () => {
 	});
 
 	it('refuses more than the maximum number of orders', async () => {
-		const many = Array.from({ length: MAX_ORDERS_PER_CONTRACT + 1 }, (_, i) => order(String(10_000_000_000 + i), 100, '2026-01-01T09:00:00+08:00'));
-		await expect(generateContract({ ...inputs.order, orders: many } as GenerateInput, undefined, fakeDeps())).rejects.toThrow();
+		const many = Array.from({ length: MAX_ORDERS_PER_CONTRACT + 1 }, (_, i) =>
+			order(String(10_000_000_000 + i), 100, '2026-01-01T09:00:00+08:00')
+		);
+		await expect(
+			generateContract({ ...inputs.order, orders: many } as GenerateInput, undefined, fakeDeps())
+		).rejects.toThrow();
 		expect(await getDb().contracts.count()).toBe(0);
 	});
 
@@ -174,13 +215,19 @@ describe('generateContract', () => {
 	it('refuses an order that is not on the device', async () => {
 		const stray = order('30000000000000000001', 100, '2026-02-01T09:00:00+08:00');
 		const input = { ...inputs.order, orders: [stray] } as GenerateInput;
-		await expect(generateContract(input, undefined, fakeDeps())).rejects.toMatchObject({ discrepancies: [{ code: 'orderUnknown', id: stray.id }] });
+		await expect(generateContract(input, undefined, fakeDeps())).rejects.toMatchObject({
+			discrepancies: [{ code: 'orderUnknown', id: stray.id }]
+		});
 	});
 
 	it('deletes the draft with the contract, holding it before the write', async () => {
 		await getDb().drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
 		const calls: string[] = [];
-		const draft: DraftHandle = { key: 'contract.framework', hold: async () => void calls.push('hold'), resume: () => void calls.push('resume') };
+		const draft: DraftHandle = {
+			key: 'contract.framework',
+			hold: async () => void calls.push('hold'),
+			resume: () => void calls.push('resume')
+		};
 		const save = vi.fn(async (g: Parameters<GenerateDeps['save']>[0]) => {
 			calls.push(`save ${g.draftKey}`);
 			return defaultSave(g);
@@ -193,7 +240,11 @@ describe('generateContract', () => {
 	it('lets the draft save again when the write fails', async () => {
 		await getDb().drafts.put({ key: 'contract.framework', value: { step: 'confirm' }, updatedAt: 1 });
 		const calls: string[] = [];
-		const draft: DraftHandle = { key: 'contract.framework', hold: async () => void calls.push('hold'), resume: () => void calls.push('resume') };
+		const draft: DraftHandle = {
+			key: 'contract.framework',
+			hold: async () => void calls.push('hold'),
+			resume: () => void calls.push('resume')
+		};
 		const save = async () => {
 			throw new DOMException('quota', 'QuotaExceededError');
 		};
@@ -234,10 +285,19 @@ describe('generateContract with the real renderer and fonts', () => {
 describe('checkContractRules', () => {
 	it('refuses a record whose parties are not the verified entity and the provider, naming the fields', async () => {
 		const record = buildRecord(inputs.framework, new Date(), crypto.randomUUID());
-		const other = { ...inputs.framework, identity: { ...identity, legalName: '别的公司' }, provider: { ...provider, name: '别的服务商' } };
+		const other = {
+			...inputs.framework,
+			identity: { ...identity, legalName: '别的公司' },
+			provider: { ...provider, name: '别的服务商' }
+		};
 		const deps = { orderRows: async () => [], attachedTo: async () => new Map() };
 		const error = await checkContractRules(record, other, deps).catch((e: unknown) => e);
-		expect(error).toMatchObject({ discrepancies: [{ path: 'partyA.name', code: 'partyAMismatch' }, { path: 'partyB.name', code: 'partyBMismatch' }] });
+		expect(error).toMatchObject({
+			discrepancies: [
+				{ path: 'partyA.name', code: 'partyAMismatch' },
+				{ path: 'partyB.name', code: 'partyBMismatch' }
+			]
+		});
 		expect(generationErrorText(error)).toContain('「甲方名称」与实名认证信息不一致；「乙方名称」与服务商信息不一致');
 		await expect(checkContractRules(record, inputs.framework, deps)).resolves.toBeUndefined();
 	});

@@ -9,7 +9,12 @@ import {
 	type OrderLine,
 	type PartyB
 } from '../../domain/contract';
-import { contractDiscrepancies, ContractRuleError, ordersAttachedElsewhere, partyAOf } from '../../domain/contractRules';
+import {
+	contractDiscrepancies,
+	ContractRuleError,
+	ordersAttachedElsewhere,
+	partyAOf
+} from '../../domain/contractRules';
 import type { Filing } from '../../domain/filing';
 import type { VerifiedIdentity } from '../../domain/identity';
 import type { Order } from '../../domain/order';
@@ -79,7 +84,14 @@ export function filingSnapshot(f: Filing) {
 }
 
 export function orderLineOf(o: Order): OrderLine {
-	return { id: o.id, product: o.product, spec: o.spec, billingMode: o.billingMode, amountFen: o.amountFen, paidAt: o.paidAt };
+	return {
+		id: o.id,
+		product: o.product,
+		spec: o.spec,
+		billingMode: o.billingMode,
+		amountFen: o.amountFen,
+		paidAt: o.paidAt
+	};
 }
 
 /** Builds the canonical record; the caller validates it (generateContract does). */

@@ -28,7 +28,8 @@ export const contractMessages = defineMessages(
 		statusExplain_void: '登记被拒，已由新合同替代，未生效',
 		refusedTitle: '服务商拒绝登记这份合同',
 		refusedFields: '以下内容与服务商的记录不一致：',
-		refusedNext: '这份合同未生效，也不会再发送。可用相同的联系人、备案或订单生成新合同：甲方、乙方和附件内容将按当前记录重新填写，新合同有新的编号，原合同保留并标记为已作废。',
+		refusedNext:
+			'这份合同未生效，也不会再发送。可用相同的联系人、备案或订单生成新合同：甲方、乙方和附件内容将按当前记录重新填写，新合同有新的编号，原合同保留并标记为已作废。',
 		refusedReason_fingerprintMismatch: '合同文件与合同内容不符。',
 		refusedReason_unrenderable: '服务商无法生成这份合同的文件。',
 		refusedReason_unverified: '账号尚未完成实名认证。',
@@ -89,8 +90,10 @@ export const contractMessages = defineMessages(
 		phase_rendering: '正在生成 PDF 文件…',
 		phase_saving: '正在保存到本设备…',
 		generated: '合同已生成。',
-		missingGlyph: '无法生成：「{field}」中的字符「{char}」（{codePoint}）不在合同字体中。请修改该内容后重试；若该内容来自实名认证或订单，请联系服务商。',
-		glyphPending: '暂时无法生成：「{field}」中的字符「{char}」（{codePoint}）所需的字形尚未下载到本设备。本设备下次联网时会自动下载，之后即可生成；已填写的内容不会丢失。',
+		missingGlyph:
+			'无法生成：「{field}」中的字符「{char}」（{codePoint}）不在合同字体中。请修改该内容后重试；若该内容来自实名认证或订单，请联系服务商。',
+		glyphPending:
+			'暂时无法生成：「{field}」中的字符「{char}」（{codePoint}）所需的字形尚未下载到本设备。本设备下次联网时会自动下载，之后即可生成；已填写的内容不会丢失。',
 		invalidRecord: '无法生成：合同内容不符合要求（{details}）。',
 		generateFailed: '生成失败，未保存任何内容：{reason}',
 		registrationNote: '合同生成后即在本设备保存；联网时会自动发送给服务商登记，登记完成前状态为「待登记」。',
@@ -203,7 +206,8 @@ export const contractMessages = defineMessages(
 		kindShort_framework: 'Framework',
 		kindShort_filing: 'Filing attachment',
 		kindShort_order: 'Order attachment',
-		kindExplain_framework: 'The general cloud services framework agreement, without attachment. Complete your contact details and generate it.',
+		kindExplain_framework:
+			'The general cloud services framework agreement, without attachment. Complete your contact details and generate it.',
 		kindExplain_filing: 'One ICP filing as attachment, e.g. for an ICP commercial filing.',
 		kindExplain_order: 'The orders you choose (up to {max}) as attachment, with amounts and total.',
 		startKind_framework: 'Apply for a framework agreement',
@@ -215,11 +219,13 @@ export const contractMessages = defineMessages(
 		statusExplain_effective: 'Registered by the provider; the contract is effective',
 		status_refused: 'Refused',
 		status_void: 'Void',
-		statusExplain_refused: 'The provider refused to register this contract; it is not effective. A new one can be made from the same details',
+		statusExplain_refused:
+			'The provider refused to register this contract; it is not effective. A new one can be made from the same details',
 		statusExplain_void: 'Refused and replaced by a new contract; never effective',
 		refusedTitle: 'The provider refused to register this contract',
 		refusedFields: 'These differ from the provider’s records:',
-		refusedNext: 'This contract is not effective and will not be sent again. Generate a new contract from the same contact, filing or orders: both parties and the attachment are filled in from today’s records, the new contract gets a new number, and this one is kept, marked void.',
+		refusedNext:
+			'This contract is not effective and will not be sent again. Generate a new contract from the same contact, filing or orders: both parties and the attachment are filled in from today’s records, the new contract gets a new number, and this one is kept, marked void.',
 		refusedReason_fingerprintMismatch: 'The document does not match the contract’s content.',
 		refusedReason_unrenderable: 'The provider could not render this contract’s document.',
 		refusedReason_unverified: 'The account has not completed real-name verification.',
@@ -230,7 +236,8 @@ export const contractMessages = defineMessages(
 		regenerate: 'Generate a new contract',
 		replacingNote: 'This new contract replaces the one whose registration was refused; that one is kept, marked void.',
 		replaceDraftTitle: 'Replace the unfinished application?',
-		replaceDraftExplain: 'There is an unfinished application of the same kind. Going on replaces it with the refused contract’s details.',
+		replaceDraftExplain:
+			'There is an unfinished application of the same kind. Going on replaces it with the refused contract’s details.',
 		replaceDraftConfirm: 'Replace and go on',
 		voidTitle: 'This contract is void',
 		voidExplain: 'The provider refused to register it and a new contract replaced it; it was never effective.',
@@ -278,11 +285,14 @@ export const contractMessages = defineMessages(
 		phase_rendering: 'Creating the PDF…',
 		phase_saving: 'Saving on this device…',
 		generated: 'The contract has been generated.',
-		missingGlyph: 'Cannot generate: the character “{char}” ({codePoint}) in “{field}” is not in the contract font. Change that text and try again; if it comes from your verification or an order, contact the provider.',
-		glyphPending: 'Not yet: the glyph for the character “{char}” ({codePoint}) in “{field}” has not been downloaded to this device. It downloads by itself the next time this device is online, and you can generate the contract then; nothing you entered is lost.',
+		missingGlyph:
+			'Cannot generate: the character “{char}” ({codePoint}) in “{field}” is not in the contract font. Change that text and try again; if it comes from your verification or an order, contact the provider.',
+		glyphPending:
+			'Not yet: the glyph for the character “{char}” ({codePoint}) in “{field}” has not been downloaded to this device. It downloads by itself the next time this device is online, and you can generate the contract then; nothing you entered is lost.',
 		invalidRecord: 'Cannot generate: the contract content is not valid ({details}).',
 		generateFailed: 'Generation failed; nothing was saved: {reason}',
-		registrationNote: 'The contract is saved on this device as soon as it is generated; it is sent to the provider for registration automatically when online, and shows “Waiting to be sent” until then.',
+		registrationNote:
+			'The contract is saved on this device as soon as it is generated; it is sent to the provider for registration automatically when online, and shows “Waiting to be sent” until then.',
 		chooseFiling: 'Choose an ICP filing',
 		filingsNone: 'This account has no usable ICP filing, so it cannot apply for a contract with filing attachment.',
 		filingRevoked: 'Revoked: cannot be attached',
@@ -301,14 +311,17 @@ export const contractMessages = defineMessages(
 		tooManyOrders: 'A contract can hold at most {max} orders; {count} are selected. Please remove {excess}.',
 		ordersRequired: 'Please choose at least one order.',
 		attachedTo: 'Already in contract {number}',
-		attachedWarning: '{count} of them are already in another contract. An order can be in one contract only: unselect them to go on.',
+		attachedWarning:
+			'{count} of them are already in another contract. An order can be in one contract only: unselect them to go on.',
 		refunded: 'Refunded',
 		ordersTotal: 'Total',
 		orderCount: 'Orders',
-		refundedSelected: '{count} of the selected orders have been refunded and cannot be attached ({ids}). Unselect them to go on.',
+		refundedSelected:
+			'{count} of the selected orders have been refunded and cannot be attached ({ids}). Unselect them to go on.',
 		removeRefunded: 'Unselect the refunded orders',
 		removeAttached: 'Unselect the orders already in another contract',
-		ruleRefused: 'Cannot generate: {list}. Connect, sync and try again; for a wrong order or filing, unselect it and try again.',
+		ruleRefused:
+			'Cannot generate: {list}. Connect, sync and try again; for a wrong order or filing, unselect it and try again.',
 		rule_partyAMismatch: '“{field}” differs from your real-name verification',
 		rule_partyBMismatch: '“{field}” differs from the provider details',
 		rule_templateVersionUnknown: 'the contract template version is not supported',
@@ -323,7 +336,8 @@ export const contractMessages = defineMessages(
 		rule_filingRevoked: 'the filing has been revoked',
 		rule_filingMismatch: '“{field}” differs from the filing record',
 		rule_notReplaceable: 'only a contract whose registration was refused can be replaced',
-		contractNotFound: 'This contract cannot be found. It may belong to another account, or this device has not synced it yet.',
+		contractNotFound:
+			'This contract cannot be found. It may belong to another account, or this device has not synced it yet.',
 		backToList: 'Back to contracts',
 		documentTitle: 'Contract document',
 		fingerprintsTitle: 'Fingerprints',
@@ -334,8 +348,10 @@ export const contractMessages = defineMessages(
 		docDownload: 'Download',
 		registeredCopy: 'Download the registered copy (with registration time)',
 		registeredCopyBusy: 'Creating the registered copy…',
-		registeredCopyHint: 'The registered copy has the same content and fingerprint as the contract; its electronic record also shows when the provider registered it.',
-		registeredCopyOffline: 'The contract font of this version must be downloaded first: connect to the internet and try again.',
+		registeredCopyHint:
+			'The registered copy has the same content and fingerprint as the contract; its electronic record also shows when the provider registered it.',
+		registeredCopyOffline:
+			'The contract font of this version must be downloaded first: connect to the internet and try again.',
 		docPrint: 'Print',
 		docShare: 'Share',
 		documentMissing: 'The document of this contract is not on this device.',
@@ -344,8 +360,10 @@ export const contractMessages = defineMessages(
 		docsWaitingOffline: '{left} contract documents are not downloaded yet; they come with the next connection.',
 		docPending: 'Document downloading',
 		docFailedShort: 'Document download failed',
-		docPendingDetail: 'This contract is registered with the provider. Its document is downloading in the background and is checked against its SHA-256 fingerprint; then you can view and print it.',
-		docPendingOffline: 'You are offline: the document comes with the next connection. The contract itself is on this device and opens as usual.',
+		docPendingDetail:
+			'This contract is registered with the provider. Its document is downloading in the background and is checked against its SHA-256 fingerprint; then you can view and print it.',
+		docPendingOffline:
+			'You are offline: the document comes with the next connection. The contract itself is on this device and opens as usual.',
 		docProblem_notFound: 'The provider has no document for this contract; nothing was stored.',
 		docProblem_mismatch: 'The downloaded file does not match the registered SHA-256 fingerprint and was refused.',
 		docProblem_incomplete: 'The download broke off; the incomplete file was not stored.',
@@ -353,8 +371,10 @@ export const contractMessages = defineMessages(
 		docRetrying: 'Downloading again…',
 		contractRegisteredAt: 'Registered',
 		loadError_generic: 'Something went wrong reading this contract. Reload the page and try again.',
-		loadError_closed: 'The database on this device was closed (the app may have been updated in another tab). Reload the page.',
-		loadError_storage: 'The storage on this device cannot be used (this happens in private mode or when storage is full). Check the browser settings and reload the page.',
+		loadError_closed:
+			'The database on this device was closed (the app may have been updated in another tab). Reload the page.',
+		loadError_storage:
+			'The storage on this device cannot be used (this happens in private mode or when storage is full). Check the browser settings and reload the page.',
 		technicalDetail: 'Technical details',
 		shareFailed: 'Sharing failed: {reason}',
 		sizeKb: '{size} KB',

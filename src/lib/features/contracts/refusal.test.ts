@@ -15,7 +15,12 @@ afterEach(() => getDb().close());
 describe('refusalOf', () => {
 	it('takes code, detail and every field rule from the stored error', () => {
 		const r = refusalOf({
-			lastError: { code: 'orderMismatch', detail: 'Every printed field … — record.orders.0.amountFen orderMismatch; record.partyA.name partyAMismatch,other', status: 422 }
+			lastError: {
+				code: 'orderMismatch',
+				detail:
+					'Every printed field … — record.orders.0.amountFen orderMismatch; record.partyA.name partyAMismatch,other',
+				status: 422
+			}
 		});
 		expect(r.code).toBe('orderMismatch');
 		expect(r.items).toEqual([
@@ -37,10 +42,21 @@ describe('refusalOf', () => {
 describe('startReplacement', () => {
 	it('puts the refused contract’s contact and id into its kind’s flow draft, going to that flow', async () => {
 		const record = exampleFrameworkRecord();
-		const row = { ...record, status: 'pending', contentHash: '', pdfSha256: '', registeredAt: null, searchKeys: [] } as ContractRow;
+		const row = {
+			...record,
+			status: 'pending',
+			contentHash: '',
+			pdfSha256: '',
+			registeredAt: null,
+			searchKeys: []
+		} as ContractRow;
 		expect(await hasOpenDraft('framework')).toBe(false);
 		expect(await startReplacement(row)).toBe('/contracts/new/framework');
 		expect(await hasOpenDraft('framework')).toBe(true);
-		expect((await getDb().drafts.get('contract.framework'))?.value).toEqual({ step: 'details', contact: record.contact, replaces: record.id });
+		expect((await getDb().drafts.get('contract.framework'))?.value).toEqual({
+			step: 'details',
+			contact: record.contact,
+			replaces: record.id
+		});
 	});
 });

@@ -9,7 +9,9 @@ import type { ContractRow } from '../../db/types';
 import { exampleFramework } from '../../pdf/examples';
 import { hasRegisteredCopy, renderRegisteredCopy } from './registeredCopy';
 
-vi.mock('../../pdf/fonts', async () => ({ loadContractFonts: (await import('../../pdf/fonts-node')).loadContractFontsNode }));
+vi.mock('../../pdf/fonts', async () => ({
+	loadContractFonts: (await import('../../pdf/fonts-node')).loadContractFontsNode
+}));
 
 function text(pdf: Uint8Array): string {
 	const dir = mkdtempSync(join(tmpdir(), 'registered-'));
@@ -25,7 +27,14 @@ describe('registered copy', () => {
 	it('prints the registration time (Beijing) beside the unchanged fingerprint of the same record', async () => {
 		const record = exampleFramework();
 		const contentHash = await sha256Hex(canonicalJson(record));
-		const row = { ...record, status: 'effective', registeredAt: '2026-03-15T03:05:00.000Z', contentHash, pdfSha256: '0'.repeat(64), searchKeys: [] } as ContractRow;
+		const row = {
+			...record,
+			status: 'effective',
+			registeredAt: '2026-03-15T03:05:00.000Z',
+			contentHash,
+			pdfSha256: '0'.repeat(64),
+			searchKeys: []
+		} as ContractRow;
 		expect(hasRegisteredCopy(row)).toBe(true);
 		const pdf = text(await renderRegisteredCopy(row));
 		expect(pdf).toContain('2026年3月15日 11:05（北京时间），乙方登记本合同');
@@ -33,7 +42,11 @@ describe('registered copy', () => {
 	});
 
 	it('exists only for registered contracts of versions with an electronic record', () => {
-		const base = { status: 'effective' as const, registeredAt: '2026-03-15T03:05:00.000Z', templateVersion: 'CD-FA-2026.3' };
+		const base = {
+			status: 'effective' as const,
+			registeredAt: '2026-03-15T03:05:00.000Z',
+			templateVersion: 'CD-FA-2026.3'
+		};
 		expect(hasRegisteredCopy({ ...base, status: 'pending', registeredAt: null })).toBe(false);
 		expect(hasRegisteredCopy({ ...base, templateVersion: 'CD-FA-2026.1' })).toBe(false);
 		expect(hasRegisteredCopy({ ...base, status: 'void' })).toBe(false);

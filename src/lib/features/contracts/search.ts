@@ -10,7 +10,10 @@ export function otherMatch(c: ContractRecord, search: string): SearchMatch | nul
 	if (normalizeSearch(search).length < MIN_PART || containsSearch(c.number, search)) return null;
 	const candidates: SearchMatch[] = [];
 	if (c.kind === 'filing') {
-		candidates.push({ field: 'filingNumber', value: c.filing.filingNumber }, { field: 'filingOrderNumber', value: c.filing.orderNumber });
+		candidates.push(
+			{ field: 'filingNumber', value: c.filing.filingNumber },
+			{ field: 'filingOrderNumber', value: c.filing.orderNumber }
+		);
 		for (const site of c.filing.sites) candidates.push({ field: 'siteNumber', value: site.siteNumber });
 	}
 	if (c.kind === 'order') for (const o of c.orders) candidates.push({ field: 'orderId', value: o.id });

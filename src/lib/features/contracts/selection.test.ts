@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
 import { addAll, removeAll, selectionState, toggle, totalFen } from './selection';
 
-const fen = (amounts: number[]) => amounts.map((amountFen, i) => ({ id: String(1_000_000_000 + i), amountFen, status: 'paid' as 'paid' | 'refunded' }));
+const fen = (amounts: number[]) =>
+	amounts.map((amountFen, i) => ({ id: String(1_000_000_000 + i), amountFen, status: 'paid' as 'paid' | 'refunded' }));
 
 describe('selection', () => {
 	it('toggles without duplicates and keeps order', () => {
@@ -20,7 +21,9 @@ describe('selection', () => {
 		fc.assert(
 			fc.property(fc.array(fc.string()), fc.array(fc.string()), (sel, ids) => {
 				const out = addAll(sel, ids);
-				return new Set(out).size === new Set([...sel, ...ids]).size && removeAll(out, ids).every((id) => !ids.includes(id));
+				return (
+					new Set(out).size === new Set([...sel, ...ids]).size && removeAll(out, ids).every((id) => !ids.includes(id))
+				);
 			})
 		);
 	});

@@ -7,7 +7,8 @@ import type { Order } from '../../domain/order';
 export function totalFen(orders: readonly { amountFen: number }[]): number {
 	let sum = 0;
 	for (const o of orders) {
-		if (!Number.isSafeInteger(o.amountFen) || o.amountFen < 0) throw new RangeError('amountFen must be a non-negative integer');
+		if (!Number.isSafeInteger(o.amountFen) || o.amountFen < 0)
+			throw new RangeError('amountFen must be a non-negative integer');
 		sum += o.amountFen;
 	}
 	if (!Number.isSafeInteger(sum)) throw new RangeError('total exceeds the safe integer range');
@@ -60,5 +61,11 @@ export function selectionState(
 	// The rows are the current ones from the device database, so the rule sees today's status.
 	const byId = new Map(orders.map((o) => [o.id, o]));
 	const unattachable = unattachableOrders(orders, (id) => byId.get(id)).map((b) => b.id);
-	return { count, totalFen: totalFen(orders), excess, unattachable, canConfirm: count > 0 && excess === 0 && unattachable.length === 0 };
+	return {
+		count,
+		totalFen: totalFen(orders),
+		excess,
+		unattachable,
+		canConfirm: count > 0 && excess === 0 && unattachable.length === 0
+	};
 }

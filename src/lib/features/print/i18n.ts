@@ -25,7 +25,8 @@ export const printMessages = defineMessages(
 		printLoading: 'Reading the contract document…',
 		printReady: '{total} pages, one per A4 sheet.',
 		printHint: 'In the print settings choose A4 paper, no margins or “actual size”, and no scaling.',
-		printFailed: 'The pages could not be prepared on this device: {reason}. Download the document and print it with another app.',
+		printFailed:
+			'The pages could not be prepared on this device: {reason}. Download the document and print it with another app.',
 		printNoDocument: 'The document of this contract is not on this device.',
 		printPageLabel: 'Page {n} of {total}',
 		printDownload: 'Download PDF',

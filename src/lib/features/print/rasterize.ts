@@ -34,7 +34,10 @@ function loadTextFont(): Promise<boolean> {
 		try {
 			// Today's regular face (complete once its rest is on the device), with one code point per glyph so the
 			// printout's text reads 生成, not the Kangxi radical twin ⽣成 (textFace.ts).
-			const face = new FontFace(TEXT_FAMILY, unaliasedFace((await loadContractFonts()).regular) as Uint8Array<ArrayBuffer>);
+			const face = new FontFace(
+				TEXT_FAMILY,
+				unaliasedFace((await loadContractFonts()).regular) as Uint8Array<ArrayBuffer>
+			);
 			document.fonts.add(await face.load());
 			return true;
 		} catch {
@@ -65,7 +68,12 @@ export async function rasterizePdf(
 	pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 	// No eval (a strict CSP forbids it) and nothing fetched: our PDFs embed their fonts, so neither standard
 	// fonts nor CMaps are needed, and the view works offline from the precache alone.
-	const task = pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, stopAtErrors: true });
+	const task = pdfjs.getDocument({
+		data: new Uint8Array(data),
+		isEvalSupported: false,
+		useSystemFonts: false,
+		stopAtErrors: true
+	});
 	const [doc, haveFont] = await Promise.all([task.promise, loadTextFont()]);
 	try {
 		const total = doc.numPages;
@@ -86,7 +94,8 @@ export async function rasterizePdf(
 			textLayer.className = 'textLayer';
 			const content = await page.getTextContent();
 			// pdf.js measures each run with this family to stretch it over the drawn glyphs.
-			if (haveFont) for (const style of Object.values(content.styles)) style.fontFamily = `${TEXT_FAMILY}, ${style.fontFamily}`;
+			if (haveFont)
+				for (const style of Object.values(content.styles)) style.fontFamily = `${TEXT_FAMILY}, ${style.fontFamily}`;
 			const text = new pdfjs.TextLayer({ textContentSource: content, container: textLayer, viewport: base });
 			await text.render();
 			page.cleanup();

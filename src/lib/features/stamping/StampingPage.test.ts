@@ -28,12 +28,21 @@ beforeEach(async () => {
 	forgetDb();
 	const record = exampleFrameworkRecord();
 	contractId = record.id;
-	await saveGeneratedContract({ record, contentHash: 'c'.repeat(64), pdf: new Uint8Array([37, 80, 68, 70]), pdfSha256: 'a'.repeat(64) });
+	await saveGeneratedContract({
+		record,
+		contentHash: 'c'.repeat(64),
+		pdf: new Uint8Array([37, 80, 68, 70]),
+		pdfSha256: 'a'.repeat(64)
+	});
 	await getDb().provider.put(provider);
 	await getDb().holidayYears.bulkPut([published(SCHEDULE_2025, 1), published(SCHEDULE_2026, 1)]);
 });
 
-const published = (s: HolidaySchedule, revision: number): HolidayYearRow => ({ ...s, publishedAt: '2026-11-01T00:00:00.000Z', revision });
+const published = (s: HolidaySchedule, revision: number): HolidayYearRow => ({
+	...s,
+	publishedAt: '2026-11-01T00:00:00.000Z',
+	revision
+});
 afterEach(() => {
 	cleanup();
 	getDb().close();
@@ -53,7 +62,8 @@ describe('StampingPage', () => {
 		render(StampingPage, { contractId });
 		expect(await screen.findByTestId('stamp-contract-number')).toBeTruthy();
 		await screen.findByTestId('stamp-form');
-		for (const n of [1, 2, 3, 4]) expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^第 ${n} 步`) })).toBeTruthy();
+		for (const n of [1, 2, 3, 4])
+			expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^第 ${n} 步`) })).toBeTruthy();
 		expect(screen.getByTestId('stamp-pending-note')).toBeTruthy();
 		expect(screen.queryByTestId('stamp-filing-materials')).toBeNull();
 		expect(screen.getByTestId('stamp-provider-address').textContent).toContain('合同管理部');
@@ -102,18 +112,27 @@ describe('StampingPage', () => {
 		await choose('district', '南山区');
 		await type('address', '科技园科苑路 8 号 12 层');
 		await type('postalCode', '518057');
-		await waitFor(async () => expect((await getDb().drafts.get(stampingDraftKey(contractId)))?.value).toMatchObject({ recipient: '李喆', postalCode: '518057' }));
+		await waitFor(async () =>
+			expect((await getDb().drafts.get(stampingDraftKey(contractId)))?.value).toMatchObject({
+				recipient: '李喆',
+				postalCode: '518057'
+			})
+		);
 
 		await fireEvent.click(screen.getByTestId('stamp-submit'));
 		const dialog = screen.getByTestId('stamp-confirm');
 		expect(dialog.hasAttribute('open')).toBe(true);
-		expect(within(dialog).getByTestId('stamp-confirm-address').textContent).toContain('广东省深圳市南山区 科技园科苑路 8 号 12 层');
+		expect(within(dialog).getByTestId('stamp-confirm-address').textContent).toContain(
+			'广东省深圳市南山区 科技园科苑路 8 号 12 层'
+		);
 		expect(dialog.textContent).toContain('无法修改');
 		// The safe choice has the focus.
 		expect(document.activeElement).toBe(within(dialog).getByTestId('stamp-confirm-edit'));
 		await fireEvent.click(within(dialog).getByTestId('stamp-confirm-submit'));
 
-		expect((await screen.findByTestId('stamp-submitted-line')).textContent).toBe('广东省深圳市南山区 科技园科苑路 8 号 12 层');
+		expect((await screen.findByTestId('stamp-submitted-line')).textContent).toBe(
+			'广东省深圳市南山区 科技园科苑路 8 号 12 层'
+		);
 		expect(screen.queryByTestId('stamp-form')).toBeNull();
 		expect(screen.getByTestId('stamp-send-state').getAttribute('data-state')).toBe('pending');
 		expect(screen.getByTestId('stamp-step-submitted').getAttribute('data-done')).toBe('true');
@@ -144,7 +163,11 @@ describe('StampingPage', () => {
 		expect((await screen.findByTestId('stamp-due-provisional')).textContent).toContain('2027');
 		expect(screen.getByTestId('stamp-due').getAttribute('data-due')).toBe('2027-01-01');
 		// A pull brings the 2027 schedule (made up here): New Year's Day off, Saturday 01-02 a working day.
-		const y2027 = { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-02', name: '元旦' }] };
+		const y2027 = {
+			year: 2027,
+			holidays: [{ date: '2027-01-01', name: '元旦' }],
+			workdays: [{ date: '2027-01-02', name: '元旦' }]
+		};
 		await getDb().holidayYears.put(published(y2027, 2));
 		await waitFor(() => expect(screen.queryByTestId('stamp-due-provisional')).toBeNull());
 		expect(screen.getByTestId('stamp-due').getAttribute('data-due')).toBe('2027-01-02');

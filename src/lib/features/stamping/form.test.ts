@@ -15,11 +15,17 @@ const good: StampingForm = {
 
 describe('validate', () => {
 	it('gives the trimmed submission, without a shipment when none was given', () => {
-		expect(validate(good)).toEqual({ errors: {}, data: { returnAddress: { ...toSubmission(good).returnAddress, recipient: '李喆' } } });
+		expect(validate(good)).toEqual({
+			errors: {},
+			data: { returnAddress: { ...toSubmission(good).returnAddress, recipient: '李喆' } }
+		});
 	});
 
 	it('keeps a complete shipment', () => {
-		expect(validate({ ...good, courier: '顺丰速运', trackingNumber: 'SF1234567890' }).data?.outbound).toEqual({ courier: '顺丰速运', trackingNumber: 'SF1234567890' });
+		expect(validate({ ...good, courier: '顺丰速运', trackingNumber: 'SF1234567890' }).data?.outbound).toEqual({
+			courier: '顺丰速运',
+			trackingNumber: 'SF1234567890'
+		});
 	});
 
 	it.each([
@@ -40,7 +46,15 @@ describe('validate', () => {
 	});
 
 	it('reports every empty required field of an empty form, and no optional one', () => {
-		expect(Object.keys(validate(EMPTY_FORM).errors).sort()).toEqual(['address', 'city', 'district', 'phone', 'postalCode', 'province', 'recipient']);
+		expect(Object.keys(validate(EMPTY_FORM).errors).sort()).toEqual([
+			'address',
+			'city',
+			'district',
+			'phone',
+			'postalCode',
+			'province',
+			'recipient'
+		]);
 	});
 });
 
@@ -56,6 +70,8 @@ describe('texts', () => {
 
 	it('writes an address the way an envelope does, without repeating a municipality', () => {
 		expect(oneLine(toSubmission(good).returnAddress)).toBe('广东省深圳市南山区 科技园科苑路 8 号');
-		expect(oneLine({ ...toSubmission(good).returnAddress, province: '北京市', city: '北京市', district: '海淀区' })).toBe('北京市海淀区 科技园科苑路 8 号');
+		expect(
+			oneLine({ ...toSubmission(good).returnAddress, province: '北京市', city: '北京市', district: '海淀区' })
+		).toBe('北京市海淀区 科技园科苑路 8 号');
 	});
 });

@@ -37,14 +37,19 @@ export function toSubmission(form: StampingForm): StampingSubmission {
 		address: form.address,
 		postalCode: form.postalCode
 	};
-	return hasOutbound(form) ? { returnAddress, outbound: { courier: form.courier, trackingNumber: form.trackingNumber } } : { returnAddress };
+	return hasOutbound(form)
+		? { returnAddress, outbound: { courier: form.courier, trackingNumber: form.trackingNumber } }
+		: { returnAddress };
 }
 
 /**
  * The first problem of each field, as a message key, from the shared schema the server also applies;
  * `data` is the trimmed submission when there is none.
  */
-export function validate(form: StampingForm): { errors: Partial<Record<FormField, string>>; data?: StampingSubmission } {
+export function validate(form: StampingForm): {
+	errors: Partial<Record<FormField, string>>;
+	data?: StampingSubmission;
+} {
 	const result = stampingSubmission.safeParse(toSubmission(form));
 	if (result.success) return { errors: {}, data: result.data };
 	const errors: Partial<Record<FormField, string>> = {};

@@ -7,12 +7,14 @@ export const stampingMessages = defineMessages(
 		stampLink: '申请纸质盖章',
 		stampLinkHint: '可选：电子合同与纸质合同具有同等效力',
 		stampTitle: '线下盖章申请',
-		stampIntro: '电子合同已具有法律效力，纸质盖章版按需申请。按以下四步操作：打印并盖章、寄给我们、填写回寄地址，我们盖章后寄回。',
+		stampIntro:
+			'电子合同已具有法律效力，纸质盖章版按需申请。按以下四步操作：打印并盖章、寄给我们、填写回寄地址，我们盖章后寄回。',
 		stampBack: '返回合同',
 		// step 1
 		stampStep1: '第 1 步：选择合同',
 		stampStepOf: '第 {n} 步，共 4 步',
-		stampPendingNote: '这份合同尚未完成登记（待登记）。您仍可以先打印盖章并寄出；联网后合同登记会先于回寄地址发送给服务商。',
+		stampPendingNote:
+			'这份合同尚未完成登记（待登记）。您仍可以先打印盖章并寄出；联网后合同登记会先于回寄地址发送给服务商。',
 		stampOtherContract: '选择其他合同',
 		// step 2
 		stampStep2: '第 2 步：打印合同并加盖公章',
@@ -85,22 +87,27 @@ export const stampingMessages = defineMessages(
 		stampDueProvisional: '此日期为估算：服务商尚未发布 {year} 年的法定节假日安排，发布后日期可能调整。',
 		stampReturnShipment: '{courier}，单号 {trackingNumber}',
 		stampWaitingForProvider: '寄出合同后，服务商收到、盖章和寄回的进度会显示在这里（同步后更新）。',
-		stampFilingMaterials: '这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并回寄。',
-		stampReturnedMaterials: '随盖章合同一并回寄：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
+		stampFilingMaterials:
+			'这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并回寄。',
+		stampReturnedMaterials:
+			'随盖章合同一并回寄：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
 		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。'
 	},
 	{
 		stampLink: 'Request a stamped paper copy',
 		stampLinkHint: 'Optional: the electronic contract is just as valid as paper',
 		stampTitle: 'Stamped paper copy',
-		stampIntro: 'Your electronic contract is already legally valid; a stamped paper copy is optional. Four steps: print and stamp it, mail it to us, give us a return address, and we stamp it and send it back.',
+		stampIntro:
+			'Your electronic contract is already legally valid; a stamped paper copy is optional. Four steps: print and stamp it, mail it to us, give us a return address, and we stamp it and send it back.',
 		stampBack: 'Back to the contract',
 		stampStep1: 'Step 1: the contract',
 		stampStepOf: 'Step {n} of 4',
-		stampPendingNote: 'This contract is not registered yet (pending). You can still print, stamp and mail it; once online, its registration goes to the provider before the return address.',
+		stampPendingNote:
+			'This contract is not registered yet (pending). You can still print, stamp and mail it; once online, its registration goes to the provider before the return address.',
 		stampOtherContract: 'Choose another contract',
 		stampStep2: 'Step 2: print it and stamp it with your company seal',
-		stampPrintHelp: 'Print the contract document stored on this device and apply your company seal where Party A signs (for several pages, a seal across the page edges is recommended).',
+		stampPrintHelp:
+			'Print the contract document stored on this device and apply your company seal where Party A signs (for several pages, a seal across the page edges is recommended).',
 		stampPrint: 'Print the contract',
 		stampDocumentMissing: 'The document of this contract is not on this device, so it cannot be printed here.',
 		stampStep3: 'Step 3: mail it',
@@ -117,7 +124,8 @@ export const stampingMessages = defineMessages(
 		stampTrackingFormat: 'A tracking number has 6 to 32 letters, digits or hyphens',
 		stampOutboundIncomplete: 'Fill in both the courier and the tracking number, or neither',
 		stampStep4: 'Step 4: submit your return address',
-		stampReturnHelp: 'The return address cannot be changed once submitted. Check it carefully so the stamped contract reaches you.',
+		stampReturnHelp:
+			'The return address cannot be changed once submitted. Check it carefully so the stamped contract reaches you.',
 		stampRecipient: 'Recipient',
 		stampPhone: 'Phone (mobile or landline)',
 		stampPhoneHint: 'A mobile number, or a landline with area code, e.g. 0755-12345678',
@@ -135,21 +143,25 @@ export const stampingMessages = defineMessages(
 		stampFixErrors: 'Please correct the {count} marked problems first.',
 		stampConfirmTitle: 'Confirm the return address',
 		stampConfirmWarning: 'Once submitted, the return address can never be changed. Please check every line:',
-		stampConfirmOffline: 'You are offline: it is kept on this device and sent to the provider automatically when you are back online.',
+		stampConfirmOffline:
+			'You are offline: it is kept on this device and sent to the provider automatically when you are back online.',
 		stampConfirmSubmit: 'Submit — it cannot be changed',
 		stampConfirmEdit: 'Go back and edit',
 		stampSubmitting: 'Submitting…',
 		stampSubmitFailed: 'Submitting failed and nothing was saved: {reason}',
-		stampAlreadySubmitted: 'A return address has already been submitted for this contract; it cannot be submitted again.',
+		stampAlreadySubmitted:
+			'A return address has already been submitted for this contract; it cannot be submitted again.',
 		stampUnknownContract: 'This contract is not on this device.',
 		stampSubmittedTitle: 'Return address (submitted, cannot be changed)',
 		stampSubmittedAt: 'Submitted',
-		stampSubmittedElsewhere: 'The paper copy for this contract was requested on another device; its return address is shown there.',
+		stampSubmittedElsewhere:
+			'The paper copy for this contract was requested on another device; its return address is shown there.',
 		stampOutbound: 'Your shipment',
 		stampFullAddress: 'Address',
 		stampSendState: 'Delivery to the provider',
 		stampSend_pending: 'Waiting to be sent: it goes to the provider automatically when online.',
-		stampSend_pendingOffline: 'You are offline: it is saved on this device and sent automatically when you are back online.',
+		stampSend_pendingOffline:
+			'You are offline: it is saved on this device and sent automatically when you are back online.',
 		stampSend_sending: 'Sending to the provider…',
 		stampSend_done: 'The provider has the return address.',
 		stampSend_rejected: 'The provider did not accept it: {reason}',
@@ -161,12 +173,17 @@ export const stampingMessages = defineMessages(
 		stampEvent_returned: 'Mailed back',
 		stampNotYet: 'Not yet',
 		stampDue: 'Due back by {date} at the latest (within 15 working days of receipt, on the official holiday calendar)',
-		stampDueProvisional: 'This date is an estimate: the provider has not published the official holiday schedule for {year} yet; the date may change once it does.',
+		stampDueProvisional:
+			'This date is an estimate: the provider has not published the official holiday schedule for {year} yet; the date may change once it does.',
 		stampReturnShipment: '{courier}, tracking number {trackingNumber}',
-		stampWaitingForProvider: 'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
-		stampFilingMaterials: 'This contract has an ICP filing attachment: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page) are mailed back with the stamped contract.',
-		stampReturnedMaterials: 'Mailed back with the stamped contract: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
-		stampReturnMaterialsPending: 'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.'
+		stampWaitingForProvider:
+			'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
+		stampFilingMaterials:
+			'This contract has an ICP filing attachment: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page) are mailed back with the stamped contract.',
+		stampReturnedMaterials:
+			'Mailed back with the stamped contract: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
+		stampReturnMaterialsPending:
+			'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.'
 	}
 );
 registry.add(stampingMessages);

@@ -6,7 +6,8 @@ import { normalizePhone } from '../../domain/phone';
 import type { StampingForm } from './form';
 
 // CommonJS marked __esModule: Vite's build hands over the whole exports object as the default, Node its `default`.
-const AddressParse = 'parse' in addressParse ? addressParse : (addressParse as unknown as { default: typeof addressParse }).default;
+const AddressParse =
+	'parse' in addressParse ? addressParse : (addressParse as unknown as { default: typeof addressParse }).default;
 
 export type PastedField = 'recipient' | 'phone' | 'province' | 'city' | 'district' | 'address' | 'postalCode';
 export type PastedAddress = Partial<Pick<StampingForm, PastedField>>;
@@ -20,7 +21,10 @@ const MOBILE_AS_TYPED = /(?<!\d)(?:(?:\+|00)\s*86[\s-]*)?(1[3-9]\d(?:[\s-]?\d){8
  * the form's selects use, so only names the form can show are filled; what cannot be found is left empty.
  */
 export function parsePastedAddress(line: string): PastedAddress {
-	const cleaned = line.normalize('NFKC').replace(MOBILE_AS_TYPED, (_m, mobile: string) => ` ${mobile.replace(/[\s-]/g, '')} `).trim();
+	const cleaned = line
+		.normalize('NFKC')
+		.replace(MOBILE_AS_TYPED, (_m, mobile: string) => ` ${mobile.replace(/[\s-]/g, '')} `)
+		.trim();
 	if (!cleaned) return {};
 	const parsed = AddressParse.parse(cleaned)[0];
 	if (!parsed) return {};
@@ -30,13 +34,19 @@ export function parsePastedAddress(line: string): PastedAddress {
 	if (phone) out.phone = normalizePhone(phone);
 	if (/^\d{6}$/.test(parsed.zip_code)) out.postalCode = parsed.zip_code;
 	const code = /^\d{6}$/.test(parsed.code) ? parsed.code : '';
-	const province = listProvinces().find((p) => (code ? p.code.slice(0, 2) === code.slice(0, 2) : parsed.province && p.name.startsWith(parsed.province)));
+	const province = listProvinces().find((p) =>
+		code ? p.code.slice(0, 2) === code.slice(0, 2) : parsed.province && p.name.startsWith(parsed.province)
+	);
 	if (province) {
 		out.province = province.name;
-		const city = listCities(province.name).find((c) => (code ? c.code.slice(0, 4) === code.slice(0, 4) : c.name === parsed.city));
+		const city = listCities(province.name).find((c) =>
+			code ? c.code.slice(0, 4) === code.slice(0, 4) : c.name === parsed.city
+		);
 		if (city) {
 			out.city = city.name;
-			const district = listDistricts(province.name, city.name).find((d) => (code ? d.code === code : d.name === parsed.area));
+			const district = listDistricts(province.name, city.name).find((d) =>
+				code ? d.code === code : d.name === parsed.area
+			);
 			if (district) out.district = district.name;
 		}
 	}

@@ -12,10 +12,26 @@ const contractId = '7d3c8a52-5d0c-4f7e-9a53-2f1f6f0b1c11';
 const request: StampingRequestRow = {
 	contractId,
 	status: 'submitted',
-	submission: { returnAddress: { recipient: '李喆', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', address: '科苑路 8 号', postalCode: '518057' } },
+	submission: {
+		returnAddress: {
+			recipient: '李喆',
+			phone: '13800138000',
+			province: '广东省',
+			city: '深圳市',
+			district: '南山区',
+			address: '科苑路 8 号',
+			postalCode: '518057'
+		}
+	},
 	submittedAt: '2026-09-20T10:00:00.000+08:00'
 };
-const event = (kind: StampingEvent['kind'], at: string, extra: Partial<StampingEvent> = {}): StampingEvent => ({ id: `${kind}-${at}`, contractId, kind, at, ...extra });
+const event = (kind: StampingEvent['kind'], at: string, extra: Partial<StampingEvent> = {}): StampingEvent => ({
+	id: `${kind}-${at}`,
+	contractId,
+	kind,
+	at,
+	...extra
+});
 
 describe('timeline', () => {
 	it('shows every step, only the submission done at first', () => {
@@ -29,29 +45,57 @@ describe('timeline', () => {
 
 	it('dates the return from the receipt in Shanghai, and carries the return shipment', () => {
 		const steps = timeline(request, [
-			event('returned', '2026-10-20T09:00:00+08:00', { shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' } }),
+			event('returned', '2026-10-20T09:00:00+08:00', {
+				shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' }
+			}),
 			// 16:30 UTC on the 24th is the 25th in Shanghai: the Friday before National Day.
 			event('received', '2026-09-24T16:30:00Z'),
 			event('stamped', '2026-10-15T09:00:00+08:00')
 		]);
-		expect(steps[1]).toEqual({ kind: 'received', done: true, at: '2026-09-24T16:30:00Z', due: { due: '2026-10-22', provisional: false } });
+		expect(steps[1]).toEqual({
+			kind: 'received',
+			done: true,
+			at: '2026-09-24T16:30:00Z',
+			due: { due: '2026-10-22', provisional: false }
+		});
 		expect(steps[2]).toMatchObject({ kind: 'stamped', done: true });
-		expect(steps[3]).toMatchObject({ kind: 'returned', done: true, shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' } });
+		expect(steps[3]).toMatchObject({
+			kind: 'returned',
+			done: true,
+			shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' }
+		});
 	});
 
 	it('marks a due date that runs past the published holiday schedules as provisional, naming the missing year', () => {
-		expect(timeline(request, [event('received', '2026-12-15T10:00:00+08:00')])[1]!.due).toEqual({ due: '2027-01-05', provisional: true, unpublishedYear: 2027 });
+		expect(timeline(request, [event('received', '2026-12-15T10:00:00+08:00')])[1]!.due).toEqual({
+			due: '2027-01-05',
+			provisional: true,
+			unpublishedYear: 2027
+		});
 	});
 
 	it('counts the submission as done when only the provider’s events are on this device', () => {
-		expect(timeline(null, [event('received', '2026-11-02T10:00:00+08:00')])[0]).toEqual({ kind: 'submitted', done: true, at: null });
+		expect(timeline(null, [event('received', '2026-11-02T10:00:00+08:00')])[0]).toEqual({
+			kind: 'submitted',
+			done: true,
+			at: null
+		});
 		expect(timeline(null, [])[0]!.done).toBe(false);
 	});
 });
 
 describe('sendState', () => {
 	const row = (status: OutboxRow['status'], createdAt: number, lastError?: OutboxRow['lastError']): OutboxRow => ({
-		id: crypto.randomUUID(), kind: 'submitStamping', resourceId: contractId, payload: request.submission, status, attempts: 0, nextAttemptAt: 0, createdAt, updatedAt: createdAt, lastError
+		id: crypto.randomUUID(),
+		kind: 'submitStamping',
+		resourceId: contractId,
+		payload: request.submission,
+		status,
+		attempts: 0,
+		nextAttemptAt: 0,
+		createdAt,
+		updatedAt: createdAt,
+		lastError
 	});
 	it.each([
 		[[], 'done'],
@@ -64,6 +108,9 @@ describe('sendState', () => {
 	});
 
 	it('keeps the reason of a rejection', () => {
-		expect(sendState([row('rejected', 1, { code: 'conflict', detail: 'other address' })])).toEqual({ state: 'rejected', error: { code: 'conflict', detail: 'other address' } });
+		expect(sendState([row('rejected', 1, { code: 'conflict', detail: 'other address' })])).toEqual({
+			state: 'rejected',
+			error: { code: 'conflict', detail: 'other address' }
+		});
 	});
 });

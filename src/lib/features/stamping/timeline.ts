@@ -4,7 +4,13 @@ import type { CourierShipment, StampingEvent } from '../../domain/stamping';
 import type { OutboxRow, StampingRequestRow } from '../../db/types';
 
 export type StepKind = 'submitted' | 'received' | 'stamped' | 'returned';
-export type TimelineStep = { kind: StepKind; done: boolean; at: string | null; due?: DueDate; shipment?: CourierShipment };
+export type TimelineStep = {
+	kind: StepKind;
+	done: boolean;
+	at: string | null;
+	due?: DueDate;
+	shipment?: CourierShipment;
+};
 
 const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned'];
 
@@ -19,7 +25,8 @@ export function timeline(
 ): TimelineStep[] {
 	const byKind = new Map<StepKind, StampingEvent>();
 	// The earliest of each kind: the back office refuses repeats, but a replayed pull must not reorder.
-	for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) if (!byKind.has(e.kind)) byKind.set(e.kind, e);
+	for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)))
+		if (!byKind.has(e.kind)) byKind.set(e.kind, e);
 	return ORDER.map((kind): TimelineStep => {
 		if (kind === 'submitted') {
 			const here = request?.status === 'submitted';

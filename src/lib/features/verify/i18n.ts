@@ -7,7 +7,8 @@ export const verifyMessages = defineMessages(
 		verifyTitle: '核验合同',
 		moreVerify: '核验合同',
 		moreVerifyHint: '扫描二维码或选择 PDF 文件，核对合同是否已登记、内容是否一致',
-		verifyIntro: '扫描合同上的二维码会打开本页并自动核验。也可以选择合同 PDF 文件：文件只在本设备上计算 SHA-256 指纹，不会上传。',
+		verifyIntro:
+			'扫描合同上的二维码会打开本页并自动核验。也可以选择合同 PDF 文件：文件只在本设备上计算 SHA-256 指纹，不会上传。',
 		verifyChooseFile: '选择合同 PDF 文件',
 		verifyReading: '正在计算文件指纹…',
 		verifyChecking: '正在核验…',
@@ -16,7 +17,8 @@ export const verifyMessages = defineMessages(
 		verdict_notFound: '未找到该合同',
 		verdict_unregisteredMatch: '内容一致，尚未登记',
 		verdictExplain_match: '服务商已登记该合同，所核验的内容与登记版本完全一致。',
-		verdictExplain_mismatch: '该编号的合同已登记，但所核验的内容与登记版本不同，可能被修改过。请勿以此为准，并与合同双方核实。',
+		verdictExplain_mismatch:
+			'该编号的合同已登记，但所核验的内容与登记版本不同，可能被修改过。请勿以此为准，并与合同双方核实。',
 		verdictExplain_notFound: '没有找到该编号的已登记合同。请核对编号，或与合同双方核实。',
 		verdictExplain_unregisteredMatch: '与本设备上生成的合同内容一致，但服务商尚未登记；联网同步后会自动登记。',
 		verifyDeviceMismatch: '与本设备保存的该编号合同不一致。',
@@ -45,7 +47,8 @@ export const verifyMessages = defineMessages(
 		verifyTitle: 'Verify a contract',
 		moreVerify: 'Verify a contract',
 		moreVerifyHint: 'From its QR code or PDF file: is it registered, is the content unchanged',
-		verifyIntro: 'Scanning the QR code on a contract opens this page and checks it. You can also choose the contract’s PDF file: its SHA-256 fingerprint is computed on this device; the file is not uploaded.',
+		verifyIntro:
+			'Scanning the QR code on a contract opens this page and checks it. You can also choose the contract’s PDF file: its SHA-256 fingerprint is computed on this device; the file is not uploaded.',
 		verifyChooseFile: 'Choose the contract PDF',
 		verifyReading: 'Computing the file’s fingerprint…',
 		verifyChecking: 'Checking…',
@@ -53,15 +56,20 @@ export const verifyMessages = defineMessages(
 		verdict_mismatch: 'Differs from the registered version',
 		verdict_notFound: 'Contract not found',
 		verdict_unregisteredMatch: 'Content matches, not registered yet',
-		verdictExplain_match: 'The provider registered this contract, and what you checked is exactly the registered version.',
-		verdictExplain_mismatch: 'A contract with this number is registered, but what you checked differs from it and may have been altered. Do not rely on it; check with both parties.',
+		verdictExplain_match:
+			'The provider registered this contract, and what you checked is exactly the registered version.',
+		verdictExplain_mismatch:
+			'A contract with this number is registered, but what you checked differs from it and may have been altered. Do not rely on it; check with both parties.',
 		verdictExplain_notFound: 'No registered contract has this number. Check the number, or ask the parties.',
-		verdictExplain_unregisteredMatch: 'It matches a contract generated on this device, which the provider has not registered yet; it is registered when the device syncs.',
+		verdictExplain_unregisteredMatch:
+			'It matches a contract generated on this device, which the provider has not registered yet; it is registered when the device syncs.',
 		verifyDeviceMismatch: 'It differs from the contract with this number stored on this device.',
-		verifyRefused: 'It matches a contract on this device whose registration the provider refused; that contract never took effect.',
+		verifyRefused:
+			'It matches a contract on this device whose registration the provider refused; that contract never took effect.',
 		verifySourceServer: 'Based on: the provider’s registration records',
 		verifySourceDevice: 'Based on: the contracts stored on this device',
-		verifyOfflineNote: 'The server cannot be reached: this result rests only on the contracts on this device. Check the registration again when online.',
+		verifyOfflineNote:
+			'The server cannot be reached: this result rests only on the contracts on this device. Check the registration again when online.',
 		verifyNoNumber: 'The file carries no contract number; it can only be compared with the contracts on this device.',
 		verifyNumber: 'Contract number',
 		verifyKind: 'Contract type',
@@ -72,12 +80,14 @@ export const verifyMessages = defineMessages(
 		verifyFingerprint: 'Content fingerprint (SHA-256)',
 		verifyFileSha: 'File fingerprint (SHA-256)',
 		verifyFileName: 'File',
-		verifyBadLink: 'The link is incomplete or wrong: it lacks the contract number or the 64-digit content fingerprint. Scan the QR code again, or choose the contract file.',
+		verifyBadLink:
+			'The link is incomplete or wrong: it lacks the contract number or the 64-digit content fingerprint. Scan the QR code again, or choose the contract file.',
 		verifyTooBig: 'The file is too large ({size} MB) to be a contract made by Contract Desk.',
 		verifyNotPdf: 'The chosen file is not a PDF.',
 		verifyFailed: 'The check failed: {reason}',
 		verifyOpenApp: 'Open Contract Desk',
-		verifyPrivacy: 'Public verification shows only the registration status, contract type, registration time and partly hidden party names — never amounts, orders or contacts.'
+		verifyPrivacy:
+			'Public verification shows only the registration status, contract type, registration time and partly hidden party names — never amounts, orders or contacts.'
 	}
 );
 registry.add(verifyMessages);

@@ -84,7 +84,10 @@ describe('online: the server is the authority', () => {
 	it('not registered: the device copy is reported as not registered yet; otherwise not found', async () => {
 		const none = { number: record.number, registered: false } as const;
 		expect((await verifyContract(input, server(none))).verdict).toBe('unregisteredMatch');
-		const unknown = await verifyContract({ number: 'HT-20260101-00000000', fingerprint: CONTENT }, server({ ...none, number: 'HT-20260101-00000000' }));
+		const unknown = await verifyContract(
+			{ number: 'HT-20260101-00000000', fingerprint: CONTENT },
+			server({ ...none, number: 'HT-20260101-00000000' })
+		);
 		expect(unknown).toMatchObject({ verdict: 'notFound', source: 'server', serverUnreachable: false });
 	});
 
@@ -103,10 +106,15 @@ describe('checkOnServer', () => {
 		}) as unknown as typeof fetch;
 		expect(await checkOnServer({ number: record.number, fingerprint: CONTENT }, ok)).toEqual(registered(true));
 		expect(asked).toEqual([`/api/v1/verify/${record.number}?fingerprint=${CONTENT}`]);
-		const limited = (async () => Response.json({ error: 'tooManyRequests' }, { status: 429 })) as unknown as typeof fetch;
-		await expect(checkOnServer({ number: record.number, pdfSha256: PDF }, limited)).rejects.toBeInstanceOf(ServerUnavailableError);
+		const limited = (async () =>
+			Response.json({ error: 'tooManyRequests' }, { status: 429 })) as unknown as typeof fetch;
+		await expect(checkOnServer({ number: record.number, pdfSha256: PDF }, limited)).rejects.toBeInstanceOf(
+			ServerUnavailableError
+		);
 		const odd = (async () => Response.json({ registered: 'yes' })) as unknown as typeof fetch;
-		await expect(checkOnServer({ number: record.number, pdfSha256: PDF }, odd)).rejects.toBeInstanceOf(ServerUnavailableError);
+		await expect(checkOnServer({ number: record.number, pdfSha256: PDF }, odd)).rejects.toBeInstanceOf(
+			ServerUnavailableError
+		);
 	});
 });
 
@@ -114,7 +122,11 @@ describe('contractNumberOf', () => {
 	const enc = (s: string) => new TextEncoder().encode(s);
 	it('finds the number in ASCII or UTF-16BE metadata, else in the file name', () => {
 		expect(contractNumberOf(enc('%PDF-1.3\n/Subject (HT-20260315-1A2B3C4D)\n'))).toBe('HT-20260315-1A2B3C4D');
-		const utf16 = new Uint8Array([0xfe, 0xff, ...Array.from('HT-20260315-1A2B3C4D').flatMap((ch) => [0, ch.charCodeAt(0)])]);
+		const utf16 = new Uint8Array([
+			0xfe,
+			0xff,
+			...Array.from('HT-20260315-1A2B3C4D').flatMap((ch) => [0, ch.charCodeAt(0)])
+		]);
 		expect(contractNumberOf(utf16)).toBe('HT-20260315-1A2B3C4D');
 		expect(contractNumberOf(enc('%PDF-1.3'), 'HT-20260315-1A2B3C4D (1).pdf')).toBe('HT-20260315-1A2B3C4D');
 		expect(contractNumberOf(enc('%PDF-1.3'), 'scan.pdf')).toBeNull();

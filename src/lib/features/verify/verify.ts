@@ -35,7 +35,10 @@ const matches = (input: VerifyInput) => (row: ContractRow) =>
 
 /** The device's contracts under the number (or, for a file without one, with the file's hash). */
 export async function checkOnDevice(input: VerifyInput): Promise<DeviceAnswer> {
-	const [{ getDb }, { refusedContractIds }] = await Promise.all([import('../../db/database'), import('../../db/contracts')]);
+	const [{ getDb }, { refusedContractIds }] = await Promise.all([
+		import('../../db/database'),
+		import('../../db/contracts')
+	]);
 	const contracts = getDb().contracts;
 	const rows = input.number
 		? await contracts.where('number').equals(input.number).toArray()
@@ -76,7 +79,12 @@ export async function checkOnServer(
 }
 
 function deviceDetails(row: ContractRow): VerifyDetails {
-	return { kind: row.kind, registeredAt: row.registeredAt, partyA: maskName(row.partyA.name), partyB: maskName(row.partyB.name) };
+	return {
+		kind: row.kind,
+		registeredAt: row.registeredAt,
+		partyA: maskName(row.partyA.name),
+		partyB: maskName(row.partyB.name)
+	};
 }
 
 /** What the server said: its answer, or why there is none (no network or a failure; or nothing to ask without a number). */
@@ -91,16 +99,35 @@ export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerS
 	const serverUnreachable = server === 'unreachable';
 	if (typeof server === 'object' && server.registered) {
 		const { kind, registeredAt, partyA, partyB } = server;
-		return { verdict: server.match ? 'match' : 'mismatch', source: 'server', serverUnreachable, number, details: { kind, registeredAt, partyA, partyB } };
+		return {
+			verdict: server.match ? 'match' : 'mismatch',
+			source: 'server',
+			serverUnreachable,
+			number,
+			details: { kind, registeredAt, partyA, partyB }
+		};
 	}
 	const answered = typeof server === 'object';
 	if (device.hit && device.refused) {
-		return { verdict: 'notFound', source: 'device', serverUnreachable, number, details: deviceDetails(device.hit), refused: true };
+		return {
+			verdict: 'notFound',
+			source: 'device',
+			serverUnreachable,
+			number,
+			details: deviceDetails(device.hit),
+			refused: true
+		};
 	}
 	if (device.hit) {
 		// Registered as far as this device knows; when the server answered, it did not know the contract.
 		const registered = !answered && device.hit.registeredAt !== null;
-		return { verdict: registered ? 'match' : 'unregisteredMatch', source: 'device', serverUnreachable, number, details: deviceDetails(device.hit) };
+		return {
+			verdict: registered ? 'match' : 'unregisteredMatch',
+			source: 'device',
+			serverUnreachable,
+			number,
+			details: deviceDetails(device.hit)
+		};
 	}
 	const stored = device.rows[0];
 	if (!answered && stored) {

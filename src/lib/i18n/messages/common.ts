@@ -42,8 +42,10 @@ export default defineMessages(
 		waitMinutes: '{n} 分钟',
 		signOut: '退出登录',
 		signOutConfirmTitle: '确认退出？',
-		signOutUnsent: '还有 {count} 项提交尚未发送到服务商。退出后这些内容会从本设备删除且无法找回。已在服务商登记的合同和盖章申请不受影响，下次登录时会自动恢复。',
-		signOutWipe: '退出后会清除本设备上的数据。所有内容都已送达服务商：下次在任何设备上登录，已登记的合同、文件和盖章申请都会自动恢复。',
+		signOutUnsent:
+			'还有 {count} 项提交尚未发送到服务商。退出后这些内容会从本设备删除且无法找回。已在服务商登记的合同和盖章申请不受影响，下次登录时会自动恢复。',
+		signOutWipe:
+			'退出后会清除本设备上的数据。所有内容都已送达服务商：下次在任何设备上登录，已登记的合同、文件和盖章申请都会自动恢复。',
 		signOutAnyway: '仍然退出',
 		sessionExpired: '登录已过期，请重新登录。待发送的内容会保留。',
 		signInSwitchTitle: '切换账号会清除本设备上的数据',
@@ -166,18 +168,23 @@ export default defineMessages(
 		waitMinutes: '{n} min',
 		signOut: 'Sign out',
 		signOutConfirmTitle: 'Sign out?',
-		signOutUnsent: '{count} submissions have not reached the provider yet. Signing out deletes them from this device for good. Contracts and paper-copy requests already registered are safe and come back at the next sign-in.',
-		signOutWipe: 'Signing out clears this device. Everything has reached the provider: sign in again on any device and your registered contracts, documents and paper-copy requests come back.',
+		signOutUnsent:
+			'{count} submissions have not reached the provider yet. Signing out deletes them from this device for good. Contracts and paper-copy requests already registered are safe and come back at the next sign-in.',
+		signOutWipe:
+			'Signing out clears this device. Everything has reached the provider: sign in again on any device and your registered contracts, documents and paper-copy requests come back.',
 		signOutAnyway: 'Sign out anyway',
 		sessionExpired: 'Your session has expired. Please sign in again; queued submissions are kept.',
 		signInSwitchTitle: 'Switching accounts clears this device',
-		signInSwitchIntro: 'This access code belongs to another account. Signing in deletes the previous account’s data from this device for good:',
+		signInSwitchIntro:
+			'This access code belongs to another account. Signing in deletes the previous account’s data from this device for good:',
 		signInSwitchUnsent: '{count} submissions that have not reached the provider',
 		signInSwitchContracts: '{count} contracts not yet registered with the provider, and their PDF documents',
-		signInSwitchKeep: 'To keep them, cancel and sign in with the previous account’s code, or export a backup under More → Storage & backup first.',
+		signInSwitchKeep:
+			'To keep them, cancel and sign in with the previous account’s code, or export a backup under More → Storage & backup first.',
 		signInAnyway: 'Sign in anyway',
 		dbSignedOutElsewhere: 'You signed out in another window. Please reload this page.',
-		dbClosedReload: 'This page can no longer save on this device. Please reload it; anything typed after this message appeared may need typing again.',
+		dbClosedReload:
+			'This page can no longer save on this device. Please reload it; anything typed after this message appeared may need typing again.',
 		homeTitle: 'Home',
 		notFoundTitle: 'Page not found',
 		notFoundText: 'The link may be wrong, or the page has moved.',
@@ -191,8 +198,10 @@ export default defineMessages(
 		verification: 'Real-name verification',
 		verified: 'Verified',
 		unverified: 'Real-name verification not complete',
-		unverifiedExplain: 'Only accounts with completed (enterprise) real-name verification can apply for contracts; Party A always matches the verified entity.',
-		unverifiedWhatToDo: 'Complete enterprise verification in the cloud console under Account Center → Real-name Verification, then come back and sync.',
+		unverifiedExplain:
+			'Only accounts with completed (enterprise) real-name verification can apply for contracts; Party A always matches the verified entity.',
+		unverifiedWhatToDo:
+			'Complete enterprise verification in the cloud console under Account Center → Real-name Verification, then come back and sync.',
 		entityName: 'Entity name',
 		creditCode: 'Unified social credit code',
 		legalRepresentative: 'Legal representative',

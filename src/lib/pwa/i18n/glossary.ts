@@ -33,11 +33,14 @@ export const glossaryMessages = defineMessages(
 		term_returnAddress: '回寄地址',
 		term_returnAddressDef: '我们把盖章后的纸质合同寄回给您时使用的收件地址。提交后不可修改。',
 		term_commercialFiling: 'ICP 经营性备案',
-		term_commercialFilingDef: '经营性网站办理的 ICP 经营许可证备案。带备案信息附件的合同可用于办理，所需的接入服务商资料随盖章合同一并回寄。',
+		term_commercialFilingDef:
+			'经营性网站办理的 ICP 经营许可证备案。带备案信息附件的合同可用于办理，所需的接入服务商资料随盖章合同一并回寄。',
 		term_prepaid: '包年包月',
-		term_prepaidDef: '先付费、后使用，按年或按月购买的计费方式。较早版本的合同文件（模板 2026.3 及以前）中称为「预付费」。',
+		term_prepaidDef:
+			'先付费、后使用，按年或按月购买的计费方式。较早版本的合同文件（模板 2026.3 及以前）中称为「预付费」。',
 		term_postpaid: '按量计费',
-		term_postpaidDef: '先使用、后付费，按实际用量结算的计费方式。较早版本的合同文件（模板 2026.3 及以前）中称为「后付费」。',
+		term_postpaidDef:
+			'先使用、后付费，按实际用量结算的计费方式。较早版本的合同文件（模板 2026.3 及以前）中称为「后付费」。',
 		term_framework: '框架协议',
 		term_frameworkDef: '约定双方合作基本条款的协议，不带附件；具体服务以订单或备案信息附件为准。',
 		term_realName: '实名认证',
@@ -49,15 +52,20 @@ export const glossaryMessages = defineMessages(
 		term_returnAddress: 'return address',
 		term_returnAddressDef: 'Where we mail the stamped paper contract back to you. It cannot be changed once submitted.',
 		term_commercialFiling: 'ICP commercial filing',
-		term_commercialFilingDef: 'The ICP operating-licence filing of a commercial website. A contract with a filing attachment serves for it; the access provider’s materials it needs are mailed back with the stamped contract.',
+		term_commercialFilingDef:
+			'The ICP operating-licence filing of a commercial website. A contract with a filing attachment serves for it; the access provider’s materials it needs are mailed back with the stamped contract.',
 		term_prepaid: 'Subscription',
-		term_prepaidDef: 'Pay first, then use: bought by the year or month. Contract documents of earlier versions (template 2026.3 and before) call it 预付费 (prepaid).',
+		term_prepaidDef:
+			'Pay first, then use: bought by the year or month. Contract documents of earlier versions (template 2026.3 and before) call it 预付费 (prepaid).',
 		term_postpaid: 'Pay as you go',
-		term_postpaidDef: 'Use first, then pay for what you used. Contract documents of earlier versions (template 2026.3 and before) call it 后付费 (postpaid).',
+		term_postpaidDef:
+			'Use first, then pay for what you used. Contract documents of earlier versions (template 2026.3 and before) call it 后付费 (postpaid).',
 		term_framework: 'framework agreement',
-		term_frameworkDef: 'The agreement on the basic terms of the cooperation, without an attachment; the services themselves are set by an order or filing attachment.',
+		term_frameworkDef:
+			'The agreement on the basic terms of the cooperation, without an attachment; the services themselves are set by an order or filing attachment.',
 		term_realName: 'real-name verification',
-		term_realNameDef: 'Verification of the account holder’s identity. Party A’s name and unified social credit code on a contract come from it and cannot be edited on the contract.'
+		term_realNameDef:
+			'Verification of the account holder’s identity. Party A’s name and unified social credit code on a contract come from it and cannot be edited on the contract.'
 	}
 );
 registry.add(glossaryMessages);

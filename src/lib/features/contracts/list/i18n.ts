@@ -12,7 +12,8 @@ export const listMessages = defineMessages(
 		resultsMany: '结果较多（约 {count} 条），从新到旧显示；输入更多字符可缩小范围'
 	},
 	{
-		searchHint: 'Type any 4 or more characters in a row of a number, e.g. “51BFE982” from the paper copy or its last 6; hyphens and spaces may be left out.',
+		searchHint:
+			'Type any 4 or more characters in a row of a number, e.g. “51BFE982” from the paper copy or its last 6; hyphens and spaces may be left out.',
 		match_filingNumber: 'Filing number',
 		match_filingOrderNumber: 'Filing order number',
 		match_siteNumber: 'Site filing number',

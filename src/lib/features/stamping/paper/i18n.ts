@@ -52,7 +52,8 @@ export const paperMessages = defineMessages(
 	},
 	{
 		paperTitle: 'Paper copies',
-		paperIntro: 'A stamped paper copy is optional: the electronic contract is just as valid. All your paper-copy requests and their progress are listed here.',
+		paperIntro:
+			'A stamped paper copy is optional: the electronic contract is just as valid. All your paper-copy requests and their progress are listed here.',
 		paperState_draft: 'Return address not submitted',
 		paperState_toMail: 'To be mailed',
 		paperState_mailed: 'Mailed',
@@ -69,7 +70,8 @@ export const paperMessages = defineMessages(
 		paperNone: 'No paper-copy requests yet.',
 		paperNoMatch: 'No paper copies in this state.',
 		paperChooseTitle: 'Step 1: choose the contract',
-		paperChooseIntro: 'Choose the contract to get a stamped paper copy of. Void and refused contracts and those whose return address was already submitted are not listed.',
+		paperChooseIntro:
+			'Choose the contract to get a stamped paper copy of. Void and refused contracts and those whose return address was already submitted are not listed.',
 		paperChooseNone: 'No contract can get a paper copy.',
 		paperChooseStart: 'A paper copy is made of a contract you have generated. Generate one first:',
 		paperChooseAction: 'Request for this contract',
@@ -86,7 +88,8 @@ export const paperMessages = defineMessages(
 		homeNeedsNothing: 'Nothing needs you right now.',
 		postalCodeProvince: 'This postal code does not belong to the chosen province; please check it',
 		pasteTitle: 'Paste to fill',
-		pasteHint: 'Paste recipient, phone, address and postal code as one line (any order), tap “Fill in”, then check each field.',
+		pasteHint:
+			'Paste recipient, phone, address and postal code as one line (any order), tap “Fill in”, then check each field.',
 		pasteButton: 'Fill in',
 		pasteWorking: 'Reading…',
 		pasteFilled: 'Filled in: {fields}. Please check each one before submitting.',
