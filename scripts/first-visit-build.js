@@ -1,7 +1,7 @@
 // Build-time help for a fast first visit: (1) the modules the first screen needs (root layout, error page, /signin
 // and their static imports) form one chunk, "shell", instead of thirty, each paying a round trip and ~800 bytes
 // of headers on a phone's network; (2) the fallback page preloads Kit's tiny route nodes that only re-export from
-// that chunk, so the sign-in form needs no request after the load event. Plain JS: svelte.config.js loads it too.
+// that chunk, so the sign-in form needs no request after the load event. Plain JS, loaded by vite.config.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -12,12 +12,26 @@ const ROOTS = [
 	'src/routes/+error.svelte',
 	'src/routes/signin/+page.svelte',
 	'src/hooks.client.ts',
-	'node_modules/@sveltejs/kit/src/runtime/components/svelte-5/error.svelte'
+	'node_modules/@sveltejs/kit/src/runtime/components/error.svelte'
 ]
 	.map((p) => resolve(ROOT, p))
-	.filter((p) => existsSync(p));
+	.map((p) => {
+		// Loud, not silent: a moved file (Kit 3 moved its error page) would quietly shrink the shell chunk.
+		if (!existsSync(p)) throw new Error(`first-visit-build: ${p} does not exist`);
+		return p;
+	});
 
 export const SHELL_CHUNK = 'shell';
+/**
+ * What Kit's start script imports statically (SvelteKit 3: its payload module and Vite's preload helper) gets a
+ * chunk of its own, claimed before the shell. The start script sets the payload before the app's modules evaluate;
+ * were these in the shell, importing them would evaluate the whole shell first, `$app/env` would read the version
+ * before it is set, and every error page would look like a new release and reload itself for ever.
+ */
+export const START_CHUNK = {
+	name: 'start',
+	test: /\/@sveltejs\/kit\/src\/runtime\/client\/payload\.js$|vite\/preload-helper/
+};
 
 /** @typedef {{ getModuleInfo(id: string): { importedIds: readonly string[] } | null }} ChunkingContext */
 
@@ -60,7 +74,7 @@ export function shellFacades(manifestPath) {
 	return Object.entries(m)
 		.filter(
 			([k, c]) =>
-				/generated\/client-optimized\/nodes\/\d+\.js$/.test(k) &&
+				/generated\/(?:build\/)?client-optimized\/nodes\/\d+\.js$/.test(k) &&
 				!c.css?.length &&
 				c.imports?.length === 1 &&
 				c.imports[0] === shell
@@ -82,8 +96,8 @@ export function preloadFirstVisit(adapter) {
 			const wrapped = Object.create(builder);
 			wrapped.generateFallback = async (/** @type {string} */ dest) => {
 				await generateFallback(dest);
-				const manifest = join(builder.config.kit.outDir, 'output/client/.vite/manifest.json');
-				const base = builder.config.kit.paths.base;
+				const manifest = join(builder.config.outDir, 'output/client/.vite/manifest.json');
+				const base = builder.config.paths.base;
 				const links = shellFacades(manifest).map((f) => `<link href="${base}/${f}" rel="modulepreload">`);
 				const html = readFileSync(dest, 'utf8');
 				// After Kit's own preloads, which name the shell chunk first.

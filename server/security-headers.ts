@@ -40,7 +40,7 @@ const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*
 /**
  * The header policy of an HTML page: the one SvelteKit wrote into its <meta> (with the hash of its inline start-up
  * script), plus frame-ancestors, which browsers ignore in a <meta>. Both policies apply; they agree by construction.
- * A page without a meta (should not happen with kit.csp) gets no script at all rather than no policy.
+ * A page without a meta (should not happen with Kit's csp option) gets no script at all rather than no policy.
  */
 export function pagePolicy(html: string): string {
 	const meta = META_CSP.exec(html)?.[1]

@@ -27,7 +27,7 @@ function contentTypeFor(path: string): string | undefined {
 	return CONTENT_TYPES[ext];
 }
 
-/** The CSP header of each HTML file, read once from the policy SvelteKit wrote into the file (kit.csp). */
+/** The CSP header of each HTML file, read once from the policy SvelteKit wrote into the file (its csp option). */
 function policies(root: string): (requestPath: string) => string | undefined {
 	const cache = new Map<string, string>();
 	return (requestPath) => {

@@ -3,7 +3,8 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-import { build, files, prerendered, version } from '$service-worker';
+import { assets, immutable, prerendered } from '$app/manifest';
+import { version } from '$app/env';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FALLBACK_PAGE, NAVIGATION_DENYLIST, deferredEntries, precacheEntries } from './lib/pwa/precache';
@@ -20,10 +21,12 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Old Workbox cache formats go; old revisions inside the current cache are removed by activation itself.
 cleanupOutdatedCaches();
+// Kit's lists name paths relative to the base path ('' here) without a leading slash; Workbox gets the site's URLs.
+const rooted = ({ path }: { path: string }) => `/${path}`;
 const lists = {
-	build,
-	files,
-	prerendered,
+	build: immutable.map(rooted),
+	files: assets.map(rooted),
+	prerendered: prerendered.map(rooted),
 	version,
 	fontRevisions: JSON.parse(fontRevisionsJson) as Record<string, string>,
 	fonts: currentFontUrls()

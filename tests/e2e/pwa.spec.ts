@@ -148,7 +148,7 @@ test.describe('update', () => {
 		if (root) rmSync(dirname(root), { recursive: true, force: true });
 	});
 
-	/** Rewrites a file of the served copy, with the .br/.gz variants the server prefers (svelte.config.js precompresses). */
+	/** Rewrites a file of the served copy, with the .br/.gz variants the server prefers (the adapter precompresses: vite.config.ts). */
 	function publish(path: string, content: string): void {
 		const file = join(root, path);
 		writeFileSync(file, content);

@@ -9,7 +9,7 @@ const startSync = vi.fn();
 const signIn = vi.fn();
 vi.mock('$app/navigation', () => ({ goto }));
 // The page loads session, API and engine lazily through one module: that module hands it the fakes (and the real API errors).
-vi.mock('$lib/features/account/signin-modules', async () => {
+vi.mock('#lib/features/account/signin-modules.ts', async () => {
 	const api = await import('../../src/lib/sync/api');
 	return { signInModules: async () => [{ signIn }, api, { startSync }] };
 });
@@ -55,7 +55,7 @@ describe('sign-in page, switching accounts', () => {
 
 		await submitCode('code-2');
 		await fireEvent.click(await screen.findByRole('button', { name: '仍然登录' }));
-		await waitFor(() => expect(goto).toHaveBeenCalledWith('/', { replaceState: true }));
+		await waitFor(() => expect(goto).toHaveBeenCalledWith('/', { replace: true }));
 		expect(confirm).toHaveBeenCalledOnce();
 		expect(startSync).toHaveBeenCalledOnce();
 	});
@@ -77,7 +77,7 @@ describe('sign-in page, switching accounts', () => {
 		signIn.mockResolvedValue({ kind: 'signedIn', session: { token: 't', accountId: 'acct-1' } });
 		render(SignInPage);
 		await submitCode('code-1');
-		await waitFor(() => expect(goto).toHaveBeenCalledWith('/', { replaceState: true }));
+		await waitFor(() => expect(goto).toHaveBeenCalledWith('/', { replace: true }));
 		expect(screen.queryByRole('alertdialog')).toBeNull();
 	});
 });

@@ -1,5 +1,5 @@
 // Where long values may break: an e-mail address after `@` and dots only; a message's number parameters never.
-import type { Params } from '$lib/i18n/index.svelte';
+import type { Params } from '#lib/i18n/index.svelte.ts';
 
 /** The address cut after each `@` and dot: the pieces a line may end with. `a.b@c.cn` → `a.`, `b@`, `c.`, `cn`. */
 export function emailPieces(value: string): string[] {

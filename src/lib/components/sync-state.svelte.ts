@@ -1,10 +1,10 @@
 // The sync condition as a rune, for the badge, the home screen and the outbox page: status + the outbox's counts + last sync.
-import { getMeta, META } from '$lib/db/meta';
-import { shanghaiShortDateTime } from '$lib/domain/time';
-import { t } from '$lib/i18n/index.svelte';
-import { problemSide, syncCondition, type ProblemSide, type SyncCondition } from '$lib/sync/condition';
-import { outboxCounts, type OutboxCounts } from '$lib/sync/outbox';
-import { syncStatus } from '$lib/sync/status.svelte';
+import { getMeta, META } from '#lib/db/meta.ts';
+import { shanghaiShortDateTime } from '#lib/domain/time.ts';
+import { t } from '#lib/i18n/index.svelte.ts';
+import { problemSide, syncCondition, type ProblemSide, type SyncCondition } from '#lib/sync/condition.ts';
+import { outboxCounts, type OutboxCounts } from '#lib/sync/outbox.ts';
+import { syncStatus } from '#lib/sync/status.svelte.ts';
 import { Live } from './live.svelte';
 
 /** Create during component initialisation (it subscribes to Dexie while the component lives). */

@@ -1,4 +1,4 @@
-// Builds the Workbox precache manifest and the list fetched right after it from Kit's $service-worker lists (pure, so it can be unit tested).
+// Builds the Workbox precache manifest and the list fetched right after it from Kit's $app/manifest lists (pure, so it can be unit tested).
 
 export type PrecacheEntry = { url: string; revision: string | null };
 
