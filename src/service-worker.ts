@@ -7,7 +7,7 @@ import { assets, immutable, prerendered } from '$app/manifest';
 import { version } from '$app/env';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { FALLBACK_PAGE, NAVIGATION_DENYLIST, deferredEntries, precacheEntries } from './lib/pwa/precache';
+import { FALLBACK_PAGE, NAVIGATION_DENYLIST, VERSION_FILE, deferredEntries, precacheEntries } from './lib/pwa/precache';
 import { deferredComplete, fillDeferred, respondDeferred } from './lib/pwa/deferred';
 import { currentFontUrls } from './lib/pdf/fontFiles';
 // Written by scripts/build-font.ts: each font file's revision, which changes exactly when its bytes do.
@@ -34,6 +34,12 @@ const lists = {
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
 precacheAndRoute(precacheEntries(lists));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));
+// Kit asks for the version at every focus and every return to the tab. This device runs the worker's release (a
+// newer one arrives as a worker update, which the app offers), so the worker answers and nothing leaves the device.
+registerRoute(
+	({ url }) => url.origin === sw.location.origin && url.pathname === VERSION_FILE,
+	() => Response.json({ version })
+);
 
 // Second stage: what the first visit need not wait for (the rest of the font, pdf.js's worker), fetched right after.
 const deferred = deferredEntries(lists);

@@ -258,6 +258,31 @@ test.describe('update', () => {
 	});
 });
 
+test('under the service worker, the release checks SvelteKit makes at each focus send nothing', async ({
+	page,
+	context
+}) => {
+	await signIn(page, 'demo');
+	await underServiceWorker(page);
+	const sent: string[] = [];
+	// A request the worker itself makes is the one that would reach the network.
+	context.on('request', (r) => {
+		if (r.serviceWorker() && new URL(r.url()).pathname === '/_app/version.json') sent.push(r.url());
+	});
+	// Offline, an answer can only come from the worker: without its route the request fails and none arrives.
+	const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/_app/version.json', {
+		timeout: 10_000
+	});
+	await context.setOffline(true);
+	await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+	const answer = await answered;
+	expect(answer.fromServiceWorker()).toBe(true);
+	// The page's own release: no reload, and Kit's "updated" stays false.
+	const html = await page.evaluate(() => document.documentElement.outerHTML);
+	expect(html).toContain(`version: "${((await answer.json()) as { version: string }).version}"`);
+	expect(sent, 'requests the worker sent on for /_app/version.json').toEqual([]);
+});
+
 test('backup: export, clear site data, import restores byte-identical documents', async ({ page, browser }) => {
 	await signIn(page, 'demo');
 	const id = await generateFramework(page, '钱堃');

@@ -15,6 +15,8 @@ export type KitLists = {
 
 /** Kit's lists omit the adapter-static fallback page; navigations are answered with it offline. */
 export const FALLBACK_PAGE = '/200.html';
+/** What SvelteKit 3 asks each time a page is focused or shown, to learn whether a new release is out. */
+export const VERSION_FILE = '/_app/version.json';
 
 /** Static files a running app never fetches: dotfiles, the server's precompressed copies, install screenshots. */
 export function isPrecachedStaticFile(url: string): boolean {
