@@ -45,16 +45,29 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
 	// The device has the core only: its rest was not fetched yet.
-	const removed = await page.evaluate(async (rest) => {
-		let n = 0;
-		for (const name of await caches.keys()) {
-			const cache = await caches.open(name);
-			for (const request of await cache.keys())
-				if (new URL(request.url).pathname === rest && (await cache.delete(request))) n++;
-		}
-		return n;
-	}, REST);
-	expect(removed).toBe(1);
+	const removeRest = () =>
+		page.evaluate(async (rest) => {
+			let n = 0;
+			for (const name of await caches.keys()) {
+				const cache = await caches.open(name);
+				for (const request of await cache.keys())
+					if (new URL(request.url).pathname === rest && (await cache.delete(request))) n++;
+			}
+			return n;
+		}, REST);
+	expect(await removeRest()).toBe(1);
+	// A write of the rest still landing can put it back after the delete (seen in 1 run of 8, the rest back in the
+	// cache with no new request for it): remove it until it has stayed out for a second.
+	let goneSince = Date.now();
+	await expect
+		.poll(
+			async () => {
+				if ((await removeRest()) > 0) goneSince = Date.now();
+				return Date.now() - goneSince;
+			},
+			{ timeout: 10_000, intervals: [200] }
+		)
+		.toBeGreaterThan(1_000);
 	await context.setOffline(true);
 	await page.reload();
 
