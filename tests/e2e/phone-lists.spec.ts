@@ -137,7 +137,7 @@ test('a paper copy shows its state and due date in the list, on the contract, at
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/paper-list.png`, fullPage: true });
 	await page.goto('/stamping/new');
 	await expect(
-		page.getByTestId('paper-eligible').first().or(page.getByText('没有可以申请纸质盖章的合同。'))
+		page.getByTestId('paper-eligible').first().or(page.getByText('没有可以提交线下盖章申请的合同。'))
 	).toBeVisible();
 	await expect(page.locator(`[data-testid="paper-eligible"][data-id="${id}"]`)).toHaveCount(0);
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/paper-choose.png` });
@@ -253,8 +253,8 @@ test('step 1 of a paper copy with no contract yet offers to generate one first',
 	// The unverified demo account can never have generated a contract: its step 1 is always empty.
 	await signIn(page, 'demo-unverified');
 	await page.goto('/stamping/new');
-	await expect(page.getByText('没有可以申请纸质盖章的合同。')).toBeVisible();
-	await expect(page.getByText('纸质盖章版以一份已生成的合同为准。先生成一份：')).toBeVisible();
+	await expect(page.getByText('没有可以提交线下盖章申请的合同。')).toBeVisible();
+	await expect(page.getByText('线下盖章申请以一份已生成的合同为准。先生成一份：')).toBeVisible();
 	await page.getByTestId('start-framework').click();
 	await expect(page).toHaveURL(/\/contracts\/new\/framework$/);
 });

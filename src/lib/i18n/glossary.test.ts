@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AVOID, glossaryMessages, TERMS } from '../pwa/i18n/glossary';
+import { AVOID, GLOSSARY, glossaryMessages, TERMS } from '../pwa/i18n/glossary';
 import type { TemplateText } from '../pdf/templates/2026.3/text';
 import { registry } from './registry';
 import './index.svelte';
@@ -38,7 +38,7 @@ function printed(t: TemplateText): string[] {
 /** Where a template text uses a word the glossary replaces. */
 function replacedWords(t: TemplateText): string[] {
 	return printed(t).flatMap((s) =>
-		AVOID.filter((a) => a.locale === 'zh-CN' && a.variant.test(s)).map(
+		AVOID.filter((a) => a.locale === 'zh-CN' && !a.appOnly && a.variant.test(s)).map(
 			(a) => `"${s.match(a.variant)![0]}" → ${a.use} in 「${s}」`
 		)
 	);
@@ -85,6 +85,31 @@ describe('glossary', () => {
 		expect(zh('计费方式：预付费')).toEqual(['包年包月']);
 		expect(zh('包年包月（预付费）和按量计费（后付费）')).toEqual([]);
 		expect(zh('盖章后寄回给您')).toEqual([]);
+		expect(zh('申请纸质盖章')).toEqual(['线下盖章申请 / 纸质合同']);
+		expect(zh('线下盖章申请')).toEqual([]);
+		expect(zh('申请带备案附件的合同')).toEqual(['备案信息附件']);
+		expect(zh('申请带订单信息附件的合同')).toEqual([]);
+		const en = (s: string) => AVOID.filter((a) => a.locale === 'en' && a.variant.test(s)).map((a) => a.use);
+		expect(en('Request a stamped paper copy')).toEqual(['paper contract / stamping request']);
+		expect(en('a contract with a filing attachment')).toEqual(['with filing/order attachment']);
+		expect(en('Contract with order attachment')).toEqual([]);
+	});
+
+	it('has one row per concept: distinct ids and words, each with its FAQ entry', () => {
+		for (const key of ['id', 'zh', 'en'] as const)
+			expect(new Set(GLOSSARY.map((g) => g[key])).size, key).toBe(GLOSSARY.length);
+		expect(TERMS).toEqual(GLOSSARY.map((g) => g.id));
+		// No row's own word is a variant the glossary forbids.
+		for (const g of GLOSSARY) {
+			expect(
+				AVOID.filter((a) => a.locale === 'zh-CN' && a.variant.test(g.zh)).map((a) => a.use),
+				g.zh
+			).toEqual([]);
+			expect(
+				AVOID.filter((a) => a.locale === 'en' && a.variant.test(g.en)).map((a) => a.use),
+				g.en
+			).toEqual([]);
+		}
 	});
 
 	it('PDF templates after the frozen ones use the glossary terms', () => {
@@ -98,8 +123,8 @@ describe('glossary', () => {
 				(f) => f.endsWith('.ts') && !f.includes('.test.')
 			)) {
 				const source = readFileSync(join(TEMPLATES, version, file), 'utf8');
-				for (const { locale, variant, use } of AVOID) {
-					if (locale === 'zh-CN' && variant.test(source))
+				for (const { locale, variant, use, appOnly } of AVOID) {
+					if (locale === 'zh-CN' && !appOnly && variant.test(source))
 						found.push(`${version}/${file}: "${source.match(variant)![0]}" → ${use}`);
 				}
 			}

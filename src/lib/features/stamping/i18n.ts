@@ -4,11 +4,11 @@ import { registry } from '../../i18n/registry';
 
 export const stampingMessages = defineMessages(
 	{
-		stampLink: '申请纸质盖章',
+		stampLink: '线下盖章申请',
 		stampLinkHint: '可选：电子合同与纸质合同具有同等效力',
 		stampTitle: '线下盖章申请',
 		stampIntro:
-			'电子合同已具有法律效力，纸质盖章版按需申请。按以下四步操作：打印并盖章、寄给我们、填写回寄地址，我们盖章后寄回。',
+			'电子合同已具有法律效力，纸质合同按需申请。按以下四步操作：打印并盖章、寄给我们、填写回寄地址，我们盖章后寄回。',
 		stampBack: '返回合同',
 		// step 1
 		stampStep1: '第 1 步：选择合同',
@@ -66,7 +66,7 @@ export const stampingMessages = defineMessages(
 		// after submission
 		stampSubmittedTitle: '回寄地址（已提交，不可修改）',
 		stampSubmittedAt: '提交时间',
-		stampSubmittedElsewhere: '这份合同的盖章申请已在其他设备上提交，回寄地址请在该设备上查看。',
+		stampSubmittedElsewhere: '这份合同的线下盖章申请已在其他设备上提交，回寄地址请在该设备上查看。',
 		stampOutbound: '寄出快递',
 		stampFullAddress: '地址',
 		stampSendState: '发送状态',
@@ -94,11 +94,11 @@ export const stampingMessages = defineMessages(
 		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。'
 	},
 	{
-		stampLink: 'Request a stamped paper copy',
+		stampLink: 'Stamping request',
 		stampLinkHint: 'Optional: the electronic contract is just as valid as paper',
-		stampTitle: 'Stamped paper copy',
+		stampTitle: 'Stamping request',
 		stampIntro:
-			'Your electronic contract is already legally valid; a stamped paper copy is optional. Four steps: print and stamp it, mail it to us, give us a return address, and we stamp it and send it back.',
+			'Your electronic contract is already legally valid; a paper contract is optional. Four steps: print and stamp it, mail it to us, give us a return address, and we stamp it and send it back.',
 		stampBack: 'Back to the contract',
 		stampStep1: 'Step 1: the contract',
 		stampStepOf: 'Step {n} of 4',
@@ -155,7 +155,7 @@ export const stampingMessages = defineMessages(
 		stampSubmittedTitle: 'Return address (submitted, cannot be changed)',
 		stampSubmittedAt: 'Submitted',
 		stampSubmittedElsewhere:
-			'The paper copy for this contract was requested on another device; its return address is shown there.',
+			'The stamping request for this contract was submitted on another device; its return address is shown there.',
 		stampOutbound: 'Your shipment',
 		stampFullAddress: 'Address',
 		stampSendState: 'Delivery to the provider',

@@ -25,7 +25,7 @@ export const faqMessages = defineMessages(
 		// Q5: the ICP commercial filing materials
 		faqIcpQ: '办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）在哪里找到？',
 		faqIcpA:
-			'申请带备案信息附件的合同的纸质盖章即可：我们盖章完毕后，会把办理 ICP 经营性备案所需的这些资料随盖章合同一并回寄给您。',
+			'为带备案信息附件的合同提交线下盖章申请即可：我们盖章完毕后，会把办理 ICP 经营性备案所需的这些资料随盖章合同一并回寄给您。',
 		// ours
 		faqAddressQ: '提交的回寄地址还能修改吗？',
 		faqAddressA: '不能。回寄地址一经提交不可更改，请在提交前仔细核对收件人、电话和地址。',
@@ -35,23 +35,23 @@ export const faqMessages = defineMessages(
 	},
 	{
 		faqTitle: 'FAQ',
-		faqIntro: 'Common questions about electronic contracts, stamped paper copies and related processes.',
+		faqIntro: 'Common questions about electronic contracts, paper contracts, stamping requests and related processes.',
 		faqPaperQ: 'Once the electronic contract is generated, do I still need a paper contract?',
 		faqPaperA:
-			'No. The electronic contract generated when you click "Confirm and generate" is legally effective, with the same force as a paper contract bearing company seals. Request a paper copy only if you need one: if your internal process or a partner asks for a paper original, print it, stamp it and mail it to us.',
+			'No. The electronic contract generated when you click "Confirm and generate" is legally effective, with the same force as a paper contract bearing company seals. Submit a stamping request only if you need a paper contract: if your internal process or a partner asks for a paper original, print it, stamp it and mail it to us.',
 		faqReturnQ: 'After I mail the paper contract, when do I get it back?',
 		faqReturnA:
-			'We stamp it and mail it back within 15 working days of receiving it. Working days follow the officially published holiday schedule: public holidays do not count, make-up working days do. Once we have it, the contract’s stamped paper copy page shows the latest date it is due back.',
+			'We stamp it and mail it back within 15 working days of receiving it. Working days follow the officially published holiday schedule: public holidays do not count, make-up working days do. Once we have it, the contract’s stamping request page shows the latest date it is due back.',
 		faqPaymentQ: 'I have mailed the paper contract: when should I pay offline?',
 		faqPaymentA:
-			'Signing the contract and paying offline are independent. Pay whenever suits you: there is no need to wait for the paper copy, and payment does not affect the contract’s validity or the stamping.',
+			'Signing the contract and paying offline are independent. Pay whenever suits you: there is no need to wait for the paper contract, and payment does not affect the contract’s validity or the stamping.',
 		faqInvoiceQ: 'I have mailed the paper contract and paid offline: when is the invoice mailed back?',
 		faqInvoiceA:
 			'Invoices are not mailed with the paper contract: request them separately, under Billing Center → Invoice Management in the console. The invoice description on that page sets out how invoicing and mailing work and how long they take.',
 		faqIcpQ:
 			'Where do I get the access provider’s materials for an ICP commercial filing (operating licence with its copies and annual inspection pages, the complete enterprise query page)?',
 		faqIcpA:
-			'Request a stamped paper copy of a contract with a filing attachment: once we have stamped it, we mail these materials back to you together with the stamped contract.',
+			'Submit a stamping request for a contract with filing attachment: once we have stamped it, we mail these materials back to you together with the stamped contract.',
 		faqAddressQ: 'Can I change the return address after submitting it?',
 		faqAddressA:
 			'No. Once submitted, the return address can never be changed, so check the recipient, phone number and address carefully before submitting.',

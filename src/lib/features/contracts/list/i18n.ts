@@ -13,7 +13,7 @@ export const listMessages = defineMessages(
 	},
 	{
 		searchHint:
-			'Type any 4 or more characters in a row of a number, e.g. “51BFE982” from the paper copy or its last 6; hyphens and spaces may be left out.',
+			'Type any 4 or more characters in a row of a number, e.g. “51BFE982” from the paper contract or its last 6; hyphens and spaces may be left out.',
 		match_filingNumber: 'Filing number',
 		match_filingOrderNumber: 'Filing order number',
 		match_siteNumber: 'Site filing number',
