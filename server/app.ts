@@ -21,7 +21,7 @@ import {
 	type VerifyDocument
 } from './registration';
 import { RenderGate } from './render-gate';
-import { contractsByNumber, publicVerifyRoutes } from './public-verify';
+import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
 import { securityHeaders } from './security-headers';
 import { staticSite } from './static';
 import { Throttle, type SignInThrottle } from './throttle';
@@ -34,6 +34,8 @@ export interface AppDeps {
 	config: Config;
 	/** Re-renders the record and compares fingerprints; absent → the check is skipped. */
 	verifyDocument?: VerifyDocument;
+	/** Renders a registered copy for public verification of that file; absent → files match the original only. */
+	renderRegisteredCopy?: RenderRegisteredCopy;
 	/** Admission to re-rendering; defaults to one built from config.registration. */
 	renderGate?: RenderGate;
 	/** Static root override (tests); defaults to config.staticDir, null disables static serving. */
@@ -149,8 +151,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	api.route(
 		'/verify',
 		publicVerifyRoutes({
-			lookup: contractsByNumber(store),
+			lookup: (number) => store.contractsByNumber(number),
+			registeredCopyHash: deps.renderRegisteredCopy
+				? registeredCopyHashes({ store, render: deps.renderRegisteredCopy, now })
+				: undefined,
 			now,
+			log,
 			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))
 		})
 	);

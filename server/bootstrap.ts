@@ -8,7 +8,7 @@ import { openSqliteStore, type Store } from './store';
 import { openPgStore } from './store/pg/index';
 import { SharedThrottle, type SignInThrottle } from './throttle';
 
-export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'staticDir' | 'log'> & {
+export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'> & {
 	env?: NodeJS.ProcessEnv;
 };
 
@@ -47,6 +47,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 		store,
 		config,
 		verifyDocument: options.verifyDocument,
+		renderRegisteredCopy: options.renderRegisteredCopy,
 		staticDir: options.staticDir,
 		log: options.log,
 		signInThrottle

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
 import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
-import { startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
+import { renderRegisteredCopy, startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
 /** The database URL without its password: logs are read by more people than the database's owner. */
 function redactUrl(url: string): string {
@@ -20,7 +20,7 @@ function redactUrl(url: string): string {
 async function main(): Promise<void> {
 	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
 	const renderWorkers = startRenderPool();
-	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument });
+	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument, renderRegisteredCopy });
 	if (releasedClaims)
 		console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
 	const stopRetention = startRetention({

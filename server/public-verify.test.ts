@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import type { ContractRecord } from '../src/lib/domain/contract';
 import { maskName } from '../src/lib/domain/verification';
-import { contractsByNumber, PUBLIC_VERIFY_LIMIT, publicVerifyRoutes } from './public-verify';
+import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes, registeredCopyHashes } from './public-verify';
 import { SlidingWindowLimiter } from './sliding-window';
 import { DEMO_IDENTITY, demoOrders } from './seed';
-import { contentHash, type Store } from './store';
+import { contentHash } from './store';
 import { FIXED_NOW, frameworkRecord, makeEnv, orderRecord, PDF_SHA, put, signIn, type TestEnv } from './test-helpers';
 
 let env: TestEnv;
@@ -47,7 +47,8 @@ describe('GET /api/v1/verify/:number (no session)', () => {
 			kind: 'framework',
 			registeredAt: new Date(FIXED_NOW).toISOString(),
 			partyA: '深圳市喆**网络科技有限公司',
-			partyB: maskName(env.config.provider.name)
+			// The provider's own name is public; only the customer's is masked.
+			partyB: env.config.provider.name
 		});
 	});
 
@@ -119,7 +120,11 @@ describe('throttle', () => {
 		let address = '198.51.100.7';
 		const app = new Hono().route(
 			'/verify',
-			publicVerifyRoutes({ lookup: contractsByNumber(env.store), clientAddress: () => address, now: () => clock.now })
+			publicVerifyRoutes({
+				lookup: (n) => env.store.contractsByNumber(n),
+				clientAddress: () => address,
+				now: () => clock.now
+			})
 		);
 		const hit = () => app.request(`/verify/${framework.number}?fingerprint=${contentHash(framework)}`);
 		for (let i = 0; i < PUBLIC_VERIFY_LIMIT.limit; i++) expect((await hit()).status).toBe(200);
@@ -176,18 +181,73 @@ describe('throttle', () => {
 	});
 });
 
-describe('lookup', () => {
-	it('a store other than SQLite is scanned and gives the same answers', async () => {
-		const { store } = env;
-		// A delegate with only the Store methods the scan uses: not a SqliteStore, so no SQL.
-		const plain = Object.fromEntries(
-			(['listContractsForAdmin', 'getContract'] as const).map((name) => [name, store[name].bind(store)])
-		) as unknown as Store;
-		const viaScan = await contractsByNumber(plain)(framework.number);
-		const viaSql = await contractsByNumber(store)(framework.number);
-		expect(viaScan).toEqual(viaSql);
-		expect(viaSql).toHaveLength(1);
-		expect(viaSql[0]!.contentHash).toBe(contentHash(framework));
+describe('the registered copy: its hash computed on the first file check that needs it, then kept', () => {
+	const COPY_SHA = 'c'.repeat(64);
+	let renders: { id: string; registeredAt: string }[];
+	let fail: Error | null;
+	const render = async (record: ContractRecord, registeredAt: string) => {
+		renders.push({ id: record.id, registeredAt });
+		await new Promise((r) => setTimeout(r, 20));
+		if (fail) throw fail;
+		return COPY_SHA;
+	};
+	const routes = () =>
+		publicVerifyRoutes({
+			lookup: (number) => env.store.contractsByNumber(number),
+			registeredCopyHash: registeredCopyHashes({ store: env.store, render, now: () => FIXED_NOW }),
+			limiter: new SlidingWindowLimiter({ limit: 1000, windowMs: 60_000 }),
+			clientAddress: () => 'test',
+			log: () => {}
+		});
+	const askFile = async (app: Hono, number: string, sha: string) => {
+		const res = await app.request(`/${number}?pdfSha256=${sha}`);
+		return { status: res.status, retryAfter: res.headers.get('Retry-After'), body: await res.json() };
+	};
+	let record: ContractRecord;
+	beforeAll(async () => {
+		record = frameworkRecord(env.config);
+		await register(record);
+	});
+
+	it('the original and the QR fingerprint never render; a render failure is a retryable 503, nothing kept', async () => {
+		renders = [];
+		fail = null;
+		const app = routes();
+		expect((await askFile(app, record.number, PDF_SHA)).body).toMatchObject({ match: true, rendition: 'original' });
+		expect((await (await app.request(`/${record.number}?fingerprint=${contentHash(record)}`)).json()).match).toBe(true);
+		expect(renders).toEqual([]);
+
+		fail = new Error('worker died');
+		const failed = await askFile(app, record.number, COPY_SHA);
+		expect(failed).toMatchObject({ status: 503, retryAfter: '5', body: { error: 'renderUnavailable' } });
+		expect((await env.store.contractsByNumber(record.number))[0]!.registeredCopySha256).toBeNull();
+	});
+
+	it('computed once (concurrent checks share the render), stored, then served from the store', async () => {
+		renders = [];
+		fail = null;
+		const app = routes();
+		const answers = await Promise.all([1, 2, 3].map(() => askFile(app, record.number, COPY_SHA)));
+		for (const a of answers)
+			expect(a.body).toMatchObject({ registered: true, match: true, rendition: 'registeredCopy' });
+		const stored = await env.store.getContract(record.id);
+		expect(renders).toEqual([{ id: record.id, registeredAt: stored!.registeredAt }]);
+		expect((await env.store.contractsByNumber(record.number))[0]!.registeredCopySha256).toBe(COPY_SHA);
+
+		// Another process (or a restart) with a renderer that would fail: the kept hash answers, no render.
+		fail = new Error('must not render');
+		const again = routes();
+		expect((await askFile(again, record.number, COPY_SHA)).body).toMatchObject({ rendition: 'registeredCopy' });
+		expect(renders).toHaveLength(1);
+	});
+
+	it('a changed byte matches neither file, and asks the renderer nothing more once the hash is kept', async () => {
+		renders = [];
+		fail = null;
+		const changed = await askFile(routes(), record.number, 'd'.repeat(64));
+		expect(changed.body).toMatchObject({ registered: true, match: false });
+		expect(changed.body).not.toHaveProperty('rendition');
+		expect(renders).toEqual([]);
 	});
 });
 

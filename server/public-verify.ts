@@ -1,81 +1,74 @@
-// GET /api/v1/verify/:number — public, no session: is this contract registered, and does the fingerprint match? Throttled per client address.
+// GET /api/v1/verify/:number — public, no session: is this contract registered, and does the fingerprint or file match? Throttled per client address.
 import { Hono, type Context } from 'hono';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { answerFor, publicVerifyQuery, type RegisteredCopy } from '../src/lib/domain/verification';
+import {
+	answerFor,
+	hasRegisteredCopyVersion,
+	publicVerifyQuery,
+	type RegisteredCopy
+} from '../src/lib/domain/verification';
 import { apiError, fieldErrors, invalid } from './http';
 import { SlidingWindowLimiter } from './sliding-window';
-import { contentHash, SqliteStore, type Store } from './store';
-import { PgStore } from './store/pg/index';
+import type { NumberedContract, Store } from './store';
 
 /** The registered contracts carrying a number (several accounts' devices may, rarely, have made the same one). */
-export type ContractsByNumber = (number: string) => Promise<RegisteredCopy[]>;
+export type ContractsByNumber = (number: string) => Promise<NumberedContract[]>;
+
+/** Renders the registered copy (the record with its registration time printed) and answers its PDF's SHA-256. */
+export type RenderRegisteredCopy = (record: ContractRecord, registeredAt: string) => Promise<string>;
 
 /** Like sign-in: a person checking papers by hand never comes near it; enumerating numbers is slowed to a crawl. */
 export const PUBLIC_VERIFY_LIMIT = { limit: 20, windowMs: 60_000 } as const;
 
-function copyOf(
-	record: ContractRecord,
-	contentHash: string,
-	pdfSha256: string,
-	registeredAt: string | null
-): RegisteredCopy {
+function copyOf(row: NumberedContract): RegisteredCopy {
 	return {
-		kind: record.kind,
-		contentHash,
-		pdfSha256,
-		registeredAt,
-		partyA: record.partyA.name,
-		partyB: record.partyB.name
+		kind: row.record.kind,
+		contentHash: row.contentHash,
+		pdfSha256: row.pdfSha256,
+		registeredAt: row.registeredAt,
+		partyA: row.record.partyA.name,
+		partyB: row.record.partyB.name,
+		registeredCopySha256: row.registeredCopySha256
 	};
 }
 
 /**
- * The lookup for a store. The Store interface has no lookup by number yet, so the SQLite store is asked directly
- * (a seek on its unique contracts.number index), the PostgreSQL store by its own method; any other store is scanned
- * through its admin listing.
+ * The registered copy's hash of a contract, computed on the first file check that needs it and then kept in the
+ * store, so registration never pays for it and each contract is rendered for it at most once per process: calls
+ * for a contract whose render is running wait for that render.
  */
-export function contractsByNumber(store: Store): ContractsByNumber {
-	if (store instanceof SqliteStore) {
-		const query = store.db.prepare(
-			`SELECT record, content_hash, pdf_sha256, registered_at FROM contracts
-			 WHERE number = ? ORDER BY registered_at, id`
-		);
-		return async (number) =>
-			(
-				query.all(number) as {
-					record: string;
-					content_hash: string;
-					pdf_sha256: string;
-					registered_at: string | null;
-				}[]
-			).map((row) =>
-				copyOf(JSON.parse(row.record) as ContractRecord, row.content_hash, row.pdf_sha256, row.registered_at)
-			);
-	}
-	if (store instanceof PgStore) {
-		return async (number) =>
-			(await store.contractsByNumber(number)).map((row) =>
-				copyOf(row.record, row.contentHash, row.pdfSha256, row.registeredAt)
-			);
-	}
-	return async (number) => {
-		const rows = (await store.listContractsForAdmin()).filter((row) => row.number === number);
-		const copies: RegisteredCopy[] = [];
-		for (const row of rows) {
-			const stored = await store.getContract(row.id);
-			if (stored) copies.push(copyOf(stored.record, contentHash(stored.record), stored.pdfSha256, stored.registeredAt));
+export function registeredCopyHashes(deps: { store: Store; render: RenderRegisteredCopy; now?: () => number }) {
+	const running = new Map<string, Promise<string>>();
+	const now = deps.now ?? Date.now;
+	return (row: NumberedContract & { registeredAt: string }): Promise<string> => {
+		if (row.registeredCopySha256) return Promise.resolve(row.registeredCopySha256);
+		let pending = running.get(row.id);
+		if (!pending) {
+			pending = (async () => {
+				const pdfSha256 = await deps.render(row.record, row.registeredAt);
+				const computedAt = new Date(now()).toISOString();
+				await deps.store.putRenditionHash({ contractId: row.id, rendition: 'registeredCopy', pdfSha256, computedAt });
+				return pdfSha256;
+			})().finally(() => running.delete(row.id));
+			running.set(row.id, pending);
 		}
-		return copies;
+		return pending;
 	};
 }
 
 export interface PublicVerifyDeps {
 	lookup: ContractsByNumber;
+	/** Absent: files are checked against the original only (unit tests without a renderer). */
+	registeredCopyHash?: ReturnType<typeof registeredCopyHashes>;
 	limiter?: SlidingWindowLimiter;
 	/** The throttling key of the caller (the app passes the proxy-aware address, as sign-in uses). */
 	clientAddress: (c: Context) => string;
 	now?: () => number;
+	log?: (message: string, err?: unknown) => void;
 }
+
+/** Seconds a client waits before asking again when the registered copy could not be rendered. */
+const RENDER_RETRY_SECONDS = 5;
 
 export function publicVerifyRoutes(deps: PublicVerifyDeps): Hono {
 	const limiter = deps.limiter ?? new SlidingWindowLimiter({ ...PUBLIC_VERIFY_LIMIT, now: deps.now });
@@ -92,7 +85,25 @@ export function publicVerifyRoutes(deps: PublicVerifyDeps): Hono {
 			pdfSha256: c.req.query('pdfSha256')
 		});
 		if (!parsed.success) return invalid(c, fieldErrors(parsed.error));
-		return c.json(answerFor(parsed.data, await deps.lookup(parsed.data.number)));
+		const query = parsed.data;
+		const rows = await deps.lookup(query.number);
+		// Only a file that is not any registered original can be a registered copy: render only then, and only
+		// for contracts of a version that has one.
+		const hash = deps.registeredCopyHash;
+		const registered = rows.filter((r): r is NumberedContract & { registeredAt: string } => r.registeredAt !== null);
+		if (hash && query.pdfSha256 !== undefined && !registered.some((r) => r.pdfSha256 === query.pdfSha256)) {
+			try {
+				for (const row of registered) {
+					if (hasRegisteredCopyVersion(row.record.templateVersion)) row.registeredCopySha256 = await hash(row);
+				}
+			} catch (err) {
+				// The renderer failing says nothing about the file: "differs" would be a false alarm.
+				deps.log?.('[verify] registered copy render failed', err);
+				c.header('Retry-After', String(RENDER_RETRY_SECONDS));
+				return apiError(c, 503, 'renderUnavailable', { message: 'Cannot check this file right now; retry later' });
+			}
+		}
+		return c.json(answerFor(query, rows.map(copyOf)));
 	});
 	return app;
 }

@@ -1,4 +1,4 @@
-// Render-pool worker: reads the built fonts of each template version once, then answers each record with the SHA-256 of its PDF.
+// Render-pool worker: reads the built fonts of each template version once, then answers each job with the SHA-256 of its PDF.
 import { sha256Hex } from '../src/lib/domain/canonical';
 import type { ContractRecord } from '../src/lib/domain/contract';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
@@ -10,7 +10,11 @@ import { serveJobs } from './worker-pool';
 // the contract. An older version's fonts are read on its first record and kept.
 const current = loadContractFontsNode();
 
-serveJobs(async (record: ContractRecord) => {
+/** A record to render; with registeredAt, its registered copy (the time printed in the electronic record box). */
+export type RenderJob = { record: ContractRecord; registeredAt?: string };
+
+serveJobs(async ({ record, registeredAt }: RenderJob) => {
 	await current;
-	return sha256Hex(await renderContractPdf(record, await loadContractFontsNode(record.templateVersion)));
+	const fonts = await loadContractFontsNode(record.templateVersion);
+	return sha256Hex(await renderContractPdf(record, fonts, registeredAt === undefined ? undefined : { registeredAt }));
 });

@@ -5,7 +5,13 @@ import { exampleFiling, exampleFramework, exampleOrder } from '../src/lib/pdf/ex
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { RenderUnavailableError } from './app';
-import { renderWorkerCount, startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
+import {
+	renderRegisteredCopy,
+	renderWorkerCount,
+	startRenderPool,
+	stopRenderPool,
+	verifyDocument
+} from './verify-document';
 
 afterAll(() => stopRenderPool());
 
@@ -69,6 +75,18 @@ describe('verifyDocument', () => {
 		expect(await pending).toBeInstanceOf(RenderUnavailableError);
 		// The next call starts a new pool.
 		expect(await verifyDocument(record, await fingerprint(record))).toBe(true);
+	});
+});
+
+describe('renderRegisteredCopy', () => {
+	it('answers the SHA-256 of the bytes the device makes for 下载登记版, which differ from the original', async () => {
+		const record = exampleFramework();
+		const registeredAt = '2026-06-15T04:01:02.345Z';
+		const onDevice = await sha256Hex(await renderContractPdf(record, await loadContractFontsNode(), { registeredAt }));
+		expect(await renderRegisteredCopy(record, registeredAt)).toBe(onDevice);
+		expect(onDevice).not.toBe(await fingerprint(record));
+		// The time is printed: another registration time is another file.
+		expect(await renderRegisteredCopy(record, '2026-06-15T05:00:00.000Z')).not.toBe(onDevice);
 	});
 });
 

@@ -1,7 +1,8 @@
 // Registration re-renders the record with the same pure renderer the device used and compares fingerprints, in worker threads.
 import { availableParallelism } from 'node:os';
-import type { ContractRecord } from '../src/lib/domain/contract';
 import { RenderUnavailableError, type VerifyDocument } from './app';
+import type { RenderRegisteredCopy } from './public-verify';
+import type { RenderJob } from './render-worker';
 import { WorkerPool, WorkerUnavailableError } from './worker-pool';
 
 /** RENDER_WORKERS, else one core less than the machine has (the main thread keeps one), between 1 and 2. */
@@ -16,11 +17,11 @@ export function renderWorkerCount(env: NodeJS.ProcessEnv = process.env, cpus = a
 }
 
 // A render is ~130 ms of synchronous jsPDF work; on the main thread it would stall every other request.
-let pool: WorkerPool<ContractRecord, string> | undefined;
+let pool: WorkerPool<RenderJob, string> | undefined;
 
 /** Starts the workers (idempotent); the server calls it at start so RENDER_WORKERS is checked and fonts load early. */
 export function startRenderPool(): number {
-	pool ??= new WorkerPool<ContractRecord, string>({
+	pool ??= new WorkerPool<RenderJob, string>({
 		module: new URL('./render-worker.ts', import.meta.url),
 		size: renderWorkerCount()
 	});
@@ -34,13 +35,18 @@ export async function stopRenderPool(): Promise<void> {
 	await closing?.close();
 }
 
-export const verifyDocument: VerifyDocument = async (record, pdfSha256) => {
+async function render(job: RenderJob): Promise<string> {
 	startRenderPool();
 	try {
-		return (await pool!.run(record)) === pdfSha256;
+		return await pool!.run(job);
 	} catch (err) {
 		// A dead or stuck worker says nothing about the contract; a render error (e.g. a missing glyph) does.
 		if (err instanceof WorkerUnavailableError) throw new RenderUnavailableError(err.message, { cause: err });
 		throw err;
 	}
-};
+}
+
+export const verifyDocument: VerifyDocument = async (record, pdfSha256) => (await render({ record })) === pdfSha256;
+
+/** The registered copy's PDF SHA-256: the bytes the device's 下载登记版 makes for the same record and time. */
+export const renderRegisteredCopy: RenderRegisteredCopy = (record, registeredAt) => render({ record, registeredAt });

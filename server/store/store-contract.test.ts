@@ -8,7 +8,7 @@ import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID, demo
 import { FIXED_NOW, frameworkRecord, orderRecord, PDF_SHA, RETURN_ADDRESS } from '../test-helpers';
 import { bundledSchedules } from '../holiday-seed';
 import { openTestPg } from './pg/test-db';
-import { openSqliteStore } from './sqlite/index';
+import { contentHash, openSqliteStore } from './sqlite/index';
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import type { Order } from '../../src/lib/domain/order';
 import type { Store } from './types';
@@ -141,6 +141,30 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 			kind: 'order',
 			stampingEvents: []
 		});
+	});
+
+	it('public verification: contracts by number with the registered copy hash, kept once (the first one stays)', async () => {
+		const record = frameworkRecord(config);
+		expect(await store.contractsByNumber(record.number)).toEqual([]);
+		await register(record);
+		const before = await store.contractsByNumber(record.number);
+		expect(before).toEqual([
+			{
+				id: record.id,
+				record,
+				contentHash: contentHash(record),
+				pdfSha256: PDF_SHA,
+				registeredAt: NOW,
+				registeredCopySha256: null
+			}
+		]);
+		const copy = { contractId: record.id, rendition: 'registeredCopy' as const, computedAt: NOW };
+		await store.putRenditionHash({ ...copy, pdfSha256: 'c'.repeat(64) });
+		await store.putRenditionHash({ ...copy, pdfSha256: 'd'.repeat(64) });
+		expect((await store.contractsByNumber(record.number))[0]!.registeredCopySha256).toBe('c'.repeat(64));
+		await expect(
+			store.putRenditionHash({ ...copy, contractId: 'no-such-contract', pdfSha256: 'c'.repeat(64) })
+		).rejects.toThrow();
 	});
 
 	it("idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect's own transaction", async () => {

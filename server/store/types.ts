@@ -6,6 +6,7 @@ import type { HolidaySchedule } from '../../src/lib/domain/holidayCalendar';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
 import type { Order } from '../../src/lib/domain/order';
 import type { CourierShipment, StampingEvent, StampingSubmission } from '../../src/lib/domain/stamping';
+import type { Rendition } from '../../src/lib/domain/verification';
 
 // ---------------------------------------------------------------------------------------------
 // The interface. Methods are async so that a PostgreSQL store can implement the same contract;
@@ -157,6 +158,26 @@ export interface AdminContractRow {
 	stampingEvents: StampingEvent['kind'][];
 }
 
+/** A contract as public verification reads it: the registered files' hashes, no account. */
+export interface NumberedContract {
+	id: string;
+	record: ContractRecord;
+	contentHash: string;
+	/** The original PDF's SHA-256, registered with it. */
+	pdfSha256: string;
+	registeredAt: string | null;
+	/** The registered copy's PDF SHA-256 once computed (null until the first file check that needed it). */
+	registeredCopySha256: string | null;
+}
+
+/** A rendition's PDF hash computed after registration; `rendition` names which (only the registered copy today). */
+export interface RenditionHash {
+	contractId: string;
+	rendition: Exclude<Rendition, 'original'>;
+	pdfSha256: string;
+	computedAt: string;
+}
+
 /** A year's holiday schedule as the provider published it. */
 export interface StoredHolidayYear extends HolidaySchedule {
 	/** 'bundled': seeded at start from the package the server ships; 'admin': published by the back office. */
@@ -222,6 +243,10 @@ export interface Store {
 	): Promise<StampingEventResult>;
 	listStampingEvents(contractId: string): Promise<StampingEvent[]>;
 	listContractsForAdmin(): Promise<AdminContractRow[]>;
+	/** The contracts carrying a number, registered first, for public verification. */
+	contractsByNumber(number: string): Promise<NumberedContract[]>;
+	/** Keeps a rendition's hash; the first one stored stays (a second computation gives the same bytes). */
+	putRenditionHash(input: RenditionHash): Promise<void>;
 	listAdminActions(): Promise<AdminAction[]>;
 
 	/** Published holiday schedules with a revision above `since` (every year when absent), years ascending. */

@@ -61,7 +61,8 @@ test('verification answers all three cases from the QR link and from the PDF, on
 	await onAnotherDevice(browser, async (stranger) => {
 		expect(await verdictAt(stranger, `/verify/${number}#${fingerprint}`)).toBe('已登记，内容一致');
 		await expect(stranger).toHaveURL(new RegExp(`/verify/${number}#${fingerprint}$`));
-		await expect(stranger.getByTestId('verify-party-b')).toContainText('**');
+		// The provider's own name is public; only the customer's is masked.
+		await expect(stranger.getByTestId('verify-party-b')).toHaveText('云栈科技（深圳）有限公司');
 		// Nothing of the contract beyond what the endpoint reveals is on the page.
 		await expect(stranger.locator('main')).not.toContainText('李喆');
 		await expect(stranger.locator('main')).not.toContainText('91440300');
@@ -83,4 +84,46 @@ test('verification answers all three cases from the QR link and from the PDF, on
 	await page.goto(`/verify/${number}#not-a-fingerprint`);
 	await expect(page.getByTestId('verify-bad-link')).toBeVisible();
 	await expect(page.getByTestId('verify-file')).toBeEnabled();
+});
+
+test('the registered copy verifies as well as the original, and says which; a changed byte does not', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(150_000);
+	await signIn(page, 'demo');
+	await generateFramework(page, '王珺');
+	await expect(page.getByTestId('contract-status')).toHaveText('已生效', { timeout: 30_000 });
+	const number = (await page.getByTestId('detail-number').textContent())!.trim();
+	const save = async (testId: string, name: string) => {
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+		const path = join(tmpdir(), `${number}-${name}.pdf`);
+		await writeFile(path, await readFile((await dl.path())!));
+		return path;
+	};
+	const original = await save('doc-download', 'original');
+	const copy = await save('doc-registered-copy', 'registered');
+	expect(await readFile(copy)).not.toEqual(await readFile(original));
+	// One byte of the registered copy changed, in the middle of the file: the number is still in it.
+	const bytes = await readFile(copy);
+	bytes[bytes.length >> 1] ^= 0x01;
+	const changed = join(tmpdir(), `${number}-changed.pdf`);
+	await writeFile(changed, bytes);
+
+	expect(await verdictForFile(page, original)).toBe('已登记，内容一致');
+	await expect(page.getByTestId('verify-rendition')).toHaveText('原合同');
+	expect(await verdictForFile(page, copy)).toBe('已登记，内容一致');
+	await expect(page.getByTestId('verify-rendition')).toHaveText('登记版（含登记时间）');
+	await expect(page.getByTestId('verify-source')).toHaveText('依据：服务商的登记记录');
+	expect(await verdictForFile(page, changed)).toBe('与登记版本不一致');
+	await expect(page.getByTestId('verify-rendition')).toHaveCount(0);
+
+	// Anyone holding the registered copy, in English, with nothing on the device: the server's record answers.
+	await onAnotherDevice(browser, async (stranger) => {
+		await stranger.addInitScript(() => localStorage.setItem('contract-desk.locale', 'en'));
+		expect(await verdictForFile(stranger, copy)).toBe('Registered, content matches');
+		await expect(stranger.getByTestId('verify-rendition')).toHaveText('The registered copy (with registration time)');
+		await expect(stranger.getByTestId('verify-party-b')).toHaveText('云栈科技（深圳）有限公司');
+		expect(await verdictForFile(stranger, changed)).toBe('Differs from the registered version');
+	});
 });

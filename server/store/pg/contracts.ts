@@ -45,19 +45,6 @@ export async function findAttachedOrders(ctx: PgContext, orderIds: readonly stri
 }
 
 /** The registered contracts printing this number (the unique index makes it one at most). */
-export async function contractsByNumber(ctx: PgContext, number: string) {
-	const { rows } = await ctx.pool.query(
-		`SELECT record, content_hash, pdf_sha256, registered_at FROM contracts WHERE number = $1 ORDER BY registered_at, id`,
-		[number]
-	);
-	return rows.map((r) => ({
-		record: parse<ContractRecord>(r.record),
-		contentHash: str(r.content_hash),
-		pdfSha256: str(r.pdf_sha256),
-		registeredAt: nullableStr(r.registered_at)
-	}));
-}
-
 /**
  * Checks, then writes under the counter lock. Another process may register another id with the same number or order between
  * our checks and our insert: the primary key / unique constraints refuse the second insert (23505), the whole

@@ -12,6 +12,7 @@ import * as contracts from './contracts';
 import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
+import * as renditions from './renditions';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
 import { pgFailureLog } from './throttle';
@@ -209,8 +210,11 @@ export class PgStore implements Store {
 	async listContractsForAdmin() {
 		return contracts.listContractsForAdmin(this.#ctx);
 	}
-	async contractsByNumber(...a: Args<typeof contracts.contractsByNumber>) {
-		return contracts.contractsByNumber(this.#ctx, ...a);
+	async contractsByNumber(...a: Args<typeof renditions.contractsByNumber>) {
+		return renditions.contractsByNumber(this.#ctx, ...a);
+	}
+	async putRenditionHash(...a: Args<typeof renditions.putRenditionHash>) {
+		return renditions.putRenditionHash(this.#ctx, ...a);
 	}
 
 	async getStamping(...a: Args<typeof stamping.getStamping>) {

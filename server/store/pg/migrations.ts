@@ -163,6 +163,17 @@ export const PG_MIGRATIONS: string[] = [
 		seq bigint NOT NULL
 	);
 	CREATE INDEX holiday_years_seq ON holiday_years(seq);
+	`,
+	// Issue 19: public verification accepts every file the provider stands behind. The registered copy's hash is
+	// computed off the registration path, on the first file check that needs it, and kept here (one row per file).
+	`
+	CREATE TABLE contract_renditions (
+		contract_id text COLLATE "C" NOT NULL REFERENCES contracts(id),
+		rendition text NOT NULL CHECK (rendition IN ('registeredCopy')),
+		pdf_sha256 text NOT NULL,
+		computed_at text NOT NULL,
+		PRIMARY KEY (contract_id, rendition)
+	);
 	`
 ];
 

@@ -13,6 +13,7 @@ import * as contracts from './contracts';
 import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migrate } from './migrations';
+import * as renditions from './renditions';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
 
@@ -104,6 +105,12 @@ export class SqliteStore implements Store {
 	}
 	async listContractsForAdmin() {
 		return contracts.listContractsForAdmin(this.#ctx);
+	}
+	async contractsByNumber(...a: Args<typeof renditions.contractsByNumber>) {
+		return renditions.contractsByNumber(this.#ctx, ...a);
+	}
+	async putRenditionHash(...a: Args<typeof renditions.putRenditionHash>) {
+		renditions.putRenditionHash(this.#ctx, ...a);
 	}
 
 	async getStamping(...a: Args<typeof stamping.getStamping>) {

@@ -153,6 +153,17 @@ export const MIGRATIONS: string[] = [
 		seq INTEGER NOT NULL
 	);
 	CREATE INDEX holiday_years_seq ON holiday_years(seq);
+	`,
+	// Issue 19: public verification accepts every file the provider stands behind. The registered copy's hash is
+	// computed off the registration path, on the first file check that needs it, and kept here (one row per file).
+	`
+	CREATE TABLE contract_renditions (
+		contract_id TEXT NOT NULL REFERENCES contracts(id),
+		rendition TEXT NOT NULL CHECK (rendition IN ('registeredCopy')),
+		pdf_sha256 TEXT NOT NULL,
+		computed_at TEXT NOT NULL,
+		PRIMARY KEY (contract_id, rendition)
+	);
 	`
 ];
 

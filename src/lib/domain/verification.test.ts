@@ -50,6 +50,29 @@ describe('answerFor', () => {
 		});
 	});
 
+	it('a file matches by the original or the registered copy and says which; the content fingerprint names neither', () => {
+		const copies = [copy({ registeredCopySha256: 'e'.repeat(64) })];
+		expect(answerFor({ number, pdfSha256: 'b'.repeat(64) }, copies)).toMatchObject({
+			match: true,
+			rendition: 'original'
+		});
+		expect(answerFor({ number, pdfSha256: 'e'.repeat(64) }, copies)).toMatchObject({
+			match: true,
+			rendition: 'registeredCopy'
+		});
+		const other = answerFor({ number, pdfSha256: 'f'.repeat(64) }, copies);
+		expect(other).toMatchObject({ match: false });
+		expect(other).not.toHaveProperty('rendition');
+		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, copies)).not.toHaveProperty('rendition');
+	});
+
+	it("masks the customer's name but not the provider's own (Party B)", () => {
+		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, [copy()])).toMatchObject({
+			partyA: '深圳市喆**网络科技有限公司',
+			partyB: '云栈科技（深圳）有限公司'
+		});
+	});
+
 	it('treats an unregistered copy and no copy as not registered', () => {
 		expect(answerFor({ number, fingerprint: 'a'.repeat(64) }, [copy({ registeredAt: null })])).toEqual({
 			number,

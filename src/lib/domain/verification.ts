@@ -20,7 +20,23 @@ export const publicVerifyQuery = z
 	});
 export type PublicVerifyQuery = z.infer<typeof publicVerifyQuery>;
 
-/** Everything the public endpoint reveals: never amounts, orders, filings, contacts or the full names. */
+/**
+ * The PDF files the provider stands behind for one registered contract: the original the device generated (its
+ * SHA-256 registered with it), and the registered copy (the same record with the registration time printed in its
+ * electronic record box; template 2026.2 on). Both carry the same content fingerprint.
+ */
+export const RENDITIONS = ['original', 'registeredCopy'] as const;
+export type Rendition = (typeof RENDITIONS)[number];
+
+/** Template versions whose execution page prints a registration time: 2026.1 has no electronic record box. */
+export function hasRegisteredCopyVersion(templateVersion: string): boolean {
+	return templateVersion !== 'CD-FA-2026.1';
+}
+
+/**
+ * Everything the public endpoint reveals: never amounts, orders, filings, contacts or the customer's full name.
+ * Party B is the provider itself, whose name is public. `rendition`: which file matched, for a file's SHA-256.
+ */
 export const publicVerifyAnswer = z.discriminatedUnion('registered', [
 	z.object({ number: z.string(), registered: z.literal(false) }),
 	z.object({
@@ -30,7 +46,8 @@ export const publicVerifyAnswer = z.discriminatedUnion('registered', [
 		kind: z.enum(CONTRACT_KINDS),
 		registeredAt: z.string(),
 		partyA: z.string(),
-		partyB: z.string()
+		partyB: z.string(),
+		rendition: z.enum(RENDITIONS).optional()
 	})
 ]);
 export type PublicVerifyAnswer = z.infer<typeof publicVerifyAnswer>;
@@ -43,16 +60,26 @@ export type RegisteredCopy = {
 	registeredAt: string | null;
 	partyA: string;
 	partyB: string;
+	/** The registered copy's PDF SHA-256, once known (the server computes it on the first file check that needs it). */
+	registeredCopySha256?: string | null;
 };
+
+/** Which of the copy's files has the queried SHA-256, if any. */
+export function renditionMatching(copy: RegisteredCopy, pdfSha256: string): Rendition | undefined {
+	if (copy.pdfSha256 === pdfSha256) return 'original';
+	if (copy.registeredCopySha256 === pdfSha256) return 'registeredCopy';
+	return undefined;
+}
 
 /**
  * The answer for a query among the registered contracts carrying its number: the one that matches if any,
- * otherwise the first registered one, marked as not matching.
+ * otherwise the first registered one, marked as not matching. A file matches by either rendition's SHA-256.
  */
 export function answerFor(query: PublicVerifyQuery, copies: readonly RegisteredCopy[]): PublicVerifyAnswer {
 	const registered = copies.filter((c) => c.registeredAt !== null);
+	const byFile = query.pdfSha256;
 	const matches = (c: RegisteredCopy) =>
-		query.fingerprint !== undefined ? c.contentHash === query.fingerprint : c.pdfSha256 === query.pdfSha256;
+		byFile === undefined ? c.contentHash === query.fingerprint : renditionMatching(c, byFile) !== undefined;
 	const hit = registered.find(matches);
 	const shown = hit ?? registered[0];
 	if (!shown) return { number: query.number, registered: false };
@@ -63,7 +90,8 @@ export function answerFor(query: PublicVerifyQuery, copies: readonly RegisteredC
 		kind: shown.kind,
 		registeredAt: shown.registeredAt!,
 		partyA: maskName(shown.partyA),
-		partyB: maskName(shown.partyB)
+		partyB: shown.partyB,
+		...(hit && byFile !== undefined ? { rendition: renditionMatching(hit, byFile) } : {})
 	};
 }
 

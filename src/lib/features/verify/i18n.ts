@@ -21,6 +21,12 @@ export const verifyMessages = defineMessages(
 			'该编号的合同已登记，但所核验的内容与登记版本不同，可能被修改过。请勿以此为准，并与合同双方核实。',
 		verdictExplain_notFound: '没有找到该编号的已登记合同。请核对编号，或与合同双方核实。',
 		verdictExplain_unregisteredMatch: '与本设备上生成的合同内容一致，但服务商尚未登记；联网同步后会自动登记。',
+		verdictExplain_match_original: '服务商已登记该合同，所核验的文件就是登记时的原合同文件，完全一致。',
+		verdictExplain_match_registeredCopy:
+			'服务商已登记该合同，所核验的文件是服务商认可的登记版（含登记时间），与登记记录完全一致。',
+		verifyRendition: '所核验的文件',
+		verifyRendition_original: '原合同',
+		verifyRendition_registeredCopy: '登记版（含登记时间）',
 		verifyDeviceMismatch: '与本设备保存的该编号合同不一致。',
 		verifyRefused: '与本设备上的一份合同一致，但服务商拒绝了它的登记，该合同未生效。',
 		verifySourceServer: '依据：服务商的登记记录',
@@ -63,6 +69,13 @@ export const verifyMessages = defineMessages(
 		verdictExplain_notFound: 'No registered contract has this number. Check the number, or ask the parties.',
 		verdictExplain_unregisteredMatch:
 			'It matches a contract generated on this device, which the provider has not registered yet; it is registered when the device syncs.',
+		verdictExplain_match_original:
+			'The provider registered this contract, and the file you checked is exactly the original registered with it.',
+		verdictExplain_match_registeredCopy:
+			'The provider registered this contract, and the file you checked is exactly its registered copy (with the registration time), which the provider stands behind.',
+		verifyRendition: 'File checked',
+		verifyRendition_original: 'The original contract',
+		verifyRendition_registeredCopy: 'The registered copy (with registration time)',
 		verifyDeviceMismatch: 'It differs from the contract with this number stored on this device.',
 		verifyRefused:
 			'It matches a contract on this device whose registration the provider refused; that contract never took effect.',

@@ -33,7 +33,7 @@ const registered = (match: boolean): PublicVerifyAnswer => ({
 	kind: 'framework',
 	registeredAt: '2026-11-26T02:01:00.000Z',
 	partyA: '深圳市喆**网络科技有限公司',
-	partyB: '云**科技（深圳）有限公司'
+	partyB: '云栈科技（深圳）有限公司'
 });
 
 describe('offline: against the contracts on the device', () => {
@@ -41,6 +41,8 @@ describe('offline: against the contracts on the device', () => {
 		const outcome = await verifyContract({ number: record.number, fingerprint: CONTENT }, offline);
 		expect(outcome).toMatchObject({ verdict: 'unregisteredMatch', source: 'device', serverUnreachable: true });
 		expect(outcome.details?.partyA).toContain('**');
+		// The provider's own name is public: only the customer's is masked.
+		expect(outcome.details?.partyB).toBe(record.partyB.name);
 	});
 
 	it('a registered contract: 已登记，内容一致 by fingerprint and by the PDF hash', async () => {
@@ -75,6 +77,15 @@ describe('online: the server is the authority', () => {
 		const outcome = await verifyContract(input, server(registered(true)));
 		expect(outcome).toMatchObject({ verdict: 'match', source: 'server', serverUnreachable: false });
 		expect(outcome.details?.registeredAt).toBe('2026-11-26T02:01:00.000Z');
+	});
+
+	it("says which of the provider's files a checked file is", async () => {
+		const file: VerifyInput = { number: record.number, pdfSha256: OTHER };
+		const copy = await verifyContract(file, server({ ...registered(true), rendition: 'registeredCopy' }));
+		expect(copy).toMatchObject({ verdict: 'match', rendition: 'registeredCopy' });
+		const original = await verifyContract(file, server({ ...registered(true), rendition: 'original' }));
+		expect(original.rendition).toBe('original');
+		expect((await verifyContract(file, server(registered(false)))).rendition).toBeUndefined();
 	});
 
 	it('registered but another version, even when the device holds the same content', async () => {

@@ -1,7 +1,13 @@
 // Verifying a contract on the device: against the server's public endpoint when it answers, else against the contracts in Dexie.
 import { sha256Hex } from '../../domain/canonical';
 import type { ContractKind } from '../../domain/contractKinds';
-import { CONTRACT_NUMBER, maskName, publicVerifyAnswer, type PublicVerifyAnswer } from '../../domain/verification';
+import {
+	CONTRACT_NUMBER,
+	maskName,
+	publicVerifyAnswer,
+	type PublicVerifyAnswer,
+	type Rendition
+} from '../../domain/verification';
 import type { ContractRow } from '../../db/types';
 
 /** From the QR link: number + content fingerprint. From a file: its SHA-256, and its number when the file carries one. */
@@ -25,6 +31,8 @@ export type VerifyOutcome = {
 	details?: VerifyDetails;
 	/** The device's matching contract had its registration refused: it never took effect. */
 	refused?: boolean;
+	/** Which of the provider's files a checked file is (the original or the registered copy), when it matched. */
+	rendition?: Rendition;
 };
 
 /** `refused`: the hit is void or its registration was refused (it will never be registered). */
@@ -83,7 +91,8 @@ function deviceDetails(row: ContractRow): VerifyDetails {
 		kind: row.kind,
 		registeredAt: row.registeredAt,
 		partyA: maskName(row.partyA.name),
-		partyB: maskName(row.partyB.name)
+		// Party B is the provider: its own name is public.
+		partyB: row.partyB.name
 	};
 }
 
@@ -104,7 +113,8 @@ export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerS
 			source: 'server',
 			serverUnreachable,
 			number,
-			details: { kind, registeredAt, partyA, partyB }
+			details: { kind, registeredAt, partyA, partyB },
+			...(server.rendition ? { rendition: server.rendition } : {})
 		};
 	}
 	const answered = typeof server === 'object';
@@ -126,7 +136,8 @@ export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerS
 			source: 'device',
 			serverUnreachable,
 			number,
-			details: deviceDetails(device.hit)
+			details: deviceDetails(device.hit),
+			...(input.pdfSha256 !== undefined ? { rendition: 'original' as const } : {})
 		};
 	}
 	const stored = device.rows[0];
