@@ -1,7 +1,8 @@
-// Server start-up shared by server/main.ts and the test server process: config → store (SQLite, or PostgreSQL with DATABASE_URL; open, migrate, seed) → release orphaned claims → app.
+// Server start-up shared by server/main.ts and the test server process: config (and the data folder's origin) → store (SQLite, or PostgreSQL with DATABASE_URL; open, migrate, seed) → release orphaned claims → app.
 import type { Hono } from 'hono';
 import { createApp, type AppDeps, type AppEnv } from './app';
-import { loadConfig, type Config } from './config';
+import { loadConfig, withKeptOrigin, type Config } from './config';
+import type { Interfaces } from './public-origin';
 import { bundledSchedules } from './holiday-seed';
 import { seedIfEmpty } from './seed';
 import { openSqliteStore, type Store } from './store';
@@ -10,6 +11,8 @@ import { SharedThrottle, type SignInThrottle } from './throttle';
 
 export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'> & {
 	env?: NodeJS.ProcessEnv;
+	/** The machine's network interfaces (tests); by default os.networkInterfaces(). */
+	interfaces?: Interfaces;
 };
 
 export type Bootstrapped = {
@@ -27,7 +30,8 @@ export type Bootstrapped = {
  * restart after a crash in the fault-injection test goes through the same recovery as a real one.
  */
 export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
-	const config = loadConfig(options.env);
+	// Without PUBLIC_URL, the data folder's origin: chosen once, before any record can carry it.
+	const config = withKeptOrigin(loadConfig(options.env), options.interfaces);
 	let store: Store;
 	let signInThrottle: SignInThrottle | undefined;
 	if (config.databaseUrl) {

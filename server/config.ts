@@ -5,6 +5,7 @@ import { adminTokenFile, readOrCreateAdminToken } from './admin-token';
 import { parseTrustedProxies } from './client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
+import { keptOrigin, type Interfaces, type KeptOrigin } from './public-origin';
 
 export interface Config {
 	port: number;
@@ -29,8 +30,16 @@ export interface Config {
 	sessionTtlMs: number;
 	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty → the socket peer is the client. */
 	trustedProxies: BlockList;
-	/** Where users reach the app (PUBLIC_URL); https turns on HSTS. */
+	/** Where users reach the app (PUBLIC_URL); https turns on HSTS. Required in production. */
 	publicUrl: string | undefined;
+	/** The address the server listens on (HOST; all interfaces by default). */
+	host: string;
+	/**
+	 * Where provider.verifyOrigin comes from: PUBLIC_URL; or, without it, the origin kept in DATA_DIR/public-origin
+	 * (kept: from an earlier start; detected: chosen on this one); provisional: loadConfig's localhost until
+	 * withKeptOrigin settles it (bootstrap does, at every start).
+	 */
+	origin: { source: 'PUBLIC_URL' | 'provisional' } | KeptOrigin;
 	/** Finished idempotency rows older than this are deleted (expired sessions at once), every retentionIntervalMs. */
 	retentionMs: number;
 	retentionIntervalMs: number;
@@ -97,8 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailingPhone: env.PROVIDER_MAILING_PHONE ?? DEFAULT_PROVIDER.mailingPhone,
 		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode,
 		// Printed into every contract's QR code (its /verify link) since template 2026.2; a record keeps the
-		// origin it was generated with, so changing PUBLIC_URL later does not break older contracts.
-		verifyOrigin: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
+		// origin it was generated with, so changing PUBLIC_URL later does not break older contracts. Without
+		// PUBLIC_URL, withKeptOrigin replaces this provisional one with the data folder's.
+		verifyOrigin: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')
 	};
 	const parsed = providerSchema.safeParse(candidate);
 	if (!parsed.success) {
@@ -113,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const configured = env.ADMIN_TOKEN?.trim() ?? '';
 	if (production && configured.length < 16) {
 		throw new Error('ADMIN_TOKEN must be set (at least 16 characters) when NODE_ENV=production');
+	}
+	// A production server's QR codes must point where its users reach it; no address guessed on a server is that.
+	if (production && !env.PUBLIC_URL?.trim()) {
+		throw new Error(
+			'PUBLIC_URL must be set when NODE_ENV=production: the origin users reach the app at (e.g. https://contracts.example.cn), printed in every contract’s QR code'
+		);
 	}
 	const adminToken = configured || readOrCreateAdminToken(dataDir);
 	const seed = env.SEED_DEMO?.trim();
@@ -146,11 +162,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		sessionTtlMs: ttlDays * DAY_MS,
 		trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
 		publicUrl: publicUrl(env.PUBLIC_URL),
+		host: env.HOST?.trim() || '0.0.0.0',
+		origin: { source: env.PUBLIC_URL?.trim() ? 'PUBLIC_URL' : 'provisional' },
 		retentionMs: retentionDays * DAY_MS,
 		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
 		registration: loadRegistrationLimits(env)
 	};
+}
+
+/**
+ * The configuration with its verification origin settled: PUBLIC_URL when set; otherwise the origin kept in the data
+ * folder, chosen on its first start (the LAN address a phone can open) and the same on every start after.
+ */
+export function withKeptOrigin(config: Config, interfaces?: Interfaces): Config {
+	if (config.origin.source !== 'provisional') return config;
+	const kept = keptOrigin({ dataDir: config.dataDir, host: config.host, port: config.port, interfaces });
+	return { ...config, provider: { ...config.provider, verifyOrigin: kept.origin }, origin: kept };
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {

@@ -1,7 +1,8 @@
-// Entry point: bootstrap (config, store, app), serve API + PWA, shut down cleanly.
+// Entry point: bootstrap (config, store, app), serve API + PWA, say where it is reachable, shut down cleanly.
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
+import type { Config } from './config';
 import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
 import { renderRegisteredCopy, startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
@@ -17,6 +18,31 @@ function redactUrl(url: string): string {
 	}
 }
 
+/** Where the QR codes point, why, and whether a phone can open it: printed at every start. */
+function originBanner(config: Config, listeningPort: number): string[] {
+	const origin = config.provider.verifyOrigin ?? '';
+	const { origin: source } = config;
+	if (!('file' in source)) {
+		return [`  public URL:  ${origin} (PUBLIC_URL; printed in every contract's QR code)`];
+	}
+	const how = source.source === 'detected' ? 'chosen on this first start' : 'chosen on the first start';
+	const lines = [
+		`  public URL:  ${origin} (no PUBLIC_URL: ${how}, kept in ${source.file}; printed in every contract's QR code)`
+	];
+	if (source.reachable)
+		lines.push(`               open it on a phone on the same network to sign in and to scan printed contracts`);
+	else
+		lines.push(
+			`               a phone cannot open localhost: listen on all interfaces (unset HOST) with a new DATA_DIR, or set PUBLIC_URL`
+		);
+	const port = Number(new URL(origin).port || 80);
+	if (config.port !== 0 && port !== listeningPort)
+		lines.push(
+			`  warning:     this server listens on port ${listeningPort}, but the kept origin names port ${port}: QR codes will not open. Start on port ${port}, or set PUBLIC_URL`
+		);
+	return lines;
+}
+
 async function main(): Promise<void> {
 	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
 	const renderWorkers = startRenderPool();
@@ -30,9 +56,10 @@ async function main(): Promise<void> {
 		log: (message, err) => (err ? console.error(message, err) : console.log(message))
 	});
 
-	const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
 		console.log(`Contract Desk server on ${url}`);
+		for (const line of originBanner(config, info.port)) console.log(line);
 		const where = config.databaseUrl
 			? `PostgreSQL ${redactUrl(config.databaseUrl)} (pool ${config.pgPoolSize})`
 			: config.dataDir;

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { maskName } from '../src/lib/domain/verification';
 import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes, registeredCopyHashes } from './public-verify';
 import { SlidingWindowLimiter } from './sliding-window';
 import { DEMO_IDENTITY, demoOrders } from './seed';

@@ -26,7 +26,7 @@ const server = (answer: PublicVerifyAnswer | Error) => ({
 		return answer;
 	}
 });
-const registered = (match: boolean): PublicVerifyAnswer => ({
+const registered = (match: boolean): Extract<PublicVerifyAnswer, { registered: true }> => ({
 	number: record.number,
 	registered: true,
 	match,
