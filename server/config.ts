@@ -1,4 +1,4 @@
-// Server configuration from the environment: port, data and static folders, admin token, Party B.
+// Server configuration from the environment: port, data and static folders, admin token, Party B and its public URLs.
 import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
 import { adminTokenFile, readOrCreateAdminToken } from './admin-token';
@@ -88,7 +88,8 @@ export const DEFAULT_PROVIDER: Provider = {
 	mailingAddress: '广东省深圳市南山区科苑南路3099号云栈大厦18层 合同管理部',
 	mailingRecipient: '合同管理部 李珺',
 	mailingPhone: '0755-86001234',
-	mailingPostalCode: '518057'
+	mailingPostalCode: '518057',
+	verificationUrl: 'https://console.yunzhan.example/account/verification'
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -105,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailingRecipient: env.PROVIDER_MAILING_RECIPIENT ?? DEFAULT_PROVIDER.mailingRecipient,
 		mailingPhone: env.PROVIDER_MAILING_PHONE ?? DEFAULT_PROVIDER.mailingPhone,
 		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode,
+		// The one way an account that is not verified yet is shown to verification.
+		verificationUrl: env.PROVIDER_VERIFICATION_URL?.trim() || DEFAULT_PROVIDER.verificationUrl,
 		// Printed into every contract's QR code (its /verify link) since template 2026.2; a record keeps the
 		// origin it was generated with, so changing PUBLIC_URL later does not break older contracts. Without
 		// PUBLIC_URL, withKeptOrigin replaces this provisional one with the data folder's.

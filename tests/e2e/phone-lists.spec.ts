@@ -249,12 +249,16 @@ test('粘贴识别 fills the return address from five realistic pasted lines, fo
 	).toEqual([]);
 });
 
-test('step 1 of a paper copy with no contract yet offers to generate one first', async ({ page }) => {
-	// The unverified demo account can never have generated a contract: its step 1 is always empty.
+test('step 1 of a paper copy with no contract yet: the unverified account is shown to verification, not to a form', async ({
+	page
+}) => {
+	// The unverified demo account can never have generated a contract: its step 1 is always empty, and a start
+	// button would only lead to the blocked form (issue 19, #12).
 	await signIn(page, 'demo-unverified');
 	await page.goto('/stamping/new');
 	await expect(page.getByText('没有可以提交线下盖章申请的合同。')).toBeVisible();
-	await expect(page.getByText('线下盖章申请以一份已生成的合同为准。先生成一份：')).toBeVisible();
-	await page.getByTestId('start-framework').click();
-	await expect(page).toHaveURL(/\/contracts\/new\/framework$/);
+	await expect(page.getByTestId('verify-account-first')).toBeVisible();
+	await expect(page.getByTestId('go-verify')).toBeVisible();
+	await expect(page.getByTestId('start-framework')).toHaveCount(0);
+	await expect(page.getByText('线下盖章申请以一份已生成的合同为准。先生成一份：')).toHaveCount(0);
 });

@@ -10,6 +10,12 @@ export const verifyOrigin = z
 	.max(100, { message: 'tooLong' })
 	.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/, { message: 'origin' });
 
+/** The provider's own page where an account completes real-name verification: an absolute http(s) URL. */
+export const verificationUrl = z
+	.string()
+	.max(300, { message: 'tooLong' })
+	.regex(/^https?:\/\/[^\s"<>]+$/, { message: 'url' });
+
 export const provider = z.object({
 	name: text(100),
 	creditCode,
@@ -18,7 +24,9 @@ export const provider = z.object({
 	mailingRecipient: text(50),
 	mailingPhone: chinaPhone,
 	mailingPostalCode: z.string().regex(/^\d{6}$/, { message: 'postalCode' }),
-	verifyOrigin: verifyOrigin.optional()
+	verifyOrigin: verifyOrigin.optional(),
+	/** Where an account that is not verified yet completes verification (PROVIDER_VERIFICATION_URL). */
+	verificationUrl: verificationUrl.optional()
 });
 
 export type Provider = z.infer<typeof provider>;

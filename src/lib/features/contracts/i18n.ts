@@ -64,6 +64,9 @@ export const contractMessages = defineMessages(
 		gateTitle: '暂时不能申请合同',
 		gateNoProvider: '尚未同步服务商信息，请联网同步后再申请合同。',
 		gateGoHome: '返回首页同步',
+		verifyAccountFirst: '申请合同前，账号需要先完成实名认证（企业认证）。',
+		verifyAccountGo: '前往实名认证',
+		verifyAccountGoHint: '实名认证在服务商的页面上完成（在新窗口打开）。完成后回到合同台同步，即可申请合同。',
 		// steps and flows
 		stepDetails: '第 1 步（共 2 步）：填写信息',
 		stepConfirm: '第 2 步（共 2 步）：确认合同内容',
@@ -260,6 +263,10 @@ export const contractMessages = defineMessages(
 		gateTitle: 'You cannot apply for a contract yet',
 		gateNoProvider: 'The provider details have not been synced yet. Connect and sync before applying.',
 		gateGoHome: 'Go to Home to sync',
+		verifyAccountFirst: 'Before you apply for a contract, the account needs real-name (enterprise) verification.',
+		verifyAccountGo: 'Go to real-name verification',
+		verifyAccountGoHint:
+			'Real-name verification is done on the provider’s page (opens in a new window). Then come back and sync to apply for contracts.',
 		stepDetails: 'Step 1 of 2: details',
 		stepConfirm: 'Step 2 of 2: confirm the contract',
 		toConfirm: 'Next: confirm',
