@@ -88,10 +88,12 @@ test('verification answers all three cases from the QR link and from the PDF, on
 
 test('the registered copy verifies as well as the original, and says which; a changed byte does not', async ({
 	page,
+	context,
 	browser
 }) => {
 	test.setTimeout(150_000);
 	await signIn(page, 'demo');
+	await underServiceWorker(page);
 	await generateFramework(page, '王珺');
 	await expect(page.getByTestId('contract-status')).toHaveText('已生效', { timeout: 30_000 });
 	const number = (await page.getByTestId('detail-number').textContent())!.trim();
@@ -127,4 +129,12 @@ test('the registered copy verifies as well as the original, and says which; a ch
 		await expect(stranger.getByTestId('verify-party-b')).toHaveText('云栈科技（深圳）有限公司');
 		expect(await verdictForFile(stranger, changed)).toBe('Differs from the registered version');
 	});
+
+	// Offline, the device renders its registered copy as 下载登记版 does and compares.
+	await context.setOffline(true);
+	expect(await verdictForFile(page, copy)).toBe('已登记，内容一致');
+	await expect(page.getByTestId('verify-source')).toHaveText('依据：本设备保存的合同');
+	await expect(page.getByTestId('verify-rendition')).toHaveText('登记版（含登记时间）');
+	expect(await verdictForFile(page, changed)).toBe('与登记版本不一致');
+	await context.setOffline(false);
 });

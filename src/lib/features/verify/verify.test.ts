@@ -54,6 +54,41 @@ describe('offline: against the contracts on the device', () => {
 		expect(byHash).toMatchObject({ verdict: 'match', number: record.number, serverUnreachable: false });
 	});
 
+	it("a registered contract's registered copy: rendered on the device and matched, saying which file it is", async () => {
+		await getDb().contracts.update(record.id, { status: 'effective', registeredAt: '2026-11-26T02:01:00.000Z' });
+		const rendered: string[] = [];
+		const registeredCopySha = async (row: { id: string }) => (rendered.push(row.id), OTHER);
+		const file: VerifyInput = { number: record.number, pdfSha256: OTHER };
+		expect(await verifyContract(file, { ...offline, registeredCopySha })).toMatchObject({
+			verdict: 'match',
+			source: 'device',
+			rendition: 'registeredCopy'
+		});
+		expect(rendered).toEqual([record.id]);
+		// Another file is still another file; a render that cannot run (fonts offline) changes nothing.
+		const changed = { number: record.number, pdfSha256: 'f'.repeat(64) };
+		expect((await verifyContract(changed, { ...offline, registeredCopySha })).verdict).toBe('mismatch');
+		const noFonts = async () => Promise.reject(new Error('font fetch failed'));
+		expect((await verifyContract(file, { ...offline, registeredCopySha: noFonts })).verdict).toBe('mismatch');
+		// The original is found without rendering anything; online the server answers and nothing renders either.
+		rendered.length = 0;
+		const original = await verifyContract({ number: record.number, pdfSha256: PDF }, { ...offline, registeredCopySha });
+		expect(original).toMatchObject({ verdict: 'match', rendition: 'original' });
+		await verifyContract(file, { ...server(registered(false)), registeredCopySha });
+		expect(rendered).toEqual([]);
+	});
+
+	it('a pending contract has no registered copy: nothing is rendered', async () => {
+		const rendered: string[] = [];
+		const registeredCopySha = async (row: { id: string }) => (rendered.push(row.id), OTHER);
+		const outcome = await verifyContract(
+			{ number: record.number, pdfSha256: OTHER },
+			{ ...offline, registeredCopySha }
+		);
+		expect(outcome.verdict).toBe('mismatch');
+		expect(rendered).toEqual([]);
+	});
+
 	it('another fingerprint for a stored number: 与登记版本不一致', async () => {
 		expect((await verifyContract({ number: record.number, fingerprint: OTHER }, offline)).verdict).toBe('mismatch');
 	});

@@ -5,6 +5,7 @@ import {
 	CONTRACT_NUMBER,
 	maskName,
 	publicVerifyAnswer,
+	hasRegisteredCopyVersion,
 	type PublicVerifyAnswer,
 	type Rendition
 } from '../../domain/verification';
@@ -147,10 +148,44 @@ export function decide(input: VerifyInput, device: DeviceAnswer, server: ServerS
 	return { verdict: 'notFound', source: answered ? 'server' : 'device', serverUnreachable, number };
 }
 
+/** The registered copy's SHA-256 as this device makes it for 下载登记版 (needs the record's fonts). */
+async function registeredCopySha(row: ContractRow): Promise<string> {
+	const { renderRegisteredCopy } = await import('../contracts/registeredCopy');
+	return sha256Hex(await renderRegisteredCopy(row));
+}
+
+/**
+ * Without the server, a file that is none of the device's originals may still be the registered copy of one of
+ * its registered contracts: the device renders that copy as 下载登记版 does and compares. A render that cannot
+ * run (fonts not on the device offline) leaves the answer as it was.
+ */
+async function withRegisteredCopy(
+	input: VerifyInput,
+	device: DeviceAnswer,
+	render: (row: ContractRow) => Promise<string>
+): Promise<DeviceAnswer & { rendition?: 'registeredCopy' }> {
+	if (input.pdfSha256 === undefined || device.hit) return device;
+	for (const row of device.rows) {
+		const registered = row.status === 'effective' && row.registeredAt !== null;
+		if (!registered || !hasRegisteredCopyVersion(row.templateVersion)) continue;
+		try {
+			if ((await render(row)) === input.pdfSha256) return { ...device, hit: row, rendition: 'registeredCopy' };
+		} catch {
+			// Fonts missing offline, or a glyph pending: the device cannot tell, and says what it can.
+		}
+	}
+	return device;
+}
+
 /** The whole check: device first (it never fails for lack of network), then the server when there is a number to ask about. */
 export async function verifyContract(
 	input: VerifyInput,
-	deps: { device?: typeof checkOnDevice; server?: typeof checkOnServer; online?: () => boolean } = {}
+	deps: {
+		device?: typeof checkOnDevice;
+		server?: typeof checkOnServer;
+		online?: () => boolean;
+		registeredCopySha?: (row: ContractRow) => Promise<string>;
+	} = {}
 ): Promise<VerifyOutcome> {
 	const device = await (deps.device ?? checkOnDevice)(input);
 	// The page passes the app's one connectivity source (syncStatus.online); without it, a failed fetch says offline.
@@ -167,7 +202,10 @@ export async function verifyContract(
 			}
 		}
 	}
-	return decide(input, device, server);
+	if (typeof server === 'object') return decide(input, device, server);
+	const local = await withRegisteredCopy(input, device, deps.registeredCopySha ?? registeredCopySha);
+	const outcome = decide(input, local, server);
+	return local.rendition && outcome.rendition ? { ...outcome, rendition: local.rendition } : outcome;
 }
 
 /**
