@@ -47,7 +47,8 @@ export const verifyMessages = defineMessages(
 		verifyNotPdf: '所选文件不是 PDF 文件。',
 		verifyFailed: '核验失败：{reason}',
 		verifyOpenApp: '打开合同台',
-		verifyPrivacy: '公开核验只显示登记状态、合同类型、登记时间和部分隐去的双方名称，不显示金额、订单或联系方式。'
+		verifyPrivacy:
+			'公开核验只显示登记状态、合同类型、登记时间、服务商（乙方）名称和部分隐去的客户（甲方）名称，不显示金额、订单或联系方式。'
 	},
 	{
 		verifyTitle: 'Verify a contract',
@@ -100,7 +101,7 @@ export const verifyMessages = defineMessages(
 		verifyFailed: 'The check failed: {reason}',
 		verifyOpenApp: 'Open Contract Desk',
 		verifyPrivacy:
-			'Public verification shows only the registration status, contract type, registration time and partly hidden party names — never amounts, orders or contacts.'
+			'Public verification shows only the registration status, contract type, registration time, the provider’s (Party B’s) name and the customer’s (Party A’s) partly hidden name — never amounts, orders or contacts.'
 	}
 );
 registry.add(verifyMessages);
