@@ -3,7 +3,7 @@ import type { ContractRecord, ContractStatus } from '../../../src/lib/domain/con
 import type { StampingEvent } from '../../../src/lib/domain/stamping';
 import { contentHash } from '../sqlite/contracts';
 import type { AdminContractRow, AttachedOrder, Commit, RegisterInput, RegisterResult, StoredContract } from '../types';
-import { LOCK, nullableStr, parse, str, type PgContext, type Q } from './context';
+import { LOCK, nullableStr, str, type PgContext, type Q } from './context';
 import { toContract } from '../rows';
 
 async function getContractQ(q: Q, id: string): Promise<StoredContract | undefined> {
