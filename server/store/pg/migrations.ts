@@ -163,6 +163,13 @@ export const PG_MIGRATIONS: string[] = [
 		seq bigint NOT NULL
 	);
 	CREATE INDEX holiday_years_seq ON holiday_years(seq);
+	`,
+	// Issue 19: the customer's 确认收到 ends a returned request, stored as its `confirmed` event (SQLite's column
+	// has no CHECK, so only this store needs a step).
+	`
+	ALTER TABLE stamping_events DROP CONSTRAINT stamping_events_kind_check;
+	ALTER TABLE stamping_events ADD CONSTRAINT stamping_events_kind_check
+		CHECK (kind IN ('received', 'stamped', 'returned', 'confirmed'));
 	`
 ];
 
