@@ -24,7 +24,12 @@ export function liveStamping(contractId: () => string) {
 				db.outbox.where('resourceId').equals(id).toArray(),
 				readWorkCalendar()
 			]);
-			return { request: request ?? null, events, outbox: outbox.filter((r) => r.kind !== 'registerContract'), calendar };
+			return {
+				request: request ?? null,
+				events,
+				outbox: outbox.filter((r) => r.kind !== 'registerContract'),
+				calendar
+			};
 		};
 	});
 }
