@@ -92,7 +92,7 @@ export const stampingMessages = defineMessages(
 		stampNotYet: '尚未进行',
 		stampDue: '预计最晚寄回日期：{date}（收到后 15 个工作日内，按国家法定节假日安排计算）',
 		stampDueProvisional:
-			'此日期为估算：服务商尚未发布 {year} 年的法定节假日安排。这份安排确定放假日和调休上班日，有时也会调整前一年 12 月下旬的上班日，因此临近年底的日期在发布后仍可能变动。',
+			'此日期为估算：服务商尚未发布 {year} 年的法定节假日安排。这份安排确定放假日和调休上班日，元旦前后的调休可能落在上一年 12 月下旬，因此临近年底的日期在发布后仍可能变动。',
 		stampReturnShipment: '{courier}，单号 {trackingNumber}',
 		stampWaitingForProvider: '寄出合同后，服务商收到、盖章和寄回的进度会显示在这里（同步后更新）。',
 		stampFilingMaterials:
@@ -213,7 +213,7 @@ export const stampingMessages = defineMessages(
 		stampNotYet: 'Not yet',
 		stampDue: 'Due back by {date} at the latest (within 15 working days of receipt, on the official holiday calendar)',
 		stampDueProvisional:
-			'This date is an estimate: the provider has not published the official holiday schedule for {year} yet. That schedule sets the days off and the make-up working days, and sometimes moves working days in the last weeks of December before it, so a date near the end of the year may still change once it is published.',
+			'This date is an estimate: the official holiday schedule for {year} is not published yet. It sets the days off and the make-up working days — those around New Year may fall in late December — so a date near the end of the year may still change once it is published.',
 		stampReturnShipment: '{courier}, tracking number {trackingNumber}',
 		stampWaitingForProvider:
 			'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
