@@ -114,9 +114,9 @@ export const backupFileSchema = z
 				.filter((s) => s.status === 'submitted')
 				.map((s) => [s.contractId, canonicalJson(s.submission)])
 		);
-		const confirmed = new Map(
-			f.records.stampingEvents.filter((e) => e.kind === 'confirmed').map((e) => [e.contractId, e.at])
-		);
+		// Only that it was confirmed: the server may record another time than the device's (receiptTime), and its
+		// event replaces the device's with the pull while the sent row is still kept.
+		const confirmed = new Set(f.records.stampingEvents.filter((e) => e.kind === 'confirmed').map((e) => e.contractId));
 		f.records.outbox.forEach((row, i) => {
 			const path = ['records', 'outbox', i];
 			if (row.kind === 'registerContract' && row.payload.contractId !== row.resourceId) {
@@ -125,7 +125,7 @@ export const backupFileSchema = z
 				ctx.addIssue({ code: 'custom', message: 'unknownContract', path: [...path, 'resourceId'] });
 			} else if (row.kind === 'submitStamping' && submitted.get(row.resourceId) !== canonicalJson(row.payload)) {
 				ctx.addIssue({ code: 'custom', message: 'notSubmitted', path: [...path, 'payload'] });
-			} else if (row.kind === 'confirmReceipt' && confirmed.get(row.resourceId) !== row.payload.confirmedAt) {
+			} else if (row.kind === 'confirmReceipt' && !confirmed.has(row.resourceId)) {
 				ctx.addIssue({ code: 'custom', message: 'notConfirmed', path: [...path, 'payload'] });
 			}
 		});
