@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../src/lib/domain/canonical';
 import { verifiedIdentity } from '../src/lib/domain/identity';
-import { courierShipment, stampingEventKind, type StampingEvent } from '../src/lib/domain/stamping';
+import { courierShipment, providerEventKind, type StampingEvent } from '../src/lib/domain/stamping';
 import { calendarAdminRoutes, dueFromEvents, serverCalendar } from './calendar';
 import { apiError, readBody } from './http';
 import { idempotencyKey, runIdempotent, type Outcome } from './idempotency';
@@ -114,7 +114,8 @@ export function adminRoutes(deps: AdminDeps): Hono {
 	});
 
 	admin.post('/contracts/:id/stamping/:kind', async (c) => {
-		const kind = stampingEventKind.safeParse(c.req.param('kind'));
+		// 确认收到 is the customer's word alone (PUT /contracts/:id/stamping/receipt): the back office cannot say it.
+		const kind = providerEventKind.safeParse(c.req.param('kind'));
 		if (!kind.success) return apiError(c, 404, 'notFound', { message: 'Not found' });
 		const schema = kind.data === 'returned' ? courierShipment : courierShipment.optional();
 		const body = await readBody(c, schema, { allowEmpty: kind.data !== 'returned' });

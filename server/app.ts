@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionRequest } from '../src/lib/domain/changes';
 import { stampingSubmission } from '../src/lib/domain/stamping';
+import { stampingReceipt } from '../src/lib/domain/stampingReceipt';
 import { adminRoutes } from './admin';
 import { calendarSince } from './calendar';
 import { parseChangesQuery } from './changes-query';
@@ -23,6 +24,7 @@ import {
 import { RenderGate } from './render-gate';
 import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
 import { securityHeaders } from './security-headers';
+import { confirmReceipt } from './stamping-receipt';
 import { staticSite } from './static';
 import { Throttle, type SignInThrottle } from './throttle';
 import type { StampingResult, Store, StoredStamping } from './store';
@@ -243,6 +245,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			);
 			return { ...respond(result), committed: true };
 		});
+	});
+
+	api.put('/contracts/:id/stamping/receipt', requireAccount, async (c) => {
+		const key = idempotencyKey(c);
+		if (!key) return missingKey(c);
+		const body = await readBody(c, stampingReceipt);
+		if (!body.ok) return body.response;
+		const accountId = c.get('accountId');
+		const contractId = c.req.param('id');
+		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, (idem) =>
+			confirmReceipt(store, { accountId, contractId, body: body.value, now: iso() }, idem)
+		);
 	});
 
 	app.route('/api/v1', api);

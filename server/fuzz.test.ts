@@ -16,6 +16,7 @@ const ROUTES = [
 	['GET', '/api/v1/changes'],
 	['PUT', '/api/v1/contracts/{id}'],
 	['PUT', '/api/v1/contracts/{id}/stamping'],
+	['PUT', '/api/v1/contracts/{id}/stamping/receipt'],
 	['GET', '/api/v1/contracts/{id}'],
 	['GET', '/api/v1/contracts/{id}/pdf'],
 	['POST', '/api/v1/admin/accounts/{id}/verify'],

@@ -252,6 +252,54 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(row).toMatchObject({ stampingSubmittedAt: NOW, stampingEvents: ['received', 'stamped', 'returned'] });
 	});
 
+	it('确认收到: only the owner’s returned request, once (12 at once: one stores it), pulled like the provider’s events', async () => {
+		const record = frameworkRecord(config);
+		await register(record);
+		const confirm = (accountId = DEMO_ACCOUNT_ID, confirmedAt = NOW, contractId = record.id) =>
+			store.confirmReceipt({ accountId, contractId, confirmedAt, now: NOW });
+		expect(await confirm()).toEqual({ kind: 'notFound' }); // no request yet
+		await store.submitStamping({
+			accountId: DEMO_ACCOUNT_ID,
+			contractId: record.id,
+			submission: { returnAddress: RETURN_ADDRESS },
+			now: NOW
+		});
+		expect(await confirm()).toEqual({ kind: 'notReturned', events: [] });
+		for (const kind of ['received', 'stamped'] as const) {
+			await store.addStampingEvent({ contractId: record.id, kind, now: NOW });
+			expect((await confirm()).kind).toBe('notReturned');
+		}
+		const shipment = { courier: '顺丰速运', trackingNumber: 'SF1234567890' };
+		await store.addStampingEvent({ contractId: record.id, kind: 'returned', shipment, now: NOW });
+		expect(await confirm(DEMO_UNVERIFIED_ACCOUNT_ID)).toEqual({ kind: 'notFound' });
+		expect(await confirm(DEMO_ACCOUNT_ID, NOW, 'none')).toEqual({ kind: 'notFound' });
+
+		const before = await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, limit: 1000 });
+		const results = await Promise.all(Array.from({ length: 12 }, () => confirm()));
+		expect(results.map((r) => r.kind).sort()).toEqual(['confirmed', ...Array(11).fill('same')]);
+		const event = { id: `${record.id}:confirmed`, contractId: record.id, kind: 'confirmed', at: NOW };
+		for (const r of results) expect(r).toMatchObject({ event });
+		expect((await store.listStampingEvents(record.id)).map((e) => e.kind)).toEqual([
+			'received',
+			'stamped',
+			'returned',
+			'confirmed'
+		]);
+		// An earlier phone clock is kept to the return's time (here the same instant).
+		expect(await confirm(DEMO_ACCOUNT_ID, '2020-01-01T00:00:00Z')).toMatchObject({ kind: 'same', event });
+		const after = await store.changesPage(DEMO_ACCOUNT_ID, {
+			since: Number(before.kind === 'page' && before.page.cursor),
+			limit: 1000
+		});
+		expect(after.kind === 'page' && after.page.stampingEvents).toEqual([event]);
+		const row = (await store.listContractsForAdmin()).find((r) => r.id === record.id)!;
+		expect(row.stampingEvents).toEqual(['received', 'stamped', 'returned', 'confirmed']);
+		// The provider's transitions stay closed after it.
+		expect(await store.addStampingEvent({ contractId: record.id, kind: 'returned', now: NOW })).toMatchObject({
+			kind: 'outOfOrder'
+		});
+	});
+
 	it('pull: a cursor brings exactly what changed after it; pages cover every row once; a page from the future is refused', async () => {
 		const full = await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, limit: 1000 });
 		expect(full.kind).toBe('page');

@@ -5,7 +5,12 @@ import type { Filing } from '../../src/lib/domain/filing';
 import type { HolidaySchedule } from '../../src/lib/domain/holidayCalendar';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
 import type { Order } from '../../src/lib/domain/order';
-import type { CourierShipment, StampingEvent, StampingSubmission } from '../../src/lib/domain/stamping';
+import type {
+	CourierShipment,
+	ProviderEventKind,
+	StampingEvent,
+	StampingSubmission
+} from '../../src/lib/domain/stamping';
 import type { Rendition } from '../../src/lib/domain/verification';
 
 // ---------------------------------------------------------------------------------------------
@@ -88,6 +93,12 @@ export type VerifyResult = { kind: 'verified' | 'unchanged'; identity: VerifiedI
 export type StampingEventResult =
 	| { kind: 'added'; event: StampingEvent; events: StampingEvent[] }
 	| { kind: 'outOfOrder'; events: StampingEvent[]; reason: string }
+	| { kind: 'notFound' };
+
+/** 确认收到: stored now, already stored (a repeat from any device), or refused by the request's state. */
+export type ReceiptResult =
+	| { kind: 'confirmed' | 'same'; event: StampingEvent }
+	| { kind: 'notReturned'; events: StampingEvent[] }
 	| { kind: 'notFound' };
 
 export interface ChangesSince {
@@ -238,9 +249,17 @@ export interface Store {
 		commit?: Commit<VerifyResult>
 	): Promise<VerifyResult>;
 	addStampingEvent(
-		input: { contractId: string; kind: StampingEvent['kind']; shipment?: CourierShipment; now: string },
+		input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
 		commit?: Commit<StampingEventResult>
 	): Promise<StampingEventResult>;
+	/**
+	 * The customer's 确认收到 of the returned paper contract (checkReceipt decides, in the write's transaction):
+	 * stored as the request's `confirmed` event, at receiptTime of the customer's `confirmedAt`.
+	 */
+	confirmReceipt(
+		input: { accountId: string; contractId: string; confirmedAt: string; now: string },
+		commit?: Commit<ReceiptResult>
+	): Promise<ReceiptResult>;
 	listStampingEvents(contractId: string): Promise<StampingEvent[]>;
 	listContractsForAdmin(): Promise<AdminContractRow[]>;
 	/** The contracts carrying a number, registered first, for public verification. */

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, forgetDb } from '../../src/lib/db/database';
 import { saveGeneratedContract } from '../../src/lib/db/contracts';
 import { META, setMeta, getMeta } from '../../src/lib/db/meta';
+import { submitStamping } from '../../src/lib/db/stamping';
+import { confirmReceipt } from '../../src/lib/db/stampingReceipt';
 import { exampleFrameworkRecord, exampleOrder } from '../../src/lib/db/test-fixtures';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import {
@@ -190,6 +192,40 @@ describe('backup', () => {
 		expect(await getMeta(META.cursor)).toBeUndefined();
 	});
 
+	it('carries a queued 确认收到 with its confirmation to the next device, still to be sent', async () => {
+		await seedDevice();
+		const db = getDb();
+		const id = (await db.contracts.toArray())[0]!.id;
+		await submitStamping(id, {
+			returnAddress: {
+				recipient: '张喆',
+				phone: '0755-86001234',
+				province: '广东省',
+				city: '深圳市',
+				district: '南山区',
+				address: '高新南七道18号',
+				postalCode: '518057'
+			}
+		});
+		await db.stampingEvents.bulkPut(
+			(['received', 'stamped', 'returned'] as const).map((kind, i) => ({
+				id: `${id}:${kind}`,
+				contractId: id,
+				kind,
+				at: `2026-12-0${i + 1}T10:00:00+08:00`,
+				...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {})
+			}))
+		);
+		const event = await confirmReceipt(id);
+		const file = await exportBackup();
+		await wipe();
+		await setMeta(META.session, { token: 'new', accountId: ACCOUNT });
+		await importBackup(file);
+		expect(await getDb().stampingEvents.get(event.id)).toEqual(event);
+		const rows = (await getDb().outbox.toArray()).filter((r) => r.kind === 'confirmReceipt');
+		expect(rows.map((r) => [r.resourceId, r.status, r.payload])).toEqual([[id, 'pending', { confirmedAt: event.at }]]);
+	});
+
 	describe('a crafted file is refused whole, naming the first bad row', () => {
 		async function refusal(edit: (f: BackupFile) => void): Promise<string> {
 			await seedDevice();
@@ -256,6 +292,19 @@ describe('backup', () => {
 				} as never);
 			});
 			expect(detail).toBe('outbox #3 (00000000-0000-4000-8000-000000000001): payload notSubmitted');
+		});
+
+		it('a queued 确认收到 without the confirmation it sends', async () => {
+			const detail = await refusal((f) => {
+				f.records.outbox.push({
+					...f.records.outbox[0]!,
+					id: '00000000-0000-4000-8000-000000000002',
+					kind: 'confirmReceipt',
+					resourceId: f.records.contracts[0]!.id,
+					payload: { confirmedAt: '2026-12-12T10:00:00.000+08:00' }
+				} as never);
+			});
+			expect(detail).toBe('outbox #3 (00000000-0000-4000-8000-000000000002): payload notConfirmed');
 		});
 
 		it('an outbox payload of the wrong shape, or for a contract that is not in the file', async () => {

@@ -226,6 +226,9 @@ export class PgStore implements Store {
 	async addStampingEvent(...a: Args<typeof stamping.addStampingEvent>) {
 		return stamping.addStampingEvent(this.#ctx, ...a);
 	}
+	async confirmReceipt(...a: Args<typeof stamping.confirmReceipt>) {
+		return stamping.confirmReceipt(this.#ctx, ...a);
+	}
 	async listStampingEvents(...a: Args<typeof stamping.listStampingEvents>) {
 		return stamping.listStampingEvents(this.#ctx, ...a);
 	}

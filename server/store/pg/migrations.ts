@@ -174,6 +174,13 @@ export const PG_MIGRATIONS: string[] = [
 		computed_at text NOT NULL,
 		PRIMARY KEY (contract_id, rendition)
 	);
+	`,
+	// Issue 19: the customer's 确认收到 ends a returned request, stored as its `confirmed` event (SQLite's column
+	// has no CHECK, so only this store needs a step).
+	`
+	ALTER TABLE stamping_events DROP CONSTRAINT stamping_events_kind_check;
+	ALTER TABLE stamping_events ADD CONSTRAINT stamping_events_kind_check
+		CHECK (kind IN ('received', 'stamped', 'returned', 'confirmed'));
 	`
 ];
 

@@ -1,7 +1,13 @@
-// Paper-copy requests (the immutable return address, the outbound parcel) and the provider's events on them.
+// Paper-copy requests (the immutable return address, the outbound parcel), the provider's events and the customer's 确认收到.
 import { canonicalJson } from '../../../src/lib/domain/canonical';
-import type { CourierShipment, StampingEvent, StampingSubmission } from '../../../src/lib/domain/stamping';
-import type { Commit, StampingEventResult, StampingResult, StoredStamping } from '../types';
+import type {
+	CourierShipment,
+	ProviderEventKind,
+	StampingEvent,
+	StampingSubmission
+} from '../../../src/lib/domain/stamping';
+import { checkReceipt, receiptEventId, receiptTime } from '../../../src/lib/domain/stampingReceipt';
+import type { Commit, ReceiptResult, StampingEventResult, StampingResult, StoredStamping } from '../types';
 import { str, type PgContext, type Q } from './context';
 import { toStamping, toEvent } from '../rows';
 
@@ -79,7 +85,7 @@ export async function submitStamping(
 
 export async function addStampingEvent(
 	ctx: PgContext,
-	input: { contractId: string; kind: StampingEvent['kind']; shipment?: CourierShipment; now: string },
+	input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
 	commit?: Commit<StampingEventResult>
 ): Promise<StampingEventResult> {
 	return ctx.tx(async (q) => {
@@ -116,6 +122,42 @@ export async function addStampingEvent(
 					]
 				);
 				result = { kind: 'added', event, events: [...events, event] };
+			}
+		}
+		await ctx.finishInTx(q, commit, result);
+		return result;
+	});
+}
+
+export async function confirmReceipt(
+	ctx: PgContext,
+	input: { accountId: string; contractId: string; confirmedAt: string; now: string },
+	commit?: Commit<ReceiptResult>
+): Promise<ReceiptResult> {
+	return ctx.tx(async (q) => {
+		const owner = await lockContract(q, input.contractId);
+		let result: ReceiptResult;
+		if (owner !== input.accountId || !(await getStampingQ(q, input.contractId))) {
+			result = { kind: 'notFound' };
+		} else {
+			const events = await listEventsQ(q, input.contractId);
+			const check = checkReceipt(events);
+			if (check.kind === 'notReturned') result = { kind: 'notReturned', events };
+			else if (check.kind === 'alreadyConfirmed')
+				result = { kind: 'same', event: events.find((e) => e.kind === 'confirmed')! };
+			else {
+				const event: StampingEvent = {
+					id: receiptEventId(input.contractId),
+					contractId: input.contractId,
+					kind: 'confirmed',
+					at: receiptTime(input.confirmedAt, check.returnedAt, input.now)
+				};
+				const seq = await ctx.nextSeq(q);
+				await q.query(
+					`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES ($1, $2, $3, $4, $5, NULL, $6)`,
+					[event.id, event.contractId, input.accountId, event.kind, event.at, seq]
+				);
+				result = { kind: 'confirmed', event };
 			}
 		}
 		await ctx.finishInTx(q, commit, result);

@@ -1,7 +1,13 @@
-// Paper-copy requests (the immutable return address, the outbound parcel) and the provider's events on them.
+// Paper-copy requests (the immutable return address, the outbound parcel), the provider's events and the customer's 确认收到.
 import { canonicalJson } from '../../../src/lib/domain/canonical';
-import type { CourierShipment, StampingEvent, StampingSubmission } from '../../../src/lib/domain/stamping';
-import type { Commit, StampingEventResult, StampingResult, StoredStamping } from '../types';
+import type {
+	CourierShipment,
+	ProviderEventKind,
+	StampingEvent,
+	StampingSubmission
+} from '../../../src/lib/domain/stamping';
+import { checkReceipt, receiptEventId, receiptTime } from '../../../src/lib/domain/stampingReceipt';
+import type { Commit, ReceiptResult, StampingEventResult, StampingResult, StoredStamping } from '../types';
 import { str, type Row, type SqliteContext } from './context';
 import { toStamping, toEvent } from '../rows';
 
@@ -79,7 +85,7 @@ export function submitStamping(
 
 export function addStampingEvent(
 	ctx: SqliteContext,
-	input: { contractId: string; kind: StampingEvent['kind']; shipment?: CourierShipment; now: string },
+	input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
 	commit?: Commit<StampingEventResult>
 ): StampingEventResult {
 	const { db } = ctx;
@@ -117,6 +123,44 @@ export function addStampingEvent(
 					);
 					ctx.logAction(`stamping.${input.kind}`, input.contractId, input.shipment, input.now);
 					result = { kind: 'added', event, events: [...events, event] };
+				}
+			}
+			ctx.finishInTx(commit, result);
+			return result;
+		})
+		.immediate();
+}
+
+export function confirmReceipt(
+	ctx: SqliteContext,
+	input: { accountId: string; contractId: string; confirmedAt: string; now: string },
+	commit?: Commit<ReceiptResult>
+): ReceiptResult {
+	const { db } = ctx;
+	return db
+		.transaction((): ReceiptResult => {
+			const contract = db.prepare(`SELECT account_id FROM contracts WHERE id = ?`).get(input.contractId) as
+				Row | undefined;
+			let result: ReceiptResult;
+			if (!contract || str(contract.account_id) !== input.accountId || !getStamping(ctx, input.contractId)) {
+				result = { kind: 'notFound' };
+			} else {
+				const events = listStampingEvents(ctx, input.contractId);
+				const check = checkReceipt(events);
+				if (check.kind === 'notReturned') result = { kind: 'notReturned', events };
+				else if (check.kind === 'alreadyConfirmed')
+					result = { kind: 'same', event: events.find((e) => e.kind === 'confirmed')! };
+				else {
+					const event: StampingEvent = {
+						id: receiptEventId(input.contractId),
+						contractId: input.contractId,
+						kind: 'confirmed',
+						at: receiptTime(input.confirmedAt, check.returnedAt, input.now)
+					};
+					db.prepare(
+						`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES (?, ?, ?, ?, ?, NULL, ?)`
+					).run(event.id, event.contractId, input.accountId, event.kind, event.at, ctx.nextSeq());
+					result = { kind: 'confirmed', event };
 				}
 			}
 			ctx.finishInTx(commit, result);

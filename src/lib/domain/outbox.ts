@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { legacyOutboxError, type OutboxError } from './outbox-error';
 import { token } from './text';
 
-export const outboxKind = z.enum(['registerContract', 'submitStamping']);
+/** A contract's registration, its stamping request, and the customer's 确认收到 of the returned paper contract. */
+export const outboxKind = z.enum(['registerContract', 'submitStamping', 'confirmReceipt']);
 export const outboxStatus = z.enum(['pending', 'sending', 'done', 'rejected']);
 
 /** Why the last attempt of a row failed (see ./outbox-error.ts). */

@@ -12,7 +12,7 @@ const submitted = (outbound?: unknown): PaperFacts['request'] => ({
 	submittedAt: '2026-12-01T10:00:00+08:00',
 	submission: outbound ? { outbound } : {}
 });
-const ev = (kind: 'received' | 'stamped' | 'returned', at: string) => ({
+const ev = (kind: 'received' | 'stamped' | 'returned' | 'confirmed', at: string) => ({
 	kind,
 	at,
 	...(kind === 'returned' ? { shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' } } : {})
@@ -72,6 +72,39 @@ describe('paperSummary', () => {
 	});
 });
 
+describe('completion (确认收到)', () => {
+	const back = [
+		ev('received', '2026-12-03T09:00:00+08:00'),
+		ev('stamped', '2026-12-04T09:00:00+08:00'),
+		ev('returned', '2026-12-10T09:00:00+08:00')
+	];
+	it('ends the request once the customer confirmed: completed, with the return courier and no due date', () => {
+		const s = paperSummary({
+			request: submitted(),
+			events: [ev('confirmed', '2026-12-12T09:00:00+08:00'), ...back],
+			drafted: false
+		});
+		expect(s).toEqual({
+			state: 'completed',
+			receivedAt: '2026-12-03T09:00:00+08:00',
+			returnShipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' },
+			lastAt: '2026-12-12T09:00:00+08:00'
+		});
+	});
+	it('stays returned until then', () => {
+		expect(paperSummary({ request: submitted(), events: back, drafted: false })?.state).toBe('returned');
+	});
+	it('leaves home’s counts of what needs the user', () => {
+		const returned = paperSummary({ request: submitted(), events: back, drafted: false })!;
+		const done = paperSummary({
+			request: submitted(),
+			events: [...back, ev('confirmed', '2026-12-12T09:00:00+08:00')],
+			drafted: false
+		})!;
+		expect(countByState([returned, done])).toMatchObject({ returned: 1, completed: 1 });
+	});
+});
+
 describe('isTypedDraft', () => {
 	it('tells an opened form from one with something typed', () => {
 		expect(isTypedDraft({ recipient: '', phone: ' ' })).toBe(false);
@@ -83,6 +116,14 @@ describe('isTypedDraft', () => {
 describe('countByState', () => {
 	it('counts every state, zero included', () => {
 		const a = paperSummary({ request: submitted(), events: [], drafted: false })!;
-		expect(countByState([a, a])).toEqual({ draft: 0, toMail: 2, mailed: 0, received: 0, stamped: 0, returned: 0 });
+		expect(countByState([a, a])).toEqual({
+			draft: 0,
+			toMail: 2,
+			mailed: 0,
+			received: 0,
+			stamped: 0,
+			returned: 0,
+			completed: 0
+		});
 	});
 });

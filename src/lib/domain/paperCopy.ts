@@ -1,15 +1,18 @@
 // Where a contract's paper copy (线下盖章申请) stands, from the device's request, draft and the provider's events.
 import { returnDueDate, type DueDate, type WorkCalendar } from './workdays';
 
-/** In order: typing the return address, submitted (to mail / mailed with tracking), then the provider's steps. */
-export const PAPER_STATES = ['draft', 'toMail', 'mailed', 'received', 'stamped', 'returned'] as const;
+/**
+ * In order: typing the return address, submitted (to mail / mailed with tracking), then the provider's steps, and
+ * completed once the customer confirmed the stamped contract arrived (确认收到): the request needs nobody any more.
+ */
+export const PAPER_STATES = ['draft', 'toMail', 'mailed', 'received', 'stamped', 'returned', 'completed'] as const;
 export type PaperState = (typeof PAPER_STATES)[number];
 
 /** What a contract's paper copy is known by: plain shapes, so this module needs no schema library. */
 export type PaperFacts = {
 	request?: { status: 'draft' | 'submitted'; submittedAt: string | null; submission: { outbound?: unknown } } | null;
 	events: readonly {
-		kind: 'received' | 'stamped' | 'returned';
+		kind: 'received' | 'stamped' | 'returned' | 'confirmed';
 		at: string;
 		shipment?: { courier: string; trackingNumber: string };
 	}[];
@@ -28,7 +31,14 @@ export type PaperSummary = {
 	lastAt: string | null;
 };
 
-const STEP: Record<'received' | 'stamped' | 'returned', number> = { received: 1, stamped: 2, returned: 3 };
+type EventKind = PaperFacts['events'][number]['kind'];
+const STEP: Record<EventKind, number> = { received: 1, stamped: 2, returned: 3, confirmed: 4 };
+const STATE_OF: Record<EventKind, PaperState> = {
+	received: 'received',
+	stamped: 'stamped',
+	returned: 'returned',
+	confirmed: 'completed'
+};
 
 /** Null when there is nothing of a paper copy (the request button is all there is to show). */
 export function paperSummary(f: PaperFacts, calendar: WorkCalendar): PaperSummary | null {
@@ -40,11 +50,12 @@ export function paperSummary(f: PaperFacts, calendar: WorkCalendar): PaperSummar
 			.filter((x): x is string => !!x)
 			.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
 	if (furthest) {
-		const summary: PaperSummary = { state: furthest.kind, lastAt };
+		const summary: PaperSummary = { state: STATE_OF[furthest.kind], lastAt };
 		if (received) summary.receivedAt = received.at;
 		// Due only while the provider holds it: once returned, the courier's number is what matters.
-		if (received && furthest.kind !== 'returned') summary.due = returnDueDate(received.at, calendar);
-		if (furthest.kind === 'returned' && furthest.shipment) summary.returnShipment = furthest.shipment;
+		if (received && STEP[furthest.kind] < STEP.returned) summary.due = returnDueDate(received.at, calendar);
+		const returned = f.events.find((e) => e.kind === 'returned');
+		if (STEP[furthest.kind] >= STEP.returned && returned?.shipment) summary.returnShipment = returned.shipment;
 		return summary;
 	}
 	if (f.request?.status === 'submitted') return { state: f.request.submission.outbound ? 'mailed' : 'toMail', lastAt };

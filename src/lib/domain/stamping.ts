@@ -5,9 +5,11 @@ import { courierShipment } from './stampingEvent';
 
 export {
 	courierShipment,
+	providerEventKind,
 	stampingEvent,
 	stampingEventKind,
 	type CourierShipment,
+	type ProviderEventKind,
 	type StampingEvent
 } from './stampingEvent';
 

@@ -1,4 +1,4 @@
-// The provider's events on a paper-copy request (received → stamped → returned) and courier shipments.
+// Events on a paper-copy request — the provider's received → stamped → returned, then the customer's confirmed — and courier shipments.
 // Kept apart from the submission so the pull protocol does not pull the division tree into first-load JS.
 import { z } from 'zod';
 import { text, token } from './text';
@@ -11,7 +11,10 @@ export const courierShipment = z.object({
 		.regex(/^[A-Za-z0-9-]{6,32}$/, { message: 'trackingNumber' })
 });
 
-export const stampingEventKind = z.enum(['received', 'stamped', 'returned']);
+/** What the back office records, in this order. */
+export const providerEventKind = z.enum(['received', 'stamped', 'returned']);
+/** Every event a request can have: the provider's three, then the customer's 确认收到 that ends the request. */
+export const stampingEventKind = z.enum([...providerEventKind.options, 'confirmed']);
 
 export const stampingEvent = z.object({
 	id: token(200),
@@ -23,4 +26,5 @@ export const stampingEvent = z.object({
 });
 
 export type StampingEvent = z.infer<typeof stampingEvent>;
+export type ProviderEventKind = z.infer<typeof providerEventKind>;
 export type CourierShipment = z.infer<typeof courierShipment>;

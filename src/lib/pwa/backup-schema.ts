@@ -8,6 +8,7 @@ import { order } from '../domain/order';
 import { outboxEntry } from '../domain/outbox';
 import { provider } from '../domain/provider';
 import { stampingEvent, stampingSubmission } from '../domain/stamping';
+import { stampingReceipt } from '../domain/stampingReceipt';
 import { uuid } from '../domain/text';
 
 export const BACKUP_FORMAT = 'contract-desk-backup';
@@ -74,7 +75,8 @@ export const outboxRowSchema = z.discriminatedUnion('kind', [
 		resourceId: uuid,
 		payload: z.strictObject({ contractId: uuid })
 	}),
-	outboxEntry.extend({ kind: z.literal('submitStamping'), resourceId: uuid, payload: stampingSubmission })
+	outboxEntry.extend({ kind: z.literal('submitStamping'), resourceId: uuid, payload: stampingSubmission }),
+	outboxEntry.extend({ kind: z.literal('confirmReceipt'), resourceId: uuid, payload: stampingReceipt })
 ]);
 
 export const backupRecordsSchema = z.object({
@@ -112,6 +114,9 @@ export const backupFileSchema = z
 				.filter((s) => s.status === 'submitted')
 				.map((s) => [s.contractId, canonicalJson(s.submission)])
 		);
+		// Only that it was confirmed: the server may record another time than the device's (receiptTime), and its
+		// event replaces the device's with the pull while the sent row is still kept.
+		const confirmed = new Set(f.records.stampingEvents.filter((e) => e.kind === 'confirmed').map((e) => e.contractId));
 		f.records.outbox.forEach((row, i) => {
 			const path = ['records', 'outbox', i];
 			if (row.kind === 'registerContract' && row.payload.contractId !== row.resourceId) {
@@ -120,6 +125,8 @@ export const backupFileSchema = z
 				ctx.addIssue({ code: 'custom', message: 'unknownContract', path: [...path, 'resourceId'] });
 			} else if (row.kind === 'submitStamping' && submitted.get(row.resourceId) !== canonicalJson(row.payload)) {
 				ctx.addIssue({ code: 'custom', message: 'notSubmitted', path: [...path, 'payload'] });
+			} else if (row.kind === 'confirmReceipt' && !confirmed.has(row.resourceId)) {
+				ctx.addIssue({ code: 'custom', message: 'notConfirmed', path: [...path, 'payload'] });
 			}
 		});
 	});

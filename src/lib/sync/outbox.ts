@@ -13,8 +13,8 @@ export const LEASE_MS = 60_000;
 /** Done rows are kept this long for the outbox page, then pruned; they still count as sent. */
 export const KEEP_DONE_MS = 7 * 24 * 60 * 60_000;
 
-/** Within one millisecond, a contract's registration must still go before its stamping request. */
-const KIND_RANK: Record<OutboxRow['kind'], number> = { registerContract: 0, submitStamping: 1 };
+/** Within one millisecond, a contract's registration must still go before its stamping request, and that before 确认收到. */
+const KIND_RANK: Record<OutboxRow['kind'], number> = { registerContract: 0, submitStamping: 1, confirmReceipt: 2 };
 
 /** Earlier-first order of rows: creation time, then kind (ties of one ms), then id as a stable tie-break. */
 export function compareRows(

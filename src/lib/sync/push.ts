@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '../db/database';
 import { contractRecord, contractStatus } from '../domain/contract';
 import { stampingSubmission } from '../domain/stamping';
+import { stampingReceipt } from '../domain/stampingReceipt';
 import type { OutboxRow } from '../db/types';
 import type { OutboxError } from '../domain/outbox-error';
 import { apiFetch, HttpError, NetworkError } from './api';
@@ -75,6 +76,15 @@ export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
 					parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
 				);
 			return { path: `/contracts/${id}/stamping`, body: parsed.data };
+		}
+		case 'confirmReceipt': {
+			const parsed = stampingReceipt.safeParse(row.payload);
+			if (!parsed.success)
+				throw new LocalDataError(
+					'invalidLocal',
+					parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+				);
+			return { path: `/contracts/${id}/stamping/receipt`, body: parsed.data };
 		}
 	}
 }

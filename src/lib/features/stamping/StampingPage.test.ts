@@ -174,6 +174,49 @@ describe('StampingPage', () => {
 		expect(screen.getByTestId('stamp-due').getAttribute('data-provisional')).toBe('false');
 	});
 
+	it('drops the estimate note once the copy is back, offers 确认收到 behind a dialog, and completes the request', async () => {
+		await getDb().stampingEvents.put({ id: 'e1', contractId, kind: 'received', at: '2026-12-11T10:00:00+08:00' });
+		render(StampingPage, { contractId });
+		await screen.findByTestId('stamp-due-provisional');
+		expect(screen.queryByTestId('stamp-receipt')).toBeNull();
+		await getDb().stampingEvents.bulkPut([
+			{ id: 'e2', contractId, kind: 'stamped', at: '2026-12-14T10:00:00+08:00' },
+			{
+				id: 'e3',
+				contractId,
+				kind: 'returned',
+				at: '2026-12-15T10:00:00+08:00',
+				shipment: { courier: '顺丰速运', trackingNumber: 'SF1234567890' }
+			}
+		]);
+		const ask = await screen.findByTestId('stamp-receipt-confirm');
+		expect(screen.queryByTestId('stamp-due-provisional')).toBeNull();
+		expect(screen.queryByTestId('stamp-due')).toBeNull();
+		// Not after the first tap: the dialog asks, and 暂不确认 writes nothing.
+		await fireEvent.click(ask);
+		const dialog = screen.getByTestId('stamp-receipt-dialog');
+		expect(dialog.textContent).toContain('无法撤销');
+		await fireEvent.click(within(dialog).getByTestId('stamp-receipt-cancel'));
+		expect(
+			await getDb()
+				.outbox.filter((r) => r.kind === 'confirmReceipt')
+				.count()
+		).toBe(0);
+		await fireEvent.click(ask);
+		await fireEvent.click(within(dialog).getByTestId('stamp-receipt-submit'));
+		const done = await screen.findByTestId('stamp-completed');
+		await waitFor(() => expect(document.activeElement).toBe(done));
+		expect(screen.queryByTestId('stamp-receipt')).toBeNull();
+		expect((await screen.findByTestId('stamp-step-confirmed')).dataset.done).toBe('true');
+		expect(
+			await getDb()
+				.outbox.filter((r) => r.kind === 'confirmReceipt')
+				.count()
+		).toBe(1);
+		// The page belongs to this request: no way off to another contract.
+		expect(screen.queryByTestId('stamp-other-contract')).toBeNull();
+	});
+
 	it('says so when the contract is not on this device', async () => {
 		render(StampingPage, { contractId: crypto.randomUUID() });
 		expect(await screen.findByTestId('stamp-contract-not-found')).toBeTruthy();

@@ -73,25 +73,56 @@ export const stampingMessages = defineMessages(
 		stampSend_pending: '等待发送：联网后会自动发送给服务商。',
 		stampSend_pendingOffline: '当前离线：已保存在本设备上，联网后会自动发送给服务商。',
 		stampSend_sending: '正在发送给服务商…',
-		stampSend_done: '服务商已收到回寄地址。',
+		stampSend_done: '回寄地址已送达服务商。',
+		stampSendDoneMail: '纸质合同请按第 3 步另行寄出：服务商收到后，进度会显示在下方。',
 		stampSend_rejected: '服务商未接受此次提交：{reason}',
 		stampSendDetails: '在「待发送」中查看',
 		// the timeline
 		stampProgress: '办理进度',
-		stampEvent_submitted: '已提交回寄地址',
+		stampEvent_submitted: '回寄地址已提交',
 		stampEvent_received: '服务商已收到纸质合同',
 		stampEvent_stamped: '服务商已盖章',
-		stampEvent_returned: '已寄回',
+		stampEvent_returned: '服务商已寄回盖章合同',
+		stampEvent_confirmed: '您已确认收到',
+		stampTodo_submitted: '提交回寄地址',
+		stampTodo_received: '服务商收到纸质合同',
+		stampTodo_stamped: '服务商盖章',
+		stampTodo_returned: '服务商寄回盖章合同',
+		stampTodo_confirmed: '您确认收到',
 		stampNotYet: '尚未进行',
 		stampDue: '预计最晚寄回日期：{date}（收到后 15 个工作日内，按国家法定节假日安排计算）',
-		stampDueProvisional: '此日期为估算：服务商尚未发布 {year} 年的法定节假日安排，发布后日期可能调整。',
+		stampDueProvisional:
+			'此日期为估算：服务商尚未发布 {year} 年的法定节假日安排。这份安排确定放假日和调休上班日，元旦前后的调休可能落在上一年 12 月下旬，因此临近年底的日期在发布后仍可能变动。',
 		stampReturnShipment: '{courier}，单号 {trackingNumber}',
 		stampWaitingForProvider: '寄出合同后，服务商收到、盖章和寄回的进度会显示在这里（同步后更新）。',
 		stampFilingMaterials:
 			'这是一份带备案信息附件的合同：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）会随盖章合同一并回寄。',
 		stampReturnedMaterials:
 			'随盖章合同一并回寄：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
-		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。'
+		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。',
+		// 确认收到
+		stampReceiptTitle: '盖章合同已寄回',
+		stampReceiptAsk: '收到服务商寄回的盖章合同后，请确认收到：确认后这份线下盖章申请即办理完成。',
+		stampReceiptButton: '确认收到',
+		stampReceiptDialogTitle: '确认已收到盖章合同？',
+		stampReceiptDialogText: '确认后这份线下盖章申请即办理完成，无法撤销。请在收到盖章合同后再确认。',
+		stampReceiptDialogOffline: '当前离线：确认会先保存在本设备上，联网后自动发送给服务商。',
+		stampReceiptCancel: '暂不确认',
+		stampReceiptSubmitting: '正在确认…',
+		stampReceiptFailed: '确认失败，未保存任何内容：{reason}',
+		stampReceiptError_notReturned: '服务商尚未寄回这份合同。',
+		stampReceiptError_alreadyConfirmed: '这份合同已经确认收到。',
+		stampReceiptError_noRequest: '本设备上没有这份合同的线下盖章申请。',
+		stampCompleted: '已完成：您已确认收到盖章合同，这份线下盖章申请已办理完成。',
+		stampReceiptSend_pending: '等待发送：联网后会自动告知服务商。',
+		stampReceiptSend_pendingOffline: '当前离线：已保存在本设备上，联网后会自动告知服务商。',
+		stampReceiptSend_sending: '正在告知服务商…',
+		stampReceiptSend_done: '服务商已知悉。',
+		stampReceiptSend_rejected: '服务商未接受此次确认：{reason}',
+		// the provider's mailing address
+		stampCopyAddress: '复制地址',
+		stampCopied: '已复制',
+		stampCopyFailed: '无法自动复制：地址已选中，请长按或按 Ctrl+C 复制。'
 	},
 	{
 		stampLink: 'Stamping request',
@@ -163,18 +194,26 @@ export const stampingMessages = defineMessages(
 		stampSend_pendingOffline:
 			'You are offline: it is saved on this device and sent automatically when you are back online.',
 		stampSend_sending: 'Sending to the provider…',
-		stampSend_done: 'The provider has the return address.',
+		stampSend_done: 'The return address has reached the provider.',
+		stampSendDoneMail:
+			'Mail the paper contract separately (step 3): once the provider receives it, the progress shows below.',
 		stampSend_rejected: 'The provider did not accept it: {reason}',
 		stampSendDetails: 'See the outbox',
 		stampProgress: 'Progress',
 		stampEvent_submitted: 'Return address submitted',
 		stampEvent_received: 'Paper contract received by the provider',
 		stampEvent_stamped: 'Stamped by the provider',
-		stampEvent_returned: 'Mailed back',
+		stampEvent_returned: 'Stamped contract mailed back by the provider',
+		stampEvent_confirmed: 'You confirmed its arrival',
+		stampTodo_submitted: 'Submit the return address',
+		stampTodo_received: 'The provider receives the paper contract',
+		stampTodo_stamped: 'The provider stamps it',
+		stampTodo_returned: 'The provider mails the stamped contract back',
+		stampTodo_confirmed: 'You confirm its arrival',
 		stampNotYet: 'Not yet',
 		stampDue: 'Due back by {date} at the latest (within 15 working days of receipt, on the official holiday calendar)',
 		stampDueProvisional:
-			'This date is an estimate: the provider has not published the official holiday schedule for {year} yet; the date may change once it does.',
+			'This date is an estimate: the official holiday schedule for {year} is not published yet. It sets the days off and the make-up working days — those around New Year may fall in late December — so a date near the end of the year may still change once it is published.',
 		stampReturnShipment: '{courier}, tracking number {trackingNumber}',
 		stampWaitingForProvider:
 			'Once you have mailed the contract, the provider’s receipt, stamping and return show up here (after a sync).',
@@ -183,7 +222,32 @@ export const stampingMessages = defineMessages(
 		stampReturnedMaterials:
 			'Mailed back with the stamped contract: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
 		stampReturnMaterialsPending:
-			'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.'
+			'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.',
+		stampReceiptTitle: 'The stamped contract is on its way back',
+		stampReceiptAsk:
+			'Once the stamped contract from the provider has arrived, confirm it: that completes this stamping request.',
+		stampReceiptButton: 'Confirm receipt',
+		stampReceiptDialogTitle: 'Has the stamped contract arrived?',
+		stampReceiptDialogText:
+			'Confirming completes this stamping request and cannot be undone. Confirm only once the stamped contract is in your hands.',
+		stampReceiptDialogOffline:
+			'You are offline: the confirmation is kept on this device and sent to the provider automatically when you are back online.',
+		stampReceiptCancel: 'Not yet',
+		stampReceiptSubmitting: 'Confirming…',
+		stampReceiptFailed: 'Confirming failed and nothing was saved: {reason}',
+		stampReceiptError_notReturned: 'The provider has not mailed this contract back yet.',
+		stampReceiptError_alreadyConfirmed: 'Its arrival has already been confirmed.',
+		stampReceiptError_noRequest: 'This device has no stamping request for this contract.',
+		stampCompleted: 'Completed: you confirmed the stamped contract arrived; this stamping request is done.',
+		stampReceiptSend_pending: 'Waiting to be sent: the provider is told automatically when online.',
+		stampReceiptSend_pendingOffline:
+			'You are offline: it is saved on this device and the provider is told automatically when you are back online.',
+		stampReceiptSend_sending: 'Telling the provider…',
+		stampReceiptSend_done: 'The provider has been told.',
+		stampReceiptSend_rejected: 'The provider did not accept the confirmation: {reason}',
+		stampCopyAddress: 'Copy address',
+		stampCopied: 'Copied',
+		stampCopyFailed: 'Could not copy automatically: the address is selected — copy it with a long press or Ctrl+C.'
 	}
 );
 registry.add(stampingMessages);

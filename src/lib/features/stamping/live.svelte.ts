@@ -1,4 +1,4 @@
-// Live reads of one contract's paper-copy request: the submitted row, the provider's events, its outbox rows.
+// Live reads of one contract's paper-copy request: the submitted row, its events, its outbox rows (address, 确认收到).
 import { Live } from '../../components/live.svelte';
 import { getDb } from '../../db/database';
 import { readWorkCalendar } from '../../db/holidays';
@@ -24,7 +24,12 @@ export function liveStamping(contractId: () => string) {
 				db.outbox.where('resourceId').equals(id).toArray(),
 				readWorkCalendar()
 			]);
-			return { request: request ?? null, events, outbox: outbox.filter((r) => r.kind === 'submitStamping'), calendar };
+			return {
+				request: request ?? null,
+				events,
+				outbox: outbox.filter((r) => r.kind !== 'registerContract'),
+				calendar
+			};
 		};
 	});
 }

@@ -39,15 +39,13 @@ describe('timeline', () => {
 			['submitted', true, request.submittedAt],
 			['received', false, null],
 			['stamped', false, null],
-			['returned', false, null]
+			['returned', false, null],
+			['confirmed', false, null]
 		]);
 	});
 
-	it('dates the return from the receipt in Shanghai, and carries the return shipment', () => {
+	it('dates the return from the receipt in Shanghai while the provider holds the copy', () => {
 		const steps = timeline(request, [
-			event('returned', '2026-10-20T09:00:00+08:00', {
-				shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' }
-			}),
 			// 16:30 UTC on the 24th is the 25th in Shanghai: the Friday before National Day.
 			event('received', '2026-09-24T16:30:00Z'),
 			event('stamped', '2026-10-15T09:00:00+08:00')
@@ -59,10 +57,33 @@ describe('timeline', () => {
 			due: { due: '2026-10-22', provisional: false }
 		});
 		expect(steps[2]).toMatchObject({ kind: 'stamped', done: true });
-		expect(steps[3]).toMatchObject({
-			kind: 'returned',
-			done: true,
+	});
+
+	it('drops the due date (and so its estimate note) once the copy is back, and carries the return shipment', () => {
+		const received = event('received', '2026-12-15T10:00:00+08:00');
+		const returned = event('returned', '2026-12-28T09:00:00+08:00', {
 			shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' }
+		});
+		// Before the return the date is provisional (it counts into unpublished 2027)…
+		expect(timeline(request, [received])[1]!.due?.provisional).toBe(true);
+		// …once returned, and once confirmed, no date is shown at all.
+		for (const events of [
+			[received, returned],
+			[received, returned, event('confirmed', '2026-12-30T09:00:00+08:00')]
+		]) {
+			const steps = timeline(request, events);
+			expect(steps[1]).toEqual({ kind: 'received', done: true, at: received.at });
+			expect(steps[3]).toMatchObject({
+				kind: 'returned',
+				done: true,
+				shipment: { courier: '顺丰速运', trackingNumber: 'SF0000000001' }
+			});
+		}
+		expect(timeline(request, [received, returned])[4]).toEqual({ kind: 'confirmed', done: false, at: null });
+		expect(timeline(request, [received, returned, event('confirmed', '2026-12-30T09:00:00+08:00')])[4]).toEqual({
+			kind: 'confirmed',
+			done: true,
+			at: '2026-12-30T09:00:00+08:00'
 		});
 	});
 
@@ -105,6 +126,13 @@ describe('sendState', () => {
 		[[row('done', 1), row('rejected', 2, { code: 'conflict', detail: 'stored' })], 'rejected']
 	] as const)('%#: %s', (rows, state) => {
 		expect(sendState(rows).state).toBe(state);
+	});
+
+	it('reads the rows of the kind asked for: the address and 确认收到 each have their own state', () => {
+		const receipt: OutboxRow = { ...row('pending', 5), kind: 'confirmReceipt', payload: { confirmedAt: 'x' } };
+		expect(sendState([row('done', 1), receipt]).state).toBe('done');
+		expect(sendState([row('done', 1), receipt], 'confirmReceipt').state).toBe('pending');
+		expect(sendState([row('done', 1)], 'confirmReceipt').state).toBe('done');
 	});
 
 	it('keeps the reason of a rejection', () => {

@@ -1,9 +1,9 @@
-// What the page shows after submission: the delivery state of the request and the provider's events in order.
+// What the page shows after submission: the delivery state of the request and of 确认收到, and the events in order.
 import { returnDueDate, type DueDate, type WorkCalendar } from '../../domain/workdays';
 import type { CourierShipment, StampingEvent } from '../../domain/stamping';
 import type { OutboxRow, StampingRequestRow } from '../../db/types';
 
-export type StepKind = 'submitted' | 'received' | 'stamped' | 'returned';
+export type StepKind = 'submitted' | 'received' | 'stamped' | 'returned' | 'confirmed';
 export type TimelineStep = {
 	kind: StepKind;
 	done: boolean;
@@ -12,7 +12,7 @@ export type TimelineStep = {
 	shipment?: CourierShipment;
 };
 
-const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned'];
+const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned', 'confirmed'];
 
 /**
  * Every step, done (with its time) or not yet. A provider event implies the submission even when this
@@ -34,16 +34,23 @@ export function timeline(
 		}
 		const e = byKind.get(kind);
 		if (!e) return { kind, done: false, at: null };
-		if (kind === 'received') return { kind, done: true, at: e.at, due: returnDueDate(e.at, calendar) };
+		// The due date matters only while the provider holds the copy: once it is back, it (and its estimate note) goes.
+		if (kind === 'received')
+			return byKind.has('returned') || byKind.has('confirmed')
+				? { kind, done: true, at: e.at }
+				: { kind, done: true, at: e.at, due: returnDueDate(e.at, calendar) };
 		return e.shipment ? { kind, done: true, at: e.at, shipment: e.shipment } : { kind, done: true, at: e.at };
 	});
 }
 
 export type SendState = 'pending' | 'sending' | 'done' | 'rejected';
 
-/** The newest submitStamping row decides; none left (done rows are pruned after a while) means delivered. */
-export function sendState(rows: readonly OutboxRow[]): { state: SendState; error?: OutboxRow['lastError'] } {
-	const newest = rows.filter((r) => r.kind === 'submitStamping').sort((a, b) => b.createdAt - a.createdAt)[0];
+/** The newest row of this kind decides; none left (done rows are pruned after a while) means delivered. */
+export function sendState(
+	rows: readonly OutboxRow[],
+	kind: 'submitStamping' | 'confirmReceipt' = 'submitStamping'
+): { state: SendState; error?: OutboxRow['lastError'] } {
+	const newest = rows.filter((r) => r.kind === kind).sort((a, b) => b.createdAt - a.createdAt)[0];
 	if (!newest) return { state: 'done' };
 	return newest.status === 'rejected' ? { state: 'rejected', error: newest.lastError } : { state: newest.status };
 }
