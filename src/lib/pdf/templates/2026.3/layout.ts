@@ -59,6 +59,8 @@ export interface Typesetting {
 	paragraph(text: string, first: number, rest: number, measure: Measure): string[];
 	/** A party's name beside its label on the execution page, each line at the size it is set in. */
 	name(text: string, width: number, size: number, measure: (text: string, size: number) => number): CellLine[];
+	/** A paragraph's line (not its last) is justified when it falls short of its width by less than this many ems. */
+	readonly justifyBelow: number;
 }
 
 /** The rules of 2026.3: greedy lines (lineBreak.ts); a name wraps at the body size like any text. */
@@ -70,7 +72,9 @@ export const TYPESETTING_2026_3: Typesetting = {
 		const tail = text.slice(head.length);
 		return [head, ...(tail ? breakLines(tail, rest, measure) : [])];
 	},
-	name: (text, width, size, measure) => breakLines(text, width, (s) => measure(s, size)).map((line) => ({ text: line, size }))
+	name: (text, width, size, measure) => breakLines(text, width, (s) => measure(s, size)).map((line) => ({ text: line, size })),
+	// A line cut short by a long unbreakable run stays ragged.
+	justifyBelow: 3
 };
 
 export class Layout {
@@ -240,7 +244,7 @@ export class Layout {
 			const count = [...line].length;
 			const gap = width - this.measure(line, 'normal', size);
 			// The last line stays ragged; a line cut short by a long unbreakable run stays ragged too.
-			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * 3;
+			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * this.#typesetting.justifyBelow;
 			this.draw(line, x, this.y - size * (LEADING - 1) * 0.5, 'normal', size, field, justify ? gap / (count - 1) : 0);
 		});
 	}

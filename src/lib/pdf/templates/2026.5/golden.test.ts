@@ -12,8 +12,8 @@ describeGolden(
 		bold: '56fcda1809de2d7ae74359c67a0b80838fff3d9b69ebf35f1c7a1351d8190aef'
 	},
 	[
-		['CD-FA-2026.5', 'framework', 'cc6732b5f92f64059a7b6655b4782304cbc598fac56cfc235a0b2c5057dba833'],
-		['CD-FL-2026.5', 'filing', '93fd143b2f65d2fc25fe54be2bf49cef528344bb92a929a2284d11ae18b5670d'],
-		['CD-OR-2026.5', 'order', 'c872e8d05b9b1b0666ca99d3d3781ae8b02173a62c97999e59b74cc73a3783d1']
+		['CD-FA-2026.5', 'framework', 'c705de41ab57e4f5077f1f75a8065403e118501ccdb30e8cb06381579a467b2a'],
+		['CD-FL-2026.5', 'filing', '0e0bc40f90d3e3c8fa98ac5325edb919cedd96ab55f7531c162938c4afad20cd'],
+		['CD-OR-2026.5', 'order', '5aa89e153dfbb5190f367366362db8bc3ec1f217f10c9884ab354aa4aaaff7d8']
 	]
 );

@@ -33,7 +33,7 @@ function file(pdf: Uint8Array): string {
 	return path;
 }
 
-type Line = { page: number; text: string; yMin: number; yMax: number; xMin: number };
+type Line = { page: number; text: string; yMin: number; yMax: number; xMin: number; xMax: number };
 
 /** Every line poppler reads off the pages (pdftotext -bbox-layout), its words joined, with its box in points. */
 function lines(pdf: Uint8Array): Line[] {
@@ -47,10 +47,10 @@ function lines(pdf: Uint8Array): Line[] {
 		.slice(1)
 		.forEach((page, i) => {
 			for (const m of page.matchAll(
-				/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g
+				/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g
 			)) {
-				const text = [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join('');
-				out.push({ page: i + 1, text, xMin: Number(m[1]), yMin: Number(m[2]), yMax: Number(m[3]) });
+				const text = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join('');
+				out.push({ page: i + 1, text, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
 			}
 		});
 	return out;
@@ -71,6 +71,14 @@ describe('2026.5 never leaves one character alone on a line', () => {
 			expect(all.length).toBeGreaterThan(60);
 			expect(loneHan(all), `${kind} ${record.partyA.name}`).toEqual([]);
 		}
+	});
+
+	it('justifies the line that gave a character down: it still ends at the right margin', async () => {
+		const all = lines(await renderContractPdf(EXAMPLES.framework('CD-FA-2026.5'), fonts));
+		const i = all.findIndex((l) => l.text.endsWith('（不含冲突法'));
+		expect(all[i + 1]!.text).toBe('规则）。');
+		// The content's right edge: A4 (595.28 pt) less the 56 pt margin.
+		expect(all[i]!.xMax).toBeCloseTo(595.28 - 56, 0);
 	});
 
 	it('nor in a 45-order contract', async () => {

@@ -80,5 +80,8 @@ export function fitName(text: string, width: number, size: number, measure: Meas
 export const TYPESETTING_2026_5: Typesetting = {
 	lines: (text, width, measure) => breakLines(text, width, measure),
 	paragraph: (text, first, rest, measure) => breakLines(text, (line) => (line === 0 ? first : rest), measure),
-	name: fitName
+	name: fitName,
+	// A line that gave a character to the last one may fall short by that and by the segment that did not fit
+	// (「则）。」: three ems): still justified. Clauses hold no runs long enough to be cut short by more.
+	justifyBelow: 5
 };
