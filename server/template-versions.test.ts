@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 /** A framework record of the demo account as a device of that template version made it. */
-function recordOf(version: 'CD-FA-2026.1' | 'CD-FA-2026.2' | 'CD-FA-2026.3' | 'CD-FA-2026.4'): ContractRecord {
+function recordOf(
+	version: 'CD-FA-2026.1' | 'CD-FA-2026.2' | 'CD-FA-2026.3' | 'CD-FA-2026.4' | 'CD-FA-2026.5'
+): ContractRecord {
 	const base = frameworkRecord(env.config, { id: randomUUID() });
 	const number = contractNumber(base.id, base.createdAt, version);
 	if (version !== 'CD-FA-2026.1') return { ...base, number, templateVersion: version };
@@ -35,19 +37,21 @@ async function rendered(record: ContractRecord): Promise<string> {
 }
 
 describe('a server that knows every template version', () => {
-	it("registers a contract of the released 2026.1, 2026.2, 2026.3 (a contact named 邱𬘭) and of today's 2026.4: all verify, and a wrong fingerprint does not", async () => {
+	it("registers a contract of the released 2026.1, 2026.2, 2026.3 (a contact named 邱𬘭), 2026.4 and of today's 2026.5: all verify, and a wrong fingerprint does not", async () => {
 		const old = recordOf('CD-FA-2026.1');
 		const previous = recordOf('CD-FA-2026.2');
 		const base3 = recordOf('CD-FA-2026.3');
 		const third = { ...base3, contact: { ...base3.contact, person: '邱𬘭' } };
-		const current = recordOf(CURRENT_TEMPLATE_VERSION.framework as 'CD-FA-2026.4');
-		expect(current.templateVersion).toBe('CD-FA-2026.4');
+		const fourth = recordOf('CD-FA-2026.4');
+		const current = recordOf(CURRENT_TEMPLATE_VERSION.framework as 'CD-FA-2026.5');
+		expect(current.templateVersion).toBe('CD-FA-2026.5');
 		expect(old.number).toMatch(/^HT-\d{8}-[0-9A-F]{8}$/);
 		expect(current.number).toMatch(/^HT-\d{8}-[0-9A-F]{16}$/);
-		const [oldSha, previousSha, thirdSha, currentSha] = await Promise.all([
+		const [oldSha, previousSha, thirdSha, fourthSha, currentSha] = await Promise.all([
 			rendered(old),
 			rendered(previous),
 			rendered(third),
+			rendered(fourth),
 			rendered(current)
 		]);
 
@@ -55,6 +59,7 @@ describe('a server that knows every template version', () => {
 			[old, oldSha],
 			[previous, previousSha],
 			[third, thirdSha],
+			[fourth, fourthSha],
 			[current, currentSha]
 		] as const) {
 			const res = await put(env.app, `/api/v1/contracts/${record.id}`, { record, pdfSha256: sha }, { token });
@@ -72,19 +77,15 @@ describe('a server that knows every template version', () => {
 		);
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { error: string }).error).toBe('fingerprintMismatch');
-		// 2026.4 differs from 2026.3 only in words, on the same fonts: a 2026.4 record with 2026.3's bytes is refused too.
-		const reworded = recordOf('CD-FA-2026.4');
-		const as3 = await rendered({
-			...reworded,
-			templateVersion: 'CD-FA-2026.3',
-			number: contractNumber(reworded.id, reworded.createdAt, 'CD-FA-2026.3')
+		// 2026.5 differs from 2026.4 in how lines are set and a few words, on the same fonts: a 2026.5 record with
+		// 2026.4's bytes is refused too.
+		const reset = recordOf('CD-FA-2026.5');
+		const as4 = await rendered({
+			...reset,
+			templateVersion: 'CD-FA-2026.4',
+			number: contractNumber(reset.id, reset.createdAt, 'CD-FA-2026.4')
 		});
-		const refused = await put(
-			env.app,
-			`/api/v1/contracts/${reworded.id}`,
-			{ record: reworded, pdfSha256: as3 },
-			{ token }
-		);
+		const refused = await put(env.app, `/api/v1/contracts/${reset.id}`, { record: reset, pdfSha256: as4 }, { token });
 		expect(refused.status).toBe(422);
 		expect(((await refused.json()) as { error: string }).error).toBe('fingerprintMismatch');
 	}, 120_000);

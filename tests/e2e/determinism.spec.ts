@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import type { ContractRecord } from '../../src/lib/domain/contract';
-import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../src/lib/domain/templateVersions';
-import { EXAMPLES, exampleFiling, exampleOrderContract } from '../../src/lib/pdf/examples';
+import {
+	CURRENT_TEMPLATE_VERSION,
+	TEMPLATE_VERSIONS,
+	type TemplateVersion
+} from '../../src/lib/domain/templateVersions';
+import { EXAMPLES, exampleFiling, exampleOrderContract, LONG_NAME_EXAMPLES } from '../../src/lib/pdf/examples';
 import { FONT_SETS, fontSetOf } from '../../src/lib/pdf/fontSets';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
@@ -29,7 +33,7 @@ async function bundle(): Promise<string> {
 	return result.output.find((o) => o.type === 'chunk')!.code!;
 }
 
-/** Every kind in every template version that serves it, plus a long order table and an IDN filing per version. */
+/** Every kind in every template version that serves it, plus a long order table and an IDN filing per version, and today's long names. */
 function records(): ContractRecord[] {
 	const out: ContractRecord[] = [];
 	for (const [version, info] of Object.entries(TEMPLATE_VERSIONS) as [
@@ -39,6 +43,8 @@ function records(): ContractRecord[] {
 		for (const kind of info.kinds) {
 			out.push(EXAMPLES[kind](version));
 			if (kind === 'order') out.push(exampleOrderContract(60, version));
+			// Today's names shrink to fit or break evenly on the execution page (2026.5): sizes found by arithmetic on widths.
+			if (CURRENT_TEMPLATE_VERSION[kind] === version) out.push(LONG_NAME_EXAMPLES[kind](version));
 			// From 2026.3 the complete face: names outside the BMP, CJK Extension A and Latin-1 letters.
 			if (typeof FONT_SETS[fontSetOf(version)].regular !== 'string') {
 				const r = EXAMPLES[kind](version);

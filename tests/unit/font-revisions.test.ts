@@ -1,4 +1,4 @@
-// Font files are cached by content: template 2026.4 on 2026.3's font set (and any refactoring) has devices download no font again.
+// Font files are cached by content: templates 2026.4 and 2026.5 on 2026.3's font set (and any refactoring) have devices download no font again.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const contentRevision = (file: string) =>
 
 describe('font revisions', () => {
 	it("today's fonts are 2026.3's files, precached and fetched under their content's revision, whatever the release", () => {
-		expect(Object.values(CURRENT_TEMPLATE_VERSION)).toEqual(['CD-FA-2026.4', 'CD-FL-2026.4', 'CD-OR-2026.4']);
+		expect(Object.values(CURRENT_TEMPLATE_VERSION)).toEqual(['CD-FA-2026.5', 'CD-FL-2026.5', 'CD-OR-2026.5']);
 		for (const version of Object.values(CURRENT_TEMPLATE_VERSION)) expect(fontSetOf(version)).toBe('serif-2026.3');
 		const lists = {
 			build: [],

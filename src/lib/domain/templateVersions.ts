@@ -28,16 +28,22 @@ export const TEMPLATE_VERSIONS = {
 	// clauses 3.1/3.2 with it (src/lib/pdf/templates/2026.4/text.ts); same layout and fonts.
 	'CD-FA-2026.4': { kinds: ['framework'], numberHexDigits: 16 },
 	'CD-FL-2026.4': { kinds: ['filing'], numberHexDigits: 16 },
-	'CD-OR-2026.4': { kinds: ['order'], numberHexDigits: 16 }
+	'CD-OR-2026.4': { kinds: ['order'], numberHexDigits: 16 },
+	// 2026.5: set as Chinese is set — no paragraph ends with one character alone on its last line, a party's name on
+	// the execution page shrinks to fit or breaks at its brackets — and clause 14.1 in the glossary's words (线下盖章申请,
+	// 纸质合同, 回寄地址), 「」 quotes (src/lib/pdf/templates/2026.5); same layout and fonts.
+	'CD-FA-2026.5': { kinds: ['framework'], numberHexDigits: 16 },
+	'CD-FL-2026.5': { kinds: ['filing'], numberHexDigits: 16 },
+	'CD-OR-2026.5': { kinds: ['order'], numberHexDigits: 16 }
 } as const satisfies Record<string, TemplateVersionInfo>;
 
 export type TemplateVersion = keyof typeof TEMPLATE_VERSIONS;
 
 /** What a device generates today, per kind. */
 export const CURRENT_TEMPLATE_VERSION: Record<ContractKind, TemplateVersion> = {
-	framework: 'CD-FA-2026.4',
-	filing: 'CD-FL-2026.4',
-	order: 'CD-OR-2026.4'
+	framework: 'CD-FA-2026.5',
+	filing: 'CD-FL-2026.5',
+	order: 'CD-OR-2026.5'
 };
 
 export function templateVersionInfo(version: string): TemplateVersionInfo | undefined {

@@ -124,3 +124,32 @@ export const EXAMPLES = {
 	order: exampleOrder
 } as const;
 export type ExampleKind = keyof typeof EXAMPLES;
+
+/**
+ * Party names as long as real ones get, for the execution page: 15 characters that just miss the name's box at
+ * the body size (the issue's 「…有限公/司」), a name whose brackets give it two lines, one too long for any size,
+ * and one with brackets too long to break only there.
+ */
+export const LONG_NAMES = {
+	justOver: '深圳市喆堃珺玥网络科技有限公司',
+	bracketed: '云栈数据科技集团股份有限公司（深圳前海分公司）',
+	unbroken: '深圳市前海深港现代服务业合作区喆堃珺玥网络科技研究院有限责任公司第一分公司',
+	longBracketed: '中国喆堃珺玥云计算科技集团股份有限公司（深圳前海分公司）'
+} as const;
+
+/** Each kind's example with long party names (both parties in the filing and order contracts). */
+export const LONG_NAME_EXAMPLES = {
+	framework: (version?: TemplateVersion) => withNames(exampleFramework(version), LONG_NAMES.justOver),
+	filing: (version?: TemplateVersion) => withNames(exampleFiling(version), LONG_NAMES.bracketed, LONG_NAMES.justOver),
+	order: (version?: TemplateVersion) => withNames(exampleOrder(version), LONG_NAMES.unbroken, LONG_NAMES.longBracketed)
+} as const;
+
+function withNames<T extends FrameworkContract | FilingContract | OrderContract>(record: T, a: string, b?: string): T {
+	const renamed = {
+		...record,
+		partyA: { ...record.partyA, name: a },
+		partyB: { ...record.partyB, name: b ?? record.partyB.name },
+		...(record.kind === 'filing' ? { filing: { ...record.filing, entityName: a } } : {})
+	};
+	return contractRecord.parse(renamed) as T;
+}

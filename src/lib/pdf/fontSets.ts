@@ -41,7 +41,12 @@ export const FONT_SET_OF: Record<TemplateVersion, FontSetId> = {
 	// complete face (and in its core), so it renders with the same files and a device downloads no new font.
 	'CD-FA-2026.4': 'serif-2026.3',
 	'CD-FL-2026.4': 'serif-2026.3',
-	'CD-OR-2026.4': 'serif-2026.3'
+	'CD-OR-2026.4': 'serif-2026.3',
+	// 2026.5 changes how lines are set and a few words: every character of its regular text is in the core, and of
+	// its bold strings in 2026.3's bold cut (its one new heading adds only a space), so again no new font.
+	'CD-FA-2026.5': 'serif-2026.3',
+	'CD-FL-2026.5': 'serif-2026.3',
+	'CD-OR-2026.5': 'serif-2026.3'
 };
 
 /** The font set a record of this version renders with; throws for a version nobody released. */

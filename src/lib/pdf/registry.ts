@@ -4,6 +4,7 @@ import { renderer2026_1 } from './templates/2026.1/render';
 import { renderer2026_2 } from './templates/2026.2/render';
 import { renderer2026_3 } from './templates/2026.3/render';
 import { renderer2026_4 } from './templates/2026.4/render';
+import { renderer2026_5 } from './templates/2026.5/render';
 import type { TemplateRenderer } from './types';
 
 /** Typed over TemplateVersion: releasing a version without a renderer does not compile. */
@@ -17,7 +18,10 @@ export const RENDERERS: Record<TemplateVersion, TemplateRenderer> = {
 	'CD-OR-2026.3': renderer2026_3,
 	'CD-FA-2026.4': renderer2026_4,
 	'CD-FL-2026.4': renderer2026_4,
-	'CD-OR-2026.4': renderer2026_4
+	'CD-OR-2026.4': renderer2026_4,
+	'CD-FA-2026.5': renderer2026_5,
+	'CD-FL-2026.5': renderer2026_5,
+	'CD-OR-2026.5': renderer2026_5
 };
 
 export class UnknownTemplateVersionError extends Error {

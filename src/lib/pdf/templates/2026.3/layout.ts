@@ -2,7 +2,7 @@
 import type { jsPDF } from 'jspdf';
 import QRCode from 'qrcode';
 import { assertCovered } from '../../coverage';
-import { breakLines } from './lineBreak';
+import { breakLines, type Measure } from './lineBreak';
 
 export const FAMILY = 'ContractSerif';
 export type Face = 'normal' | 'bold';
@@ -47,6 +47,36 @@ export type Row =
 	| { kind: 'cells'; cells: CellLine[][]; fields: string[]; repeat?: (CellLine[] | undefined)[] }
 	| { kind: 'span'; parts: { from: number; to: number; text: string; align: 'left' | 'right'; face: Face; field: string }[] };
 
+/**
+ * How text is set into lines. A later version may keep this layout and change only these rules (2026.5 keeps a
+ * paragraph's last line from holding one character and fits a party's name to its box); 2026.3 and 2026.4 set
+ * with TYPESETTING_2026_3.
+ */
+export interface Typesetting {
+	/** Lines of a text in one width. */
+	lines(text: string, width: number, measure: Measure): string[];
+	/** Lines of a paragraph whose first line has a width of its own (the indent). */
+	paragraph(text: string, first: number, rest: number, measure: Measure): string[];
+	/** A party's name beside its label on the execution page, each line at the size it is set in. */
+	name(text: string, width: number, size: number, measure: (text: string, size: number) => number): CellLine[];
+	/** A paragraph's line (not its last) is justified when it falls short of its width by less than this many ems. */
+	readonly justifyBelow: number;
+}
+
+/** The rules of 2026.3: greedy lines (lineBreak.ts); a name wraps at the body size like any text. */
+export const TYPESETTING_2026_3: Typesetting = {
+	lines: breakLines,
+	paragraph(text, first, rest, measure) {
+		// Break for the narrower first line, then re-break the rest at full width.
+		const head = breakLines(text, first, measure)[0] ?? '';
+		const tail = text.slice(head.length);
+		return [head, ...(tail ? breakLines(tail, rest, measure) : [])];
+	},
+	name: (text, width, size, measure) => breakLines(text, width, (s) => measure(s, size)).map((line) => ({ text: line, size })),
+	// A line cut short by a long unbreakable run stays ragged.
+	justifyBelow: 3
+};
+
 export class Layout {
 	readonly doc: jsPDF;
 	y: number = PAGE.top;
@@ -54,13 +84,20 @@ export class Layout {
 	readonly #widths: Record<Face, Map<string, number>> = { normal: new Map(), bold: new Map() };
 	/** What jsPDF is given for a text of the regular face: characters outside the BMP as their stand-ins. */
 	readonly #drawn: (text: string) => string;
+	readonly #typesetting: Typesetting;
 	#face: Face = 'normal';
 	#size = BODY;
 
-	constructor(doc: jsPDF, coverage: Record<Face, Set<number>>, drawn: (text: string) => string = (t) => t) {
+	constructor(
+		doc: jsPDF,
+		coverage: Record<Face, Set<number>>,
+		drawn: (text: string) => string = (t) => t,
+		typesetting: Typesetting = TYPESETTING_2026_3
+	) {
 		this.doc = doc;
 		this.#coverage = coverage;
 		this.#drawn = drawn;
+		this.#typesetting = typesetting;
 		this.doc.setFont(FAMILY, 'normal');
 		this.doc.setFontSize(BODY);
 	}
@@ -101,7 +138,12 @@ export class Layout {
 	}
 
 	lines(text: string, width: number, face: Face, size: number): string[] {
-		return breakLines(text, width, (s) => this.measure(s, face, size));
+		return this.#typesetting.lines(text, width, (s) => this.measure(s, face, size));
+	}
+
+	/** A party's name in `width` beside its label (regular face), starting at `size`. */
+	nameLines(text: string, width: number, size: number): CellLine[] {
+		return this.#typesetting.name(text, width, size, (s, at) => this.measure(s, 'normal', at));
 	}
 
 	/** Text at `size`, or smaller (down to MIN_CELL_SIZE) so it fits `width` on one line: never broken. */
@@ -190,11 +232,9 @@ export class Layout {
 		const size = options.size ?? BODY;
 		const first = options.indent === false ? 0 : size * 2;
 		const hanging = options.hanging ?? 0;
-		// Break for the narrower first line, then re-break the rest at full width.
-		const firstLines = this.lines(text, CONTENT_WIDTH - first, 'normal', size);
-		const head = firstLines[0] ?? '';
-		const rest = text.slice(head.length);
-		const lines = [head, ...(rest ? this.lines(rest, CONTENT_WIDTH - hanging, 'normal', size) : [])];
+		const lines = this.#typesetting.paragraph(text, CONTENT_WIDTH - first, CONTENT_WIDTH - hanging, (s) =>
+			this.measure(s, 'normal', size)
+		);
 		lines.forEach((raw, i) => {
 			const line = raw.replace(/\s+$/, '');
 			const x = PAGE.left + (i === 0 ? first : hanging);
@@ -204,7 +244,7 @@ export class Layout {
 			const count = [...line].length;
 			const gap = width - this.measure(line, 'normal', size);
 			// The last line stays ragged; a line cut short by a long unbreakable run stays ragged too.
-			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * 3;
+			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * this.#typesetting.justifyBelow;
 			this.draw(line, x, this.y - size * (LEADING - 1) * 0.5, 'normal', size, field, justify ? gap / (count - 1) : 0);
 		});
 	}

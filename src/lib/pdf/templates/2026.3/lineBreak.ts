@@ -12,7 +12,7 @@ const SPACE = /\s/;
 
 export type Measure = (text: string) => number;
 
-type Segment = { text: string; width: number; space: boolean };
+export type Segment = { text: string; width: number; space: boolean };
 
 function atoms(text: string): string[] {
 	const chars = [...text];
@@ -35,7 +35,7 @@ function atoms(text: string): string[] {
 }
 
 /** Glues closing marks to what precedes them and opening marks to what follows, giving unbreakable segments. */
-function segments(text: string, measure: Measure): Segment[] {
+export function segments(text: string, measure: Measure): Segment[] {
 	const out: string[] = [];
 	let carry = '';
 	for (const atom of atoms(text)) {
@@ -64,7 +64,7 @@ function segments(text: string, measure: Measure): Segment[] {
 }
 
 /** Splits one over-long segment into pieces that each fit (a single run longer than a line). */
-function splitLong(seg: Segment, maxWidth: number, measure: Measure): string[] {
+export function splitLong(seg: Segment, maxWidth: number, measure: Measure): string[] {
 	const out: string[] = [];
 	let line = '';
 	for (const c of seg.text) {

@@ -9,7 +9,7 @@ import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types
 import { renderFiling } from './filing';
 import { pdfDate } from './format';
 import { renderFramework } from './framework';
-import { FAMILY, Layout } from './layout';
+import { FAMILY, Layout, type Typesetting } from './layout';
 import { renderOrder } from './order';
 import type { Execution } from './sections';
 import { standIns, withRealUnicode } from './nonBmp';
@@ -42,7 +42,11 @@ export type FontedDocument = { doc: jsPDF; layout: Layout; output(): Uint8Array;
  * are added, and characters outside the BMP are drawn through stand-ins jsPDF can look up (nonBmp.ts). The
  * all-code-points test draws with exactly this.
  */
-export async function fontedDocument(fonts: ContractFonts, prepare: (doc: jsPDF) => void = () => {}): Promise<FontedDocument> {
+export async function fontedDocument(
+	fonts: ContractFonts,
+	prepare: (doc: jsPDF) => void = () => {},
+	typesetting?: Typesetting
+): Promise<FontedDocument> {
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
 	prepare(doc);
@@ -56,7 +60,7 @@ export async function fontedDocument(fonts: ContractFonts, prepare: (doc: jsPDF)
 	const getFont = doc.getFont as unknown as (family: string, style: string) => JsPdfFont;
 	const codeMap = getFont.call(doc, FAMILY, 'normal').metadata.cmap.unicode.codeMap;
 	for (const [pua, glyph] of wide.glyphs) codeMap[pua] = glyph;
-	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) }, wide.drawn);
+	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) }, wide.drawn, typesetting);
 	return {
 		doc,
 		layout,
@@ -67,9 +71,10 @@ export async function fontedDocument(fonts: ContractFonts, prepare: (doc: jsPDF)
 
 /**
  * A renderer of this template's layout over a text: 2026.3 is it over its own text; a later version that only
- * changes words is it over that version's text (and, when its characters allow, the same font set).
+ * changes words is it over that version's text (and, when its characters allow, the same font set), and one that
+ * changes how lines are set gives its typesetting rules too.
  */
-export function templateRenderer(fontSet: FontSetId, t: TemplateText): TemplateRenderer {
+export function templateRenderer(fontSet: FontSetId, t: TemplateText, typesetting?: Typesetting): TemplateRenderer {
 	async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array> {
 		const title = `${t.TITLES[r.kind]} ${r.number}`;
 		const { layout, faces, output } = await fontedDocument(fonts, (doc) => {
@@ -84,7 +89,7 @@ export function templateRenderer(fontSet: FontSetId, t: TemplateText): TemplateR
 			});
 			doc.setLanguage('zh-CN');
 			doc.viewerPreferences({ DisplayDocTitle: true });
-		});
+		}, typesetting);
 		const url = verifyUrl(r, fingerprint);
 		const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
 		switch (r.kind) {

@@ -65,7 +65,7 @@ export function execution(l: Layout, r: ContractRecord, e: Execution, t: Templat
 	const gutter = 24;
 	const column = (CONTENT_WIDTH - gutter) / 2;
 	const line = BODY * LEADING;
-	const names = [r.partyA.name, r.partyB.name].map((n) => l.lines(n, column - l.measure(t.LABELS.signA, 'normal', BODY), 'normal', BODY));
+	const names = [r.partyA.name, r.partyB.name].map((n) => l.nameLines(n, column - l.measure(t.LABELS.signA, 'normal', BODY), BODY));
 	const nameLines = Math.max(...names.map((n) => n.length));
 	const signHeight = nameLines * line + 8 + SEAL + 10 + line + 30 + line + 6;
 
@@ -102,7 +102,7 @@ export function execution(l: Layout, r: ContractRecord, e: Execution, t: Templat
 		let y = top + line;
 		const labelWidth = l.measure(labels[i]!, 'normal', BODY);
 		l.draw(labels[i]!, x, y - BODY * 0.3, 'normal', BODY, 'template.signature');
-		names[i]!.forEach((s, j) => l.draw(s, x + labelWidth, y - BODY * 0.3 + j * line, 'normal', BODY, fields[i]!));
+		names[i]!.forEach((s, j) => l.draw(s.text, x + labelWidth, y - BODY * 0.3 + j * line, 'normal', s.size, fields[i]!));
 		y = top + nameLines * line + 8;
 		l.box(x, y, SEAL, SEAL, true);
 		const hint = t.LABELS.sealArea;
