@@ -191,3 +191,12 @@ test('the order form: Tab never leaves a control under the header, the tab bar o
 	});
 	expect(await tabThrough(page)).toBeGreaterThan(10);
 });
+
+test('the contract list filters and the FAQ questions: Tab never leaves focus under a fixed bar', async ({ page }) => {
+	await signIn(page, 'demo');
+	for (const path of ['/contracts', '/faq']) {
+		await page.goto(path);
+		await expect(page.locator('main h1').first()).toBeVisible();
+		expect(await tabThrough(page), path).toBeGreaterThan(3);
+	}
+});
