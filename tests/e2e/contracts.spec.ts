@@ -153,6 +153,7 @@ test('with the network off, a verified account generates one contract of each ki
 	await page.getByTestId('start-framework').click();
 	await expect(page.getByRole('heading', { name: '框架协议', level: 1 })).toBeVisible();
 	await page.locator('#contact-phone').fill('12345');
+	await page.locator('#contact-phone').blur();
 	await expect(page.getByTestId('field-error-phone')).toHaveText(/请输入手机号或带区号的座机号/);
 	await expect(page.locator('#contact-phone')).toHaveAttribute('aria-invalid', 'true');
 	await fillContact(page, '李喆');

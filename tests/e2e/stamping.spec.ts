@@ -42,9 +42,10 @@ test('an offline return address is kept as a draft, confirmed, sent once online,
 	await context.setOffline(true);
 	await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
 
-	// Typing, with errors as the user goes.
+	// Typing, with errors once a field is left.
 	await page.locator('#stamp-recipient').fill('王珺');
 	await page.locator('#stamp-phone').fill('0755');
+	await page.locator('#stamp-phone').blur();
 	await expect(page.locator('#stamp-phone')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByTestId('stamp-error-phone')).toContainText('手机号');
 	await page.locator('#stamp-phone').fill('0755-86013388');

@@ -1,23 +1,25 @@
 // A China postal address for returning a stamped paper contract.
 import { z } from 'zod';
 import { isValidDivision } from './area';
+import { FIELD_LIMITS } from './fieldLimits';
 import { chinaPhone } from './phone';
-import { postalCodeFitsProvince } from './postalCode';
+import { normalizePostalCode, postalCodeFitsProvince } from './postalCode';
+import { printable } from './printable';
 import { text } from './text';
 
 export const postalCode = z
 	.string()
-	.trim()
+	.overwrite(normalizePostalCode)
 	.regex(/^\d{6}$/, { message: 'postalCode' });
 
 export const returnAddress = z
 	.object({
-		recipient: text(30),
+		recipient: printable(FIELD_LIMITS.personName),
 		phone: chinaPhone,
 		province: text(20),
 		city: text(30),
 		district: text(30),
-		address: text(120),
+		address: printable(FIELD_LIMITS.streetAddress),
 		postalCode
 	})
 	.refine((a) => isValidDivision(a.province, a.city, a.district), {

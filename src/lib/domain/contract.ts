@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { filing } from './filing';
 import { creditCode } from './identity';
 import { order } from './order';
+import { FIELD_LIMITS } from './fieldLimits';
 import { chinaPhone } from './phone';
+import { printable } from './printable';
 import { verifyOrigin } from './provider';
 import { fen, text, token, uuid } from './text';
 import { templateVersionInfo } from './templateVersions';
@@ -30,14 +32,14 @@ export const partyB = z.object({
 
 /** Details the customer completes on the page (联系人、电话、邮箱、通讯地址). */
 export const contactDetails = z.object({
-	person: text(30),
+	person: printable(FIELD_LIMITS.personName),
 	phone: chinaPhone,
 	email: z
 		.string()
 		.trim()
-		.max(100, { message: 'tooLong' })
+		.max(FIELD_LIMITS.email, { message: 'tooLong' })
 		.pipe(z.email({ message: 'email' })),
-	mailingAddress: text(200)
+	mailingAddress: printable(FIELD_LIMITS.fullAddress)
 });
 
 const base = {

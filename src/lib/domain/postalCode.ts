@@ -50,3 +50,13 @@ export function postalCodeFitsProvince(code: string, province: string): boolean 
 	if (!prefixes) return !/^0+$/.test(code) && province.trim() !== '';
 	return prefixes.includes(code.slice(0, 2));
 }
+
+/**
+ * How people type a code, made into six digits: full-width digits (５１８０５７) and the space or hyphen some put in
+ * the middle (518 057). Anything else is left for the check to refuse, never cut down to fit.
+ */
+export function normalizePostalCode(value: string): string {
+	const folded = value.normalize('NFKC').trim();
+	const joined = folded.replace(/[\s-]/g, '');
+	return /^\d{6}$/.test(joined) ? joined : folded;
+}

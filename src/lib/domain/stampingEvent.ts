@@ -1,10 +1,11 @@
 // Events on a paper-copy request — the provider's received → stamped → returned, then the customer's confirmed — and courier shipments.
 // Kept apart from the submission so the pull protocol does not pull the division tree into first-load JS.
 import { z } from 'zod';
+import { FIELD_LIMITS } from './fieldLimits';
 import { text, token } from './text';
 
 export const courierShipment = z.object({
-	courier: text(30),
+	courier: text(FIELD_LIMITS.courier),
 	trackingNumber: z
 		.string()
 		.trim()

@@ -50,6 +50,12 @@ function wellFormed<S extends z.ZodString>(schema: S) {
 export const text = (max: number, min = 1) =>
 	wellFormed(z.string().overwrite(nfc).trim().min(min, { message: 'required' }).max(max, { message: 'tooLong' }));
 
+/**
+ * The length the limits count, as the schema sees the value: NFC, trimmed, in code points (zod's `max` counts 𬘭 as
+ * one), so a form's 「12/30」 and the server agree to the character.
+ */
+export const textLength = (s: string): number => [...nfc(s).trim()].length;
+
 /** Identifiers and other machine-made strings: not normalised (they are compared byte for byte), but well-formed. */
 export const token = (max: number, min = 1) => wellFormed(z.string().min(min).max(max));
 

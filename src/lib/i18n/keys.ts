@@ -4,6 +4,7 @@ import type common from './messages/common';
 import type pwa from './messages/pwa';
 import type sync from './messages/sync';
 import type { contractMessages } from '../features/contracts/i18n';
+import type { fieldMessages } from '../features/fields/i18n';
 import type { listMessages } from '../features/contracts/list/i18n';
 import type { paperMessages } from '../features/stamping/paper/i18n';
 import type { printMessages } from '../features/print/i18n';
@@ -21,6 +22,7 @@ type Catalogs =
 	| typeof pwa
 	| typeof sync
 	| typeof contractMessages
+	| typeof fieldMessages
 	| typeof listMessages
 	| typeof paperMessages
 	| typeof glossaryMessages

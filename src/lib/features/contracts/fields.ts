@@ -1,5 +1,6 @@
 // Human names for record fields and contact validation messages, in the user's language.
 import './i18n';
+import '../fields/i18n';
 import { contactDetails, type ContactDetails } from '../../domain/contract';
 import { hasMessage, t, type MessageKey } from '../../i18n/index.svelte';
 

@@ -18,6 +18,21 @@ export async function focusHeading(el: () => HTMLElement | undefined): Promise<v
 	el()?.focus();
 }
 
+/**
+ * Leads to a radio group's problem: the group (its legend and the error beside it) is scrolled into view, clear of
+ * the sticky header, and focus goes where Tab would enter the group — the checked radio, else the first enabled one.
+ */
+export async function focusRadioGroup(group: () => HTMLElement | undefined): Promise<void> {
+	await tick();
+	const root = group();
+	if (!root) return;
+	const radio =
+		root.querySelector<HTMLInputElement>('input[type="radio"]:checked:not(:disabled)') ??
+		root.querySelector<HTMLInputElement>('input[type="radio"]:not(:disabled)');
+	root.scrollIntoView({ block: 'start' });
+	radio?.focus({ preventScroll: true });
+}
+
 /** Focuses the first field marked invalid, so "next" with errors leads straight to the problem. */
 export async function focusFirstInvalid(root: ParentNode = document): Promise<void> {
 	await tick();
@@ -28,6 +43,8 @@ export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
 	readonly draft: Draft<S>;
 	/** After the first "next", every field shows its error, not only the touched ones. */
 	showAll = $state(false);
+	/** "Next" presses that found a problem: the error summary is read out once for each (ErrorSummary). */
+	attempts = $state(0);
 	/** The contact details came from the last contract: say so, the user may need to change them. */
 	prefilled = $state(false);
 	heading = $state<HTMLElement>();
@@ -52,7 +69,10 @@ export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
 	toConfirm(event: SubmitEvent, focusProblem: (() => void) | null): void {
 		event.preventDefault();
 		this.showAll = true;
-		if (focusProblem) return focusProblem();
+		if (focusProblem) {
+			this.attempts += 1;
+			return focusProblem();
+		}
 		this.draft.value.step = 'confirm';
 		void focusHeading(() => this.heading);
 	}

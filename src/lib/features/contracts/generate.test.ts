@@ -1,5 +1,6 @@
 // Generation: a valid record of each kind, one atomic write, and nothing written when rendering fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ZodError } from 'zod';
 import { canonicalJson, sha256Hex } from '../../domain/canonical';
 import { contractRecord, MAX_ORDERS_PER_CONTRACT, type ContractRecord } from '../../domain/contract';
 import { ContractRuleError } from '../../domain/contractRules';
@@ -272,11 +273,20 @@ describe('generateContract with the real renderer and fonts', () => {
 		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 		expect(await sha256Hex(bytes)).toBe(row.pdfSha256);
 
-		const bad: GenerateInput = { ...inputs.framework, contact: { ...contact, person: '王😀' } };
+		// What the user types is held to the font by its schema (the form said so at step 1): refused before rendering.
+		const typed: GenerateInput = { ...inputs.framework, contact: { ...contact, person: '王😀' } };
+		const refused = await generateContract(typed, undefined, deps).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ZodError);
+		expect((refused as ZodError).issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['contact.person', 'notInFont']
+		]);
+		expect(generationErrorText(refused)).toContain('联系人: 含有合同字体中没有的字符');
+		// Text from the verification is not typed here: the renderer's own check still names it.
+		const bad: GenerateInput = { ...inputs.framework, identity: { ...TEST_IDENTITY, legalRepresentative: '王😀' } };
 		const error = await generateContract(bad, undefined, deps).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(MissingGlyphError);
-		expect(error).toMatchObject({ char: '😀', field: 'contact.person' });
-		expect(generationErrorText(error)).toContain('联系人');
+		expect(error).toMatchObject({ char: '😀', field: 'partyA.legalRepresentative' });
+		expect(generationErrorText(error)).toContain('甲方法定代表人');
 		const db = getDb();
 		expect([await db.contracts.count(), await db.documents.count(), await db.outbox.count()]).toEqual([1, 1, 1]);
 	}, 60_000);

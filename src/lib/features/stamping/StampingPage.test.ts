@@ -70,10 +70,11 @@ describe('StampingPage', () => {
 		expect(screen.getByTestId('stamp-print')).toBeTruthy();
 	});
 
-	it('validates as the user types, with accessible errors, and cascades the divisions', async () => {
+	it('validates when a field is left, with accessible errors, and cascades the divisions', async () => {
 		render(StampingPage, { contractId });
 		await screen.findByTestId('stamp-form');
 		await type('phone', '12345');
+		await fireEvent.blur(field('phone'));
 		expect(field('phone').getAttribute('aria-invalid')).toBe('true');
 		const error = screen.getByTestId('stamp-error-phone');
 		expect(error.textContent).toContain('手机号');

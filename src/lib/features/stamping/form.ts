@@ -1,5 +1,6 @@
 // The return-address form as plain data: its draft shape, the submission it makes, and its errors as message keys.
 import './i18n';
+import '../fields/i18n';
 import { stampingSubmission, type StampingSubmission } from '../../domain/stamping';
 import { hasMessage, t } from '../../i18n/index.svelte';
 
