@@ -183,3 +183,32 @@ test.describe('320 px with WCAG 1.4.12 text spacing', () => {
 		}
 	});
 });
+
+test('in the English UI, Chinese names, addresses, filings and products are marked lang="zh-CN"', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'demo');
+	const id = await generateFramework(page, '王珺');
+	await page.goto(`/contracts/${id}/stamping`);
+	await expect(page.locator('main h1').first()).toBeVisible();
+	await page.locator('header #lang').selectOption('en');
+	const routes = ['/', `/contracts/${id}`, `/contracts/${id}/stamping`, '/filings', '/orders', '/contracts/new/filing'];
+	for (const route of routes) {
+		await page.goto(route);
+		await expect(page.locator('main h1').first()).toBeVisible();
+		await page.waitForLoadState('networkidle').catch(() => undefined);
+		// Each route shows Chinese data (the company, the filings' sites, the orders' products), so a check over
+		// nothing cannot pass: at least one Chinese text is found, and every one sits under lang="zh-CN".
+		await expect(page.locator('main [lang="zh-CN"]').first()).toBeVisible();
+		const unmarked = await page.evaluate(() => {
+			const out: string[] = [];
+			const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const el = n.parentElement;
+				if (!el || !/\p{Script=Han}/u.test(n.nodeValue ?? '') || !el.checkVisibility()) continue;
+				if (el.closest('[lang]')?.getAttribute('lang') !== 'zh-CN') out.push(n.nodeValue!.trim());
+			}
+			return out;
+		});
+		expect(unmarked, `${route}: Chinese text without lang="zh-CN"`).toEqual([]);
+	}
+});
