@@ -92,6 +92,7 @@ export const contractMessages = defineMessages(
 		phase_fonts: '正在加载合同字体…',
 		phase_rendering: '正在生成 PDF 文件…',
 		phase_saving: '正在保存到本设备…',
+		generatedAnnounce: '合同已生成：{number}',
 		generated: '合同已生成。',
 		missingGlyph:
 			'无法生成：「{field}」中的字符「{char}」（{codePoint}）不在合同字体中。请修改该内容后重试；若该内容来自实名认证或订单，请联系服务商。',
@@ -291,6 +292,7 @@ export const contractMessages = defineMessages(
 		phase_fonts: 'Loading the contract font…',
 		phase_rendering: 'Creating the PDF…',
 		phase_saving: 'Saving on this device…',
+		generatedAnnounce: 'Contract generated: {number}',
 		generated: 'The contract has been generated.',
 		missingGlyph:
 			'Cannot generate: the character “{char}” ({codePoint}) in “{field}” is not in the contract font. Change that text and try again; if it comes from your verification or an order, contact the provider.',

@@ -5,6 +5,7 @@ import { registry } from '../../i18n/registry';
 export const printMessages = defineMessages(
 	{
 		printViewTitle: '打印合同',
+		printViewTitleOf: '打印合同 {number}',
 		printBack: '返回',
 		printNow: '打印',
 		printPreparing: '正在准备打印页面：第 {done} / {total} 页',
@@ -19,6 +20,7 @@ export const printMessages = defineMessages(
 	},
 	{
 		printViewTitle: 'Print the contract',
+		printViewTitleOf: 'Print contract {number}',
 		printBack: 'Back',
 		printNow: 'Print',
 		printPreparing: 'Preparing the pages to print: {done} of {total}',
