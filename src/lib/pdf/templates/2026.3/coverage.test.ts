@@ -103,10 +103,11 @@ describe('the complete regular face (2026.3), in documents', () => {
 	it('refuses a character beyond the complete face, naming it and its field', async () => {
 		const base = exampleFramework('CD-FA-2026.3');
 		for (const [char, field] of [
-			['≒', 'contact.person'],
-			['Ł', 'contact.mailingAddress']
+			['≒', 'partyA.legalRepresentative'],
+			['Ł', 'partyA.registeredAddress']
 		] as const) {
-			const record = { ...base, contact: { ...base.contact, [field.split('.')[1]!]: `王${char}` } };
+			// The contact fields are refused before rendering (the schema's font check); identity data reaches the guard.
+			const record = { ...base, partyA: { ...base.partyA, [field.split('.')[1]!]: `王${char}` } };
 			const error = await renderContractPdf(record, fonts).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(MissingGlyphError);
 			expect(error).toMatchObject({ char, field });
@@ -132,7 +133,7 @@ describe('the complete regular face (2026.3), in documents', () => {
 		const error = await renderContractPdf(rare, coreOnly).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(GlyphPendingError);
 		expect(error).toMatchObject({ char: '𫖯', field: 'contact.person' });
-		const beyond = await renderContractPdf({ ...rare, contact: { ...rare.contact, person: '邱≒' } }, coreOnly).catch((e: unknown) => e);
+		const beyond = await renderContractPdf({ ...rare, partyA: { ...rare.partyA, legalRepresentative: '邱≒' } }, coreOnly).catch((e: unknown) => e);
 		expect(beyond).toBeInstanceOf(MissingGlyphError);
 	});
 });
