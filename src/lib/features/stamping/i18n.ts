@@ -140,7 +140,7 @@ export const stampingMessages = defineMessages(
 		stampPostalCode: 'Postal code',
 		stampDraftSaved: 'What you type is saved on this device as you go.',
 		stampSubmit: 'Submit return address',
-		stampFixErrors: 'Please correct the {count} marked problems first.',
+		stampFixErrors: 'Please correct the {count, plural, one {marked problem} other {# marked problems}} first.',
 		stampConfirmTitle: 'Confirm the return address',
 		stampConfirmWarning: 'Once submitted, the return address can never be changed. Please check every line:',
 		stampConfirmOffline:

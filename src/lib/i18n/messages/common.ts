@@ -65,6 +65,8 @@ export default defineMessages(
 		titleStorage: '存储与备份',
 		titleSignIn: '登录',
 		pageTitle: '{page} · 合同台',
+		labelColon: '{label}：',
+		listSeparator: '、',
 		signedInAs: '当前账号',
 		verification: '实名认证',
 		verified: '已实名认证',
@@ -169,7 +171,7 @@ export default defineMessages(
 		signOut: 'Sign out',
 		signOutConfirmTitle: 'Sign out?',
 		signOutUnsent:
-			'{count} submissions have not reached the provider yet. Signing out deletes them from this device for good. Contracts and paper-copy requests already registered are safe and come back at the next sign-in.',
+			'{count, plural, one {# submission has} other {# submissions have}} not reached the provider yet. Signing out deletes {count, plural, one {it} other {them}} from this device for good. Contracts and paper-copy requests already registered are safe and come back at the next sign-in.',
 		signOutWipe:
 			'Signing out clears this device. Everything has reached the provider: sign in again on any device and your registered contracts, documents and paper-copy requests come back.',
 		signOutAnyway: 'Sign out anyway',
@@ -177,8 +179,10 @@ export default defineMessages(
 		signInSwitchTitle: 'Switching accounts clears this device',
 		signInSwitchIntro:
 			'This access code belongs to another account. Signing in deletes the previous account’s data from this device for good:',
-		signInSwitchUnsent: '{count} submissions that have not reached the provider',
-		signInSwitchContracts: '{count} contracts not yet registered with the provider, and their PDF documents',
+		signInSwitchUnsent:
+			'{count, plural, one {# submission that has} other {# submissions that have}} not reached the provider',
+		signInSwitchContracts:
+			'{count, plural, one {# contract not yet registered with the provider, and its PDF document} other {# contracts not yet registered with the provider, and their PDF documents}}',
 		signInSwitchKeep:
 			'To keep them, cancel and sign in with the previous account’s code, or export a backup under More → Storage & backup first.',
 		signInAnyway: 'Sign in anyway',
@@ -193,7 +197,9 @@ export default defineMessages(
 		goHome: 'Back to home',
 		titleStorage: 'Storage and backup',
 		titleSignIn: 'Sign in',
-		pageTitle: '{page} · Contract Desk (合同台)',
+		pageTitle: '{page} · Contract Desk',
+		labelColon: '{label}: ',
+		listSeparator: ', ',
 		signedInAs: 'Account',
 		verification: 'Real-name verification',
 		verified: 'Verified',
@@ -242,7 +248,7 @@ export default defineMessages(
 		amount: 'Amount',
 		paidAt: 'Paid at',
 		yuan: '¥{amount}',
-		resultsCount: '{count} results',
+		resultsCount: '{count, plural, one {# result} other {# results}}',
 		errorGeneric: 'Something went wrong: {reason}',
 		technicalDetail: 'Technical detail',
 		networkError: 'Cannot reach the server',
