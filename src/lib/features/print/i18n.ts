@@ -9,7 +9,7 @@ export const printMessages = defineMessages(
 		printNow: '打印',
 		printPreparing: '正在准备打印页面：第 {done} / {total} 页',
 		printLoading: '正在读取合同文件…',
-		printReady: '共 {total} 页，按 A4 纸每页打印一页。',
+		printReady: '共 {total} 页，按 A4 纸每页打印一页。{hint}',
 		printHint: '打印设置请选择 A4 纸、无边距或「实际大小」，不要缩放。',
 		printFailed: '无法在本设备上生成打印页面：{reason}。可以下载合同文件后用其他应用打印。',
 		printNoDocument: '本设备上没有这份合同的文件。',
@@ -23,7 +23,7 @@ export const printMessages = defineMessages(
 		printNow: 'Print',
 		printPreparing: 'Preparing the pages to print: {done} of {total}',
 		printLoading: 'Reading the contract document…',
-		printReady: '{total, plural, one {# page} other {# pages}}, one per A4 sheet.',
+		printReady: '{total, plural, one {# page} other {# pages}}, one per A4 sheet. {hint}',
 		printHint: 'In the print settings choose A4 paper, no margins or “actual size”, and no scaling.',
 		printFailed:
 			'The pages could not be prepared on this device: {reason}. Download the document and print it with another app.',
