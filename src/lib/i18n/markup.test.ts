@@ -19,6 +19,24 @@ const READ = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-descrip
 
 type Node = { type: string; start: number; data?: string; name?: string; value?: unknown; [k: string]: unknown };
 
+/** The string literals of an expression (template literals' fixed parts included). */
+function literals(expression: unknown): string[] {
+	const out: string[] = [];
+	const walk = (v: unknown): void => {
+		if (Array.isArray(v)) return v.forEach(walk);
+		if (!v || typeof v !== 'object') return;
+		const n = v as { type?: string; value?: unknown };
+		if (n.type === 'Literal' && typeof n.value === 'string' && n.value.trim()) out.push(n.value.trim());
+		if (n.type === 'TemplateElement') {
+			const cooked = (n.value as { cooked?: string }).cooked?.trim();
+			if (cooked) out.push(cooked);
+		}
+		Object.values(v).forEach(walk);
+	};
+	walk(expression);
+	return out;
+}
+
 /** Typed text of a component's markup (text nodes, and the fixed part of read attributes), with its line. */
 function typedText(source: string): { line: number; text: string }[] {
 	const out: { line: number; text: string }[] = [];
@@ -28,6 +46,8 @@ function typedText(source: string): { line: number; text: string }[] {
 		if (!v || typeof v !== 'object') return;
 		const n = v as Node;
 		if (n.type === 'Text' && (n.data ?? '').trim()) out.push({ line: at(n), text: n.data!.trim() });
+		// A string written inside a {…} of the markup (`{i > 0 ? '，' : ''}`) is typed text too.
+		if (n.type === 'ExpressionTag') out.push(...literals(n.expression).map((text) => ({ line: at(n), text })));
 		for (const [key, child] of Object.entries(n)) {
 			if (key === 'type' || !child || typeof child !== 'object') continue;
 			// An attribute's text is a value (a class, a URL, a test id) unless a person reads it.
@@ -95,6 +115,8 @@ describe('component markup', () => {
 		]);
 		expect(typed(`<button aria-label="关闭">×</button>`)).toEqual(['line 1: "关闭"']);
 		expect(typed(`<p>合同已生效</p>`)).toEqual(['line 1: "合同已生效"']);
+		expect(typed(`<p>{#each xs as x, i}{i > 0 ? '，' : ''}{x}{/each}</p>`)).toEqual(['line 1: "，"']);
+		expect(typed(`<p>{xs.join(', ')}</p>`)).toEqual(['line 1: ","']);
 		// Comments, scripts, styles, values of attributes and separators that are no sentence punctuation pass.
 		expect(
 			typed(
