@@ -2,6 +2,7 @@
 import type { Catalog } from './define';
 import { registry, type Locale } from './registry';
 import type { MessageKey } from './keys';
+import { formatMessage, type Params } from './format';
 
 export type { MessageKey };
 
@@ -32,7 +33,7 @@ export const i18n = new I18n();
 const files = import.meta.glob<{ default: Record<Locale, Catalog> }>('./messages/*.ts', { eager: true });
 for (const file of Object.values(files)) registry.add(file.default);
 
-export type Params = Record<string, string | number>;
+export type { Params };
 
 /**
  * The text of a key in the active language (zh-CN where English lacks it). Keys are checked at compile time;
@@ -40,7 +41,23 @@ export type Params = Record<string, string | number>;
  */
 export function t(key: MessageKey, params?: Params): string {
 	const template = registry.lookup(i18n.locale, key);
-	return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+	return params ? formatMessage(template, params, i18n.locale) : template;
+}
+
+/**
+ * A page's document title, the one pattern of every page: its own parts, most specific first (a contract number, then
+ * the page's name), then the app's name — `HT-… · 打印合同 · 合同台`. A missing part (data still loading) is left out.
+ */
+export function pageTitle(...parts: (string | null | undefined)[]): string {
+	return t('pageTitle', { page: parts.filter(Boolean).join(' · ') });
+}
+
+/**
+ * A label as it stands before its value, with the language's colon (`生成时间：`, `Created: `): the one way a label
+ * and its colon reach the markup, so no colon is typed into a component.
+ */
+export function withColon(label: string): string {
+	return t('labelColon', { label });
 }
 
 /** Whether `key` names a message of a catalog loaded now: the guard for keys built from data. */

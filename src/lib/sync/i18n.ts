@@ -122,7 +122,7 @@ export const outboxMessages = defineMessages(
 		outboxConflictField: 'Field',
 		outboxConflictLocal: 'This device',
 		outboxConflictServer: 'Provider',
-		outboxConflictSame: '{count} other fields are identical',
+		outboxConflictSame: '{count, plural, one {# other field is} other {# other fields are}} identical',
 		outboxConflictMissing: 'The provider did not return its version.',
 		outboxUnknownContract: '(contract not on this device)',
 		outboxSyncing: 'Sending…',

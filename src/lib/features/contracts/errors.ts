@@ -3,7 +3,7 @@ import './i18n';
 import { ZodError } from 'zod';
 import { ContractRuleError } from '../../domain/contractRules';
 import { GlyphPendingError, MissingGlyphError } from '../../pdf/coverage';
-import { hasMessage, t } from '../../i18n/index.svelte';
+import { hasMessage, t, withColon } from '../../i18n/index.svelte';
 import { errorText, fieldLabel } from './fields';
 
 type GlyphLike = { name: string; char: string; field: string; codePoint?: number };
@@ -35,9 +35,13 @@ export function generationErrorText(e: unknown): string {
 			.slice(0, 3)
 			.map(
 				(i) =>
-					`${fieldLabel(i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n ? `.${String(p)}` : String(p))).join(''))}: ${errorText(i.message)}`
+					withColon(
+						fieldLabel(
+							i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n ? `.${String(p)}` : String(p))).join('')
+						)
+					) + errorText(i.message)
 			)
-			.join('；');
+			.join(t('clauseSeparator'));
 		return t('invalidRecord', { details });
 	}
 	return t('generateFailed', { reason: e instanceof Error ? e.message : String(e) });
@@ -77,5 +81,5 @@ export function ruleText(path: string, code: string, extra: { id?: string; numbe
 }
 
 export function ruleList(items: readonly { path: string; code: string; id?: string; number?: string }[]): string {
-	return items.map((d) => ruleText(d.path, d.code, d)).join('；');
+	return items.map((d) => ruleText(d.path, d.code, d)).join(t('clauseSeparator'));
 }

@@ -80,7 +80,7 @@ export const contractMessages = defineMessages(
 		contactTitle: '联系信息',
 		contactPerson: '联系人',
 		contactPhone: '联系电话（手机或座机）',
-		contactPhoneHint: '手机号，或带区号的座机号，如 0755-12345678',
+		contactPhoneHint: '手机号，或带区号的座机号，如 0755-\u206012345678',
 		contactEmail: '电子邮箱',
 		contactMailingAddress: '通讯地址',
 		contactPrefilled: '已填入上一份合同的联系信息，可按需修改。',
@@ -259,7 +259,7 @@ export const contractMessages = defineMessages(
 		contractCreatedAt: 'Created',
 		contractAttachment: 'Attachment',
 		noAttachment: 'No attachment',
-		attachmentOrders: '{count} orders, total ¥{amount}',
+		attachmentOrders: '{count, plural, one {# order} other {# orders}}, total ¥{amount}',
 		attachmentFiling: 'Filing {number}',
 		gateTitle: 'You cannot apply for a contract yet',
 		gateNoProvider: 'The provider details have not been synced yet. Connect and sync before applying.',
@@ -272,7 +272,7 @@ export const contractMessages = defineMessages(
 		stepConfirm: 'Step 2 of 2: confirm the contract',
 		toConfirm: 'Next: confirm',
 		editDetails: 'Back to edit',
-		fixErrors: 'Please fix the {count} marked problems first.',
+		fixErrors: 'Please fix the {count, plural, one {marked problem} other {# marked problems}} first.',
 		partyA: 'Party A',
 		partyB: 'Party B',
 		partyAFromVerification: 'Party A comes from your real-name verification and cannot be edited.',
@@ -280,7 +280,7 @@ export const contractMessages = defineMessages(
 		contactTitle: 'Contact details',
 		contactPerson: 'Contact person',
 		contactPhone: 'Phone (mobile or landline)',
-		contactPhoneHint: 'A mobile number, or a landline with area code, e.g. 0755-12345678',
+		contactPhoneHint: 'A mobile number, or a landline with area code, e.g. 0755-\u206012345678',
 		contactEmail: 'E-mail',
 		contactMailingAddress: 'Mailing address',
 		contactPrefilled: 'Filled in from your last contract; change anything as needed.',
@@ -311,22 +311,23 @@ export const contractMessages = defineMessages(
 		filingDuplicateRequired: 'Please confirm that you want another contract first.',
 		viewContract: 'View contract {number}',
 		chooseOrders: 'Choose orders',
-		selectAllMatching: 'Select all {count} matching orders',
+		selectAllMatching: '{count, plural, one {Select the matching order} other {Select all # matching orders}}',
 		unselectAllMatching: 'Unselect the matching orders',
 		clearSelection: 'Clear selection',
 		selectOrder: 'Select order {id}',
-		selectedSummary: '{count} orders selected, total ¥{amount}',
+		selectedSummary: '{count, plural, one {# order} other {# orders}} selected, total ¥{amount}',
 		capitalAmountLabel: 'Amount in Chinese capitals',
-		tooManyOrders: 'A contract can hold at most {max} orders; {count} are selected. Please remove {excess}.',
+		tooManyOrders:
+			'A contract can hold at most {max} orders; {count, plural, one {# is} other {# are}} selected. Please remove {excess}.',
 		ordersRequired: 'Please choose at least one order.',
 		attachedTo: 'Already in contract {number}',
 		attachedWarning:
-			'{count} of them are already in another contract. An order can be in one contract only: unselect them to go on.',
+			'{count, plural, one {# of them is} other {# of them are}} already in another contract. An order can be in one contract only: unselect {count, plural, one {it} other {them}} to go on.',
 		refunded: 'Refunded',
 		ordersTotal: 'Total',
 		orderCount: 'Orders',
 		refundedSelected:
-			'{count} of the selected orders have been refunded and cannot be attached ({ids}). Unselect them to go on.',
+			'{count, plural, one {# of the selected orders has} other {# of the selected orders have}} been refunded and cannot be attached ({ids}). Unselect {count, plural, one {it} other {them}} to go on.',
 		removeRefunded: 'Unselect the refunded orders',
 		removeAttached: 'Unselect the orders already in another contract',
 		ruleRefused:
@@ -364,7 +365,7 @@ export const contractMessages = defineMessages(
 		docPrint: 'Print',
 		docShare: 'Share',
 		documentMissing: 'The document of this contract is not on this device.',
-		restoring: 'Restoring {done} / {total} contracts',
+		restoring: 'Restoring {done} / {total, plural, one {# contract} other {# contracts}}',
 		docsDownloading: 'Downloading contract documents: {done} done, {left} to go',
 		docsWaitingOffline: '{left} contract documents are not downloaded yet; they come with the next connection.',
 		docPending: 'Document downloading',
@@ -406,7 +407,7 @@ export const contractMessages = defineMessages(
 		// ux: the confirm page's windowed order list
 		orderListLabel: 'Attached orders ({count})',
 		orderListKeys: 'Move between orders with the arrow keys, Page Up, Page Down, Home and End.',
-		orderListTotal: '{count} orders, total ¥{amount}'
+		orderListTotal: '{count, plural, one {# order} other {# orders}}, total ¥{amount}'
 	}
 );
 registry.add(contractMessages);

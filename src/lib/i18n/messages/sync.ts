@@ -54,20 +54,20 @@ export default defineMessages(
 		syncProblem_offline:
 			'This phone has no network connection. Keep working: submissions are kept on this device and sent once it is back online.',
 		syncProblem_offlineWaiting:
-			'This phone has no network connection. {count} submissions are kept on this device and go out by themselves once it is back online; no need to submit again.',
+			'This phone has no network connection. {count, plural, one {# submission is} other {# submissions are}} kept on this device and {count, plural, one {goes} other {go}} out by themselves once it is back online; no need to submit again.',
 		syncProblem_unreachable:
 			'This phone is online, but the provider’s server does not answer. Your device is fine; syncing resumes by itself when the provider is back.',
 		syncProblem_unreachableWaiting:
-			'This phone is online, but the provider’s server does not answer. Your device is fine: {count} submissions are kept on it and go out by themselves when the provider is back.',
+			'This phone is online, but the provider’s server does not answer. Your device is fine: {count, plural, one {# submission is} other {# submissions are}} kept on it and {count, plural, one {goes out by itself} other {go out by themselves}} when the provider is back.',
 		syncProblem_failing:
 			'The provider’s server cannot handle requests right now. Your device is fine; syncing resumes by itself when the provider recovers.',
 		syncProblem_failingWaiting:
-			'The provider’s server cannot handle requests right now. Your device is fine: {count} submissions are kept on it and go out by themselves when the provider recovers.',
+			'The provider’s server cannot handle requests right now. Your device is fine: {count, plural, one {# submission is} other {# submissions are}} kept on it and {count, plural, one {goes out by itself} other {go out by themselves}} when the provider recovers.',
 		syncProblem_signIn: 'Your session has expired. Everything waiting is kept and goes out once you sign in again.',
 		syncProblem_signInWaiting:
-			'Your session has expired. {count} waiting submissions are kept and go out once you sign in again.',
+			'Your session has expired. {count, plural, one {# waiting submission is} other {# waiting submissions are}} kept and {count, plural, one {goes} other {go}} out once you sign in again.',
 		syncProblem_refused:
-			'The provider refused {count} submissions: please look at the reason and deal with it. Later submissions of the same contract wait for it; other contracts are sent as usual.',
+			'The provider refused {count, plural, one {# submission} other {# submissions}}: please look at the reason and deal with it. Later submissions of the same contract wait for it; other contracts are sent as usual.',
 		syncProblemOpenOutbox: 'Open the outbox',
 		syncError_network: 'Cannot reach the provider; retrying once the connection is back',
 		syncError_server: 'The provider cannot handle the request right now; please try again later',

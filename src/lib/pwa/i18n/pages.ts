@@ -135,7 +135,8 @@ export const pageMessages = defineMessages(
 			'{stored} contract documents are stored ({storedSize}); {waiting} more (about {waitingSize}) could not be downloaded. What is stored stays; every contract itself is on this device.',
 		storageFullHint: 'Free some storage on this device (or clear other sites’ data), then continue.',
 		storageFullRetry: 'Continue downloading',
-		storageDocsWaiting: '{count} contract documents are waiting to download.',
+		storageDocsWaiting:
+			'{count, plural, one {# contract document is} other {# contract documents are}} waiting to download.',
 		backupTitle: 'Backup',
 		backupIntro:
 			'A backup holds every record of this account on this device and the contract PDFs (no sign-in credentials). Import it on another device or after clearing data.',
@@ -146,7 +147,7 @@ export const pageMessages = defineMessages(
 		backupImportLabel: 'Choose a backup file (.json)',
 		backupImporting: 'Importing…',
 		backupImportResult:
-			'Import finished: {added} added, {skipped} identical skipped, {kept} kept as on this device, {updated} status updates, {refused} refused.',
+			'Import finished: {added} added, {skipped} identical skipped, {kept} kept as on this device, {updated, plural, one {# status update} other {# status updates}}, {refused} refused.',
 		backupRefusedTitle:
 			'These differ from records already generated on this device and were not imported (generated contracts and documents never change):',
 		refusal_immutableConflict: 'different content',
