@@ -280,7 +280,7 @@ describe('generateContract with the real renderer and fonts', () => {
 		expect((refused as ZodError).issues.map((i) => [i.path.join('.'), i.message])).toEqual([
 			['contact.person', 'notInFont']
 		]);
-		expect(generationErrorText(refused)).toContain('联系人: 含有合同字体中没有的字符');
+		expect(generationErrorText(refused)).toContain('联系人：含有合同字体中没有的字符');
 		// Text from the verification is not typed here: the renderer's own check still names it.
 		const bad: GenerateInput = { ...inputs.framework, identity: { ...TEST_IDENTITY, legalRepresentative: '王😀' } };
 		const error = await generateContract(bad, undefined, deps).catch((e: unknown) => e);
