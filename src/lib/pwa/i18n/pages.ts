@@ -43,7 +43,8 @@ export const pageMessages = defineMessages(
 		risk_notPersisted: '存储不是持久的：设备空间不足时，浏览器可能删除本设备上的合同。',
 		risk_noStorageManager: '此浏览器无法确认数据是否会被保留，请定期导出备份。',
 		risk_lowQuota: '存储空间即将用完，请清理设备空间并导出备份。',
-		risk_noBackup: '还没有备份。合同 PDF 只保存在本设备上，建议导出一份备份。',
+		risk_noBackup:
+			'还没有备份。服务商登记过的合同及其 PDF，在新设备上登录后会自动恢复；尚未送达服务商的合同和未填完的申请只在本设备上，建议导出一份备份。',
 		storageAllGood: '存储状态良好。',
 		storageFullTitle: '存储空间已满，合同文件下载已暂停',
 		storageFullBody:
@@ -128,7 +129,8 @@ export const pageMessages = defineMessages(
 			'Storage is not persistent: when the device runs low on space, the browser may delete the contracts on this device.',
 		risk_noStorageManager: 'This browser cannot confirm that data is kept; export backups regularly.',
 		risk_lowQuota: 'Storage is almost full. Free some space on the device and export a backup.',
-		risk_noBackup: 'No backup yet. Contract PDFs are kept on this device only; export a backup.',
+		risk_noBackup:
+			'No backup yet. Contracts the provider has registered come back with their PDFs when you sign in on a new device; contracts not yet delivered and unfinished applications are on this device only, so export a backup.',
 		storageAllGood: 'Storage is in good shape.',
 		storageFullTitle: 'Storage is full: document downloads are paused',
 		storageFullBody:
