@@ -10,6 +10,7 @@ import { sha256Hex } from '../../src/lib/domain/canonical';
 import {
 	BackupError,
 	exportBackup,
+	backupFileName,
 	exportBackupFile,
 	importBackup,
 	total,
@@ -71,6 +72,12 @@ beforeEach(wipe);
 afterEach(() => getDb().close());
 
 describe('backup', () => {
+	it('names the file by the Beijing date and time, not the UTC one', () => {
+		// 18:50Z on 6 December is 02:50 on 7 December in Beijing.
+		expect(backupFileName('2026-12-06T18:50:07.123Z')).toBe('contract-desk-backup-20261207-025007.json');
+		expect(backupFileName('2026-12-06T15:59:59.000Z')).toBe('contract-desk-backup-20261206-235959.json');
+	});
+
 	it('base64 survives every byte value', () => {
 		const bytes = pdfBytes(7, 100_003);
 		expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);

@@ -1,5 +1,6 @@
 // Backup: export every record and PDF of the account as one validated JSON file; import merges by id, only ever adding.
 import { canonicalJson, sha256Hex } from '../domain/canonical';
+import { shanghaiParts } from '../domain/time';
 import type { Table } from 'dexie';
 import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session } from '../db/meta';
@@ -135,8 +136,10 @@ export async function exportBackup(opts: { now?: Date; appVersion?: string } = {
 	return parsed.data;
 }
 
+/** Named by the Beijing date and time of the export (the UTC date is a day behind before 08:00 in China). */
 export function backupFileName(exportedAt: string): string {
-	return `contract-desk-backup-${exportedAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.json`;
+	const p = shanghaiParts(exportedAt);
+	return `contract-desk-backup-${p.y}${p.m}${p.d}-${p.hh}${p.mm}${p.ss}.json`;
 }
 
 /** Export as a downloadable file and remember when (shown on the storage page). */

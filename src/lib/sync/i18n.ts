@@ -1,19 +1,28 @@
-// Messages of the outbox page (待发送) and its error texts: registered when the outbox view loads, not with the shell.
+// Messages of the outbox page (发送记录) and its error texts: registered when the outbox view loads, not with the shell.
 import { defineMessages } from '../i18n/define';
 import { registry } from '../i18n/registry';
 
 export const outboxMessages = defineMessages(
 	{
-		outboxTitle: '待发送',
+		outboxTitle: '发送记录',
+		outboxHeading_attention: '有内容需要您处理',
+		outboxHeading_waiting: '待发送',
+		outboxHeading_delivered: '全部已送达',
+		outboxHeading_empty: '发送记录',
+		outboxSectionAttention: '需要您处理',
+		outboxSectionWaiting: '等待发送',
+		outboxHistory: '已送达（{count}）',
+		outboxHistoryEmpty: '最近 7 天没有送达的内容。',
+		outboxDetails: '详情',
+		outboxOpenContract: '查看合同',
+		outboxDeliveredAt: '送达于 {time}',
+		outboxErrorDetail: '{text}（{detail}）',
 		outboxIntro: '需要提交给服务商的内容会先保存在本设备上，联网后自动按顺序发送，不会重复提交。',
 		outboxSummary: '{waiting} 项等待发送，{sending} 项发送中，{rejected} 项需要处理',
 		outboxEmpty: '没有待发送的内容。',
 		outboxAllSent: '全部内容已送达服务商。',
 		outboxLastSync: '上次同步：{time}',
 		outboxNextAuto: '下次自动重试：{time}',
-		outboxColKind: '类型',
-		outboxColResource: '合同编号',
-		outboxColState: '状态',
 		outboxColAttempts: '尝试次数',
 		outboxColLastError: '最近错误',
 		outboxColNextTry: '下次尝试',
@@ -79,7 +88,19 @@ export const outboxMessages = defineMessages(
 		syncErr_http: '服务商拒绝了请求（HTTP {status}）'
 	},
 	{
-		outboxTitle: 'Outbox',
+		outboxTitle: 'Sent items',
+		outboxHeading_attention: 'Something needs you',
+		outboxHeading_waiting: 'Waiting to be sent',
+		outboxHeading_delivered: 'All delivered',
+		outboxHeading_empty: 'Sent items',
+		outboxSectionAttention: 'Needs your action',
+		outboxSectionWaiting: 'Waiting to be sent',
+		outboxHistory: 'Delivered ({count})',
+		outboxHistoryEmpty: 'Nothing delivered in the last 7 days.',
+		outboxDetails: 'Details',
+		outboxOpenContract: 'Open the contract',
+		outboxDeliveredAt: 'Delivered {time}',
+		outboxErrorDetail: '{text} ({detail})',
 		outboxIntro:
 			'What you submit to the provider is saved on this device first and sent in order as soon as there is a connection — never twice.',
 		outboxSummary: '{waiting} waiting, {sending} sending, {rejected} need attention',
@@ -87,9 +108,6 @@ export const outboxMessages = defineMessages(
 		outboxAllSent: 'Everything has reached the provider.',
 		outboxLastSync: 'Last sync: {time}',
 		outboxNextAuto: 'Next automatic retry: {time}',
-		outboxColKind: 'Kind',
-		outboxColResource: 'Contract number',
-		outboxColState: 'State',
 		outboxColAttempts: 'Attempts',
 		outboxColLastError: 'Last error',
 		outboxColNextTry: 'Next try',

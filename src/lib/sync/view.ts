@@ -1,4 +1,4 @@
-// What the outbox page shows: rows with their contract number, why a row waits, errors and 409 versions side by side.
+// What the outbox page shows: rows grouped by what they ask of the user, their contract number, why a row waits, errors and 409 versions.
 import './i18n';
 import { getDb } from '../db/database';
 import { hasMessage, t, type MessageKey } from '../i18n/index.svelte';
@@ -6,7 +6,7 @@ import type { OutboxRow } from '../db/types';
 import { canonicalJson } from '../domain/canonical';
 import { contractRecord } from '../domain/contract';
 import type { OutboxError } from '../domain/outbox-error';
-import { blockerOf } from './outbox';
+import { blockerOf, compareRows } from './outbox';
 
 export type OutboxItem = OutboxRow & {
 	/** Human contract number, when the contract is on this device. */
@@ -17,13 +17,9 @@ export type OutboxItem = OutboxRow & {
 	local?: unknown;
 };
 
-/** Newest first, one indexed page; numbers and "blocked" are looked up for that page only. */
-export async function listOutbox(offset: number, limit: number): Promise<{ rows: OutboxItem[]; total: number }> {
+/** Numbers, "blocked" and 409 versions for a handful of rows (one page or one group). */
+async function enrich(rows: OutboxRow[]): Promise<OutboxItem[]> {
 	const db = getDb();
-	const [rows, total] = await Promise.all([
-		db.outbox.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(),
-		db.outbox.count()
-	]);
 	const contracts = await db.contracts.bulkGet([...new Set(rows.map((r) => r.resourceId))]);
 	const byId = new Map(contracts.filter((c) => c !== undefined).map((c) => [c.id, c]));
 	const items: OutboxItem[] = [];
@@ -43,7 +39,67 @@ export async function listOutbox(offset: number, limit: number): Promise<{ rows:
 		}
 		items.push({ ...row, number: contract?.number ?? null, blockedBy, local });
 	}
-	return { rows: items, total };
+	return items;
+}
+
+/** Newest first, one indexed page; numbers and "blocked" are looked up for that page only. */
+export async function listOutbox(offset: number, limit: number): Promise<{ rows: OutboxItem[]; total: number }> {
+	const db = getDb();
+	const [rows, total] = await Promise.all([
+		db.outbox.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(),
+		db.outbox.count()
+	]);
+	return { rows: await enrich(rows), total };
+}
+
+/**
+ * What a person asks of the outbox, in that order: what needs me (refused, or held behind a refusal), what is still
+ * on its way, and what arrived. Rows that wait behind a refused row need the same person, so they go with it.
+ */
+export type OutboxGroups = { attention: OutboxItem[]; waiting: OutboxItem[]; delivered: OutboxItem[] };
+
+export function needsUser(item: Pick<OutboxItem, 'status' | 'blockedBy'>): boolean {
+	return item.status === 'rejected' || item.blockedBy?.status === 'rejected';
+}
+
+/** Sorts rows into the three groups: the first two in sending order, the history newest first. */
+export function groupOutbox(items: OutboxItem[]): OutboxGroups {
+	const groups: OutboxGroups = { attention: [], waiting: [], delivered: [] };
+	for (const item of items) {
+		if (item.status === 'done') groups.delivered.push(item);
+		else if (needsUser(item)) groups.attention.push(item);
+		else groups.waiting.push(item);
+	}
+	groups.attention.sort(compareRows);
+	groups.waiting.sort(compareRows);
+	groups.delivered.sort((a, b) => b.updatedAt - a.updatedAt || compareRows(b, a));
+	return groups;
+}
+
+/** The page as a whole, for its title: the most pressing group that has anything in it. */
+export type OutboxState = 'attention' | 'waiting' | 'delivered' | 'empty';
+
+export function outboxState(counts: { attention: number; waiting: number; delivered: number }): OutboxState {
+	if (counts.attention > 0) return 'attention';
+	if (counts.waiting > 0) return 'waiting';
+	if (counts.delivered > 0) return 'delivered';
+	return 'empty';
+}
+
+/** Unfinished rows (few: they leave as they are sent) all at once; the history one page at a time, newest first. */
+export async function loadOutbox(
+	historyOffset: number,
+	historyLimit: number
+): Promise<OutboxGroups & { deliveredTotal: number }> {
+	const db = getDb();
+	const [open, done] = await Promise.all([
+		db.outbox.where('status').anyOf('pending', 'sending', 'rejected').toArray(),
+		db.outbox.where('status').equals('done').toArray()
+	]);
+	done.sort((a, b) => b.updatedAt - a.updatedAt || compareRows(b, a));
+	const page = done.slice(historyOffset, historyOffset + historyLimit);
+	const groups = groupOutbox(await enrich([...open, ...page]));
+	return { ...groups, deliveredTotal: done.length };
 }
 
 export type ErrorView = { key: MessageKey | null; params: Record<string, string | number>; detail: string };
@@ -62,7 +118,7 @@ export function errorLabel(error: OutboxError | undefined, empty = '—'): strin
 	if (!e) return empty;
 	if (!e.key) return e.detail ? `${error!.code}: ${e.detail}` : error!.code;
 	const text = t(e.key, e.params);
-	return e.detail ? `${text}（${e.detail}）` : text;
+	return e.detail ? t('outboxErrorDetail', { text, detail: e.detail }) : text;
 }
 
 /** Leaves of a JSON value by dotted path ('record.partyA.name', 'record.orders.0.id'). */

@@ -6,6 +6,7 @@ import { apiFetch, HttpError } from '../../sync/api';
 import { pull } from '../../sync/pull';
 import { cancelDownloads } from '../../sync/documents';
 import { clearSessionExpiry } from '../../sync/session-expiry';
+import { forgetListSearch } from '../contracts/list/search.svelte';
 
 export async function currentSession(): Promise<Session | undefined> {
 	return getMeta<Session>(META.session);
@@ -125,4 +126,5 @@ async function wipeDevice(): Promise<void> {
 	// signing out is the one moment the user asked for the device to forget everything.
 	await getDb().delete();
 	forgetDb();
+	forgetListSearch();
 }

@@ -31,7 +31,7 @@ export const faqMessages = defineMessages(
 		faqAddressA: '不能。回寄地址一经提交不可更改，请在提交前仔细核对收件人、电话和地址。',
 		faqOfflineQ: '没有网络时能用吗？',
 		faqOfflineA:
-			'能。首次登录并同步后，查看、生成和打印合同都可以离线完成；需要提交给服务商的内容会保存在「待发送」中，联网后自动发送。'
+			'能。首次登录并同步后，查看、生成和打印合同都可以离线完成；需要提交给服务商的内容先保存在本设备上，联网后自动发送（在「更多 → 发送记录」中可以看到）。'
 	},
 	{
 		faqTitle: 'FAQ',
@@ -57,7 +57,7 @@ export const faqMessages = defineMessages(
 			'No. Once submitted, the return address can never be changed, so check the recipient, phone number and address carefully before submitting.',
 		faqOfflineQ: 'Does it work without a network?',
 		faqOfflineA:
-			'Yes. After the first sign-in and sync, viewing, generating and printing contracts all work offline; submissions to the provider wait in the Outbox and are sent automatically when you are online again.'
+			'Yes. After the first sign-in and sync, viewing, generating and printing contracts all work offline; submissions to the provider wait on this device and are sent automatically when you are online again (see More → Sent items).'
 	}
 );
 registry.add(faqMessages);

@@ -6,14 +6,15 @@ export const pageMessages = defineMessages(
 	{
 		moreTitle: '更多',
 		moreLinks: '功能',
-		moreOutbox: '待发送',
-		moreOutboxHint: '离线时提交的内容，联网后自动发送',
+		moreOutbox: '发送记录',
+		moreOutboxHint: '需要您处理的、等待发送的和已送达的内容',
 		moreFaq: '常见问题',
 		moreFaqHint: '电子合同效力、纸质合同、发票等',
 		moreStorage: '存储与备份',
 		moreStorageHint: '查看本设备的存储状态，导出或导入备份',
-		moreLanguage: '语言',
 		moreAccount: '账号',
+		moreAccountName: '名称',
+		moreAccountId: '账号 ID',
 		moreSignOutBusy: '正在退出…',
 		installTitle: '安装到设备',
 		installIntro: '安装后可从桌面或主屏幕直接打开，离线也能使用，数据也更不容易被浏览器清除。',
@@ -43,7 +44,8 @@ export const pageMessages = defineMessages(
 		risk_notPersisted: '存储不是持久的：设备空间不足时，浏览器可能删除本设备上的合同。',
 		risk_noStorageManager: '此浏览器无法确认数据是否会被保留，请定期导出备份。',
 		risk_lowQuota: '存储空间即将用完，请清理设备空间并导出备份。',
-		risk_noBackup: '还没有备份。合同 PDF 只保存在本设备上，建议导出一份备份。',
+		risk_noBackup:
+			'还没有备份。服务商登记过的合同及其 PDF，在新设备上登录后会自动恢复；尚未送达服务商的合同和未填完的申请只在本设备上，建议导出一份备份。',
 		storageAllGood: '存储状态良好。',
 		storageFullTitle: '存储空间已满，合同文件下载已暂停',
 		storageFullBody:
@@ -86,14 +88,15 @@ export const pageMessages = defineMessages(
 	{
 		moreTitle: 'More',
 		moreLinks: 'Features',
-		moreOutbox: 'Outbox',
-		moreOutboxHint: 'Submissions made offline, sent automatically when online',
+		moreOutbox: 'Sent items',
+		moreOutboxHint: 'What needs you, what waits to be sent and what was delivered',
 		moreFaq: 'FAQ',
 		moreFaqHint: 'Validity of e-contracts, paper contracts, invoices…',
 		moreStorage: 'Storage & backup',
 		moreStorageHint: 'Storage status of this device; export or import a backup',
-		moreLanguage: 'Language',
 		moreAccount: 'Account',
+		moreAccountName: 'Name',
+		moreAccountId: 'Account ID',
 		moreSignOutBusy: 'Signing out…',
 		installTitle: 'Install on this device',
 		installIntro:
@@ -128,7 +131,8 @@ export const pageMessages = defineMessages(
 			'Storage is not persistent: when the device runs low on space, the browser may delete the contracts on this device.',
 		risk_noStorageManager: 'This browser cannot confirm that data is kept; export backups regularly.',
 		risk_lowQuota: 'Storage is almost full. Free some space on the device and export a backup.',
-		risk_noBackup: 'No backup yet. Contract PDFs are kept on this device only; export a backup.',
+		risk_noBackup:
+			'No backup yet. Contracts the provider has registered come back with their PDFs when you sign in on a new device; contracts not yet delivered and unfinished applications are on this device only, so export a backup.',
 		storageAllGood: 'Storage is in good shape.',
 		storageFullTitle: 'Storage is full: document downloads are paused',
 		storageFullBody:
