@@ -226,6 +226,12 @@ export async function buildStates(
 				{ timeout: 40_000 }
 			)
 			.toBe('rejected,rejected');
+		// 生成新合同 takes today's identity: the pull must have brought the new name first.
+		await expect
+			.poll(async () => (await storedRows<{ legalName?: string }>(page, 'identity'))[0]?.legalName, {
+				timeout: 30_000
+			})
+			.toBe(RENAMED.legalName);
 		await go(page, `/contracts/${voided}`);
 		await page.getByTestId('regenerate').click();
 		await expect(page.locator('#contact-person')).toBeVisible();

@@ -45,7 +45,7 @@ export interface CheckOptions {
 export function inPageFindings(page: Page, options: CheckOptions): Promise<Finding[]> {
 	return page.evaluate(({ width: W, height: H, punctuation }) => {
 		const out: Finding[] = [];
-		const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE']);
+		const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BR', 'WBR']);
 		const describe = (el: Element): string => {
 			let s = el.tagName.toLowerCase();
 			// An id made from data (an order number) would keep every row's finding apart.
