@@ -1,8 +1,10 @@
 // The gallery: every route × state × language of the built app at 390×844, one PNG each and an index.html, for eyes.
 // Builds the states exactly as the layout audit does (tests/e2e/app-states.ts) on a fresh demo server. Builds nothing:
-// run `npm run build` first. Writes to test-results/gallery/ (or GALLERY_DIR); an e2e run empties test-results/.
+// run `npm run build` first. Writes to $TMPDIR/contract-desk-gallery/ (or GALLERY_DIR): not test-results/, which every e2e
+// run empties.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -25,7 +27,7 @@ type Shot = { route: string; state: string; files: Partial<Record<Lang, string>>
 async function main(): Promise<void> {
 	if (!existsSync(join(ROOT, 'build', '200.html'))) throw new Error('no build/ — run `npm run build` first');
 	if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
-	const out = resolve(process.env.GALLERY_DIR ?? join(ROOT, 'test-results', 'gallery'));
+	const out = resolve(process.env.GALLERY_DIR ?? join(tmpdir(), 'contract-desk-gallery'));
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
 	const started = Date.now();
