@@ -99,7 +99,7 @@ test.describe('layout audit', () => {
 	}
 
 	test('every route in every state fits 320–430 px in zh-CN and English, with 44 px targets, no axe violation and Chinese punctuation', async () => {
-		test.setTimeout(900_000);
+		test.setTimeout(600_000);
 		const started = Date.now();
 		const found: Located[] = [];
 		let visits = 0;
