@@ -32,7 +32,8 @@ export interface CheckOptions {
  *   line whose middle is outside it vertically. An element that means to cut (`text-overflow: ellipsis` or
  *   `-webkit-line-clamp`) may, as long as it still shows three characters' width; form controls scroll their value.
  * - target: buttons, links, inputs, selects, textareas, summaries and ARIA widgets smaller than 44×44 CSS px. A
- *   checkbox or radio counts with its label(s) (the label toggles it). A link inside a sentence (inline, with text
+ *   checkbox or radio counts with its label(s) where they touch it (within 8 px: the label toggles it; a label elsewhere
+ *   is a separate target). A link inside a sentence (inline, with text
  *   of the same block around it) is WCAG 2.5.8's inline exception. Visually hidden controls are not targets.
  * Screen-reader-only elements (a 1 px box or a clip: .visually-hidden, SvelteKit's route announcer) are not laid out
  * for eyes and are left out of overflow, clipped and target (their text still counts for punctuation).
@@ -219,7 +220,9 @@ export function inPageFindings(page: Page, options: CheckOptions): Promise<Findi
 				let { left, top, right, bottom } = r;
 				for (const label of input.labels) {
 					const l = label.getBoundingClientRect();
-					if (l.width === 0) continue;
+					// A label counts where it joins the box: one on another line of the card is a second, separate target.
+					const gap = Math.max(l.left - right, left - l.right, l.top - bottom, top - l.bottom);
+					if (l.width === 0 || gap > 8) continue;
 					left = Math.min(left, l.left);
 					top = Math.min(top, l.top);
 					right = Math.max(right, l.right);

@@ -198,6 +198,7 @@ test('the audit finds each kind of problem and leaves the exemptions alone', asy
 			<button id="small" style="min-width: 0; min-height: 0; width: 30px; height: 30px">小</button>
 			<p>请先阅读<a href="#">条款</a>后继续。</p>
 			<label><input type="checkbox">一个足够大的选项</label>
+			<div><input type="checkbox" id="far" style="width: 24px; height: 24px"><div style="height: 40px"></div><label for="far">远处的标签</label></div>
 			<p id="colon">生成时间: 2026-12-07 12:30</p>
 			<p>上午 9:00 生成，见 https://example.com/a,b</p>
 			<p data-user-data>用户写的(数据)</p>
@@ -217,6 +218,7 @@ test('the audit finds each kind of problem and leaves the exemptions alone', asy
 		'punctuation main > span.visually-hidden',
 		'punctuation p#colon',
 		'tabbar nav.app-nav',
-		'target button#small'
+		'target button#small',
+		'target input#far'
 	]);
 });
