@@ -402,10 +402,11 @@ export async function buildStates(
 						ready: '[data-testid="attachment-orders"]',
 						prepare: async (p) => {
 							await back(p);
-							// Three orders that can still be ticked (not refunded, not in a contract yet).
-							const free = p.locator('[data-testid="order-option"] input[type="checkbox"]:not(:disabled)');
-							await expect(free.first()).toBeVisible();
-							for (let i = 0; i < 3; i++) await free.nth(i).check();
+							// Three orders ticked that can be (not refunded, not in a contract yet); the draft may hold some already.
+							const box = '[data-testid="order-option"] input[type="checkbox"]:not(:disabled)';
+							await expect(p.getByTestId('order-option').first()).toBeVisible();
+							for (let i = 0; i < 6 && (await p.locator(`${box}:checked`).count()) < 3; i++)
+								await p.locator(`${box}:not(:checked)`).first().check();
 							await toConfirm(p);
 						},
 						cleanup: back

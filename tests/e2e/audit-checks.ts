@@ -68,6 +68,7 @@ export function inPageFindings(page: Page, options: CheckOptions): Promise<Findi
 		const textOf = (el: Element): string =>
 			(
 				(el as HTMLElement).innerText ||
+				[...((el as HTMLInputElement).labels ?? [])].map((l) => l.innerText).join(' ') ||
 				(el as HTMLInputElement).value ||
 				el.getAttribute('aria-label') ||
 				el.getAttribute('title') ||
