@@ -400,7 +400,7 @@ describe('lease', () => {
 
 describe('outbox page helpers', () => {
 	it('turns structured errors into message keys and diffs a 409 version against the local one', async () => {
-		const { describeError, diffVersions, errorLabel } = await import('../../src/lib/sync/view');
+		const { describeError, diffVersions, errorLabel, errorReason } = await import('../../src/lib/sync/view');
 		expect(describeError({ code: 'serverError', detail: 'busy', status: 503 })).toEqual({
 			key: 'syncErr_serverError',
 			params: { status: 503 },
@@ -415,6 +415,9 @@ describe('outbox page helpers', () => {
 		expect(errorLabel({ code: 'serverError', detail: 'busy', status: 503 })).toBe('服务商暂时故障（HTTP 503）（busy）');
 		// A code this app version does not know shows as it was stored rather than as a bare key.
 		expect(errorLabel({ code: 'newServerCode', detail: 'why' })).toBe('newServerCode: why');
+		// The reason a person reads leaves the provider's (English, technical) words to 详情 when the code is known.
+		expect(errorReason({ code: 'serverError', detail: 'busy', status: 503 })).toBe('服务商暂时故障（HTTP 503）');
+		expect(errorReason({ code: 'newServerCode', detail: 'why' })).toBe('newServerCode: why');
 		const local = { returnAddress: { recipient: '王珺', city: '深圳市' } };
 		const server = { contractId: 'c', returnAddress: { recipient: '张喆', city: '深圳市' }, submittedAt: 'x' };
 		expect(diffVersions(local, server)).toEqual({

@@ -121,6 +121,16 @@ export function errorLabel(error: OutboxError | undefined, empty = '—'): strin
 	return e.detail ? t('outboxErrorDetail', { text, detail: e.detail }) : text;
 }
 
+/**
+ * What a person reads as the reason: the user's language only, when the code is known. The provider's own words are
+ * technical (English, field paths) and belong under 详情 (errorLabel); an unknown code has nothing else to show.
+ */
+export function errorReason(error: OutboxError | undefined, empty = '—'): string {
+	const e = describeError(error);
+	if (!e) return empty;
+	return e.key ? t(e.key, e.params) : errorLabel(error, empty);
+}
+
 /** Leaves of a JSON value by dotted path ('record.partyA.name', 'record.orders.0.id'). */
 export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
 	if (value !== null && typeof value === 'object') {
