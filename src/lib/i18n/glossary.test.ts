@@ -91,6 +91,7 @@ describe('glossary', () => {
 		expect(zh('申请带订单信息附件的合同')).toEqual([]);
 		const en = (s: string) => AVOID.filter((a) => a.locale === 'en' && a.variant.test(s)).map((a) => a.use);
 		expect(en('Request a stamped paper copy')).toEqual(['paper contract / stamping request']);
+		expect(en('1 paper-copy request')).toEqual(['paper contract / stamping request']);
 		expect(en('a contract with a filing attachment')).toEqual(['with filing/order attachment']);
 		expect(en('Contract with order attachment')).toEqual([]);
 	});

@@ -172,9 +172,9 @@ export default defineMessages(
 		signOut: 'Sign out',
 		signOutConfirmTitle: 'Sign out?',
 		signOutUnsent:
-			'{count, plural, one {# submission has} other {# submissions have}} not reached the provider yet. Signing out deletes {count, plural, one {it} other {them}} from this device for good. Contracts and paper-copy requests already registered are safe and come back at the next sign-in.',
+			'{count, plural, one {# submission has} other {# submissions have}} not reached the provider yet. Signing out deletes {count, plural, one {it} other {them}} from this device for good. Contracts and stamping requests already registered are safe and come back at the next sign-in.',
 		signOutWipe:
-			'Signing out clears this device. Everything has reached the provider: sign in again on any device and your registered contracts, documents and paper-copy requests come back.',
+			'Signing out clears this device. Everything has reached the provider: sign in again on any device and your registered contracts, documents and stamping requests come back.',
 		signOutAnyway: 'Sign out anyway',
 		sessionExpired: 'Your session has expired. Please sign in again; queued submissions are kept.',
 		signInSwitchTitle: 'Switching accounts clears this device',

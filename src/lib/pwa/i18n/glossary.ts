@@ -61,7 +61,7 @@ export const AVOID: { locale: 'zh-CN' | 'en'; variant: RegExp; use: string; appO
 	{ locale: 'en', variant: /\b(pre-?paid|post-?paid)\b/i, use: 'Subscription / Pay as you go' },
 	{ locale: 'en', variant: /\bbusiness filing\b/i, use: 'ICP commercial filing' },
 	{ locale: 'en', variant: /\bframework contract\b/i, use: 'framework agreement' },
-	{ locale: 'en', variant: /\bpaper cop(y|ies)\b/i, use: 'paper contract / stamping request' },
+	{ locale: 'en', variant: /\bpaper[- ]cop(y|ies)\b/i, use: 'paper contract / stamping request' },
 	{
 		locale: 'en',
 		variant: /\bwith an? (filing|order)( information)? attachment\b/i,
