@@ -434,3 +434,22 @@ describe('a contract this app cannot read', () => {
 		expect(await getMeta(META.cursor)).toMatch(/^\d+$/);
 	});
 });
+
+describe('a stamping event of a kind this app does not know', () => {
+	it('is skipped; the pull completes (an older app meeting a newer event kind must not stop syncing)', async () => {
+		const record = uniqueRecord();
+		await registerOnServer(record);
+		const id = `${record.id}:archived`;
+		intercept = async (path, init) => {
+			if (!path.includes('/changes')) return undefined;
+			const res = await env.app.request(path, init);
+			const body = (await res.json()) as { stampingEvents: unknown[] };
+			body.stampingEvents.push({ id, contractId: record.id, kind: 'archivedLater', at: '2026-12-07T08:00:00+08:00' });
+			return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+		};
+		await pull({ limit: 1000 });
+		expect(await getMeta(META.cursor)).toMatch(/^\d+$/);
+		expect(await getDb().contracts.get(record.id)).toMatchObject({ number: record.number });
+		expect(await getDb().stampingEvents.get(id)).toBeUndefined();
+	});
+});

@@ -2,8 +2,12 @@
 import { canonicalJson, sha256Hex } from '../domain/canonical';
 import { changesResponse, restoredContract, type ChangesResponse, type RestoredContract } from '../domain/changes';
 import { z } from 'zod';
+import { stampingEvent } from '../domain/stampingEvent';
 
-const changesEnvelope = changesResponse.extend({ contracts: z.array(z.unknown()) });
+const changesEnvelope = changesResponse.extend({
+	contracts: z.array(z.unknown()),
+	stampingEvents: z.array(z.unknown())
+});
 import { shanghaiMonth } from '../domain/time';
 import { searchKeysOf } from '../db/contracts';
 import { getDb } from '../db/database';
@@ -158,7 +162,12 @@ export async function fetchChanges(
 		const parsed = restoredContract.safeParse(c);
 		return parsed.success ? [parsed.data] : [];
 	});
-	return { ...envelope, contracts };
+	// Likewise an event of a kind a later version adds (as 确认收到 added `confirmed`): skipped, not fatal to the pull.
+	const stampingEvents = envelope.stampingEvents.flatMap((e) => {
+		const parsed = stampingEvent.safeParse(e);
+		return parsed.success ? [parsed.data] : [];
+	});
+	return { ...envelope, contracts, stampingEvents };
 }
 
 /**
