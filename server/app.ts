@@ -27,6 +27,9 @@ import { securityHeaders } from './security-headers';
 import { confirmReceipt } from './stamping-receipt';
 import { staticSite } from './static';
 import { Throttle, type SignInThrottle } from './throttle';
+import { SignInCeiling, type FailureRate } from './sign-in-ceiling';
+import type { RateLimiter } from './sliding-window';
+import { setTimeout as timer } from 'node:timers/promises';
 import type { StampingResult, Store, StoredStamping } from './store';
 
 export { contractView, registerContractBody, RenderUnavailableError, type VerifyDocument } from './registration';
@@ -46,6 +49,12 @@ export interface AppDeps {
 	log?: (message: string, err?: unknown) => void;
 	/** Sign-in throttle (tests share or inspect one); by default one per app on the app's clock. */
 	signInThrottle?: SignInThrottle;
+	/** Failed sign-ins for the global ceiling (PostgreSQL: every process's); by default this process's. */
+	signInFailureRate?: FailureRate;
+	/** How a slowed answer waits (tests record it); by default a timer. */
+	sleep?: (ms: number) => Promise<void>;
+	/** The public verify limiter (PostgreSQL: shared by every process); by default one in memory. */
+	verifyLimiter?: RateLimiter;
 }
 
 /**
@@ -108,6 +117,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	api.get('/health', (c) => c.json({ ok: true }));
 
 	const throttle = deps.signInThrottle ?? new Throttle({}, now);
+	const ceiling = new SignInCeiling({ rate: deps.signInFailureRate, options: config.signInCeiling, now, log });
+	const sleep = deps.sleep ?? ((ms: number) => timer(ms));
 	const tooMany = (c: Context, retryAfterMs: number) => {
 		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 		c.header('Retry-After', String(seconds));
@@ -131,13 +142,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`,
 			rule: SIGN_IN_RULES.code
 		};
-		const decision = await throttle.check([byAddress, byCode]);
-		if (!decision.allowed) return tooMany(c, decision.retryAfterMs);
+		// Counted as a failure before the lookup, so concurrent attempts see each other; a success takes it back.
+		const attempt = await throttle.attempt([byAddress, byCode]);
+		if (!attempt.allowed) return tooMany(c, attempt.retryAfterMs);
 		const account = await store.findAccountByCode(body.value.code);
 		if (!account) {
-			await throttle.fail([byAddress, byCode]);
+			const delay = await ceiling.failed();
+			if (delay > 0) await sleep(delay);
 			return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
 		}
+		await attempt.succeeded();
 		const token = randomBytes(32).toString('base64url');
 		const created = now();
 		await store.createSession(
@@ -157,6 +171,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			registeredCopyHash: deps.renderRegisteredCopy
 				? registeredCopyHashes({ store, render: deps.renderRegisteredCopy, now })
 				: undefined,
+			limiter: deps.verifyLimiter,
 			now,
 			log,
 			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))

@@ -7,7 +7,9 @@ import { bundledSchedules } from './holiday-seed';
 import { seedIfEmpty } from './seed';
 import { openSqliteStore, type Store } from './store';
 import { openPgStore } from './store/pg/index';
-import { SharedThrottle, type SignInThrottle } from './throttle';
+import { SharedThrottle } from './throttle';
+import { PUBLIC_VERIFY_LIMIT } from './public-verify';
+import { RenderGate } from './render-gate';
 
 export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'> & {
 	env?: NodeJS.ProcessEnv;
@@ -33,11 +35,16 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 	// Without PUBLIC_URL, the data folder's origin: chosen once, before any record can carry it.
 	const config = withKeptOrigin(loadConfig(options.env), options.interfaces);
 	let store: Store;
-	let signInThrottle: SignInThrottle | undefined;
+	let shared: Pick<AppDeps, 'signInThrottle' | 'signInFailureRate' | 'verifyLimiter' | 'renderGate'> = {};
 	if (config.databaseUrl) {
 		const pg = await openPgStore(config.databaseUrl, { poolSize: config.pgPoolSize });
-		// Every process behind the load balancer counts the same failures.
-		signInThrottle = new SharedThrottle(pg.failureLog());
+		// Every process behind the load balancer counts the same failures, hits and renders.
+		shared = {
+			signInThrottle: new SharedThrottle(pg.failureLog()),
+			signInFailureRate: pg.failureRate(),
+			verifyLimiter: pg.rateLimiter({ ...PUBLIC_VERIFY_LIMIT, scope: 'verify' }),
+			renderGate: new RenderGate(config.registration, pg.renderLeases())
+		};
 		store = pg;
 	} else store = openSqliteStore(config.dataDir);
 	// Demo accounts with well-known codes are for trying the app, never a default of a production server.
@@ -54,7 +61,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 		renderRegisteredCopy: options.renderRegisteredCopy,
 		staticDir: options.staticDir,
 		log: options.log,
-		signInThrottle
+		...shared
 	});
 	return { config, store, app, seeded, releasedClaims };
 }

@@ -6,6 +6,7 @@ import { parseTrustedProxies } from './client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
 import { keptOrigin, type Interfaces, type KeptOrigin } from './public-origin';
+import { DEFAULT_SIGN_IN_CEILING, type SignInCeilingOptions } from './sign-in-ceiling';
 
 export interface Config {
 	port: number;
@@ -45,6 +46,8 @@ export interface Config {
 	retentionIntervalMs: number;
 	provider: Provider;
 	registration: RegistrationLimits;
+	/** The global ceiling on failed sign-ins (SIGN_IN_FAILURES_PER_MINUTE, SIGN_IN_SLOWDOWN_STEP_MS, SIGN_IN_SLOWDOWN_MAX_MS). */
+	signInCeiling: SignInCeilingOptions;
 }
 
 export interface RegistrationLimits {
@@ -70,6 +73,15 @@ export function loadRegistrationLimits(env: NodeJS.ProcessEnv): RegistrationLimi
 		clockSkewMs: positiveInt(env, 'CLOCK_SKEW_SECONDS', 300) * 1000,
 		perAccount,
 		total: Math.max(perAccount, positiveInt(env, 'RENDER_QUEUE', 16))
+	};
+}
+
+export function loadSignInCeiling(env: NodeJS.ProcessEnv): SignInCeilingOptions {
+	const d = DEFAULT_SIGN_IN_CEILING;
+	return {
+		perMinute: positiveInt(env, 'SIGN_IN_FAILURES_PER_MINUTE', d.perMinute),
+		stepMs: positiveInt(env, 'SIGN_IN_SLOWDOWN_STEP_MS', d.stepMs),
+		maxDelayMs: positiveInt(env, 'SIGN_IN_SLOWDOWN_MAX_MS', d.maxDelayMs)
 	};
 }
 
@@ -170,7 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		retentionMs: retentionDays * DAY_MS,
 		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
-		registration: loadRegistrationLimits(env)
+		registration: loadRegistrationLimits(env),
+		signInCeiling: loadSignInCeiling(env)
 	};
 }
 

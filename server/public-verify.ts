@@ -8,7 +8,7 @@ import {
 	type RegisteredCopy
 } from '../src/lib/domain/verification';
 import { apiError, fieldErrors, invalid } from './http';
-import { SlidingWindowLimiter } from './sliding-window';
+import { SlidingWindowLimiter, type RateLimiter } from './sliding-window';
 import type { NumberedContract, Store } from './store';
 
 /** The registered contracts carrying a number (several accounts' devices may, rarely, have made the same one). */
@@ -60,7 +60,8 @@ export interface PublicVerifyDeps {
 	lookup: ContractsByNumber;
 	/** Absent: files are checked against the original only (unit tests without a renderer). */
 	registeredCopyHash?: ReturnType<typeof registeredCopyHashes>;
-	limiter?: SlidingWindowLimiter;
+	/** By default in memory (this process); with PostgreSQL one every process shares. */
+	limiter?: RateLimiter;
 	/** The throttling key of the caller (the app passes the proxy-aware address, as sign-in uses). */
 	clientAddress: (c: Context) => string;
 	now?: () => number;
@@ -74,7 +75,7 @@ export function publicVerifyRoutes(deps: PublicVerifyDeps): Hono {
 	const limiter = deps.limiter ?? new SlidingWindowLimiter({ ...PUBLIC_VERIFY_LIMIT, now: deps.now });
 	const app = new Hono();
 	app.get('/:number', async (c) => {
-		const admission = limiter.hit(deps.clientAddress(c));
+		const admission = await limiter.hit(deps.clientAddress(c));
 		if (!admission.allowed) {
 			c.header('Retry-After', String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000))));
 			return apiError(c, 429, 'tooManyRequests', { message: 'Too many verification requests; retry later' });

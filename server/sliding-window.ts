@@ -11,7 +11,15 @@ export interface SlidingWindowOptions {
 
 export type Admission = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
 
-export class SlidingWindowLimiter {
+/** What a route needs of a limiter: this one in memory, or one every process shares (the PostgreSQL store's). */
+export interface RateLimiter {
+	/** Counts a hit for `key` if it is within the limit, in one step with the check; a refused hit is not counted. */
+	hit(key: string): RateDecision | Promise<RateDecision>;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export class SlidingWindowLimiter implements RateLimiter {
 	readonly #limit: number;
 	readonly #windowMs: number;
 	readonly #maxKeys: number;

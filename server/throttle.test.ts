@@ -2,10 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, parseTrustedProxies } from './client-address';
 import { delayAfter, SharedThrottle, Throttle, type FailureLog } from './throttle';
+import { createApp, SIGN_IN_RULES } from './app';
 import { makeEnv, type TestEnv } from './test-helpers';
 
 describe('Throttle', () => {
-	it('lets the allowance through, then doubles the wait; failures leave the window after it passes', () => {
+	it('lets exactly the allowance through, then doubles the wait; failures leave the window after it passes', () => {
 		const clock = { now: 0 };
 		const t = new Throttle({ windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 }, () => clock.now);
 		const k = [{ key: 'a', rule: { free: 3 } }];
@@ -13,18 +14,32 @@ describe('Throttle', () => {
 			expect(t.check(k)).toEqual({ allowed: true });
 			t.fail(k);
 		}
-		expect(t.check(k)).toEqual({ allowed: true });
-		t.fail(k); // 4th: 1 s
+		// The 4th waits 1 s after the 3rd failure.
 		expect(t.check(k)).toEqual({ allowed: false, retryAfterMs: 1_000 });
 		clock.now += 1_000;
-		t.fail(k); // 5th: 2 s
+		t.fail(k); // 4th: 2 s
 		expect(t.check(k)).toEqual({ allowed: false, retryAfterMs: 2_000 });
-		expect([6, 7, 8, 20].map((n) => delayAfter(n, 3, { baseDelayMs: 1_000, maxDelayMs: 8_000 }))).toEqual([
-			4_000, 8_000, 8_000, 8_000
+		expect([2, 3, 4, 5, 6, 20].map((n) => delayAfter(n, 3, { baseDelayMs: 1_000, maxDelayMs: 8_000 }))).toEqual([
+			0, 1_000, 2_000, 4_000, 8_000, 8_000
 		]);
 		clock.now += 60_001;
 		expect(t.check(k)).toEqual({ allowed: true });
 		expect(t.size).toBe(0);
+	});
+
+	it('attempt: checks and counts in one step; a success takes its count back', () => {
+		const clock = { now: 0 };
+		const t = new Throttle({ windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 }, () => clock.now);
+		const k = [{ key: 'a', rule: { free: 3 } }];
+		// Three admitted before any outcome is known: the fourth is refused at once.
+		const admitted = [t.attempt(k), t.attempt(k), t.attempt(k)];
+		expect(admitted.every((a) => a.allowed)).toBe(true);
+		expect(t.attempt(k)).toEqual({ allowed: false, retryAfterMs: 1_000 });
+		// One of them succeeded: it no longer counts, so one more may try.
+		const first = admitted[0]!;
+		if (first.allowed) void first.succeeded();
+		expect(t.attempt(k).allowed).toBe(true);
+		expect(t.attempt(k).allowed).toBe(false);
 	});
 
 	it('forgets the least recently failed key beyond maxKeys', () => {
@@ -48,7 +63,9 @@ describe('SharedThrottle (the rules over a failure log every process shares)', (
 				}
 				return out;
 			},
-			record: async (keys, at) => void rows.push(...keys.map((key) => ({ key, at })))
+			record: async (keys, at) => void rows.push(...keys.map((key) => ({ key, at }))),
+			attempt: async () => 0,
+			forget: async () => {}
 		};
 		const opts = { windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 };
 		const shared = new SharedThrottle(log, opts, () => clock.now);
@@ -157,5 +174,106 @@ describe('POST /session under attack', () => {
 		for (let i = 0; i < 12; i++)
 			await attempt(proxied, `d-${i}`, '198.51.100.99', { 'X-Forwarded-For': `192.0.2.${i}` });
 		expect((await attempt(proxied, 'demo', '198.51.100.99', { 'X-Forwarded-For': '192.0.2.200' })).status).toBe(429);
+	});
+});
+
+describe('POST /session: concurrent guesses and the global ceiling', () => {
+	const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+	const attempt = async (app: TestEnv['app'], code: string, peer: string, headers: Record<string, string> = {}) =>
+		app.request(
+			'/api/v1/session',
+			{ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ code }) },
+			from(peer)
+		);
+
+	it.each([16, 64])(
+		'%i wrong codes at once from one address: at most the allowance answered 401, the rest 429',
+		async (n) => {
+			const env = await makeEnv();
+			try {
+				const statuses = await Promise.all(
+					Array.from({ length: n }, (_, i) => attempt(env.app, `concurrent-${i}`, '203.0.113.20').then((r) => r.status))
+				);
+				expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_RULES.address.free);
+				expect(statuses.filter((s) => s === 429)).toHaveLength(n - SIGN_IN_RULES.address.free);
+			} finally {
+				await env.cleanup();
+			}
+		}
+	);
+
+	it('a success does not use up the allowance: after a sign-in, the address still has all its free attempts', async () => {
+		const env = await makeEnv();
+		try {
+			expect((await attempt(env.app, 'demo', '198.51.100.30')).status).toBe(200);
+			const statuses = await Promise.all(
+				Array.from({ length: 11 }, (_, i) => attempt(env.app, `typo-${i}`, '198.51.100.30').then((r) => r.status))
+			);
+			expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+			expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+		} finally {
+			await env.cleanup();
+		}
+	});
+
+	it('past the global ceiling, every further failure from a new forwarded address is slowed, more with the excess, bounded', async () => {
+		const env = await makeEnv({
+			env: {
+				TRUST_PROXY: '10.0.0.1',
+				SIGN_IN_FAILURES_PER_MINUTE: '20',
+				SIGN_IN_SLOWDOWN_STEP_MS: '100',
+				SIGN_IN_SLOWDOWN_MAX_MS: '1000'
+			}
+		});
+		const slept: number[] = [];
+		const logged: string[] = [];
+		const app = createApp({
+			store: env.store,
+			config: env.config,
+			staticDir: null,
+			now: () => env.clock.now,
+			log: (m) => logged.push(m),
+			sleep: async (ms) => void slept.push(ms)
+		});
+		try {
+			const statuses: number[] = [];
+			for (let i = 0; i < 40; i++) {
+				// A new client address and a new code each time: no per-address or per-code limit ever sees two.
+				const res = await attempt(app, `spread-${i}`, '10.0.0.1', { 'X-Forwarded-For': `198.18.${i >> 8}.${i & 255}` });
+				statuses.push(res.status);
+				env.clock.now += 500; // 40 in 20 s: all within one minute
+			}
+			expect(statuses).toEqual(Array(40).fill(401));
+			// The first 20 at once; then 100 ms per failure beyond, up to 1 s.
+			expect(slept).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, ...Array(11).fill(1000)]);
+			// The operator is told once (rate-limited), not once per failure.
+			expect(logged.filter((m) => m.includes('[sign-in] ceiling crossed'))).toHaveLength(1);
+			// A minute later the count is below the ceiling again: answered at once.
+			env.clock.now += 61_000;
+			slept.length = 0;
+			expect((await attempt(app, 'later', '10.0.0.1', { 'X-Forwarded-For': '198.18.9.9' })).status).toBe(401);
+			expect(slept).toEqual([]);
+			// A right code is never slowed by the ceiling.
+			for (let i = 0; i < 25; i++) await attempt(app, `again-${i}`, '10.0.0.1', { 'X-Forwarded-For': `198.19.0.${i}` });
+			slept.length = 0;
+			expect((await attempt(app, 'demo', '10.0.0.1', { 'X-Forwarded-For': '198.19.1.1' })).status).toBe(200);
+			expect(slept).toEqual([]);
+		} finally {
+			await env.cleanup();
+		}
+	});
+
+	it('the slowed answer really waits, on a timer', async () => {
+		const env = await makeEnv({
+			env: { SIGN_IN_FAILURES_PER_MINUTE: '1', SIGN_IN_SLOWDOWN_STEP_MS: '150', SIGN_IN_SLOWDOWN_MAX_MS: '150' }
+		});
+		try {
+			expect((await attempt(env.app, 'first', '198.51.100.1')).status).toBe(401);
+			const started = performance.now();
+			expect((await attempt(env.app, 'second', '198.51.100.2')).status).toBe(401);
+			expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+		} finally {
+			await env.cleanup();
+		}
 	});
 });

@@ -1,8 +1,13 @@
 // Sign-in throttling: failed attempts per key (client address, code) in a sliding window; past a free allowance each further failure doubles the wait. In memory (one process) or in the database (every process).
+import { randomUUID } from 'node:crypto';
+
 export interface ThrottleRule {
 	/** Failures inside the window that cost nothing: a person mistyping a few times is never slowed down. */
 	free: number;
 }
+
+/** A key of an attempt and the allowance it is judged by. */
+export type ThrottleKey = { key: string; rule: ThrottleRule };
 
 export interface ThrottleOptions {
 	windowMs: number;
@@ -22,26 +27,41 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-/** The wait that `failures` failures inside the window impose after the last one (0 within the allowance). */
+/**
+ * The wait that `failures` failures inside the window impose after the last one: none while fewer than the
+ * allowance, so exactly `free` attempts go through at once; then the base wait, doubling with each further failure.
+ */
 export function delayAfter(
 	failures: number,
 	free: number,
 	opts: Pick<ThrottleOptions, 'baseDelayMs' | 'maxDelayMs'>
 ): number {
-	const over = failures - free;
-	if (over <= 0) return 0;
-	return Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.min(over - 1, 40));
+	if (failures < free) return 0;
+	return Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.min(failures - free, 40));
 }
+
+/**
+ * An attempt admitted by `attempt`: it was already counted as a failure when admitted (so concurrent attempts
+ * see it), and a success takes it back.
+ */
+export type AttemptDecision =
+	{ allowed: true; succeeded(): void | Promise<void> } | { allowed: false; retryAfterMs: number };
 
 /** What the sign-in route needs of a throttle; the database-backed one answers asynchronously. */
 export interface SignInThrottle {
-	check(keys: readonly { key: string; rule: ThrottleRule }[]): ThrottleDecision | Promise<ThrottleDecision>;
+	/** A look without counting (refusing a blocked client before its body is read). */
+	check(keys: readonly ThrottleKey[]): ThrottleDecision | Promise<ThrottleDecision>;
+	/**
+	 * Check and record in one step: when allowed, the attempt is counted as failed at once, before the code is
+	 * looked up, so N concurrent attempts can never all pass a check made before any of them was recorded.
+	 */
+	attempt(keys: readonly ThrottleKey[]): AttemptDecision | Promise<AttemptDecision>;
 	fail(keys: readonly { key: string }[]): void | Promise<void>;
 }
 
 /** The longest wait over the keys, from each key's failure count inside the window and its last failure. */
 function decide(
-	keys: readonly { key: string; rule: ThrottleRule }[],
+	keys: readonly ThrottleKey[],
 	recent: (key: string) => { count: number; last: number } | undefined,
 	now: number,
 	opts: ThrottleOptions
@@ -76,8 +96,11 @@ export class Throttle implements SignInThrottle {
 	}
 
 	/** Whether a request may try now; the longest wait over all its keys when not. */
-	check(keys: readonly { key: string; rule: ThrottleRule }[]): ThrottleDecision {
-		const now = this.#now();
+	check(keys: readonly ThrottleKey[]): ThrottleDecision {
+		return this.#check(keys, this.#now());
+	}
+
+	#check(keys: readonly ThrottleKey[], now: number): ThrottleDecision {
 		return decide(
 			keys,
 			(key) => {
@@ -91,7 +114,30 @@ export class Throttle implements SignInThrottle {
 
 	/** Records one failed attempt under every key. */
 	fail(keys: readonly { key: string }[]): void {
+		this.#record(keys, this.#now());
+	}
+
+	/** Synchronous from check to record: nothing else runs in between on this event loop. */
+	attempt(keys: readonly ThrottleKey[]): AttemptDecision {
 		const now = this.#now();
+		const decision = this.#check(keys, now);
+		if (!decision.allowed) return decision;
+		this.#record(keys, now);
+		return { allowed: true, succeeded: () => this.#forget(keys, now) };
+	}
+
+	/** Takes back one failure recorded at `at` under every key (an admitted attempt that succeeded). */
+	#forget(keys: readonly { key: string }[], at: number): void {
+		for (const { key } of keys) {
+			const times = this.#failures.get(key);
+			const i = times ? times.lastIndexOf(at) : -1;
+			if (i < 0) continue;
+			times!.splice(i, 1);
+			if (!times!.length) this.#failures.delete(key);
+		}
+	}
+
+	#record(keys: readonly { key: string }[], now: number): void {
 		for (const { key } of keys) {
 			const times = this.#recent(key, now);
 			times.push(now);
@@ -112,6 +158,18 @@ export interface FailureLog {
 	/** Per key: failures after `since` and the time of the last one (keys without any are absent). */
 	recent(keys: readonly string[], since: number): Promise<Map<string, { count: number; last: number }>>;
 	record(keys: readonly string[], at: number): Promise<void>;
+	/**
+	 * The throttle's decision and, when allowed, the failure recorded under every key tagged `attempt`, as one
+	 * atomic step (one statement: attempts sharing a key are serialised in the database). Answers the wait (0: allowed).
+	 */
+	attempt(input: {
+		keys: readonly ThrottleKey[];
+		at: number;
+		attempt: string;
+		options: Pick<ThrottleOptions, 'windowMs' | 'baseDelayMs' | 'maxDelayMs'>;
+	}): Promise<number>;
+	/** Removes the failures recorded for an admitted attempt that succeeded. */
+	forget(keys: readonly string[], at: number, attempt: string): Promise<void>;
 }
 
 /**
@@ -129,7 +187,7 @@ export class SharedThrottle implements SignInThrottle {
 		this.#now = now;
 	}
 
-	async check(keys: readonly { key: string; rule: ThrottleRule }[]): Promise<ThrottleDecision> {
+	async check(keys: readonly ThrottleKey[]): Promise<ThrottleDecision> {
 		const now = this.#now();
 		const recent = await this.#log.recent(
 			keys.map((k) => k.key),
@@ -143,5 +201,21 @@ export class SharedThrottle implements SignInThrottle {
 			keys.map((k) => k.key),
 			this.#now()
 		);
+	}
+
+	async attempt(keys: readonly ThrottleKey[]): Promise<AttemptDecision> {
+		const at = this.#now();
+		const attempt = randomUUID();
+		const wait = await this.#log.attempt({ keys, at, attempt, options: this.#options });
+		if (wait > 0) return { allowed: false, retryAfterMs: wait };
+		return {
+			allowed: true,
+			succeeded: () =>
+				this.#log.forget(
+					keys.map((k) => k.key),
+					at,
+					attempt
+				)
+		};
 	}
 }

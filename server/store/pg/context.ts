@@ -24,7 +24,14 @@ export function pgCode(err: unknown): string | undefined {
  * process holds (OWNER, its owner id) on a dedicated session while it lives; a claim whose owner's lock can be
  * taken belongs to a dead process.
  */
-export const LOCK = { owner: 0x43440001, retention: 0x43440002, contract: 0x43440003 } as const;
+export const LOCK = {
+	owner: 0x43440001,
+	retention: 0x43440002,
+	contract: 0x43440003,
+	/** Taken inside the migration's SQL functions (throttle_attempt, rate_hit), where the numbers are written out. */
+	throttle: 0x43440004,
+	rateHit: 0x43440005
+} as const;
 /** The one-bigint key of the migration lock ("CDmigrat"). */
 export const MIGRATION_LOCK = '4846082651424710004';
 

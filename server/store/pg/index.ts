@@ -15,7 +15,7 @@ import { migratePg } from './migrations';
 import * as renditions from './renditions';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
-import { pgFailureLog } from './throttle';
+import { pgFailureLog, pgFailureRate, pgRateLimiter, pgRenderLeases } from './throttle';
 
 export { PG_SCHEMA_VERSION } from './migrations';
 
@@ -148,6 +148,12 @@ export class PgStore implements Store {
 	}
 	/** Sign-in failures, shared by every process on this database. */
 	readonly failureLog = () => pgFailureLog(this.#ctx);
+	/** Failed sign-ins per second of every process (the global ceiling). */
+	readonly failureRate = () => pgFailureRate(this.#ctx);
+	/** A sliding-window limiter every process counts together (`scope` keeps limiters apart). */
+	readonly rateLimiter = (opts: Parameters<typeof pgRateLimiter>[1]) => pgRateLimiter(this.#ctx, opts);
+	/** Per-account render slots held as leases (the render gate across processes). */
+	readonly renderLeases = (opts?: { leaseMs?: number }) => pgRenderLeases(this.#ctx, opts);
 
 	async isEmpty(): P<boolean> {
 		return accounts.isEmpty(this.#ctx);

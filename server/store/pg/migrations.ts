@@ -181,6 +181,67 @@ export const PG_MIGRATIONS: string[] = [
 	ALTER TABLE stamping_events DROP CONSTRAINT stamping_events_kind_check;
 	ALTER TABLE stamping_events ADD CONSTRAINT stamping_events_kind_check
 		CHECK (kind IN ('received', 'stamped', 'returned', 'confirmed'));
+	`,
+	// Issue 23: limits that hold across processes. A sign-in attempt is checked and recorded in one statement
+	// (throttle_attempt: attempts sharing a key queue on a transaction lock of that key, and each statement of a
+	// volatile function sees what the one before it committed); an admitted attempt is tagged so that a success
+	// removes it. Failed sign-ins per second for the global ceiling; public verification hits per client
+	// (rate_hit, the same way); per-account render admission as leases that expire if their process dies.
+	`
+	ALTER TABLE throttle_failures ADD COLUMN attempt text;
+
+	CREATE FUNCTION throttle_attempt(keys text[], frees integer[], now_ms bigint, window_ms bigint, base_ms bigint,
+		max_ms bigint, attempt_id text) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+	DECLARE
+		h integer;
+		n integer;
+		l bigint;
+		wait bigint := 0;
+	BEGIN
+		-- In hash order, so two attempts sharing keys never wait for each other crosswise.
+		FOR h IN SELECT DISTINCT hashtext(k) FROM unnest(keys) k ORDER BY 1 LOOP
+			PERFORM pg_advisory_xact_lock(1128529924, h);
+		END LOOP;
+		FOR i IN 1 .. coalesce(array_length(keys, 1), 0) LOOP
+			SELECT count(*), max(at) INTO n, l FROM throttle_failures WHERE key = keys[i] AND at > now_ms - window_ms;
+			IF n >= frees[i] THEN
+				wait := greatest(wait, l + least(max_ms, base_ms << least(n - frees[i], 40)) - now_ms);
+			END IF;
+		END LOOP;
+		IF wait <= 0 THEN
+			INSERT INTO throttle_failures (key, at, attempt) SELECT unnest(keys), now_ms, attempt_id;
+		END IF;
+		RETURN greatest(wait, 0);
+	END $$;
+
+	CREATE TABLE sign_in_failure_seconds (second bigint PRIMARY KEY, failures integer NOT NULL);
+
+	CREATE TABLE rate_hits (key text NOT NULL, at bigint NOT NULL);
+	CREATE INDEX rate_hits_key_at ON rate_hits(key, at);
+	CREATE INDEX rate_hits_at ON rate_hits(at);
+
+	CREATE FUNCTION rate_hit(k text, lim integer, window_ms bigint, now_ms bigint) RETURNS bigint
+		LANGUAGE plpgsql VOLATILE AS $$
+	DECLARE
+		n integer;
+		oldest bigint;
+	BEGIN
+		PERFORM pg_advisory_xact_lock(1128529925, hashtext(k));
+		SELECT count(*), min(at) INTO n, oldest FROM rate_hits WHERE key = k AND at > now_ms - window_ms;
+		IF n >= lim THEN
+			RETURN greatest(1, oldest + window_ms - now_ms);
+		END IF;
+		INSERT INTO rate_hits (key, at) VALUES (k, now_ms);
+		RETURN 0;
+	END $$;
+
+	CREATE TABLE render_leases (
+		account_id text COLLATE "C" NOT NULL,
+		slot integer NOT NULL,
+		lease text NOT NULL,
+		expires_at bigint NOT NULL,
+		PRIMARY KEY (account_id, slot)
+	);
 	`
 ];
 

@@ -166,10 +166,12 @@ describe('PostgreSQL store across processes', () => {
 		const one = new SharedThrottle(t.store.failureLog(), {}, () => clock.now);
 		const two = new SharedThrottle(p2.failureLog(), {}, () => clock.now);
 		const key = [{ key: 'address:203.0.113.9', rule: { free: 10 } }];
-		for (let i = 0; i < 10; i++) await (i % 2 ? one : two).fail(key);
+		for (let i = 0; i < 9; i++) await (i % 2 ? one : two).fail(key);
 		expect(await two.check(key)).toEqual({ allowed: true });
 		await one.fail(key);
 		expect(await two.check(key)).toEqual({ allowed: false, retryAfterMs: 1_000 });
+		// attempt (check and record at once) agrees: refused with the same wait, nothing recorded.
+		expect(await two.attempt(key)).toEqual({ allowed: false, retryAfterMs: 1_000 });
 		clock.now += 1_000;
 		expect(await one.check(key)).toEqual({ allowed: true });
 		// Outside the 15-minute window the failures no longer count.

@@ -51,6 +51,12 @@ export async function purgeExpired(
 		const sessions = await q.query(`DELETE FROM sessions WHERE expires_at <= $1`, [new Date(input.now).toISOString()]);
 		const idempotency = await q.query(`DELETE FROM idempotency WHERE created_at < $1`, [input.idempotencyBefore]);
 		await q.query(`DELETE FROM throttle_failures WHERE at < $1`, [input.now - THROTTLE_KEEP_MS]);
+		await q.query(`DELETE FROM rate_hits WHERE at < $1`, [input.now - THROTTLE_KEEP_MS]);
+		await q.query(`DELETE FROM sign_in_failure_seconds WHERE second < $1`, [
+			Math.floor((input.now - THROTTLE_KEEP_MS) / 1000)
+		]);
+		// Leases of processes that died mid-render (a live one deletes its own).
+		await q.query(`DELETE FROM render_leases WHERE expires_at < $1`, [input.now - THROTTLE_KEEP_MS]);
 		return { sessions: sessions.rowCount ?? 0, idempotency: idempotency.rowCount ?? 0 };
 	});
 }
