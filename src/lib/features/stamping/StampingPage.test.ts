@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveGeneratedContract } from '../../db/contracts';
 import { forgetDb, getDb } from '../../db/database';
-import { stampingDraftKey } from '../../db/stamping';
+import { stampingDraftKey, submitStamping } from '../../db/stamping';
 import { exampleFrameworkRecord } from '../../db/test-fixtures';
 import type { HolidayYearRow, ProviderRow } from '../../db/types';
 import type { HolidaySchedule } from '../../domain/holidayCalendar';
@@ -144,6 +144,35 @@ describe('StampingPage', () => {
 		expect((await db.stampingRequests.get(contractId))?.status).toBe('submitted');
 		expect(await db.outbox.filter((r) => r.kind === 'submitStamping').count()).toBe(1);
 		expect(await db.drafts.get(stampingDraftKey(contractId))).toBeUndefined();
+	});
+
+	it('a request of a contract whose registration was refused says it will not be sent, agreeing with the banner', async () => {
+		await submitStamping(contractId, {
+			returnAddress: {
+				recipient: '李喆',
+				phone: '0755-86013388',
+				province: '广东省',
+				city: '深圳市',
+				district: '南山区',
+				address: '科技园科苑路 8 号 12 层',
+				postalCode: '518057'
+			}
+		});
+		render(StampingPage, { contractId });
+		expect((await screen.findByTestId('stamp-send-state')).getAttribute('data-state')).toBe('pending');
+		// The provider refuses the contract's registration: its outbox row is rejected.
+		const registration = await getDb()
+			.outbox.filter((r) => r.kind === 'registerContract' && r.resourceId === contractId)
+			.first();
+		await getDb().outbox.update(registration!.id, {
+			status: 'rejected',
+			lastError: { code: 'fingerprintMismatch', detail: 'fingerprint differs' }
+		});
+		await screen.findByTestId('contract-refused');
+		await waitFor(() => expect(screen.getByTestId('stamp-send-state').getAttribute('data-state')).toBe('withheld'));
+		const line = screen.getByTestId('stamp-send-state').textContent!;
+		expect(line).toContain('不会发送');
+		expect(line).not.toContain('等待发送');
 	});
 
 	it('shows the receipt with its due date once the provider’s event arrives', async () => {

@@ -76,6 +76,8 @@ export const stampingMessages = defineMessages(
 		stampSend_done: '回寄地址已送达服务商。',
 		stampSendDoneMail: '纸质合同请按第 3 步另行寄出：服务商收到后，进度会显示在下方。',
 		stampSend_rejected: '服务商未接受此次提交：{reason}',
+		stampSend_withheld:
+			'不会发送：服务商拒绝登记这份合同，回寄地址不会发给服务商。可按上方提示生成新合同，再为新合同提交线下盖章申请。',
 		stampSendDetails: '在「待发送」中查看',
 		// the timeline
 		stampProgress: '办理进度',
@@ -198,6 +200,8 @@ export const stampingMessages = defineMessages(
 		stampSendDoneMail:
 			'Mail the paper contract separately (step 3): once the provider receives it, the progress shows below.',
 		stampSend_rejected: 'The provider did not accept it: {reason}',
+		stampSend_withheld:
+			'Will not be sent: the provider refused to register this contract, so this return address does not go to the provider. Generate a new contract as shown above, then make a stamping request for it.',
 		stampSendDetails: 'See the outbox',
 		stampProgress: 'Progress',
 		stampEvent_submitted: 'Return address submitted',

@@ -3,7 +3,7 @@ import type { OutboxRow, StampingRequestRow } from '../../db/types';
 import type { StampingEvent } from '../../domain/stamping';
 import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
 import { workCalendar } from '../../domain/workdays';
-import { sendState, timeline as timelineOn } from './timeline';
+import { requestSendState, sendState, timeline as timelineOn } from './timeline';
 
 const calendar = workCalendar([SCHEDULE_2025, SCHEDULE_2026]);
 const timeline = (r: StampingRequestRow | null, events: StampingEvent[]) => timelineOn(r, events, calendar);
@@ -133,6 +133,15 @@ describe('sendState', () => {
 		expect(sendState([row('done', 1), receipt]).state).toBe('done');
 		expect(sendState([row('done', 1), receipt], 'confirmReceipt').state).toBe('pending');
 		expect(sendState([row('done', 1)], 'confirmReceipt').state).toBe('done');
+	});
+
+	it('a request of a refused contract that is still in the outbox is withheld, not waiting', () => {
+		expect(requestSendState([row('pending', 1)], true).state).toBe('withheld');
+		expect(requestSendState([row('sending', 1)], true).state).toBe('withheld');
+		expect(requestSendState([row('pending', 1)], false).state).toBe('pending');
+		// What already happened stays as it was.
+		expect(requestSendState([row('done', 1)], true).state).toBe('done');
+		expect(requestSendState([row('rejected', 1, { code: 'conflict', detail: 'x' })], true).state).toBe('rejected');
 	});
 
 	it('keeps the reason of a rejection', () => {

@@ -54,3 +54,15 @@ export function sendState(
 	if (!newest) return { state: 'done' };
 	return newest.status === 'rejected' ? { state: 'rejected', error: newest.lastError } : { state: newest.status };
 }
+
+/**
+ * The return address's send state, where a request of a contract the provider refused to register waits for
+ * nothing: still in the outbox, it is 'withheld' (never sent) rather than waiting. Done and rejected stay as they were.
+ */
+export function requestSendState(
+	rows: readonly OutboxRow[],
+	contractRefused: boolean
+): { state: SendState | 'withheld'; error?: OutboxRow['lastError'] } {
+	const send = sendState(rows, 'submitStamping');
+	return contractRefused && (send.state === 'pending' || send.state === 'sending') ? { state: 'withheld' } : send;
+}
