@@ -118,11 +118,14 @@ export function pgRenderLeases(ctx: PgContext, opts: { leaseMs?: number } = {}):
 				renew.unref();
 				return async () => {
 					clearInterval(renew);
-					await ctx.pool.query(`DELETE FROM render_leases WHERE account_id = $1 AND slot = $2 AND lease = $3`, [
-						accountId,
-						slot,
-						lease
-					]);
+					// A failed delete must not turn a finished render into an error: the lease runs out by itself.
+					await ctx.pool
+						.query(`DELETE FROM render_leases WHERE account_id = $1 AND slot = $2 AND lease = $3`, [
+							accountId,
+							slot,
+							lease
+						])
+						.catch(() => {});
 				};
 			}
 			return null;
