@@ -69,7 +69,14 @@ export class SignInCeiling {
 	/** Records a failed sign-in; answers how long to wait before saying so (0 under the ceiling). */
 	async failed(): Promise<number> {
 		const now = this.#now();
-		const failures = await this.#rate.record(now);
+		let failures: number;
+		try {
+			failures = await this.#rate.record(now);
+		} catch (err) {
+			// The count is a slowdown, not a check: a database hiccup answers the 401 at once rather than a 500.
+			this.#log(`[sign-in] could not count a failed sign-in for the ceiling: ${String(err)}`);
+			return 0;
+		}
 		const delay = ceilingDelay(failures, this.#options);
 		if (delay > 0) {
 			this.#slowedSinceLog++;
