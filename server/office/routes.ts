@@ -205,7 +205,7 @@ export function officeRoutes(deps: OfficeDeps): Hono<OfficeEnv> {
 		return c.json({ account: accountView(row), accessCode: code, groups, revokedSessions: 0 }, 201);
 	});
 	office.post('/accounts/:id/access-code', requireRole('issueCodes'), async (c) => {
-		const body = await readBody(c, rotateAccessCodeRequest, { allowEmpty: true });
+		const body = await readBody(c, rotateAccessCodeRequest.optional(), { allowEmpty: true });
 		if (!body.ok) return body.response;
 		const { code, groups } = newAccessCode();
 		const result = await store.setAccessCode({
