@@ -469,7 +469,16 @@ describe.each(STORES)('office API: %s', (_name, open) => {
 
 	it('staff passwords are never returned or logged, and no hash leaves the server', async () => {
 		const admin = await member('pw-admin', ['admin']);
+		const hired = await office('POST', '/staff', admin, { login: 'new-hire', roles: ['dispatch'] });
+		expect(hired.status).toBe(201);
+		expect(hired.json).toMatchObject({ member: { login: 'new-hire', roles: ['dispatch'], mustChangePassword: true } });
+		const initial = String(hired.json.initialPassword);
+		expect((await opened.store.listAdminActions({ target: 'staff:new-hire' }))[0]).toMatchObject({
+			actor: 'pw-admin',
+			action: 'staff.create'
+		});
 		const staff = await office('GET', '/staff', admin);
+		expect(staff.text).not.toContain(initial);
 		expect(staff.status).toBe(200);
 		expect(staff.text).not.toMatch(/password_?hash|argon2id/i);
 		await office('POST', '/session', undefined, { login: 'pw-admin', password: 'a wrong password that is long' });
