@@ -25,7 +25,6 @@ import { openSqliteStore } from '../store/sqlite/index';
 import { openTestPg } from '../store/pg/test-db';
 import { FIXED_NOW, filingRecord, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../test-helpers';
 import type { Store } from '../store';
-import { DEFAULT_SESSION_POLICY } from './staff';
 
 const ADMIN = 'office-test-admin-token';
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: ADMIN });
@@ -208,7 +207,8 @@ describe.each(STORES)('office API: %s', (_name, open) => {
 
 	it('a session idle longer than the timeout ends; use keeps it alive; sign-out and revocation end it', async () => {
 		const token = await member('idle-one', ['stamping']);
-		const idle = DEFAULT_SESSION_POLICY.idleTimeoutMs;
+		const idle = config.office.idleTimeoutMs;
+		expect(idle).toBe(30 * 60_000);
 		clock.now += idle - 60_000;
 		expect((await office('GET', '/me', token)).status).toBe(200);
 		clock.now += idle - 60_000;
