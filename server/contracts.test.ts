@@ -14,6 +14,7 @@ import {
 	makeEnv,
 	orderRecord,
 	PDF_SHA,
+	SERVER_PDF,
 	put,
 	RETURN_ADDRESS,
 	signIn,
@@ -31,7 +32,7 @@ beforeAll(async () => {
 			verifyCalls.push(record.id);
 			if (rendererDown) throw new RenderUnavailableError('render worker crashed');
 			if (sha.startsWith('e')) throw new Error('glyph missing');
-			return !sha.startsWith('b');
+			return sha.startsWith('b') ? false : SERVER_PDF;
 		}
 	});
 	token = await signIn(env.app);
@@ -82,14 +83,15 @@ describe('PUT /contracts/:id (registration)', () => {
 				record,
 				contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
 				pdfSha256: PDF_SHA,
-				pdfSize: null
+				// The server's rendering is stored with the record alone: every registered contract has its document.
+				pdfSize: SERVER_PDF.byteLength
 			}
 		]);
 		expect(after.orders).toEqual([]);
 		expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
 	});
 
-	it('an order contract with 300 orders and its PDF bytes is stored with the PDF', async () => {
+	it('an order contract with 300 orders sent the old way (with its PDF bytes) stores the server rendering', async () => {
 		const record = orderRecord(env.config, demoOrders(FIXED_NOW));
 		const pdf = Buffer.from('%PDF-1.7 fake document');
 		const sha = createHash('sha256').update(pdf).digest('hex');
@@ -98,7 +100,8 @@ describe('PUT /contracts/:id (registration)', () => {
 		const got = await env.app.request(`/api/v1/contracts/${record.id}/pdf`, { headers: auth(token) });
 		expect(got.status).toBe(200);
 		expect(got.headers.get('Content-Type')).toBe('application/pdf');
-		expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+		// The fake renderer's bytes, not the device's: the registered document is always the server's rendering.
+		expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(SERVER_PDF))).toBe(true);
 	});
 
 	it('same content under a new key → 200 with the stored version, no second row, no re-render', async () => {

@@ -17,6 +17,8 @@ import { openSqliteStore, type SqliteStore } from './store';
 export const ADMIN_TOKEN = 'test-admin-token';
 export const FIXED_NOW = Date.parse('2026-06-15T04:00:00Z');
 export const PDF_SHA = 'a'.repeat(64);
+/** What a fake renderer "renders": the bytes a registration stores when the check passes. */
+export const SERVER_PDF = new TextEncoder().encode('%PDF-1.3 the server rendering');
 
 export interface TestEnv {
 	dir: string;
