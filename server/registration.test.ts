@@ -182,7 +182,10 @@ describe('races are decided by the registry’s constraints', () => {
 		// the renderer: only the store's constraint can decide between them.
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
-		const race = await makeEnv({ env: { RENDERS_PER_ACCOUNT: '2' }, verifyDocument: async () => (await gate, SERVER_PDF) });
+		const race = await makeEnv({
+			env: { RENDERS_PER_ACCOUNT: '2' },
+			verifyDocument: async () => (await gate, SERVER_PDF)
+		});
 		try {
 			const raceToken = await signIn(race.app);
 			const shared = demoOrders(FIXED_NOW)
