@@ -9,7 +9,10 @@ import { openSqliteStore, type Store } from './store';
 import { openPgStore } from './store/pg/index';
 import { SharedThrottle, type SignInThrottle } from './throttle';
 
-export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'> & {
+export type BootstrapOptions = Pick<
+	AppDeps,
+	'verifyDocument' | 'renderDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'
+> & {
 	env?: NodeJS.ProcessEnv;
 	/** The machine's network interfaces (tests); by default os.networkInterfaces(). */
 	interfaces?: Interfaces;
@@ -51,6 +54,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 		store,
 		config,
 		verifyDocument: options.verifyDocument,
+		renderDocument: options.renderDocument,
 		renderRegisteredCopy: options.renderRegisteredCopy,
 		staticDir: options.staticDir,
 		log: options.log,
