@@ -317,6 +317,24 @@ describe('Idempotency-Key', () => {
 		expect(contractRows(record.id)).toBe(0);
 	});
 
+	it('a key finished before the hash left the PDF out (hash of the whole old body) still replays that body', async () => {
+		const record = frameworkRecord(env.config);
+		const pdf = Buffer.from('%PDF-1.7 sent before').toString('base64');
+		const sha = createHash('sha256').update(Buffer.from(pdf, 'base64')).digest('hex');
+		const old = registerContractBody.parse({ record, pdfSha256: sha, pdfBase64: pdf });
+		const legacyHash = requestHash('PUT', `/api/v1/contracts/${record.id}`, old);
+		await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'pre-upgrade', legacyHash, env.clock.now);
+		const stored = { status: 201, body: { contract: { id: record.id, status: 'effective' } } };
+		await env.store.finishIdempotency(DEMO_ACCOUNT_ID, 'pre-upgrade', stored);
+		const res = await register(record, { key: 'pre-upgrade', sha, pdf });
+		expect(res.status).toBe(201);
+		expect(res.headers.get('Idempotent-Replayed')).toBe('true');
+		expect(await res.json()).toEqual(stored.body);
+		expect(contractRows(record.id)).toBe(0);
+		// Another body under that key is still another request.
+		expect((await register(record, { key: 'pre-upgrade' })).status).toBe(422);
+	});
+
 	it('a running claim left by a crashed request is taken over after a minute', async () => {
 		const record = frameworkRecord(env.config);
 		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
