@@ -452,3 +452,47 @@ describe('PUT /contracts/:id/stamping', () => {
 		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS }, 'early')).status).toBe(201);
 	});
 });
+
+describe('GET /contracts/:id/pdf of a contract registered without a document', () => {
+	it('a renderer down → 503 with Retry-After, nothing stored; the account at its render share → 429', async () => {
+		let hold: Promise<void> | null = null;
+		let down = true;
+		const own = await makeEnv({
+			env: { RENDERS_PER_ACCOUNT: '1' },
+			renderDocument: async () => {
+				if (hold) await hold;
+				if (down) throw new RenderUnavailableError('render worker crashed');
+				return { pdf: SERVER_PDF, sha256: createHash('sha256').update(SERVER_PDF).digest('hex') };
+			}
+		});
+		try {
+			const tok = await signIn(own.app);
+			const record = frameworkRecord(own.config);
+			const pdfSha256 = createHash('sha256').update(SERVER_PDF).digest('hex');
+			await own.store.registerContract({
+				accountId: DEMO_ACCOUNT_ID,
+				record,
+				pdfSha256,
+				now: new Date(FIXED_NOW).toISOString()
+			});
+			const get = () => own.app.request(`/api/v1/contracts/${record.id}/pdf`, { headers: auth(tok) });
+			const failed = await get();
+			expect(failed.status).toBe(503);
+			expect(failed.headers.get('Retry-After')).toBe('2');
+			expect(await own.store.getContractPdf(record.id)).toBeUndefined();
+			down = false;
+			let release!: () => void;
+			hold = new Promise((r) => (release = r));
+			const first = get();
+			await new Promise((r) => setTimeout(r, 20));
+			const second = await get();
+			expect(second.status).toBe(429);
+			expect(second.headers.get('Retry-After')).toBe('1');
+			release();
+			expect((await first).status).toBe(200);
+			expect(await own.store.getContractPdf(record.id)).toEqual(SERVER_PDF);
+		} finally {
+			await own.cleanup();
+		}
+	});
+});
