@@ -1,4 +1,4 @@
-// Registry benchmark (issue 14): distinct-key registrations/s and p99 — SQLite 1 process vs PostgreSQL 1 vs 2 processes, fingerprint check on and off — and the empty incremental pull at 5,000 contracts on both stores. One run, so the ratios compare like with like.
+// Registry benchmark (issues 14, 20): distinct-key registrations/s and p99 — SQLite 1 process vs PostgreSQL 1 vs 2 processes, fingerprint check on and off, record-only gzipped bodies vs the old record + base64 PDF — the registration request's size, the server's render time in its worker, and the empty incremental pull at 5,000 contracts on both stores. One run, so the ratios compare like with like.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { contractNumber, type ContractRecord } from '../src/lib/domain/contract'
 import { partyAOf } from '../src/lib/domain/contractRules';
 import type { VerifiedIdentity } from '../src/lib/domain/identity';
 import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
+import { exampleFiling, exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { createApp, hashToken } from '../server/app';
@@ -16,6 +17,7 @@ import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
 import { openSqliteStore, type Store } from '../server/store';
 import { openPgStore } from '../server/store/pg/index';
+import { renderDocument, stopRenderPool } from '../server/verify-document';
 import {
 	createDatabase,
 	dropDatabase,
@@ -23,7 +25,7 @@ import {
 	type ThrowawayCluster
 } from '../server/store/pg/throwaway-cluster';
 import { ROOT } from './server-process';
-import { percentile, type BenchRow } from './bench/stats';
+import { median, percentile, type BenchRow } from './bench/stats';
 import { startCluster } from './cluster';
 
 const PUBLIC_URL = 'http://localhost:8787';
@@ -56,7 +58,23 @@ async function json(res: Response): Promise<unknown> {
 	return res.json();
 }
 
-type Prepared = { record: ContractRecord; sha: string };
+/** A registration as a device sends it: today's record-only body gzipped, or an older device's with the PDF in base64. */
+type Prepared = { record: ContractRecord; body: Uint8Array; gzip: boolean };
+
+/** The body as the app's apiFetch makes it: JSON through the platform's CompressionStream. */
+async function gzipped(text: string): Promise<Uint8Array> {
+	const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function prepared(record: ContractRecord, pdf: Uint8Array | null, legacy: boolean): Promise<Prepared> {
+	const pdfSha256 = pdf ? await sha256Hex(pdf) : 'b'.repeat(64);
+	if (legacy && pdf) {
+		const text = JSON.stringify({ record, pdfSha256, pdfBase64: Buffer.from(pdf).toString('base64') });
+		return { record, body: new TextEncoder().encode(text), gzip: false };
+	}
+	return { record, body: await gzipped(JSON.stringify({ record, pdfSha256 })), gzip: true };
+}
 
 /** Fires `items` with CONCURRENCY requests in flight; every answer must be 201. Registrations/s and p99 latency. */
 async function drive(
@@ -70,12 +88,18 @@ async function drive(
 	await Promise.all(
 		Array.from({ length: CONCURRENCY }, async () => {
 			while (next < items.length) {
-				const { record: r, sha } = items[next++]!;
+				const { record: r, body, gzip } = items[next++]!;
 				const s = performance.now();
+				const headers: Record<string, string> = {
+					authorization: `Bearer ${token}`,
+					'content-type': 'application/json',
+					'idempotency-key': r.id
+				};
+				if (gzip) headers['content-encoding'] = 'gzip';
 				const res = await fetch(`${base}/api/v1/contracts/${r.id}`, {
 					method: 'PUT',
-					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': r.id },
-					body: JSON.stringify({ record: r, pdfSha256: sha })
+					headers,
+					body: body as Uint8Array<ArrayBuffer>
 				});
 				const text = await res.text();
 				latencies.push(performance.now() - s);
@@ -87,18 +111,82 @@ async function drive(
 	return { perSecond: items.length / seconds, p99: percentile(latencies, 99), p50: percentile(latencies, 50) };
 }
 
-type Setup = { label: string; processes: number; pg: boolean };
+/** What one registration puts on the wire (issue 20: ≤ 32 KB for a framework or filing contract). */
+async function requestSizes(): Promise<BenchRow[]> {
+	const rows: BenchRow[] = [];
+	const cases = [
+		{ label: 'framework', record: exampleFramework() as ContractRecord, target: '≤ 32 KB' },
+		{ label: 'filing', record: exampleFiling() as ContractRecord, target: '≤ 32 KB' },
+		{ label: '1,000 orders', record: exampleOrderContract(1000) as ContractRecord, target: undefined }
+	];
+	for (const c of cases) {
+		const pdf = await renderContractPdf(c.record, await loadContractFontsNode(c.record.templateVersion));
+		const json = JSON.stringify({ record: c.record, pdfSha256: await sha256Hex(pdf) });
+		const now = (await prepared(c.record, pdf, false)).body.byteLength;
+		const before = (await prepared(c.record, pdf, true)).body.byteLength;
+		const kb = (n: number) => n / 1024;
+		console.log(
+			`registration request, ${c.label}: ${kb(now).toFixed(1)} KB gzipped (${kb(new TextEncoder().encode(json).byteLength).toFixed(1)} KB JSON); before: ${kb(before).toFixed(1)} KB (record + base64 PDF, PDF ${kb(pdf.byteLength).toFixed(1)} KB)`
+		);
+		rows.push({
+			name: `registration request: ${c.label}, record only, gzipped`,
+			value: kb(now),
+			unit: 'KB',
+			target: c.target
+		});
+		rows.push({
+			name: `registration request: ${c.label}, before (record + base64 PDF)`,
+			value: kb(before),
+			unit: 'KB'
+		});
+	}
+	return rows;
+}
+
+/** The server's render of a framework contract in its one worker, warm: issue 20's ≤ 50 ms per render. */
+async function workerRender(): Promise<BenchRow[]> {
+	const record = exampleFramework();
+	try {
+		for (let i = 0; i < 5; i++) await renderDocument(record);
+		const ms: number[] = [];
+		for (let i = 0; i < 30; i++) {
+			const t0 = performance.now();
+			await renderDocument(record);
+			ms.push(performance.now() - t0);
+		}
+		console.log(`server render in its worker (framework, warm): median ${median(ms).toFixed(1)} ms`);
+		return [
+			{
+				name: 'registry: server render in its worker, framework, warm, median',
+				value: median(ms),
+				unit: 'ms',
+				target: '≤ 50 ms'
+			}
+		];
+	} finally {
+		await stopRenderPool();
+	}
+}
+
+type Setup = { label: string; processes: number; pg: boolean; legacy?: boolean };
 const SETUPS: Setup[] = [
 	{ label: 'SQLite, 1 process', processes: 1, pg: false },
 	{ label: 'PostgreSQL, 1 process', processes: 1, pg: true },
 	{ label: 'PostgreSQL, 2 processes', processes: 2, pg: true }
 ];
+/** Check on only: devices not yet updated, sending the whole PDF in base64 the server decodes and hashes. */
+const LEGACY: Setup = {
+	label: 'SQLite, 1 process, old body (record + base64 PDF)',
+	processes: 1,
+	pg: false,
+	legacy: true
+};
 
 async function registrationRun(
 	pg: ThrowawayCluster,
 	setup: Setup,
 	check: boolean,
-	prepare: (identity: VerifiedIdentity, provider: Provider, n: number) => Promise<Prepared[]>
+	prepare: (identity: VerifiedIdentity, provider: Provider, n: number, legacy: boolean) => Promise<Prepared[]>
 ) {
 	const dataDir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-registry-'));
 	const database = `bench_registry_${Date.now().toString(36)}`;
@@ -118,7 +206,9 @@ async function registrationRun(
 			STATIC_DIR: '/nonexistent',
 			PUBLIC_URL,
 			RENDERS_PER_ACCOUNT: '1000',
-			RENDER_QUEUE: '1000'
+			RENDER_QUEUE: '1000',
+			// Issue 20's setting: 2 cores, one render worker per process (the main thread keeps the other core).
+			RENDER_WORKERS: '1'
 		}
 	});
 	try {
@@ -133,7 +223,7 @@ async function registrationRun(
 			await fetch(`${cluster.url}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } })
 		)) as { identity: VerifiedIdentity; provider: Provider };
 		const n = check ? COUNT.on : COUNT.off;
-		const items = await prepare(changes.identity, changes.provider, WARMUP * setup.processes + n);
+		const items = await prepare(changes.identity, changes.provider, WARMUP * setup.processes + n, !!setup.legacy);
 		await drive(cluster.url, token, items.slice(0, WARMUP * setup.processes));
 		return await drive(cluster.url, token, items.slice(WARMUP * setup.processes));
 	} finally {
@@ -199,30 +289,41 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 	const rows: BenchRow[] = [];
 	try {
 		const fonts = await loadContractFontsNode();
+		const mode = process.env.BENCH_REGISTRY;
+		rows.push(...(await requestSizes()));
+		if (mode !== 'pull') rows.push(...(await workerRender()));
 		const prepareOff = async (identity: VerifiedIdentity, provider: Provider, n: number) =>
-			Array.from({ length: n }, () => ({ record: record(identity, provider), sha: 'b'.repeat(64) }));
+			Promise.all(Array.from({ length: n }, () => prepared(record(identity, provider), null, false)));
 		// Check on: genuine PDFs, rendered here before the clock starts.
-		const prepareOn = async (identity: VerifiedIdentity, provider: Provider, n: number) => {
+		const prepareOn = async (identity: VerifiedIdentity, provider: Provider, n: number, legacy: boolean) => {
 			const out: Prepared[] = [];
 			for (let i = 0; i < n; i++) {
 				const r = record(identity, provider);
-				out.push({ record: r, sha: await sha256Hex(await renderContractPdf(r, fonts)) });
+				out.push(await prepared(r, await renderContractPdf(r, fonts), legacy));
 			}
 			return out;
 		};
-		// BENCH_REGISTRY=pull: only the pull figures (the registrations take minutes).
-		for (const check of process.env.BENCH_REGISTRY === 'pull' ? [] : [false, true]) {
+		// BENCH_REGISTRY=pull: only the pull figures (the registrations take minutes); =on: only the check-on
+		// registrations of one SQLite process, today's body and the old one (issue 20's ≥ 20/s).
+		const checks = mode === 'pull' ? [] : mode === 'on' ? [true] : [false, true];
+		for (const check of checks) {
 			const results: Record<string, Awaited<ReturnType<typeof drive>>> = {};
-			for (const setup of SETUPS) {
+			const setups = mode === 'on' ? [SETUPS[0]!, LEGACY] : check ? [...SETUPS, LEGACY] : SETUPS;
+			for (const setup of setups) {
 				const r = await registrationRun(pg, setup, check, check ? prepareOn : prepareOff);
 				results[setup.label] = r;
 				const tag = `registrations, fingerprint check ${check ? 'on' : 'off'}, ${setup.label}`;
 				console.log(`${tag}: ${r.perSecond.toFixed(1)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
-				rows.push({ name: `registry: ${tag} (${CONCURRENCY} in flight)`, value: r.perSecond, unit: '/s' });
+				rows.push({
+					name: `registry: ${tag} (${CONCURRENCY} in flight)`,
+					value: r.perSecond,
+					unit: '/s',
+					target: check && setup === SETUPS[0] ? '≥ 20/s' : undefined
+				});
 				rows.push({ name: `registry: ${tag}, p99`, value: r.p99, unit: 'ms' });
 			}
 			const base = results['SQLite, 1 process']!.perSecond;
-			for (const setup of SETUPS.slice(1)) {
+			for (const setup of setups.slice(1)) {
 				rows.push({
 					name: `registry: check ${check ? 'on' : 'off'}, ${setup.label} / SQLite 1 process`,
 					value: results[setup.label]!.perSecond / base,
@@ -230,6 +331,7 @@ export async function runRegistryBench(): Promise<BenchRow[]> {
 				});
 			}
 		}
+		if (mode === 'on') return rows;
 
 		const dir = mkdtempSync(join(tmpdir(), 'contract-desk-bench-pull-'));
 		const sqlite = openSqliteStore(dir);

@@ -24,6 +24,8 @@ import {
 	type VerifyDocument
 } from './registration';
 import { RenderGate } from './render-gate';
+import { contractDocument, type RenderDocument } from './contract-document';
+import { registrationIntent, REGISTRATION_BODY_LIMIT } from '../src/lib/domain/registration';
 import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
 import { securityHeaders } from './security-headers';
 import { confirmReceipt } from './stamping-receipt';
@@ -41,6 +43,8 @@ export interface AppDeps {
 	config: Config;
 	/** Re-renders the record and compares fingerprints; absent → the check is skipped. */
 	verifyDocument?: VerifyDocument;
+	/** Renders a contract registered earlier without a document, on its first /pdf; absent → 404 for those. */
+	renderDocument?: RenderDocument;
 	/** Renders a registered copy for public verification of that file; absent → files match the original only. */
 	renderRegisteredCopy?: RenderRegisteredCopy;
 	/** Admission to re-rendering; defaults to one built from config.registration. */
@@ -91,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		now,
 		log
 	};
+	const documents = { store, renderDocument: deps.renderDocument, gate: registration.gate, log };
 
 	app.onError((err, c) => {
 		if (err instanceof HTTPException) return err.getResponse();
@@ -224,9 +229,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	api.get('/contracts/:id/pdf', requireAccount, async (c) => {
 		const contract = await store.getContract(c.req.param('id'));
 		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
-		const pdf = await store.getContractPdf(contract.id);
-		if (!pdf) return notFound(c);
-		return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+		const doc = await contractDocument(documents, contract);
+		if (doc.kind === 'busy' || doc.kind === 'unavailable') {
+			c.header('Retry-After', doc.kind === 'busy' && doc.scope === 'account' ? '1' : '2');
+			return doc.kind === 'busy' && doc.scope === 'account'
+				? apiError(c, 429, 'tooManyRenders', { message: 'Too many documents of this account are being made; retry' })
+				: apiError(c, 503, 'renderUnavailable', { message: 'The document could not be made now; retry' });
+		}
+		if (doc.kind === 'missing') return notFound(c);
+		return c.body(doc.pdf as Uint8Array<ArrayBuffer>, 200, {
 			'Content-Type': 'application/pdf',
 			ETag: `"${contract.pdfSha256}"`
 		});
@@ -235,13 +246,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	api.put('/contracts/:id', requireAccount, async (c) => {
 		const key = idempotencyKey(c);
 		if (!key) return missingKey(c);
-		const body = await readBody(c, registerContractBody);
+		const body = await readBody(c, registerContractBody, { maxBytes: REGISTRATION_BODY_LIMIT });
 		if (!body.ok) return body.response;
 		if (body.value.record.id !== c.req.param('id')) {
 			return invalid(c, { 'record.id': ['idMismatch'] }, 'record.id must equal the URL id');
 		}
 		const accountId = c.get('accountId');
-		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
+		// The key stands for the record and its fingerprint: a device that sent its bytes, then updated and sends
+		// the record alone, replays its registration. Keys claimed before hashed the whole body (legacyBody).
+		const intent = registrationIntent(body.value);
+		const legacyBody = body.value.pdfBase64 === undefined ? undefined : body.value;
+		return runIdempotent(c, store, { scope: accountId, key, body: intent, legacyBody, now: now() }, async (idem) => {
 			const result = await registerContract(registration, { accountId, body: body.value }, idem);
 			await noteRefusal(store, { accountId, record: body.value.record, outcome: result, now: now() }, log);
 			if (result.retryAfterS !== undefined) c.header('Retry-After', String(result.retryAfterS));

@@ -11,7 +11,10 @@ import { SharedThrottle } from './throttle';
 import { PUBLIC_VERIFY_LIMIT } from './public-verify';
 import { RenderGate } from './render-gate';
 
-export type BootstrapOptions = Pick<AppDeps, 'verifyDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'> & {
+export type BootstrapOptions = Pick<
+	AppDeps,
+	'verifyDocument' | 'renderDocument' | 'renderRegisteredCopy' | 'staticDir' | 'log'
+> & {
 	env?: NodeJS.ProcessEnv;
 	/** The machine's network interfaces (tests); by default os.networkInterfaces(). */
 	interfaces?: Interfaces;
@@ -58,6 +61,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
 		store,
 		config,
 		verifyDocument: options.verifyDocument,
+		renderDocument: options.renderDocument,
 		renderRegisteredCopy: options.renderRegisteredCopy,
 		staticDir: options.staticDir,
 		log: options.log,

@@ -14,6 +14,7 @@ import {
 	makeEnv,
 	orderRecord,
 	PDF_SHA,
+	SERVER_PDF,
 	put,
 	RETURN_ADDRESS,
 	signIn,
@@ -31,7 +32,7 @@ beforeAll(async () => {
 			verifyCalls.push(record.id);
 			if (rendererDown) throw new RenderUnavailableError('render worker crashed');
 			if (sha.startsWith('e')) throw new Error('glyph missing');
-			return !sha.startsWith('b');
+			return sha.startsWith('b') ? false : SERVER_PDF;
 		}
 	});
 	token = await signIn(env.app);
@@ -82,14 +83,15 @@ describe('PUT /contracts/:id (registration)', () => {
 				record,
 				contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
 				pdfSha256: PDF_SHA,
-				pdfSize: null
+				// The server's rendering is stored with the record alone: every registered contract has its document.
+				pdfSize: SERVER_PDF.byteLength
 			}
 		]);
 		expect(after.orders).toEqual([]);
 		expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
 	});
 
-	it('an order contract with 300 orders and its PDF bytes is stored with the PDF', async () => {
+	it('an order contract with 300 orders sent the old way (with its PDF bytes) stores the server rendering', async () => {
 		const record = orderRecord(env.config, demoOrders(FIXED_NOW));
 		const pdf = Buffer.from('%PDF-1.7 fake document');
 		const sha = createHash('sha256').update(pdf).digest('hex');
@@ -98,7 +100,8 @@ describe('PUT /contracts/:id (registration)', () => {
 		const got = await env.app.request(`/api/v1/contracts/${record.id}/pdf`, { headers: auth(token) });
 		expect(got.status).toBe(200);
 		expect(got.headers.get('Content-Type')).toBe('application/pdf');
-		expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+		// The fake renderer's bytes, not the device's: the registered document is always the server's rendering.
+		expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(SERVER_PDF))).toBe(true);
 	});
 
 	it('same content under a new key → 200 with the stored version, no second row, no re-render', async () => {
@@ -314,6 +317,24 @@ describe('Idempotency-Key', () => {
 		expect(contractRows(record.id)).toBe(0);
 	});
 
+	it('a key finished before the hash left the PDF out (hash of the whole old body) still replays that body', async () => {
+		const record = frameworkRecord(env.config);
+		const pdf = Buffer.from('%PDF-1.7 sent before').toString('base64');
+		const sha = createHash('sha256').update(Buffer.from(pdf, 'base64')).digest('hex');
+		const old = registerContractBody.parse({ record, pdfSha256: sha, pdfBase64: pdf });
+		const legacyHash = requestHash('PUT', `/api/v1/contracts/${record.id}`, old);
+		await env.store.claimIdempotency(DEMO_ACCOUNT_ID, 'pre-upgrade', legacyHash, env.clock.now);
+		const stored = { status: 201, body: { contract: { id: record.id, status: 'effective' } } };
+		await env.store.finishIdempotency(DEMO_ACCOUNT_ID, 'pre-upgrade', stored);
+		const res = await register(record, { key: 'pre-upgrade', sha, pdf });
+		expect(res.status).toBe(201);
+		expect(res.headers.get('Idempotent-Replayed')).toBe('true');
+		expect(await res.json()).toEqual(stored.body);
+		expect(contractRows(record.id)).toBe(0);
+		// Another body under that key is still another request.
+		expect((await register(record, { key: 'pre-upgrade' })).status).toBe(422);
+	});
+
 	it('a running claim left by a crashed request is taken over after a minute', async () => {
 		const record = frameworkRecord(env.config);
 		const body = registerContractBody.parse({ record, pdfSha256: PDF_SHA });
@@ -429,5 +450,49 @@ describe('PUT /contracts/:id/stamping', () => {
 		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS }, 'early')).status).toBe(404);
 		await register(record);
 		expect((await stamp(record.id, { returnAddress: RETURN_ADDRESS }, 'early')).status).toBe(201);
+	});
+});
+
+describe('GET /contracts/:id/pdf of a contract registered without a document', () => {
+	it('a renderer down → 503 with Retry-After, nothing stored; the account at its render share → 429', async () => {
+		let hold: Promise<void> | null = null;
+		let down = true;
+		const own = await makeEnv({
+			env: { RENDERS_PER_ACCOUNT: '1' },
+			renderDocument: async () => {
+				if (hold) await hold;
+				if (down) throw new RenderUnavailableError('render worker crashed');
+				return { pdf: SERVER_PDF, sha256: createHash('sha256').update(SERVER_PDF).digest('hex') };
+			}
+		});
+		try {
+			const tok = await signIn(own.app);
+			const record = frameworkRecord(own.config);
+			const pdfSha256 = createHash('sha256').update(SERVER_PDF).digest('hex');
+			await own.store.registerContract({
+				accountId: DEMO_ACCOUNT_ID,
+				record,
+				pdfSha256,
+				now: new Date(FIXED_NOW).toISOString()
+			});
+			const get = () => own.app.request(`/api/v1/contracts/${record.id}/pdf`, { headers: auth(tok) });
+			const failed = await get();
+			expect(failed.status).toBe(503);
+			expect(failed.headers.get('Retry-After')).toBe('2');
+			expect(await own.store.getContractPdf(record.id)).toBeUndefined();
+			down = false;
+			let release!: () => void;
+			hold = new Promise((r) => (release = r));
+			const first = get();
+			await new Promise((r) => setTimeout(r, 20));
+			const second = await get();
+			expect(second.status).toBe(429);
+			expect(second.headers.get('Retry-After')).toBe('1');
+			release();
+			expect((await first).status).toBe(200);
+			expect(await own.store.getContractPdf(record.id)).toEqual(SERVER_PDF);
+		} finally {
+			await own.cleanup();
+		}
 	});
 });

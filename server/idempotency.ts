@@ -56,12 +56,22 @@ export interface IdemHandle {
 export async function runIdempotent(
 	c: Context,
 	store: Store,
-	opts: { scope: string; key: string; body: unknown; now: number },
+	opts: {
+		scope: string;
+		key: string;
+		body: unknown;
+		/** What the hash was taken over before the request's hash changed shape: a key claimed then still replays. */
+		legacyBody?: unknown;
+		now: number;
+	},
 	handler: (idem: IdemHandle) => Promise<Outcome>
 ): Promise<Response> {
 	const { scope, key } = opts;
 	const hash = requestHash(c.req.method, c.req.path, opts.body);
-	const claim = await store.claimIdempotency(scope, key, hash, opts.now);
+	let claim = await store.claimIdempotency(scope, key, hash, opts.now);
+	if (claim.kind === 'mismatch' && opts.legacyBody !== undefined) {
+		claim = await store.claimIdempotency(scope, key, requestHash(c.req.method, c.req.path, opts.legacyBody), opts.now);
+	}
 	if (claim.kind === 'replay') {
 		c.header('Idempotent-Replayed', 'true');
 		return c.json(claim.response.body as object, claim.response.status as 200);

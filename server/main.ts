@@ -5,7 +5,13 @@ import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
-import { renderRegisteredCopy, startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
+import {
+	renderDocument,
+	renderRegisteredCopy,
+	startRenderPool,
+	stopRenderPool,
+	verifyDocument
+} from './verify-document';
 
 /** The database URL without its password: logs are read by more people than the database's owner. */
 function redactUrl(url: string): string {
@@ -46,7 +52,11 @@ function originBanner(config: Config, listeningPort: number): string[] {
 async function main(): Promise<void> {
 	// First: a bad RENDER_WORKERS stops the start, and the workers load the fonts while the store opens.
 	const renderWorkers = startRenderPool();
-	const { config, store, app, seeded, releasedClaims } = await bootstrap({ verifyDocument, renderRegisteredCopy });
+	const { config, store, app, seeded, releasedClaims } = await bootstrap({
+		verifyDocument,
+		renderDocument,
+		renderRegisteredCopy
+	});
 	if (releasedClaims)
 		console.log(`released ${releasedClaims} idempotency claim(s) left running by the previous process`);
 	const stopRetention = startRetention({

@@ -10,6 +10,7 @@ import {
 	makeEnv,
 	orderRecord,
 	PDF_SHA,
+	SERVER_PDF,
 	put,
 	signIn,
 	type TestEnv
@@ -26,7 +27,7 @@ beforeAll(async () => {
 		verifyDocument: async () => {
 			renders++;
 			if (hold) await hold;
-			return true;
+			return SERVER_PDF;
 		}
 	});
 	token = await signIn(env.app);
@@ -181,7 +182,10 @@ describe('races are decided by the registry’s constraints', () => {
 		// the renderer: only the store's constraint can decide between them.
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
-		const race = await makeEnv({ env: { RENDERS_PER_ACCOUNT: '2' }, verifyDocument: async () => (await gate, true) });
+		const race = await makeEnv({
+			env: { RENDERS_PER_ACCOUNT: '2' },
+			verifyDocument: async () => (await gate, SERVER_PDF)
+		});
 		try {
 			const raceToken = await signIn(race.app);
 			const shared = demoOrders(FIXED_NOW)
@@ -281,7 +285,7 @@ describe('re-rendering is admitted per account and bounded in total', () => {
 			env: { RENDER_QUEUE: '1' },
 			verifyDocument: async () => {
 				if (hold) await hold;
-				return true;
+				return SERVER_PDF;
 			}
 		});
 		try {

@@ -1,33 +1,25 @@
 // Registering a contract: every printed field checked against the provider's records, then a bounded re-render, then one store write.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { contractRecord } from '../src/lib/domain/contract';
+import { registerContractBody, type RegisterContractBody } from '../src/lib/domain/registration';
 import { contractDiscrepancies, type Discrepancy } from '../src/lib/domain/contractRules';
 import type { Config } from './config';
 import type { IdemHandle, Outcome } from './idempotency';
 import { RenderBusyError, type RenderGate } from './render-gate';
 import type { AttachedOrder, RegisterResult, Store, StoredContract } from './store';
 
-export type VerifyDocument = (record: ContractRecord, pdfSha256: string) => Promise<boolean>;
+/**
+ * Renders the record on the server and compares its fingerprint with the device's: the server's PDF bytes when
+ * they match (they become the registered document), false when they differ.
+ */
+export type VerifyDocument = (record: ContractRecord, pdfSha256: string) => Promise<Uint8Array | false>;
 
 /** Thrown by a VerifyDocument whose renderer failed (not the record): the client gets a retryable 503. */
 export class RenderUnavailableError extends Error {
 	override name = 'RenderUnavailableError';
 }
 
-const sha256Hex = z
-	.string()
-	.regex(/^[0-9a-fA-F]{64}$/, { message: 'sha256' })
-	.transform((s) => s.toLowerCase());
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
-
-export const registerContractBody = z.object({
-	record: contractRecord,
-	pdfSha256: sha256Hex,
-	pdfBase64: base64.optional()
-});
-export type RegisterContractBody = z.infer<typeof registerContractBody>;
+export { registerContractBody, type RegisterContractBody };
 
 export interface RegistrationDeps {
 	store: Store;
@@ -133,7 +125,9 @@ export async function registerContract(
 	const { store, config } = deps;
 	const { accountId } = input;
 	const { record, pdfSha256, pdfBase64 } = input.body;
-	const pdf = pdfBase64 === undefined ? undefined : new Uint8Array(Buffer.from(pdfBase64, 'base64'));
+	// The stored document is the server's own rendering. An older device's bytes are still checked against
+	// their SHA-256, and kept only when there is no rendering to keep (the check off: unit tests).
+	let pdf: Uint8Array | undefined;
 	const respond = (result: RegisterResult) => registerResponse(result, record);
 	const write = async () => {
 		const result = await store.registerContract(
@@ -173,19 +167,23 @@ export async function registerContract(
 		const attached = await store.findAttachedOrders(record.orders.map((o) => o.id));
 		if (attached.length) return alreadyAttached(record, attached);
 	}
-	if (pdf && createHash('sha256').update(pdf).digest('hex') !== pdfSha256) {
-		return outcome(400, {
-			error: 'invalid',
-			message: 'The PDF bytes do not match pdfSha256',
-			fields: { pdfBase64: ['sha256Mismatch'] }
-		});
+	if (pdfBase64 !== undefined) {
+		const sent = new Uint8Array(Buffer.from(pdfBase64, 'base64'));
+		if (createHash('sha256').update(sent).digest('hex') !== pdfSha256) {
+			return outcome(400, {
+				error: 'invalid',
+				message: 'The PDF bytes do not match pdfSha256',
+				fields: { pdfBase64: ['sha256Mismatch'] }
+			});
+		}
+		if (!deps.verifyDocument) pdf = sent;
 	}
 
 	if (deps.verifyDocument) {
 		const verify = deps.verifyDocument;
-		let matches: boolean;
+		let rendered: Uint8Array | false;
 		try {
-			matches = await deps.gate.run(accountId, () => verify(record, pdfSha256));
+			rendered = await deps.gate.run(accountId, () => verify(record, pdfSha256));
 		} catch (err) {
 			if (err instanceof RenderBusyError) {
 				return err.scope === 'account'
@@ -204,12 +202,13 @@ export async function registerContract(
 			// A record the renderer cannot draw (e.g. a glyph missing from the font) is the client's content.
 			return outcome(422, { error: 'unrenderable', message: 'The contract could not be rendered' });
 		}
-		if (!matches) {
+		if (rendered === false) {
 			return outcome(422, {
 				error: 'fingerprintMismatch',
 				message: 'The PDF fingerprint does not match the contract record'
 			});
 		}
+		pdf = rendered;
 	}
 	return write();
 }

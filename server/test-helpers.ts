@@ -11,12 +11,15 @@ import type { Order } from '../src/lib/domain/order';
 import type { StampingSubmission } from '../src/lib/domain/stamping';
 import { createApp, type AppDeps, type VerifyDocument } from './app';
 import { loadConfig, type Config } from './config';
+import type { RenderDocument } from './contract-document';
 import { DEMO_IDENTITY, seedIfEmpty } from './seed';
 import { openSqliteStore, type SqliteStore } from './store';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 export const FIXED_NOW = Date.parse('2026-06-15T04:00:00Z');
 export const PDF_SHA = 'a'.repeat(64);
+/** What a fake renderer "renders": the bytes a registration stores when the check passes. */
+export const SERVER_PDF = new TextEncoder().encode('%PDF-1.3 the server rendering');
 
 export interface TestEnv {
 	dir: string;
@@ -28,7 +31,12 @@ export interface TestEnv {
 }
 
 export async function makeEnv(
-	opts: { verifyDocument?: VerifyDocument; staticDir?: string | null; env?: NodeJS.ProcessEnv } = {}
+	opts: {
+		verifyDocument?: VerifyDocument;
+		renderDocument?: RenderDocument;
+		staticDir?: string | null;
+		env?: NodeJS.ProcessEnv;
+	} = {}
 ): Promise<TestEnv> {
 	const dir = mkdtempSync(join(tmpdir(), 'contract-desk-test-'));
 	const store = openSqliteStore(dir);
@@ -39,6 +47,7 @@ export async function makeEnv(
 		store,
 		config,
 		verifyDocument: opts.verifyDocument,
+		renderDocument: opts.renderDocument,
 		staticDir: opts.staticDir ?? null,
 		now: () => clock.now,
 		log: () => {}

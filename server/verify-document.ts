@@ -1,8 +1,9 @@
 // Registration re-renders the record with the same pure renderer the device used and compares fingerprints, in worker threads.
 import { availableParallelism } from 'node:os';
+import type { ContractRecord } from '../src/lib/domain/contract';
 import { RenderUnavailableError, type VerifyDocument } from './app';
 import type { RenderRegisteredCopy } from './public-verify';
-import type { RenderJob } from './render-worker';
+import type { Rendered, RenderJob } from './render-worker';
 import { WorkerPool, WorkerUnavailableError } from './worker-pool';
 
 /** RENDER_WORKERS, else one core less than the machine has (the main thread keeps one), between 1 and 2. */
@@ -16,12 +17,12 @@ export function renderWorkerCount(env: NodeJS.ProcessEnv = process.env, cpus = a
 	return Math.min(2, Math.max(1, cpus - 1));
 }
 
-// A render is ~130 ms of synchronous jsPDF work; on the main thread it would stall every other request.
-let pool: WorkerPool<RenderJob, string> | undefined;
+// A render is up to ~130 ms of synchronous jsPDF work; on the main thread it would stall every other request.
+let pool: WorkerPool<RenderJob, Rendered> | undefined;
 
 /** Starts the workers (idempotent); the server calls it at start so RENDER_WORKERS is checked and fonts load early. */
 export function startRenderPool(): number {
-	pool ??= new WorkerPool<RenderJob, string>({
+	pool ??= new WorkerPool<RenderJob, Rendered>({
 		module: new URL('./render-worker.ts', import.meta.url),
 		size: renderWorkerCount()
 	});
@@ -35,7 +36,7 @@ export async function stopRenderPool(): Promise<void> {
 	await closing?.close();
 }
 
-async function render(job: RenderJob): Promise<string> {
+async function render(job: RenderJob): Promise<Rendered> {
 	startRenderPool();
 	try {
 		return await pool!.run(job);
@@ -46,7 +47,14 @@ async function render(job: RenderJob): Promise<string> {
 	}
 }
 
-export const verifyDocument: VerifyDocument = async (record, pdfSha256) => (await render({ record })) === pdfSha256;
+/** The server's rendering of a record: the document a registration stores and /pdf serves. */
+export const renderDocument = (record: ContractRecord): Promise<Rendered> => render({ record });
+
+export const verifyDocument: VerifyDocument = async (record, pdfSha256) => {
+	const rendered = await renderDocument(record);
+	return rendered.sha256 === pdfSha256 ? rendered.pdf : false;
+};
 
 /** The registered copy's PDF SHA-256: the bytes the device's 下载登记版 makes for the same record and time. */
-export const renderRegisteredCopy: RenderRegisteredCopy = (record, registeredAt) => render({ record, registeredAt });
+export const renderRegisteredCopy: RenderRegisteredCopy = async (record, registeredAt) =>
+	(await render({ record, registeredAt })).sha256;

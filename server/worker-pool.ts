@@ -1,5 +1,5 @@
 // A fixed-size pool of worker threads running a TypeScript module, one job per worker at a time, queue in front.
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /** The pool could not run a job (worker crashed, timed out, pool closed): the input is not at fault, retry later. */
 export class WorkerUnavailableError extends Error {
@@ -140,19 +140,26 @@ export class WorkerPool<I, O> {
 }
 
 /** The worker side: answers each job posted by a WorkerPool with handle's result or its error. */
-export function serveJobs<I, O>(handle: (input: I) => O | Promise<O>): void {
+export function serveJobs<I, O>(
+	handle: (input: I) => O | Promise<O>,
+	/** Buffers of the answer to move to the pool's thread instead of copying (e.g. a PDF's bytes). */
+	transfer: (value: O) => Transferable[] = () => []
+): void {
 	const port = parentPort;
 	if (!port) throw new Error('serveJobs must run in a worker thread');
 	const answer = async ({ id, input }: Request<I>) => {
 		let reply: Reply<O>;
+		let moved: Transferable[] = [];
 		try {
-			reply = { id, ok: true, value: await handle(input) };
+			const value = await handle(input);
+			moved = transfer(value);
+			reply = { id, ok: true, value };
 		} catch (err) {
 			// Only name and message cross the thread boundary; the pool rebuilds a plain Error from them.
 			const e = err instanceof Error ? err : new Error(String(err));
 			reply = { id, ok: false, error: { name: e.name, message: e.message } };
 		}
-		port.postMessage(reply);
+		port.postMessage(reply, moved);
 	};
 	port.on('message', (request: Request<I>) => void answer(request));
 	port.postMessage({ ready: true } satisfies Ready);

@@ -143,6 +143,23 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		});
 	});
 
+	it('a document kept later: only for a contract without one, only under its registered hash, once', async () => {
+		const record = frameworkRecord(config);
+		expect((await register(record)).kind).toBe('created');
+		expect(await store.getContractPdf(record.id)).toBeUndefined();
+		expect((await store.getContract(record.id))?.hasPdf).toBe(false);
+		const pdf = new Uint8Array([37, 80, 68, 70, 45, 49]);
+		expect(await store.setContractPdf(record.id, 'b'.repeat(64), pdf)).toBe(false);
+		expect(await store.getContractPdf(record.id)).toBeUndefined();
+		expect(await store.setContractPdf(record.id, PDF_SHA, pdf)).toBe(true);
+		expect(await store.getContractPdf(record.id)).toEqual(pdf);
+		expect((await store.getContract(record.id))?.hasPdf).toBe(true);
+		// A second writer (another process rendering at the same time) changes nothing.
+		expect(await store.setContractPdf(record.id, PDF_SHA, new Uint8Array([1, 2, 3]))).toBe(false);
+		expect(await store.getContractPdf(record.id)).toEqual(pdf);
+		expect(await store.setContractPdf('no-such-contract', PDF_SHA, pdf)).toBe(false);
+	});
+
 	it('public verification: contracts by number with the registered copy hash, kept once (the first one stays)', async () => {
 		const record = frameworkRecord(config);
 		expect(await store.contractsByNumber(record.number)).toEqual([]);

@@ -308,6 +308,8 @@ export interface Store {
 
 	getContract(id: string): Promise<StoredContract | undefined>;
 	getContractPdf(id: string): Promise<Uint8Array | undefined>;
+	/** Stores the document of a contract that has none, if pdfSha256 is its registered hash; false when nothing changed. */
+	setContractPdf(id: string, pdfSha256: string, pdf: Uint8Array): Promise<boolean>;
 	registerContract(input: RegisterInput, commit?: Commit<RegisterResult>): Promise<RegisterResult>;
 	getStamping(contractId: string): Promise<StoredStamping | undefined>;
 	submitStamping(

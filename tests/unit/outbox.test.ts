@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import { backoffDelay, retryDelay, MAX_RETRY_AFTER_MS } from '../../src/lib/sync/backoff';
+import { apiFetch, GZIP_MIN_BYTES } from '../../src/lib/sync/api';
 import { flushOutbox } from '../../src/lib/sync/flush';
 import { claimRow, LEASE_MS, markDone, markRetry, requeueRejected, makeAllDue } from '../../src/lib/sync/outbox';
 import { json, queueContract, queueStamping, resetDevice } from './helpers';
@@ -9,19 +10,36 @@ import { json, queueContract, queueStamping, resetDevice } from './helpers';
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());
 
-type Call = { url: string; method: string; key: string | null; auth: string | null; body: Record<string, unknown> };
+type Call = {
+	url: string;
+	method: string;
+	key: string | null;
+	auth: string | null;
+	encoding: string | null;
+	body: Record<string, unknown>;
+};
+
+/** The JSON a request carried, gunzipped when it says it was gzipped. */
+async function bodyOf(init: RequestInit | undefined, encoding: string | null): Promise<Record<string, unknown>> {
+	if (!init?.body) return {};
+	if (encoding !== 'gzip') return JSON.parse(String(init.body)) as Record<string, unknown>;
+	const stream = new Blob([init.body as ArrayBuffer]).stream().pipeThrough(new DecompressionStream('gzip'));
+	return JSON.parse(await new Response(stream).text()) as Record<string, unknown>;
+}
 
 /** A fetch that records every request and answers from `answer`. */
 function mockFetch(answer: (call: Call, n: number) => Response | Promise<Response>) {
 	const calls: Call[] = [];
 	const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
 		const headers = new Headers(init?.headers);
+		const encoding = headers.get('content-encoding');
 		const call: Call = {
 			url: String(input),
 			method: init?.method ?? 'GET',
 			key: headers.get('idempotency-key'),
 			auth: headers.get('authorization'),
-			body: init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {}
+			encoding,
+			body: await bodyOf(init, encoding)
 		};
 		calls.push(call);
 		return answer(call, calls.length);
@@ -57,7 +75,19 @@ describe('backoff', () => {
 });
 
 describe('request building', () => {
-	it('sends the canonical record only, the PDF fingerprint and bytes, with the row id as Idempotency-Key', async () => {
+	it('a body of 1 KiB or more is gzipped with Content-Encoding: gzip, a shorter one is sent as it is', async () => {
+		const { calls, fetchImpl } = mockFetch(() => json(200, {}));
+		const long = { record: { note: '合同'.repeat(2000) }, pdfSha256: 'a'.repeat(64) };
+		await apiFetch('/contracts/x', { method: 'PUT', body: long, gzip: true, fetchImpl, baseUrl: 'http://x' });
+		await apiFetch('/contracts/y', { method: 'PUT', body: { a: 1 }, gzip: true, fetchImpl, baseUrl: 'http://x' });
+		await apiFetch('/contracts/z', { method: 'PUT', body: long, fetchImpl, baseUrl: 'http://x' });
+		expect(calls.map((c) => c.encoding)).toEqual(['gzip', null, null]);
+		expect(calls[0]!.body).toEqual(long);
+		expect(calls[1]!.body).toEqual({ a: 1 });
+		expect(GZIP_MIN_BYTES).toBe(1024);
+	});
+
+	it('sends the canonical record and the PDF fingerprint, never its bytes, gzipped, with the row id as Idempotency-Key', async () => {
 		const contract = await queueContract();
 		const { calls, fetchImpl } = mockFetch(() => registered(contract.id));
 		const r = await flushOutbox({ fetchImpl, baseUrl: 'http://x/api/v1', useLocks: false });
@@ -75,7 +105,10 @@ describe('request building', () => {
 			expect(record).not.toHaveProperty(local);
 		expect(record).toMatchObject({ id: contract.id, number: contract.number, kind: 'framework' });
 		expect(call!.body.pdfSha256).toBe(contract.pdfSha256);
-		expect(typeof call!.body.pdfBase64).toBe('string');
+		// The server renders the record and keeps its own bytes: the document never travels.
+		expect(Object.keys(call!.body).sort()).toEqual(['pdfSha256', 'record']);
+		// A record this short goes as it is; long ones are gzipped (below).
+		expect(call!.encoding).toBe(null);
 		expect(row.status).toBe('done');
 		expect(await getDb().contracts.get(contract.id)).toMatchObject({
 			status: 'effective',

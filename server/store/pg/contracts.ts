@@ -25,6 +25,15 @@ export async function getContractPdf(ctx: PgContext, id: string): Promise<Uint8A
 	return pdf ? new Uint8Array(pdf) : undefined;
 }
 
+/** Keeps the document of a contract registered without one; only these bytes' hash, only where none is stored. */
+export async function setContractPdf(ctx: PgContext, id: string, pdfSha256: string, pdf: Uint8Array): Promise<boolean> {
+	const { rowCount } = await ctx.pool.query(
+		`UPDATE contracts SET pdf = $1 WHERE id = $2 AND pdf IS NULL AND pdf_sha256 = $3`,
+		[Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), id, pdfSha256]
+	);
+	return (rowCount ?? 0) > 0;
+}
+
 async function findAttachedQ(q: Q, orderIds: readonly string[]): Promise<AttachedOrder[]> {
 	if (!orderIds.length) return [];
 	const { rows } = await q.query(

@@ -211,6 +211,9 @@ export class PgStore implements Store {
 	async getContractPdf(...a: Args<typeof contracts.getContractPdf>) {
 		return contracts.getContractPdf(this.#ctx, ...a);
 	}
+	async setContractPdf(...a: Args<typeof contracts.setContractPdf>) {
+		return contracts.setContractPdf(this.#ctx, ...a);
+	}
 	async registerContract(...a: Args<typeof contracts.registerContract>) {
 		return contracts.registerContract(this.#ctx, ...a);
 	}

@@ -26,6 +26,14 @@ export function getContractPdf(ctx: SqliteContext, id: string): Uint8Array | und
 	return row?.pdf ? new Uint8Array(row.pdf) : undefined;
 }
 
+/** Keeps the document of a contract registered without one; only these bytes' hash, only where none is stored. */
+export function setContractPdf(ctx: SqliteContext, id: string, pdfSha256: string, pdf: Uint8Array): boolean {
+	const info = ctx.db
+		.prepare(`UPDATE contracts SET pdf = ? WHERE id = ? AND pdf IS NULL AND pdf_sha256 = ?`)
+		.run(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), id, pdfSha256);
+	return info.changes > 0;
+}
+
 export function findAttachedOrders(ctx: SqliteContext, orderIds: readonly string[]): AttachedOrder[] {
 	const out: AttachedOrder[] = [];
 	const stmt = ctx.db.prepare(

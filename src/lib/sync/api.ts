@@ -33,7 +33,22 @@ export type ApiRequest = {
 	timeoutMs?: number;
 	fetchImpl?: typeof fetch;
 	baseUrl?: string;
+	/** Send the JSON body gzipped (`Content-Encoding: gzip`) when it is large enough to gain from it. */
+	gzip?: boolean;
 };
+
+/** Below this a body is sent as it is: gzip's header and the work cost more than they save. */
+export const GZIP_MIN_BYTES = 1024;
+
+/** The JSON text, gzipped with the platform's CompressionStream when asked, worth it and available. */
+async function encodeBody(body: unknown, gzip: boolean): Promise<{ data: BodyInit; gzipped: boolean }> {
+	const json = JSON.stringify(body);
+	if (!gzip || json.length < GZIP_MIN_BYTES || typeof CompressionStream === 'undefined') {
+		return { data: json, gzipped: false };
+	}
+	const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
+	return { data: await new Response(stream).arrayBuffer(), gzipped: true };
+}
 
 export function parseRetryAfter(value: string | null): number | undefined {
 	if (!value) return undefined;
@@ -48,12 +63,18 @@ export async function apiFetch(path: string, req: ApiRequest = {}): Promise<{ st
 	if (req.body !== undefined) headers['content-type'] = 'application/json';
 	if (req.token) headers.authorization = `Bearer ${req.token}`;
 	if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
+	let body: BodyInit | undefined;
+	if (req.body !== undefined) {
+		const encoded = await encodeBody(req.body, req.gzip ?? false);
+		body = encoded.data;
+		if (encoded.gzipped) headers['content-encoding'] = 'gzip';
+	}
 	let res: Response;
 	try {
 		res = await (req.fetchImpl ?? fetch)(`${req.baseUrl ?? API_BASE}${path}`, {
 			method: req.method ?? 'GET',
 			headers,
-			body: req.body === undefined ? undefined : JSON.stringify(req.body),
+			body,
 			signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
 			cache: 'no-store'
 		});

@@ -2,15 +2,13 @@
 import { z } from 'zod';
 import { getDb } from '../db/database';
 import { contractRecord, contractStatus } from '../domain/contract';
+import type { RegisterContractBody } from '../domain/registration';
 import { stampingSubmission } from '../domain/stamping';
 import { stampingReceipt } from '../domain/stampingReceipt';
 import type { OutboxRow } from '../db/types';
 import type { OutboxError } from '../domain/outbox-error';
 import { apiFetch, HttpError, NetworkError } from './api';
 import type { ContractUpdate } from './outbox';
-
-/** Largest PDF sent with a registration: its base64 plus the record must stay under the server's 2 MiB. */
-export const MAX_PDF_BYTES = 1024 * 1024;
 
 export type SendOutcome =
 	| { kind: 'done'; contract?: ContractUpdate }
@@ -38,13 +36,6 @@ export class LocalDataError extends Error {
 	}
 }
 
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	// Chunks keep String.fromCharCode under the engine's argument limit.
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
-}
-
 /** Reads what the row refers to now, so a request is always built from the device's source of truth. */
 export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
 	const db = getDb();
@@ -60,12 +51,9 @@ export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
 					'invalidLocal',
 					parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
 				);
-			const body: { record: unknown; pdfSha256: string; pdfBase64?: string } = {
-				record: parsed.data,
-				pdfSha256: contract.pdfSha256
-			};
-			const doc = await db.documents.get(row.resourceId);
-			if (doc && doc.size <= MAX_PDF_BYTES) body.pdfBase64 = toBase64(new Uint8Array(await doc.blob.arrayBuffer()));
+			// The record and the fingerprint only: the server renders the record itself and keeps its own bytes,
+			// so the document never travels (and no contract is left without one, whatever its size).
+			const body: RegisterContractBody = { record: parsed.data, pdfSha256: contract.pdfSha256 };
 			return { path: `/contracts/${id}`, body };
 		}
 		case 'submitStamping': {
@@ -158,7 +146,8 @@ export async function sendRow(row: OutboxRow, ctx: SendContext): Promise<SendOut
 			idempotencyKey: row.id,
 			fetchImpl: ctx.fetchImpl,
 			baseUrl: ctx.baseUrl,
-			timeoutMs: ctx.timeoutMs
+			timeoutMs: ctx.timeoutMs,
+			gzip: true
 		});
 		return classify(row, { ok: true, data });
 	} catch (error) {
