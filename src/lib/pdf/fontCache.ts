@@ -1,6 +1,7 @@
 // Each contract face parsed by jsPDF once per process or worker, and a fresh view of it per document: the bytes jsPDF's own addFont gives, without 14 MB re-read per document.
 import type { jsPDF } from 'jspdf';
 import { binaryString } from './binary';
+import { fontCoverage } from './coverage';
 
 /*
  * jsPDF's addFont converts the face from its virtual file system back to bytes and parses all of it for every
@@ -109,6 +110,11 @@ class Face {
 		this.#bytes = bytes;
 		this.#loca = Uint32Array.from(this.ttf.loca.offsets);
 		this.#glyf = this.ttf.glyf.offset;
+	}
+
+	/** Reads ahead what the first document would: the tables every subset copies whole. */
+	prepare(): void {
+		this.#tables(1);
 	}
 
 	/** A document's own view of the face. */
@@ -320,6 +326,20 @@ export function addFace(
 	}
 	// jsPDF logs and swallows an error in its event handlers: check that the face arrived.
 	if (getFont(doc, family, style).metadata !== view) throw new Error(`jsPDF did not take the cached face ${file}`);
+}
+
+/**
+ * Parses a font set's faces ahead of the first document (a render worker at start, the browser's render worker
+ * when the user heads to a contract), with what the subsetter reads whole and the glyph coverage: the first
+ * document then costs what every later one does.
+ */
+export async function prepareContractFaces(fonts: { regular: Uint8Array; bold: Uint8Array }): Promise<void> {
+	const { jsPDF } = await import('jspdf');
+	const api = jsPDF.API as unknown as JsPdfApi;
+	for (const bytes of [fonts.regular, fonts.bold]) {
+		faceOf(api, bytes).prepare();
+		fontCoverage(bytes);
+	}
 }
 
 /** The contract faces every template version adds: the regular face (with stand-ins, if any) and the bold one. */
