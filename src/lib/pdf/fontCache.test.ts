@@ -75,19 +75,14 @@ describe("jsPDF's internals the cache relies on (jspdf is pinned; a new version 
 		['the GBK regular face', () => gbk.regular],
 		['the complete regular face', () => complete.regular],
 		['a bold cut', () => complete.bold]
-	])("subsets %s to jsPDF's own bytes (compound glyphs and their parts too)", (_, font) => {
+	])("subsets %s to jsPDF's own bytes", (_, font) => {
 		const bytes = font();
 		const ttf = api.TTFFont.open(bytes);
 		const view = cachedFaceView(api, bytes);
 		const glyphs = [...new Set(readCmapGlyphs(bytes).values())];
-		// Every 97th glyph of the cmap, the last one, and every compound glyph among the first 5,000.
+		// Every 97th glyph of the cmap and the last one (these faces have no compound glyphs: subset-font's cut).
 		const ids = glyphs.filter((_, i) => i % 97 === 0);
 		ids.push(glyphs[glyphs.length - 1]!);
-		for (let id = 1; id < Math.min(5000, ttf.loca.offsets.length - 1); id++) {
-			const at = ttf.glyf.offset + ttf.loca.offsets[id]!;
-			if (ttf.loca.offsets[id + 1]! > ttf.loca.offsets[id]! && bytes[at] === 0xff && bytes[at + 1] === 0xff)
-				ids.push(id);
-		}
 		const used = [0, ...ids, ...ids.slice(0, 10)];
 		expect(same(view.subset.encode(used, 1), ttf.subset.encode(used, 1))).toBe(true);
 		expect(same(view.subset.encode([0], 1), ttf.subset.encode([0], 1))).toBe(true);
