@@ -236,6 +236,7 @@ async function main(): Promise<void> {
 		rows.push(...more);
 	};
 	add(await nodePdf());
+	add(await optional('bench-render.ts', 'runRenderBench'));
 	const server = await startServerProcess();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {

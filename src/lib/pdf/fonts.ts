@@ -70,7 +70,20 @@ export async function loadContractFonts(
 	try {
 		return { regular: await completeFace(id, set.regular, got.core), bold: got.bold, set: id };
 	} catch {
-		const { font, pending } = assembleFont(got.core);
+		const { font, pending } = coreFace(got.core);
 		return { regular: font, bold: got.bold, set: id, pending };
 	}
+}
+
+/** A core put together alone, once per core: the same bytes object lets the font cache keep its parsed face. */
+const cores = new WeakMap<Uint8Array, { font: Uint8Array; pending: ReadonlySet<number> }>();
+
+function coreFace(core: Uint8Array): { font: Uint8Array; pending: ReadonlySet<number> } {
+	let face = cores.get(core);
+	if (!face) {
+		const { font, pending } = assembleFont(core);
+		face = { font, pending };
+		cores.set(core, face);
+	}
+	return face;
 }

@@ -7,7 +7,6 @@ import { formatYuan } from '../domain/money';
 import { MissingGlyphError } from './coverage';
 import { exampleFiling, exampleFramework, exampleOrder, exampleOrderContract } from './examples';
 import { loadContractFontsNode } from './fonts-node';
-import { useLinearGlyfEncoder } from './glyfEncode';
 import { shanghaiDate } from './templates/2026.1/format';
 import { type ContractFonts, contentFingerprint, renderContractPdf } from './render';
 import { PAGE } from './templates/2026.1/layout';
@@ -102,18 +101,6 @@ describe.each([
 		const b = await renderContractPdf(structuredClone(make()), fonts);
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 	});
-});
-
-it("writes the same bytes with jsPDF's own glyf encoder as with the linear replacement", async () => {
-	const record = exampleOrder(V1);
-	const fast = await renderContractPdf(record, fonts);
-	useLinearGlyfEncoder(false);
-	try {
-		const slow = await renderContractPdf(record, fonts);
-		expect(Buffer.from(slow).equals(Buffer.from(fast))).toBe(true);
-	} finally {
-		useLinearGlyfEncoder(true);
-	}
 });
 
 describe('missing glyphs', () => {

@@ -1,8 +1,7 @@
 // Template version CD-FA-2026.1 (all three kinds), frozen: never edited, so its documents re-render byte for byte.
 import type { ContractRecord } from '../../../domain/contract';
-import { binaryString } from '../../binary';
 import { fontCoverage } from '../../coverage';
-import { installLinearGlyfEncoder } from '../../glyfEncode';
+import { addContractFaces } from '../../fontCache';
 import type { ContractFonts, TemplateRenderer } from '../../types';
 import { renderFiling } from './filing';
 import { pdfDate } from './format';
@@ -17,12 +16,7 @@ async function render(parsed: ContractRecord, fonts: ContractFonts, fingerprint:
 	doc.setCreationDate(pdfDate(parsed.createdAt));
 	doc.setFileId(fingerprint.slice(0, 32));
 	doc.setProperties({ title: `${TITLES[parsed.kind]} ${parsed.number}`, subject: parsed.number, creator: 'Contract Desk' });
-	doc.addFileToVFS('contract-serif-regular.ttf', binaryString(fonts.regular));
-	doc.addFileToVFS('contract-serif-bold.ttf', binaryString(fonts.bold));
-	doc.addFont('contract-serif-regular.ttf', FAMILY, 'normal', 'Identity-H');
-	doc.addFont('contract-serif-bold.ttf', FAMILY, 'bold', 'Identity-H');
-	installLinearGlyfEncoder(doc, FAMILY, 'normal');
-	installLinearGlyfEncoder(doc, FAMILY, 'bold');
+	addContractFaces(doc, FAMILY, fonts);
 
 	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) });
 	switch (parsed.kind) {

@@ -1,8 +1,7 @@
 // Template versions CD-FA-2026.2, CD-FL-2026.2 and CD-OR-2026.2, frozen: never edited (golden.test.ts), a change is a new version.
 import type { ContractRecord } from '../../../domain/contract';
-import { binaryString } from '../../binary';
 import { fontCoverage } from '../../coverage';
-import { installLinearGlyfEncoder } from '../../glyfEncode';
+import { addContractFaces } from '../../fontCache';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
 import { renderFiling } from './filing';
 import { pdfDate } from './format';
@@ -43,12 +42,7 @@ async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: stri
 	});
 	doc.setLanguage('zh-CN');
 	doc.viewerPreferences({ DisplayDocTitle: true });
-	doc.addFileToVFS('contract-serif-regular.ttf', binaryString(fonts.regular));
-	doc.addFileToVFS('contract-serif-bold.ttf', binaryString(fonts.bold));
-	doc.addFont('contract-serif-regular.ttf', FAMILY, 'normal', 'Identity-H');
-	doc.addFont('contract-serif-bold.ttf', FAMILY, 'bold', 'Identity-H');
-	installLinearGlyfEncoder(doc, FAMILY, 'normal');
-	installLinearGlyfEncoder(doc, FAMILY, 'bold');
+	addContractFaces(doc, FAMILY, fonts);
 
 	const url = verifyUrl(r, fingerprint);
 	const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };

@@ -418,6 +418,8 @@ export class Layout {
 		const top = PAGE.height - PAGE.bottom + 8;
 		const qrX = PAGE.width - PAGE.right - qrSize;
 		const qrY = PAGE.height - 8 - qrSize - quiet;
+		// The same code at the same place on every page: its operators are made once.
+		const qrOps = this.#qr(qr.modules, qrX, qrY, QR_MODULE);
 		for (let page = 1; page <= total; page++) {
 			this.doc.setPage(page);
 			this.doc.setLineWidth(0.4);
@@ -429,12 +431,13 @@ export class Layout {
 			this.draw(number, PAGE.left, top + 27, 'normal', size, 'number');
 			this.draw(`${fingerprintLabel} SHA-256`, PAGE.left, top + 40, 'normal', size, 'template.footer');
 			this.draw(fingerprint, PAGE.left, top + 53, 'normal', 6.5, 'fingerprint');
-			this.#qr(qr.modules, qrX, qrY, QR_MODULE);
+			// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
+			(this.doc.internal as unknown as { write(s: string): void }).write(qrOps);
 		}
 	}
 
-	/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic. */
-	#qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, cell: number): void {
+	/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic; the operators. */
+	#qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, cell: number): string {
 		const n = modules.size;
 		const ops: string[] = ['q', '0 g'];
 		const f = (v: number) => v.toFixed(3).replace(/\.?0+$/, '');
@@ -454,7 +457,6 @@ export class Layout {
 			}
 		}
 		ops.push('f', 'Q');
-		// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
-		(this.doc.internal as unknown as { write(s: string): void }).write(ops.join('\n'));
+		return ops.join('\n');
 	}
 }

@@ -1,9 +1,8 @@
 // Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
 import type { jsPDF } from 'jspdf';
 import type { ContractRecord } from '../../../domain/contract';
-import { binaryString } from '../../binary';
 import { fontCoverage } from '../../coverage';
-import { installLinearGlyfEncoder } from '../../glyfEncode';
+import { addContractFaces } from '../../fontCache';
 import type { FontSetId } from '../../fontFiles';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
 import { renderFiling } from './filing';
@@ -50,16 +49,9 @@ export async function fontedDocument(
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
 	prepare(doc);
-	doc.addFileToVFS('contract-serif-regular.ttf', binaryString(fonts.regular));
-	doc.addFileToVFS('contract-serif-bold.ttf', binaryString(fonts.bold));
-	doc.addFont('contract-serif-regular.ttf', FAMILY, 'normal', 'Identity-H');
-	doc.addFont('contract-serif-bold.ttf', FAMILY, 'bold', 'Identity-H');
-	installLinearGlyfEncoder(doc, FAMILY, 'normal');
-	installLinearGlyfEncoder(doc, FAMILY, 'bold');
 	const wide = standIns(fonts.regular);
+	addContractFaces(doc, FAMILY, fonts, wide.glyphs);
 	const getFont = doc.getFont as unknown as (family: string, style: string) => JsPdfFont;
-	const codeMap = getFont.call(doc, FAMILY, 'normal').metadata.cmap.unicode.codeMap;
-	for (const [pua, glyph] of wide.glyphs) codeMap[pua] = glyph;
 	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) }, wide.drawn, typesetting);
 	return {
 		doc,
