@@ -253,6 +253,8 @@ async function main(): Promise<void> {
 	add(await optional('bench-pull.ts', 'runPullBench'));
 	add(await optional('bench-registry.ts', 'runRegistryBench'));
 	add(await optional('bench-pwa.ts', 'runPwaBench'));
+	// Confirm → PDF through the UI with the render worker, its breakdown, and the same with the browser on phone-cpu.
+	add(await optional('bench-generate.ts', 'runGenerateBench'));
 	print(rows);
 }
 
