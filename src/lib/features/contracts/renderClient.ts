@@ -17,6 +17,22 @@ let worker: Worker | null = null;
 let broken = typeof Worker === 'undefined';
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/**
+ * A worker holding a parsed font set costs a phone well over 100 MB: after this long without a request it is let go.
+ * The form's first step and the confirm screen start it again (prewarm), well before the next click.
+ */
+export const IDLE_STOP_MS = 5 * 60_000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function stopWhenIdle(): void {
+	clearTimeout(idleTimer);
+	if (pending.size > 0 || !worker) return;
+	idleTimer = setTimeout(() => {
+		if (pending.size > 0) return;
+		worker?.terminate();
+		worker = null;
+	}, IDLE_STOP_MS);
+}
 
 /** A failure of the worker itself, not of the document: the request is run again on this thread. */
 class WorkerFailure extends Error {
@@ -55,6 +71,7 @@ async function settle(res: RenderResponse): Promise<void> {
 			// A span that would start before the page did (a worker older than a reload cannot be): not worth failing for.
 		}
 	}
+	stopWhenIdle();
 	if (res.ok) p.resolve(res.value);
 	else p.reject(await reviveError(res.error));
 }
@@ -69,6 +86,7 @@ function request<T>(body: Body): Promise<T> {
 		broken = true;
 		return Promise.reject(new WorkerFailure(String(e)));
 	}
+	clearTimeout(idleTimer);
 	const w = worker;
 	const id = nextId++;
 	return new Promise<T>((resolve, reject) => {
