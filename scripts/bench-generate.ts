@@ -153,6 +153,35 @@ async function rendererPeakMb(browser: Browser): Promise<number> {
 
 type Session = { first: Generation; loaded: Generation; heapPeak: number; rendererPeak: number };
 
+/** The render worker has finished its warm-up render (the font parsed): a user reading the confirm screen. */
+async function warmedUp(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('cd:worker:warm-render', 'measure').length > 0, null, {
+		timeout: 60_000
+	});
+}
+
+async function signIn(page: Page, base: string): Promise<void> {
+	await page.goto(`${base}/signin`);
+	await page.locator('#code').fill('demo');
+	await page.locator('#code').press('Enter');
+	await page.getByTestId('count-orders').filter({ hasText: '300' }).waitFor({ timeout: 60_000 });
+}
+
+/** The first contract of a session with the click as soon as the confirm screen shows: the warm-up may still run. */
+async function atOnce(browser: Browser, base: string): Promise<Generation> {
+	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+	try {
+		await context.addInitScript(instrument);
+		const page = await context.newPage();
+		await signIn(page, base);
+		await fillAndConfirm(page, base, false);
+		return await generate(page);
+	} finally {
+		await context.close();
+	}
+}
+
+/** First of the session after the warm-up (as a person reading the confirm screen), then one more with the font loaded. */
 async function session(browser: Browser, base: string, memory: boolean): Promise<Session> {
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
 	try {
@@ -160,11 +189,9 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 		const page = await context.newPage();
 		const cdp = memory ? await context.newCDPSession(page) : null;
 		const run = async () => {
-			await page.goto(`${base}/signin`);
-			await page.locator('#code').fill('demo');
-			await page.locator('#code').press('Enter');
-			await page.getByTestId('count-orders').filter({ hasText: '300' }).waitFor({ timeout: 60_000 });
+			await signIn(page, base);
 			await fillAndConfirm(page, base, false);
+			await warmedUp(page);
 			const first = await generate(page);
 			await fillAndConfirm(page, base, true);
 			const loaded = await generate(page);
@@ -180,11 +207,11 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 
 const MB = 1024 * 1024;
 
-/** Sum of a span's durations between the click and the download button (the worker's included). */
+/** Time under a span between the click and the download button (the worker's included): a warm-up begun before the click counts from it. */
 function spent(g: Generation, name: string): number {
 	return g.spans
 		.filter((s) => s.name === name && s.end >= g.click && s.start <= g.ready)
-		.reduce((sum, s) => sum + (s.end - s.start), 0);
+		.reduce((sum, s) => sum + (Math.min(s.end, g.ready) - Math.max(s.start, g.click)), 0);
 }
 
 /** The longest page task from the click to `until` (the download shown, or the contract stored: before navigating). */
@@ -197,12 +224,23 @@ function warmup(g: Generation, name: string): number {
 	return g.spans.filter((s) => s.name === name).reduce((sum, s) => sum + (s.end - s.start), 0);
 }
 
-function rows(prefix: string, sessions: Session[], phone: boolean): BenchRow[] {
+function rows(prefix: string, sessions: Session[], quick: Generation[], phone: boolean): BenchRow[] {
 	const m = (f: (s: Session) => number) => median(sessions.map(f));
 	const total = (g: Generation) => g.ready - g.click;
 	const out: BenchRow[] = [
 		{
-			name: `${prefix}confirm → PDF downloadable, first of the session`,
+			name: `${prefix}confirm → PDF downloadable, first of the session, clicked at once`,
+			value: median(quick.map(total)),
+			unit: 'ms',
+			target: phone ? '≤ 1000 ms' : '≤ 700 ms'
+		},
+		{
+			name: `${prefix}  of which waiting for the worker's warm-up`,
+			value: median(quick.map((g) => spent(g, 'cd:worker:warm-render'))),
+			unit: 'ms'
+		},
+		{
+			name: `${prefix}confirm → PDF downloadable, first of the session, after the warm-up`,
 			value: m((s) => total(s.first)),
 			unit: 'ms',
 			target: phone ? '≤ 1000 ms' : '≤ 700 ms'
@@ -298,8 +336,19 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	try {
 		const sessions: Session[] = [];
-		for (let i = 0; i < RUNS; i++) sessions.push(await session(browser, base, phone));
-		return rows(prefix, sessions, phone);
+		const quick: Generation[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			quick.push(await atOnce(browser, base));
+			sessions.push(await session(browser, base, phone));
+		}
+		// Where a long task fell (which part of the generation it overlaps), to know whom to ask.
+		for (const g of [...quick, ...sessions.flatMap((x) => [x.first, x.loaded])])
+			for (const t of g.longTasks.filter((t) => t.end > g.click && t.start < g.ready && t.end - t.start > 50)) {
+				const under = g.spans.filter((s) => s.name.startsWith('cd:generate:') && s.end > t.start && s.start < t.end);
+				const where = under.map((s) => s.name.slice('cd:generate:'.length)).join('+') || 'navigation';
+				console.error(`${prefix}long task ${(t.end - t.start).toFixed(0)} ms during ${where}`);
+			}
+		return rows(prefix, sessions, quick, phone);
 	} finally {
 		await browser.close();
 	}
