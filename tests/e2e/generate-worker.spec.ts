@@ -1,6 +1,6 @@
 // The render worker: generating leaves the page's thread free (longtask observer), and works offline from a cold start.
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, signIn, underServiceWorker } from './helpers';
+import { fillContact, generateFramework, signIn, underServiceWorker } from './helpers';
 
 type Span = { name: string; start: number; end: number };
 
@@ -38,17 +38,24 @@ test('generating keeps the page responsive: no long task on its thread while the
 	test.setTimeout(90_000);
 	await observeLongTasks(page);
 	await signIn(page, 'demo');
-	await generateFramework(page, '王珺');
-	await expect(page.getByTestId('doc-download')).toBeVisible();
+	// The sign-in's first pull is main-thread work of its own: let it end, and generate in the same document (no
+	// reload, which would start another sync), so the long tasks looked at are the generation's.
+	await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled({ timeout: 30_000 });
+	await page.locator('nav.app-nav a[href="/contracts"]').click();
+	await page.getByTestId('start-framework').click();
+	await fillContact(page, '王珺');
+	await page.getByTestId('to-confirm').click();
+	await page.getByTestId('generate').click();
+	await expect(page.getByTestId('doc-download')).toBeVisible({ timeout: 30_000 });
 	const { spans, longTasks } = await timeline(page);
 	const fonts = last(spans, 'cd:generate:fonts');
 	const render = last(spans, 'cd:generate:render');
-	// From asking for the fonts to holding the bytes: rendering on the page's thread is one task of hundreds of ms here.
-	const during = longTasks.filter((t) => t.end > fonts.start && t.start < render.end);
-	expect(
-		during,
-		`long tasks while loading fonts and rendering (${fonts.start.toFixed(0)}–${render.end.toFixed(0)} ms)`
-	).toEqual([]);
+	// Tasks begun from asking for the fonts to holding the bytes: rendering on the page's thread is one task of hundreds
+	// of ms here (and the font's assembly another). The click's own task (building and checking the record) begins
+	// before and is not the renderer's: on this loaded machine it can pass 50 ms by itself; the bench reports it.
+	const during = longTasks.filter((t) => t.start >= fonts.start && t.start < render.end);
+	const when = spans.map((s) => `${s.name} ${s.start.toFixed(0)}–${s.end.toFixed(0)}`).join(', ');
+	expect(during, `long tasks while loading fonts and rendering; spans: ${when}`).toEqual([]);
 	// And the document was made in the worker, within that span.
 	const inWorker = last(spans, 'cd:worker:render');
 	expect(inWorker.start).toBeGreaterThanOrEqual(render.start - 1);
