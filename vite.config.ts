@@ -48,6 +48,10 @@ export default defineConfig({
 		})
 	],
 	server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+	// The render worker (src/lib/features/contracts/render.worker.ts) is a module worker in ONE file: Kit's list of
+	// immutable files (what the service worker precaches) names a worker's entry but not chunks it splits off, so the
+	// renderers' import('jspdf') is inlined there instead of fetched, uncached, on an offline cold start.
+	worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
 	environments: {
 		client: {
 			build: {

@@ -23,7 +23,7 @@ import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import { attachedOrders, saveGeneratedContract, type AttachedTo, type GeneratedContract } from '../../db/contracts';
 import { getDb } from '../../db/database';
 import type { ContractRow } from '../../db/types';
-import type { ContractFonts } from '../../pdf/render';
+import { loadFonts, renderPdf, warm, type RenderFonts } from './renderClient';
 import { totalFen } from './selection';
 
 /** What the three flows hand over; everything else on the record is derived here. */
@@ -38,9 +38,9 @@ export type GenerateInput = {
 export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
 
 export type GenerateDeps = {
-	/** The font set of the record's template version. */
-	loadFonts: (templateVersion: string) => Promise<ContractFonts>;
-	render: (record: ContractRecord, fonts: ContractFonts) => Promise<Uint8Array>;
+	/** The font set of the record's template version, loaded where the rendering happens (the render worker). */
+	loadFonts: (templateVersion: string) => Promise<RenderFonts>;
+	render: (record: ContractRecord, fonts: RenderFonts) => Promise<Uint8Array>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
 	orderRows: (ids: string[]) => Promise<(Order | undefined)[]>;
@@ -122,29 +122,17 @@ export function buildRecord(input: GenerateInput, now: Date, id: string): Contra
 	}
 }
 
-async function defaultLoadFonts(templateVersion?: string): Promise<ContractFonts> {
-	const { loadContractFonts } = await import('../../pdf/fonts');
-	return loadContractFonts(templateVersion);
-}
-
-async function defaultRender(record: ContractRecord, fonts: ContractFonts): Promise<Uint8Array> {
-	// Dynamic import: jsPDF and the renderer stay out of the app's first-load JavaScript.
-	const { renderContractPdf } = await import('../../pdf/render');
-	return renderContractPdf(record, fonts);
-}
-
 /**
- * Starts loading the fonts and the renderer while the user reads the confirm screen, so the click
- * on "确认并生成合同" does not wait for them. Failures are left for the real attempt to report.
+ * Starts the render worker, which fetches and parses the font set while the user fills in the form and reads
+ * the confirm screen, so the click on "确认并生成合同" only renders. Failures are left for the real attempt to report.
  */
-export function prewarm(): void {
-	void defaultLoadFonts().catch(() => {});
-	void import('../../pdf/render').catch(() => {});
+export function prewarm(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): void {
+	void warm(templateVersion);
 }
 
 export const defaultDeps: GenerateDeps = {
-	loadFonts: defaultLoadFonts,
-	render: defaultRender,
+	loadFonts,
+	render: renderPdf,
 	save: saveGeneratedContract,
 	orderRows: (ids) => getDb().orders.bulkGet(ids),
 	attachedTo: attachedOrders,
@@ -192,26 +180,56 @@ export async function generateContract(
 ): Promise<ContractRow> {
 	const d = { ...defaultDeps, ...deps };
 	onPhase('preparing');
-	const record = contractRecord.parse(buildRecord(input, d.now(), d.newId()));
-	await checkContractRules(record, input, d);
-	const contentHash = await sha256Hex(canonicalJson(record));
+	const { record, contentHash } = await span('prepare', async () => {
+		const record = contractRecord.parse(buildRecord(input, d.now(), d.newId()));
+		await checkContractRules(record, input, d);
+		return { record, contentHash: await sha256Hex(canonicalJson(record)) };
+	});
 	onPhase('fonts');
-	const fonts = await d.loadFonts(record.templateVersion);
+	const fonts = await span('fonts', () => d.loadFonts(record.templateVersion));
 	onPhase('rendering');
-	const pdf = await d.render(record, fonts);
-	const pdfSha256 = await sha256Hex(pdf);
+	const pdf = await span('render', () => d.render(record, fonts));
+	const pdfSha256 = await span('hash', () => sha256Hex(pdf));
 	onPhase('saving');
-	const first = (await getDb().contracts.count()) === 0;
-	await draft?.hold();
-	let row: ContractRow;
-	try {
-		row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key, replaces: input.replaces });
-	} catch (e) {
-		draft?.resume();
-		throw e;
-	}
-	if (first) requestPersistentStorage();
+	const row = await span('save', async () => {
+		const first = (await getDb().contracts.count()) === 0;
+		await draft?.hold();
+		let row: ContractRow;
+		try {
+			row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key, replaces: input.replaces });
+		} catch (e) {
+			draft?.resume();
+			throw e;
+		}
+		if (first) requestPersistentStorage();
+		return row;
+	});
+	mark('cd:generate:done');
 	return row;
+}
+
+/** A part of a generation as a User Timing measure (cd:generate:NAME): the bench's breakdown, and any trace, read it. */
+async function span<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	const start = globalThis.performance?.now();
+	try {
+		return await fn();
+	} finally {
+		if (start !== undefined) {
+			try {
+				performance.measure(`cd:generate:${name}`, { start, end: performance.now() });
+			} catch {
+				// A runtime without User Timing level 3: timing is a convenience, never a reason to fail.
+			}
+		}
+	}
+}
+
+function mark(name: string): void {
+	try {
+		globalThis.performance?.mark(name);
+	} catch {
+		// As above.
+	}
 }
 
 /** Contracts must survive storage pressure; the browser may say no, which changes nothing here. */

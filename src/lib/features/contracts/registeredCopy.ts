@@ -15,11 +15,7 @@ export function hasRegisteredCopy(row: Pick<ContractRow, 'status' | 'registeredA
 export async function renderRegisteredCopy(row: ContractRow): Promise<Uint8Array> {
 	if (!hasRegisteredCopy(row)) throw new Error('not a registered contract of a version with an electronic record');
 	const record: ContractRecord = contractRecord.parse(row);
-	const [{ loadContractFonts }, { renderContractPdf }] = await Promise.all([
-		import('../../pdf/fonts'),
-		import('../../pdf/render')
-	]);
-	return renderContractPdf(record, await loadContractFonts(record.templateVersion), {
-		registeredAt: row.registeredAt!
-	});
+	// In the render worker (the page stays responsive), which reuses the fonts it already parsed.
+	const { renderWithFonts } = await import('./renderClient');
+	return renderWithFonts(record, { registeredAt: row.registeredAt! });
 }

@@ -1,0 +1,384 @@
+// Chromium through the real UI: confirm click (确认并生成合同) → the PDF downloadable, its breakdown (User Timing), the longest page task, and the same on a phone-class CPU.
+// `npx tsx scripts/bench-generate.ts [--phone-only]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
+import { median, RUNS, type BenchRow } from './bench/stats';
+import { ROOT, startServerProcess } from './server-process';
+
+/** `../shared/tools/phone-cpu -- COMMAND`: the command (here, the whole browser) on ½ of one core. */
+const PHONE_CPU =
+	process.env.PHONE_CPU ?? ['/work/shared/tools/phone-cpu', join(ROOT, '../shared/tools/phone-cpu')].find(existsSync);
+
+type Span = { name: string; start: number; end: number };
+/** One generation as the page saw it, in the page's clock. */
+type Generation = {
+	/** The click on 确认并生成合同 (capture phase, before the app's handler). */
+	click: number;
+	/** The detail page shows the document's download button. */
+	ready: number;
+	spans: Span[];
+	longTasks: { start: number; end: number }[];
+	done: number | null;
+};
+
+/** Installed in every document: long tasks, the confirm click's time, and when the download button appears. */
+function instrument(): void {
+	const w = window as unknown as {
+		__gen: { click: number; ready: number; longTasks: { start: number; end: number }[] };
+	};
+	w.__gen = { click: 0, ready: 0, longTasks: [] };
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) w.__gen.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+	}).observe({ type: 'longtask', buffered: true });
+	document.addEventListener(
+		'click',
+		(e) => {
+			if ((e.target as Element | null)?.closest?.('[data-testid="generate"]')) {
+				w.__gen.click = performance.now();
+				w.__gen.ready = 0;
+			}
+		},
+		true
+	);
+	new MutationObserver(() => {
+		if (w.__gen.click && !w.__gen.ready && document.querySelector('[data-testid="doc-download"]'))
+			w.__gen.ready = performance.now();
+	}).observe(document, { childList: true, subtree: true });
+}
+
+async function readGeneration(page: Page): Promise<Generation> {
+	return page.evaluate(() => {
+		const g = (window as unknown as { __gen: Omit<Generation, 'spans' | 'done'> }).__gen;
+		const spans = performance
+			.getEntriesByType('measure')
+			.filter((m) => m.name.startsWith('cd:') && m.startTime + m.duration >= g.click - 60_000)
+			.map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration }));
+		const done = performance.getEntriesByName('cd:generate:done').at(-1)?.startTime ?? null;
+		return { ...g, spans, done };
+	});
+}
+
+/** To the confirm screen. `spa`: by the app's own links, in the same document (the render worker lives on). */
+async function fillAndConfirm(page: Page, base: string, spa: boolean): Promise<void> {
+	if (spa) {
+		await page.locator('nav.app-nav a[href="/contracts"]').click();
+		await page.getByTestId('start-framework').click();
+		await page.waitForURL(/\/contracts\/new\/framework$/);
+	} else {
+		await page.goto(`${base}/contracts/new/framework`);
+	}
+	await page.locator('#contact-person').fill('李喆');
+	await page.locator('#contact-phone').fill('0755-86013388');
+	await page.locator('#contact-email').fill('zhe.li@example.com');
+	await page.locator('#contact-mailingAddress').fill('广东省深圳市南山区科技园');
+	await page.getByTestId('to-confirm').click();
+	await page.getByRole('button', { name: '确认并生成合同' }).waitFor();
+}
+
+async function generate(page: Page): Promise<Generation> {
+	await page.getByRole('button', { name: '确认并生成合同' }).click();
+	await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+	await page.getByTestId('doc-download').waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => (window as unknown as { __gen: { ready: number } }).__gen.ready > 0);
+	return readGeneration(page);
+}
+
+/** The render worker's V8 heap, sampled while `during` runs (CDP, through the page's session: workers are its children). */
+async function workerHeapPeak<T>(cdp: CDPSession, during: () => Promise<T>): Promise<[number, T]> {
+	const sessions = new Set<string>();
+	let peak = 0;
+	let nextId = 1;
+	const waiting = new Map<number, (v: { usedSize?: number; backingStorageSize?: number }) => void>();
+	cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+		if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('render.worker')) sessions.add(e.sessionId);
+	});
+	cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+		const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number; backingStorageSize?: number } };
+		if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? {});
+	});
+	await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			for (const sessionId of sessions) {
+				const id = nextId++;
+				const got = new Promise<{ usedSize?: number; backingStorageSize?: number }>((ok) => {
+					waiting.set(id, ok);
+					setTimeout(() => ok({}), 2_000);
+				});
+				await cdp
+					.send('Target.sendMessageToTarget', {
+						sessionId,
+						message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' })
+					})
+					.catch(() => sessions.delete(sessionId));
+				const r = await got;
+				waiting.delete(id);
+				// The heap, plus the ArrayBuffers' backing stores (the font bytes) where this Chromium reports them.
+				peak = Math.max(peak, (r.usedSize ?? 0) + (r.backingStorageSize ?? 0));
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	})();
+	try {
+		const value = await during();
+		return [peak, value];
+	} finally {
+		sampling = false;
+		await sampler;
+	}
+}
+
+/** Peak resident memory (VmHWM) of this browser's renderer processes: a page and its workers together. */
+async function rendererPeakMb(browser: Browser): Promise<number> {
+	const cdp = await browser.newBrowserCDPSession();
+	const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+		processInfo: { type: string; id: number }[];
+	};
+	await cdp.detach();
+	let peak = 0;
+	for (const { id: pid } of processInfo.filter((p) => p.type === 'renderer')) {
+		try {
+			const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	return peak;
+}
+
+type Session = { first: Generation; loaded: Generation; heapPeak: number; rendererPeak: number };
+
+/** The render worker has finished its warm-up render (the font parsed): a user reading the confirm screen. */
+async function warmedUp(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('cd:worker:warm-render', 'measure').length > 0, null, {
+		timeout: 60_000
+	});
+}
+
+async function signIn(page: Page, base: string): Promise<void> {
+	await page.goto(`${base}/signin`);
+	await page.locator('#code').fill('demo');
+	await page.locator('#code').press('Enter');
+	await page.getByTestId('count-orders').filter({ hasText: '300' }).waitFor({ timeout: 60_000 });
+}
+
+/** The first contract of a session with the click as soon as the confirm screen shows: the warm-up may still run. */
+async function atOnce(browser: Browser, base: string): Promise<Generation> {
+	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+	try {
+		await context.addInitScript(instrument);
+		const page = await context.newPage();
+		await signIn(page, base);
+		await fillAndConfirm(page, base, false);
+		return await generate(page);
+	} finally {
+		await context.close();
+	}
+}
+
+/** First of the session after the warm-up (as a person reading the confirm screen), then one more with the font loaded. */
+async function session(browser: Browser, base: string, memory: boolean): Promise<Session> {
+	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+	try {
+		await context.addInitScript(instrument);
+		const page = await context.newPage();
+		const cdp = memory ? await context.newCDPSession(page) : null;
+		const run = async () => {
+			await signIn(page, base);
+			await fillAndConfirm(page, base, false);
+			await warmedUp(page);
+			const first = await generate(page);
+			await fillAndConfirm(page, base, true);
+			const loaded = await generate(page);
+			return { first, loaded };
+		};
+		if (!cdp) return { ...(await run()), heapPeak: 0, rendererPeak: 0 };
+		const [heapPeak, gens] = await workerHeapPeak(cdp, run);
+		return { ...gens, heapPeak, rendererPeak: await rendererPeakMb(browser) };
+	} finally {
+		await context.close();
+	}
+}
+
+const MB = 1024 * 1024;
+
+/** Time under a span between the click and the download button (the worker's included): a warm-up begun before the click counts from it. */
+function spent(g: Generation, name: string): number {
+	return g.spans
+		.filter((s) => s.name === name && s.end >= g.click && s.start <= g.ready)
+		.reduce((sum, s) => sum + (Math.min(s.end, g.ready) - Math.max(s.start, g.click)), 0);
+}
+
+/** The longest page task from the click to `until` (the download shown, or the contract stored: before navigating). */
+function longest(g: Generation, until: number = g.ready): number {
+	return Math.max(0, ...g.longTasks.filter((t) => t.end > g.click && t.start < until).map((t) => t.end - t.start));
+}
+
+/** The warm-up the worker did this session (before or after the click): font fetch and the first, parsing, render. */
+function warmup(g: Generation, name: string): number {
+	return g.spans.filter((s) => s.name === name).reduce((sum, s) => sum + (s.end - s.start), 0);
+}
+
+function rows(prefix: string, sessions: Session[], quick: Generation[], phone: boolean): BenchRow[] {
+	const m = (f: (s: Session) => number) => median(sessions.map(f));
+	const total = (g: Generation) => g.ready - g.click;
+	const out: BenchRow[] = [
+		{
+			name: `${prefix}confirm → PDF downloadable, first of the session, clicked at once`,
+			value: median(quick.map(total)),
+			unit: 'ms',
+			target: phone ? '≤ 1000 ms' : '≤ 700 ms'
+		},
+		{
+			name: `${prefix}  of which waiting for the worker's warm-up`,
+			value: median(quick.map((g) => spent(g, 'cd:worker:warm-render'))),
+			unit: 'ms'
+		},
+		{
+			name: `${prefix}confirm → PDF downloadable, first of the session, after the warm-up`,
+			value: m((s) => total(s.first)),
+			unit: 'ms',
+			target: phone ? '≤ 1000 ms' : '≤ 700 ms'
+		},
+		{
+			name: `${prefix}confirm → PDF downloadable, font loaded`,
+			value: m((s) => total(s.loaded)),
+			unit: 'ms',
+			target: phone ? '≤ 1000 ms' : '≤ 300 ms'
+		},
+		{
+			name: `${prefix}longest page task click → stored, first`,
+			value: m((s) => longest(s.first, s.first.done ?? s.first.ready)),
+			unit: 'ms',
+			target: phone ? '≤ 50 ms' : ''
+		},
+		{
+			name: `${prefix}longest page task click → stored, font loaded`,
+			value: m((s) => longest(s.loaded, s.loaded.done ?? s.loaded.ready)),
+			unit: 'ms',
+			target: phone ? '≤ 50 ms' : ''
+		},
+		{
+			name: `${prefix}longest page task click → download shown (with the detail page), first`,
+			value: m((s) => longest(s.first)),
+			unit: 'ms'
+		},
+		{
+			name: `${prefix}longest page task click → download shown (with the detail page), font loaded`,
+			value: m((s) => longest(s.loaded)),
+			unit: 'ms'
+		}
+	];
+	const parts: [string, (g: Generation) => number][] = [
+		['prepare (record, rules, content hash)', (g) => spent(g, 'cd:generate:prepare')],
+		['fonts (ask the worker; fetch if not loaded)', (g) => spent(g, 'cd:generate:fonts')],
+		['  of which worker font fetch + assembly', (g) => spent(g, 'cd:worker:fonts')],
+		['render (ask the worker; waits for its warm-up)', (g) => spent(g, 'cd:generate:render')],
+		['  of which worker warm-up render (font parse)', (g) => spent(g, 'cd:worker:warm-render')],
+		['  of which worker render', (g) => spent(g, 'cd:worker:render')],
+		['PDF hash', (g) => spent(g, 'cd:generate:hash')],
+		['Dexie write', (g) => spent(g, 'cd:generate:save')],
+		['navigation (stored → download shown)', (g) => (g.done === null ? 0 : g.ready - g.done)]
+	];
+	for (const which of ['first', 'loaded'] as const)
+		for (const [name, f] of parts)
+			out.push({
+				name: `${prefix}${which === 'first' ? 'first' : 'loaded'}: ${name}`,
+				value: m((s) => f(s[which])),
+				unit: 'ms'
+			});
+	// The warm-up itself, wherever it fell (the idle time after sign-in, the form): font fetch and the first render, which parses.
+	out.push(
+		{
+			name: `${prefix}warm-up: worker font fetch + assembly`,
+			value: m((s) => warmup(s.first, 'cd:worker:fonts')),
+			unit: 'ms'
+		},
+		{
+			name: `${prefix}warm-up: worker first render (font parse + render)`,
+			value: m((s) => warmup(s.first, 'cd:worker:warm-render')),
+			unit: 'ms'
+		}
+	);
+	if (phone)
+		out.push(
+			{
+				name: `${prefix}render worker peak V8 heap (+ backing stores)`,
+				value: Math.max(...sessions.map((s) => s.heapPeak)) / MB,
+				unit: 'MB',
+				target: '≤ 150 MB'
+			},
+			{
+				name: `${prefix}renderer process peak RSS (page + workers)`,
+				value: Math.max(...sessions.map((s) => s.rendererPeak)),
+				unit: 'MB'
+			}
+		);
+	return out;
+}
+
+/** A launcher that starts Chromium inside phone-cpu's cgroup: only the browser (page, workers) is slowed, not the server. */
+function phoneLauncher(): { path: string; cleanup: () => void } | null {
+	if (!PHONE_CPU || !existsSync(PHONE_CPU)) return null;
+	const dir = mkdtempSync(join(tmpdir(), 'bench-phone-'));
+	const path = join(dir, 'chromium-on-phone-cpu');
+	writeFileSync(path, `#!/bin/sh\nexec ${JSON.stringify(PHONE_CPU)} -- ${JSON.stringify(CHROMIUM)} "$@"\n`);
+	chmodSync(path, 0o755);
+	return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function measure(executablePath: string, base: string, prefix: string, phone: boolean): Promise<BenchRow[]> {
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+	try {
+		const sessions: Session[] = [];
+		const quick: Generation[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			quick.push(await atOnce(browser, base));
+			sessions.push(await session(browser, base, phone));
+		}
+		// Where a long task fell (which part of the generation it overlaps), to know whom to ask.
+		for (const g of [...quick, ...sessions.flatMap((x) => [x.first, x.loaded])])
+			for (const t of g.longTasks.filter((t) => t.end > g.click && t.start < g.ready && t.end - t.start > 50)) {
+				const under = g.spans.filter((s) => s.name.startsWith('cd:generate:') && s.end > t.start && s.start < t.end);
+				const where = under.map((s) => s.name.slice('cd:generate:'.length)).join('+') || 'navigation';
+				console.error(`${prefix}long task ${(t.end - t.start).toFixed(0)} ms during ${where}`);
+			}
+		return rows(prefix, sessions, quick, phone);
+	} finally {
+		await browser.close();
+	}
+}
+
+export async function runGenerateBench({ desktop = true }: { desktop?: boolean } = {}): Promise<BenchRow[]> {
+	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
+	const server = await startServerProcess();
+	const out: BenchRow[] = [];
+	try {
+		if (desktop) out.push(...(await measure(CHROMIUM, server.base, 'chromium UI: ', false)));
+		const phone = phoneLauncher();
+		if (!phone) {
+			console.error('bench-generate: no phone-cpu tool (PHONE_CPU): the phone-class figures are left out');
+		} else {
+			try {
+				out.push(...(await measure(phone.path, server.base, 'phone-cpu UI: ', true)));
+			} finally {
+				phone.cleanup();
+			}
+		}
+	} finally {
+		await server.stop();
+	}
+	return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const rowsOut = await runGenerateBench({ desktop: !process.argv.includes('--phone-only') });
+	const width = Math.max(...rowsOut.map((r) => r.name.length));
+	for (const r of rowsOut)
+		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);
+}

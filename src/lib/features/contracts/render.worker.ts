@@ -1,0 +1,92 @@
+// The render worker: loads a version's fonts and renders contracts off the page's thread, living between documents so what it parsed is reused.
+/// <reference lib="webworker" />
+import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
+import { exampleFramework } from '../../pdf/examples';
+import { fontSetOf } from '../../pdf/fontSets';
+import { loadContractFonts } from '../../pdf/fonts';
+import { renderContractPdf, type ContractFonts } from '../../pdf/render';
+import {
+	serializeError,
+	type FontsLoaded,
+	type RenderRequest,
+	type RenderResponse,
+	type WorkerTiming
+} from './renderProtocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** The fonts of each template version as last loaded: a 'render' uses what its 'fonts' request loaded. */
+const loaded = new Map<string, ContractFonts>();
+/** Font sets a throwaway document has been rendered with (fonts fetched, parsed, the renderer's code compiled). */
+const warmed = new Set<string>();
+
+async function timed<T>(timings: WorkerTiming[], name: string, fn: () => Promise<T>): Promise<T> {
+	const start = performance.now();
+	try {
+		return await fn();
+	} finally {
+		const duration = performance.now() - start;
+		timings.push({ name, start, duration });
+		// Visible in a trace of the worker too.
+		performance.measure(name, { start, duration });
+	}
+}
+
+async function fonts(templateVersion: string, timings: WorkerTiming[]): Promise<ContractFonts> {
+	const f = await timed(timings, 'cd:worker:fonts', () => loadContractFonts(templateVersion));
+	loaded.set(templateVersion, f);
+	return f;
+}
+
+async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint8Array | FontsLoaded | null> {
+	switch (req.type) {
+		case 'fonts': {
+			const f = await fonts(req.templateVersion, timings);
+			return { set: f.set, pending: f.pending?.size ?? 0 };
+		}
+		case 'render': {
+			const v = req.record.templateVersion;
+			const f = loaded.get(v) ?? (await fonts(v, timings));
+			return timed(timings, 'cd:worker:render', () => renderContractPdf(req.record, f, req.options));
+		}
+		case 'warm': {
+			const set = fontSetOf(req.templateVersion);
+			if (warmed.has(set)) return null;
+			const f = await fonts(req.templateVersion, timings);
+			// A document of today's framework version when it shares the set; an older set only gets its fonts loaded.
+			const example = fontSetOf(CURRENT_TEMPLATE_VERSION.framework) === set ? exampleFramework() : null;
+			if (example) {
+				await timed(timings, 'cd:worker:warm-render', () => renderContractPdf(example, f)).catch(() => {
+					// Only the core of a split face is here (offline) and the example needs its rest: the fonts are still loaded.
+				});
+			}
+			warmed.add(set);
+			return null;
+		}
+	}
+}
+
+// One job at a time, in arrival order: a render asked for during the warm-up waits for it and then finds everything parsed.
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<RenderRequest>) => {
+	const req = event.data;
+	queue = queue.then(async () => {
+		const timings: WorkerTiming[] = [];
+		const origin = performance.timeOrigin;
+		let res: RenderResponse;
+		let transfer: Transferable[] = [];
+		try {
+			let value = await handle(req, timings);
+			if (value instanceof Uint8Array) {
+				// Handed over, not copied: a view on part of a larger buffer is cut to its own buffer first.
+				if (value.byteOffset !== 0 || value.byteLength !== value.buffer.byteLength) value = value.slice();
+				transfer = [value.buffer];
+			}
+			res = { id: req.id, ok: true, value, origin, timings };
+		} catch (e) {
+			res = { id: req.id, ok: false, error: serializeError(e), origin, timings };
+		}
+		scope.postMessage(res, transfer);
+	});
+};

@@ -1,0 +1,92 @@
+// The render client and the worker module together (the worker's global scope stood in for): same bytes, errors by class, a dead worker replaced by this thread.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContractRecord } from '../../domain/contract';
+import { MissingGlyphError } from '../../pdf/coverage';
+import { exampleFramework } from '../../pdf/examples';
+import { loadContractFontsNode } from '../../pdf/fonts-node';
+import { renderContractPdf } from '../../pdf/render';
+
+vi.mock('../../pdf/fonts', async () => ({
+	loadContractFonts: (await import('../../pdf/fonts-node')).loadContractFontsNode
+}));
+
+type Message = { data: unknown };
+/** The worker's side: what render.worker.ts sees as `self`. */
+const scope: { onmessage?: (e: Message) => void; postMessage?: (msg: unknown, transfer?: Transferable[]) => void } = {};
+const started: FakeWorker[] = [];
+
+/** Messages go through structured cloning (with transfer), on a later task, as between threads. */
+class FakeWorker {
+	onmessage: ((e: Message) => void) | null = null;
+	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
+	terminated = false;
+	constructor(
+		readonly url: URL,
+		readonly options: WorkerOptions
+	) {
+		started.push(this);
+		scope.postMessage = (msg, transfer = []) =>
+			setTimeout(() => this.onmessage?.({ data: structuredClone(msg, { transfer }) }));
+	}
+	postMessage(msg: unknown): void {
+		setTimeout(() => scope.onmessage!({ data: structuredClone(msg) }));
+	}
+	terminate(): void {
+		this.terminated = true;
+	}
+}
+
+let client: typeof import('./renderClient');
+
+beforeAll(async () => {
+	vi.stubGlobal('self', scope);
+	vi.stubGlobal('Worker', FakeWorker);
+	await import('./render.worker');
+	client = await import('./renderClient');
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe('render client and worker', () => {
+	it('renders in the worker, to the very bytes this thread would make, the fonts staying there', async () => {
+		const record = exampleFramework();
+		await client.warm(record.templateVersion);
+		const fonts = await client.loadFonts(record.templateVersion);
+		expect(fonts).toEqual({ inWorker: true, templateVersion: record.templateVersion, set: expect.any(String) });
+		const pdf = await client.renderPdf(record, fonts);
+		expect(started).toHaveLength(1);
+		expect(started[0]!.options).toEqual({ type: 'module', name: 'contract-render' });
+		expect(started[0]!.url.pathname).toMatch(/render\.worker\.ts$/);
+		const here = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
+		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
+		// The worker's spans are on this thread's timeline.
+		expect(performance.getEntriesByName('cd:worker:render', 'measure').length).toBeGreaterThan(0);
+	});
+
+	it('answers concurrent requests by id, and a missing glyph arrives as MissingGlyphError naming the field', async () => {
+		const good = exampleFramework();
+		// From the verification, not typed (the schema holds typed fields to the font): the renderer's own check names it.
+		const bad: ContractRecord = { ...good, partyA: { ...good.partyA, name: `${good.partyA.name}\u{2A6D6}` } };
+		const fonts = await client.loadFonts(good.templateVersion);
+		const [a, b] = await Promise.allSettled([client.renderPdf(bad, fonts), client.renderPdf(good, fonts)]);
+		expect(a.status).toBe('rejected');
+		const e = (a as PromiseRejectedResult).reason as MissingGlyphError;
+		expect(e).toBeInstanceOf(MissingGlyphError);
+		expect(e).toMatchObject({ field: 'partyA.name', codePoint: 0x2a6d6 });
+		expect(b.status).toBe('fulfilled');
+		expect((b as PromiseFulfilledResult<Uint8Array>).value.byteLength).toBeGreaterThan(10_000);
+		expect(started).toHaveLength(1);
+	});
+
+	it('renders on this thread from then on when the worker fails (its script did not load)', async () => {
+		started[0]!.onerror!({ message: 'script failed to load', preventDefault() {} });
+		expect(started[0]!.terminated).toBe(true);
+		const record = exampleFramework();
+		const fonts = await client.loadFonts(record.templateVersion);
+		// The bytes are here now: this thread renders.
+		expect('regular' in fonts && fonts.regular.byteLength).toBeGreaterThan(1_000_000);
+		const pdf = await client.renderWithFonts(record);
+		const here = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
+		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
+		expect(started).toHaveLength(1);
+	});
+});
