@@ -279,7 +279,8 @@ function rows(prefix: string, sessions: Session[], quick: Generation[], phone: b
 		['fonts (ask the worker; fetch if not loaded)', (g) => spent(g, 'cd:generate:fonts')],
 		['  of which worker font fetch + assembly', (g) => spent(g, 'cd:worker:fonts')],
 		['render (ask the worker; waits for its warm-up)', (g) => spent(g, 'cd:generate:render')],
-		['  of which worker warm-up render (font parse)', (g) => spent(g, 'cd:worker:warm-render')],
+		['  of which worker warm-up font parse', (g) => spent(g, 'cd:worker:parse')],
+		['  of which worker warm-up render', (g) => spent(g, 'cd:worker:warm-render')],
 		['  of which worker render', (g) => spent(g, 'cd:worker:render')],
 		['PDF hash', (g) => spent(g, 'cd:generate:hash')],
 		['Dexie write', (g) => spent(g, 'cd:generate:save')],
@@ -300,7 +301,12 @@ function rows(prefix: string, sessions: Session[], quick: Generation[], phone: b
 			unit: 'ms'
 		},
 		{
-			name: `${prefix}warm-up: worker first render (font parse + render)`,
+			name: `${prefix}warm-up: worker font parse (jsPDF, once per worker)`,
+			value: m((s) => warmup(s.first, 'cd:worker:parse')),
+			unit: 'ms'
+		},
+		{
+			name: `${prefix}warm-up: worker first render (after the parse)`,
 			value: m((s) => warmup(s.first, 'cd:worker:warm-render')),
 			unit: 'ms'
 		}

@@ -6,7 +6,7 @@ import { loadConfig } from '../../config';
 import { PUBLIC_VERIFY_LIMIT } from '../../public-verify';
 import { RenderBusyError, RenderGate } from '../../render-gate';
 import { demoSeed } from '../../seed';
-import { FIXED_NOW, frameworkRecord, PDF_SHA, put, signIn } from '../../test-helpers';
+import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../test-helpers';
 import { SharedThrottle } from '../../throttle';
 import { openTestPg, type TestPg } from './test-db';
 import type { PgStore } from './index';
@@ -121,7 +121,7 @@ describe('limits across two processes on PostgreSQL', () => {
 		const verifyDocument = async () => {
 			renders++;
 			await held;
-			return true;
+			return SERVER_PDF;
 		};
 		const apps = stores.map((s) => appOn(s, { verifyDocument }));
 		const token = await signIn(apps[0]!);

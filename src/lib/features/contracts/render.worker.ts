@@ -2,6 +2,7 @@
 /// <reference lib="webworker" />
 import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import { exampleFramework } from '../../pdf/examples';
+import { prepareContractFaces } from '../../pdf/fontCache';
 import { fontSetOf } from '../../pdf/fontSets';
 import { loadContractFonts } from '../../pdf/fonts';
 import { renderContractPdf, type ContractFonts } from '../../pdf/render';
@@ -53,6 +54,7 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 			const set = fontSetOf(req.templateVersion);
 			if (warmed.has(set)) return null;
 			const f = await fonts(req.templateVersion, timings);
+			await timed(timings, 'cd:worker:parse', () => prepareContractFaces(f));
 			// A document of today's framework version when it shares the set; an older set only gets its fonts loaded.
 			const example = fontSetOf(CURRENT_TEMPLATE_VERSION.framework) === set ? exampleFramework() : null;
 			if (example) {
