@@ -45,6 +45,34 @@ export interface Config {
 	retentionIntervalMs: number;
 	provider: Provider;
 	registration: RegistrationLimits;
+	/** Requests and body bytes in flight per account / client address, decided before a body is read. */
+	admission: AdmissionBudgets;
+	/** How long a connection may take to send its headers, its whole request, and sit idle between requests. */
+	timeouts: ServerTimeouts;
+}
+
+/** What one key may have in flight at once: requests, and the body bytes they declared (or may stream). */
+export interface AdmissionBudget {
+	requests: number;
+	bytes: number;
+}
+
+export interface AdmissionBudgets {
+	/** Requests with a valid session: per account, however many devices or sessions it signs in with. */
+	account: AdmissionBudget;
+	/** Requests without one (sign-in, verify, admin, unknown tokens): per client address (TRUST_PROXY aware). */
+	address: AdmissionBudget;
+}
+
+export interface ServerTimeouts {
+	/** The request line and headers must arrive within this (else 408 and the connection is closed). */
+	headersMs: number;
+	/** The whole request, body included, must arrive within this. */
+	requestMs: number;
+	/** An idle keep-alive connection is closed after this. */
+	keepAliveMs: number;
+	/** How often Node looks for connections past headersMs/requestMs (Node's default is 30 s). */
+	checkIntervalMs: number;
 }
 
 export interface RegistrationLimits {
@@ -70,6 +98,39 @@ export function loadRegistrationLimits(env: NodeJS.ProcessEnv): RegistrationLimi
 		clockSkewMs: positiveInt(env, 'CLOCK_SKEW_SECONDS', 300) * 1000,
 		perAccount,
 		total: Math.max(perAccount, positiveInt(env, 'RENDER_QUEUE', 16))
+	};
+}
+
+/**
+ * The defaults let a device's outbox (6 requests at once) and a few devices of one account through untouched, and one
+ * old-style registration with its PDF (≤ 2 MiB) at a time per account; a client that floods gets 429 long before the
+ * server parses what it sends.
+ */
+export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
+	return {
+		account: {
+			requests: positiveInt(env, 'ACCOUNT_REQUESTS_IN_FLIGHT', 32),
+			bytes: positiveInt(env, 'ACCOUNT_KIB_IN_FLIGHT', 3 * 1024) * 1024
+		},
+		address: {
+			requests: positiveInt(env, 'ADDRESS_REQUESTS_IN_FLIGHT', 32),
+			bytes: positiveInt(env, 'ADDRESS_KIB_IN_FLIGHT', 512) * 1024
+		}
+	};
+}
+
+export function loadServerTimeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
+	const seconds = (name: string, fallback: number) => positive(env[name], fallback, name) * 1000;
+	const headersMs = seconds('HEADERS_TIMEOUT_SECONDS', 10);
+	const requestMs = seconds('REQUEST_TIMEOUT_SECONDS', 60);
+	// Node refuses a header timeout longer than the request's: the headers are part of the request.
+	if (headersMs > requestMs) throw new Error('HEADERS_TIMEOUT_SECONDS must not be longer than REQUEST_TIMEOUT_SECONDS');
+	return {
+		headersMs,
+		requestMs,
+		keepAliveMs: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5),
+		// A tenth of the header timeout, at most a second: a half-sent request is closed within ~110 % of it.
+		checkIntervalMs: Math.max(10, Math.min(1000, Math.floor(headersMs / 10)))
 	};
 }
 
@@ -170,7 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		retentionMs: retentionDays * DAY_MS,
 		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
-		registration: loadRegistrationLimits(env)
+		registration: loadRegistrationLimits(env),
+		admission: loadAdmissionBudgets(env),
+		timeouts: loadServerTimeouts(env)
 	};
 }
 

@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { startRetention } from './retention';
 import { DEMO_CODES } from './seed';
+import { httpServerOptions } from './server-options';
 import { renderRegisteredCopy, startRenderPool, stopRenderPool, verifyDocument } from './verify-document';
 
 /** The database URL without its password: logs are read by more people than the database's owner. */
@@ -56,7 +57,9 @@ async function main(): Promise<void> {
 		log: (message, err) => (err ? console.error(message, err) : console.log(message))
 	});
 
-	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+	// Connection timeouts: a half-sent request or a trickled body does not hold a socket past them.
+	const serverOptions = httpServerOptions(config.timeouts);
+	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
 		console.log(`Contract Desk server on ${url}`);
 		for (const line of originBanner(config, info.port)) console.log(line);
