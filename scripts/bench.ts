@@ -252,6 +252,7 @@ async function main(): Promise<void> {
 	add(await optional('bench-sync.ts', 'runEngineBench'));
 	add(await optional('bench-pull.ts', 'runPullBench'));
 	add(await optional('bench-registry.ts', 'runRegistryBench'));
+	add(await optional('bench-abuse.ts', 'runAbuseBench'));
 	add(await optional('bench-pwa.ts', 'runPwaBench'));
 	print(rows);
 }

@@ -3,8 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InFlight } from './admission';
-import { frameworkRecord, makeEnv, PDF_SHA, type TestEnv } from './test-helpers';
+import { ByteRate, InFlight } from './admission';
+import { auth, frameworkRecord, makeEnv, PDF_SHA, signIn as signInApp, type TestEnv } from './test-helpers';
 
 let env: TestEnv;
 let server: ServerType;
@@ -164,7 +164,9 @@ describe('budgets in flight', () => {
 		expect(refused.status).toBe(429);
 		expect(refused.head).toMatch(/\r\nretry-after: 1\r\n/i);
 		expect(JSON.parse(refused.body)).toMatchObject({ error: 'tooManyRequests', retryAfter: 1 });
-		second.socket.destroy();
+		// Its 1.9 MB are not read only to be dropped: the connection closes.
+		expect(refused.head).toMatch(/\r\nconnection: close/i);
+		await second.closed;
 
 		// Small requests of the same account still fit; another account is not affected at all.
 		const b = await registerB();
@@ -190,7 +192,10 @@ describe('budgets in flight', () => {
 		});
 		for (const r of held) expect(await unanswered(r.answer, 100)).toBe(true);
 		const fifth = raw(put('/api/v1/contracts/x/stamping', tokenA2, 100));
-		expect((await fifth.answer).status).toBe(429);
+		const refused = await fifth.answer;
+		expect(refused.status).toBe(429);
+		// A small body is read and dropped: the connection stays for the retry.
+		expect(refused.head).toMatch(/\r\nconnection: keep-alive/i);
 		fifth.socket.destroy();
 		expect((await registerB()).status).toBe(201);
 		for (const r of held) r.socket.destroy();
@@ -257,5 +262,53 @@ describe('InFlight', () => {
 		streamed.release();
 		streamed.add(10);
 		expect(ledger.usage('a')).toEqual({ requests: 0, bytes: 0 });
+	});
+});
+
+describe('ByteRate', () => {
+	it('gives a burst, then refills at its rate; a body larger than the burst goes only from a full bucket', () => {
+		let now = 0;
+		const rate = new ByteRate({ burstBytes: 1000, bytesPerMinute: 60_000 }, () => now);
+		expect(rate.take('a', 600).ok).toBe(true);
+		expect(rate.take('a', 600)).toEqual({ ok: false, retryAfterMs: 200 });
+		expect(rate.take('b', 600).ok).toBe(true);
+		now = 200;
+		expect(rate.take('a', 600).ok).toBe(true);
+		now = 10_000;
+		// Full again: a 5,000-byte body goes alone, and leaves the key 5 s in debt.
+		expect(rate.take('a', 5000).ok).toBe(true);
+		expect(rate.take('a', 1)).toEqual({ ok: false, retryAfterMs: 4001 });
+		rate.charge('a', 1000);
+		now = 14_999;
+		expect(rate.take('a', 1).ok).toBe(false);
+		now = 16_001;
+		expect(rate.take('a', 1).ok).toBe(true);
+	});
+});
+
+describe('bytes per minute', () => {
+	it("an account past its burst → 429 with the Retry-After of its refill; another account's bodies go on", async () => {
+		const slow = await makeEnv({ env: { ACCOUNT_KIB_BURST: '64', ACCOUNT_KIB_PER_MINUTE: '60' } });
+		try {
+			const a = await signInApp(slow.app, 'demo-unverified');
+			const b = await signInApp(slow.app);
+			const body = JSON.stringify({ pad: 'x'.repeat(40 * 1024 - 10) });
+			const send = (token: string) =>
+				slow.app.request('/api/v1/contracts/x/stamping', {
+					method: 'PUT',
+					headers: auth(token, { 'Idempotency-Key': crypto.randomUUID(), 'Content-Length': String(body.length) }),
+					body
+				});
+			expect((await send(a)).status).toBe(400);
+			const refused = await send(a);
+			expect(refused.status).toBe(429);
+			// 16 KiB missing at 1 KiB/s.
+			expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(15);
+			expect(Number(refused.headers.get('Retry-After'))).toBeLessThanOrEqual(16);
+			expect(await refused.json()).toMatchObject({ error: 'tooManyRequests' });
+			expect((await send(b)).status).toBe(400);
+		} finally {
+			await slow.cleanup();
+		}
 	});
 });

@@ -51,10 +51,15 @@ export interface Config {
 	timeouts: ServerTimeouts;
 }
 
-/** What one key may have in flight at once: requests, and the body bytes they declared (or may stream). */
+/** What one key may have in flight at once, and the body bytes it may send over time. */
 export interface AdmissionBudget {
+	/** Requests in flight at once. */
 	requests: number;
+	/** Body bytes in flight at once: declared (Content-Length) or arrived so far (chunked). */
 	bytes: number;
+	/** Body bytes per minute over time, after a burst of `burstBytes`: what bounds the work one key causes. */
+	bytesPerMinute: number;
+	burstBytes: number;
 }
 
 export interface AdmissionBudgets {
@@ -102,20 +107,23 @@ export function loadRegistrationLimits(env: NodeJS.ProcessEnv): RegistrationLimi
 }
 
 /**
- * The defaults let a device's outbox (6 requests at once) and a few devices of one account through untouched, and one
- * old-style registration with its PDF (≤ 2 MiB) at a time per account; a client that floods gets 429 long before the
- * server parses what it sends.
+ * The defaults let a device's outbox (6 requests at once) and a few devices of one account through untouched, one
+ * old-style registration with its PDF (≤ 2 MiB) at a time per account, and a backlog of them at a few hundred KB/s;
+ * a client that floods gets 429 before the server reads, let alone parses, what it sends.
  */
 export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
+	const budget = (
+		scope: 'ACCOUNT' | 'ADDRESS',
+		d: { requests: number; kib: number; perMinute: number; burst: number }
+	) => ({
+		requests: positiveInt(env, `${scope}_REQUESTS_IN_FLIGHT`, d.requests),
+		bytes: positiveInt(env, `${scope}_KIB_IN_FLIGHT`, d.kib) * 1024,
+		bytesPerMinute: positiveInt(env, `${scope}_KIB_PER_MINUTE`, d.perMinute) * 1024,
+		burstBytes: positiveInt(env, `${scope}_KIB_BURST`, d.burst) * 1024
+	});
 	return {
-		account: {
-			requests: positiveInt(env, 'ACCOUNT_REQUESTS_IN_FLIGHT', 32),
-			bytes: positiveInt(env, 'ACCOUNT_KIB_IN_FLIGHT', 3 * 1024) * 1024
-		},
-		address: {
-			requests: positiveInt(env, 'ADDRESS_REQUESTS_IN_FLIGHT', 32),
-			bytes: positiveInt(env, 'ADDRESS_KIB_IN_FLIGHT', 512) * 1024
-		}
+		account: budget('ACCOUNT', { requests: 32, kib: 3 * 1024, perMinute: 16 * 1024, burst: 8 * 1024 }),
+		address: budget('ADDRESS', { requests: 32, kib: 512, perMinute: 4 * 1024, burst: 1024 })
 	};
 }
 
