@@ -137,7 +137,7 @@ export function declaredBody(c: Context): number | 'streamed' {
 		const n = Number(length);
 		return Number.isSafeInteger(n) && n >= 0 ? n : 'streamed';
 	}
-	// Node's parser gives a request with neither header no body; other callers (app.request) may stream one.
+	// Node's parser gives a request with neither header nor body; other callers (app.request) may stream one.
 	if ((c.env as { incoming?: unknown } | undefined)?.incoming) return 0;
 	return c.req.raw.body ? 'streamed' : 0;
 }

@@ -61,7 +61,19 @@ describe('connection timeouts', () => {
 		expect(ms).toBeLessThan(HEADERS_MS + SLACK_MS);
 	});
 
-	it('headers trickled a byte at a time do not reset the header timeout', async () => {
+	it('50 half-sent requests at once are all closed within the header timeout', async () => {
+		const all = await Promise.all(
+			Array.from({ length: 50 }, () => closedAfter('PUT /api/v1/contracts/x HTTP/1.1\r\nHost: 127.0.0.1\r\n'))
+		);
+		expect(Math.max(...all.map((r) => r.ms))).toBeLessThan(HEADERS_MS + SLACK_MS);
+	});
+
+	it('a connection that sends nothing is closed within the header timeout', async () => {
+		const { ms } = await closedAfter('');
+		expect(ms).toBeLessThan(HEADERS_MS + SLACK_MS);
+	});
+
+	it('headers trickled a line at a time do not reset the header timeout', async () => {
 		const { ms } = await closedAfter('GET /api/v1/health HTTP/1.1\r\n', (write) => {
 			const timer = setInterval(() => write('X-Slow: 1\r\n'), 200);
 			setTimeout(() => clearInterval(timer), 6000).unref();
