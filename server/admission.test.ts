@@ -232,6 +232,37 @@ describe('budgets in flight', () => {
 	});
 });
 
+describe('a body nobody reads', () => {
+	it("costs its address nothing and is not drained: an unknown token's big upload → 401, then the sign-in goes", async () => {
+		const from = ['X-Forwarded-For: 192.0.2.44'];
+		const upload = raw([...put('/api/v1/contracts/x', 'expired-token', BIG), ...from]);
+		upload.socket.write('{"record":');
+		const a = await upload.answer;
+		expect(a.status).toBe(401);
+		expect(a.head).toMatch(/\r\nconnection: close/i);
+		await upload.closed;
+		// 1.9 MB declared against a 1 MiB burst: charged and kept, the address would now wait.
+		for (let i = 0; i < 3; i++) {
+			const res = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.0.2.44' },
+				body: JSON.stringify({ code: 'demo' })
+			});
+			expect(res.status).toBe(200);
+		}
+	});
+
+	it('with a valid token and no Idempotency-Key → 400 at once, the big body unread and the connection closed', async () => {
+		const head = put('/api/v1/contracts/x', tokenB, BIG).filter((h) => !h.startsWith('Idempotency-Key'));
+		const upload = raw(head);
+		upload.socket.write('{"record":');
+		const a = await upload.answer;
+		expect(a.status).toBe(400);
+		expect(a.head).toMatch(/\r\nconnection: close/i);
+		await upload.closed;
+	});
+});
+
 describe('InFlight', () => {
 	it('admits within both budgets, always admits an idle key, and frees what a release gives back once', () => {
 		const ledger = new InFlight({ requests: 2, bytes: 100 });

@@ -1,6 +1,7 @@
 // Admission before work: a request's declared size against its route's limit, and its account's (or address's) budgets — requests and body bytes in flight, body bytes per minute — decided before any body byte is read.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { IncomingMessage } from 'node:http';
 import type { AdmissionBudget, AdmissionBudgets } from './config';
 
 /** Whom a request is counted against: its account when its token names a session, else its client address. */
@@ -105,7 +106,7 @@ export class ByteRate {
 		return { ok: false, retryAfterMs: (missing / this.budget.bytesPerMinute) * 60_000 };
 	}
 
-	/** Bytes that arrived on a stream: charged as they come, into debt if need be. */
+	/** Bytes that arrived on a stream: charged as they come, into debt if need be (negative: given back). */
 	charge(key: string, bytes: number): void {
 		this.bucket(key).tokens -= bytes;
 	}
@@ -191,6 +192,15 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		if (counted?.over) {
 			c.res = undefined;
 			c.res = refuseUnread(c);
+			return;
+		}
+		// Answered without reading the body (401 for an unknown token, 400 for a missing key): it cost nothing, so it
+		// costs the key nothing — an expired token's big upload must not hold up the sign-in after it — and a big one
+		// is not read only to be dropped.
+		const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+		if (incoming && bytes > 0 && !incoming.readableDidRead) {
+			rate.charge(key.id, -bytes);
+			if (bytes > DRAIN_AT_MOST) c.res.headers.set('Connection', 'close');
 		}
 	};
 }
