@@ -12,7 +12,7 @@ import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { DEMO_CODES } from '../server/seed';
 import { percentile, type BenchRow } from './bench/stats';
-import { startServerProcess } from './server-process';
+import { ROOT, startServerProcess } from './server-process';
 
 const PUBLIC_URL = 'http://localhost:8787';
 /** B's registrations timed per phase, one after another (after WARMUP untimed ones). */
@@ -81,6 +81,7 @@ type FloodCounts = { sent: number; statuses: Record<string, number>; errors: num
 /** Starts A's flood in a child process; stop() ends it and returns what its requests were answered. */
 async function startFlood(base: string, token: string, body: string): Promise<{ stop(): Promise<FloodCounts> }> {
 	const child: ChildProcess = fork(import.meta.filename, ['--flood'], {
+		cwd: ROOT,
 		execArgv: ['--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
@@ -190,8 +191,8 @@ async function measure(label: string, env: Record<string, string>, prepared: () 
 		const idle = await latencies(base, tokenB, items.slice(WARMUP, WARMUP + SAMPLES));
 		const cpu1 = cpuMs(pid);
 		const flood = await startFlood(base, tokenA, floodBody(changes.identity, changes.provider));
-		// Let the flood fill its connections (and spend A's burst) before B is timed.
-		await new Promise((r) => setTimeout(r, 1000));
+		// Let the flood fill its connections and spend A's burst before B is timed: a flood lasts, the burst does not.
+		await new Promise((r) => setTimeout(r, 2000));
 		let during: number[];
 		let counts: FloodCounts;
 		const cpu2 = cpuMs(pid);

@@ -122,7 +122,7 @@ export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
 		burstBytes: positiveInt(env, `${scope}_KIB_BURST`, d.burst) * 1024
 	});
 	return {
-		account: budget('ACCOUNT', { requests: 32, kib: 3 * 1024, perMinute: 16 * 1024, burst: 8 * 1024 }),
+		account: budget('ACCOUNT', { requests: 32, kib: 3 * 1024, perMinute: 8 * 1024, burst: 4 * 1024 }),
 		address: budget('ADDRESS', { requests: 32, kib: 512, perMinute: 4 * 1024, burst: 1024 })
 	};
 }
