@@ -338,6 +338,9 @@ describe('bytes per minute', () => {
 			expect(Number(refused.headers.get('Retry-After'))).toBeLessThanOrEqual(16);
 			expect(await refused.json()).toMatchObject({ error: 'tooManyRequests' });
 			expect((await send(b)).status).toBe(400);
+			// Requests without a body are not metered: the account still pulls.
+			const pull = await slow.app.request('/api/v1/changes?limit=1', { headers: auth(a) });
+			expect(pull.status).toBe(200);
 		} finally {
 			await slow.cleanup();
 		}

@@ -173,7 +173,8 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		const ticket = ledgers[key.scope].admit(key.id, bytes);
 		if (!ticket) return busy(BUSY_RETRY_AFTER_S);
 		const rate = rates[key.scope];
-		const taken = rate.take(key.id, bytes);
+		// No body, nothing to meter (the count budget bounds those); a streamed one goes while the key is not in debt.
+		const taken = declared === 0 ? ({ ok: true } as const) : rate.take(key.id, bytes);
 		if (!taken.ok) {
 			ticket.release();
 			return busy(Math.max(BUSY_RETRY_AFTER_S, Math.ceil(taken.retryAfterMs / 1000)));
