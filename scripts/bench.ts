@@ -213,6 +213,7 @@ async function main(): Promise<void> {
 	add(await optional('bench-pull.ts', 'runPullBench'));
 	add(await optional('bench-registry.ts', 'runRegistryBench'));
 	add(await optional('bench-render-flood.ts', 'runRenderFloodBench'));
+	add(await optional('bench-abuse.ts', 'runAbuseBench'));
 	add(await optional('bench-pwa.ts', 'runPwaBench'));
 	// Confirm → PDF through the UI (the render worker), its breakdown, and the same with the browser on phone-cpu: it
 	// replaces the confirm-click figure measured here before, which reloaded the page (a new worker) per contract.

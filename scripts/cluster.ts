@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readOrCreateAdminToken } from '../server/admin-token';
+import { loadServerTimeouts } from '../server/config';
+import { httpServerOptions } from '../server/server-options';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -167,7 +169,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 		up.end(body);
 	};
 
-	const server: Server = createServer((req, res) => {
+	// The proxy is the front door here: the same connection timeouts as a server process (HEADERS_TIMEOUT_SECONDS, …).
+	const server: Server = createServer(httpServerOptions(loadServerTimeouts(process.env)), (req, res) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		req.on('data', (c: Buffer) => {

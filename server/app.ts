@@ -1,6 +1,5 @@
 // The HTTP API (/api/v1: session, pull, idempotent writes, admin) and the static PWA, as one Hono app.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { createHash, randomBytes } from 'node:crypto';
@@ -10,6 +9,7 @@ import { stampingReceipt } from '../src/lib/domain/stampingReceipt';
 import { adminRoutes } from './admin';
 import { noteRefusal } from './office/refusals';
 import { officeRoutes } from './office/routes';
+import { admission } from './admission';
 import { calendarSince } from './calendar';
 import { parseChangesQuery } from './changes-query';
 import type { Config } from './config';
@@ -111,12 +111,30 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		c.header('X-Content-Type-Options', 'nosniff');
 	});
 
-	// A contract with its PDF may be large; nothing else needs more than a few kilobytes.
-	const tooLarge = (c: Context) => apiError(c, 413, 'tooLarge', { message: 'Request body too large' });
-	const bigLimit = bodyLimit({ maxSize: LIMITS.contract, onError: tooLarge });
-	const smallLimit = bodyLimit({ maxSize: LIMITS.default, onError: tooLarge });
-	app.use('/api/*', (c, next) =>
-		c.req.method === 'PUT' && /^\/api\/v1\/contracts\/[^/]+$/.test(c.req.path) ? bigLimit(c, next) : smallLimit(c, next)
+	// Admission before work: the body's size against its route's limit, then its account's (or, without a session,
+	// its address's) budget of requests and bytes in flight; only then may a handler read the body. A contract with
+	// its PDF may be large (devices of older versions still send it); nothing else needs more than a few kilobytes.
+	app.use(
+		'/api/*',
+		admission({
+			budgets: config.admission,
+			limitFor: (c) =>
+				c.req.method === 'PUT' && /^\/api\/v1\/contracts\/[^/]+$/.test(c.req.path) ? LIMITS.contract : LIMITS.default,
+			keyFor: async (c) => {
+				const token = bearerToken(c);
+				const session = token ? await store.getSession(hashToken(token), iso()) : undefined;
+				if (session) return { scope: 'account', id: session.accountId };
+				return { scope: 'address', id: addressKey(clientAddress(c, config.trustedProxies)) };
+			},
+			tooLarge: (c) => apiError(c, 413, 'tooLarge', { message: 'Request body too large' }),
+			busy: (c, retryAfterS) => {
+				c.header('Retry-After', String(retryAfterS));
+				return apiError(c, 429, 'tooManyRequests', {
+					message: 'Too many requests in flight; retry later',
+					retryAfter: retryAfterS
+				});
+			}
+		})
 	);
 
 	const api = new Hono<AppEnv>();

@@ -50,6 +50,39 @@ export interface Config {
 	registration: RegistrationLimits;
 	/** The global ceiling on failed sign-ins (SIGN_IN_FAILURES_PER_MINUTE, SIGN_IN_SLOWDOWN_STEP_MS, SIGN_IN_SLOWDOWN_MAX_MS). */
 	signInCeiling: SignInCeilingOptions;
+	/** Requests and body bytes in flight per account / client address, decided before a body is read. */
+	admission: AdmissionBudgets;
+	/** How long a connection may take to send its headers, its whole request, and sit idle between requests. */
+	timeouts: ServerTimeouts;
+}
+
+/** What one key may have in flight at once, and the body bytes it may send over time. */
+export interface AdmissionBudget {
+	/** Requests in flight at once. */
+	requests: number;
+	/** Body bytes in flight at once: declared (Content-Length) or arrived so far (chunked). */
+	bytes: number;
+	/** Body bytes per minute over time, after a burst of `burstBytes`: what bounds the work one key causes. */
+	bytesPerMinute: number;
+	burstBytes: number;
+}
+
+export interface AdmissionBudgets {
+	/** Requests with a valid session: per account, however many devices or sessions it signs in with. */
+	account: AdmissionBudget;
+	/** Requests without one (sign-in, verify, admin, unknown tokens): per client address (TRUST_PROXY aware). */
+	address: AdmissionBudget;
+}
+
+export interface ServerTimeouts {
+	/** The request line and headers must arrive within this (else 408 and the connection is closed). */
+	headersMs: number;
+	/** The whole request, body included, must arrive within this. */
+	requestMs: number;
+	/** An idle keep-alive connection is closed after this. */
+	keepAliveMs: number;
+	/** How often Node looks for connections past headersMs/requestMs (Node's default is 30 s). */
+	checkIntervalMs: number;
 }
 
 export interface RegistrationLimits {
@@ -84,6 +117,42 @@ export function loadSignInCeiling(env: NodeJS.ProcessEnv): SignInCeilingOptions 
 		perMinute: positiveInt(env, 'SIGN_IN_FAILURES_PER_MINUTE', d.perMinute),
 		stepMs: positiveInt(env, 'SIGN_IN_SLOWDOWN_STEP_MS', d.stepMs),
 		maxDelayMs: positiveInt(env, 'SIGN_IN_SLOWDOWN_MAX_MS', d.maxDelayMs)
+	};
+}
+
+/**
+ * The defaults let a device's outbox (6 requests at once) and a few devices of one account through untouched, one
+ * old-style registration with its PDF (≤ 2 MiB) at a time per account, and a backlog of them at a few hundred KB/s;
+ * a client that floods gets 429 before the server reads, let alone parses, what it sends.
+ */
+export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
+	const budget = (
+		scope: 'ACCOUNT' | 'ADDRESS',
+		d: { requests: number; kib: number; perMinute: number; burst: number }
+	) => ({
+		requests: positiveInt(env, `${scope}_REQUESTS_IN_FLIGHT`, d.requests),
+		bytes: positiveInt(env, `${scope}_KIB_IN_FLIGHT`, d.kib) * 1024,
+		bytesPerMinute: positiveInt(env, `${scope}_KIB_PER_MINUTE`, d.perMinute) * 1024,
+		burstBytes: positiveInt(env, `${scope}_KIB_BURST`, d.burst) * 1024
+	});
+	return {
+		account: budget('ACCOUNT', { requests: 32, kib: 3 * 1024, perMinute: 8 * 1024, burst: 4 * 1024 }),
+		address: budget('ADDRESS', { requests: 32, kib: 512, perMinute: 4 * 1024, burst: 1024 })
+	};
+}
+
+export function loadServerTimeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
+	const seconds = (name: string, fallback: number) => positive(env[name], fallback, name) * 1000;
+	const headersMs = seconds('HEADERS_TIMEOUT_SECONDS', 10);
+	const requestMs = seconds('REQUEST_TIMEOUT_SECONDS', 60);
+	// Node refuses a header timeout longer than the request's: the headers are part of the request.
+	if (headersMs > requestMs) throw new Error('HEADERS_TIMEOUT_SECONDS must not be longer than REQUEST_TIMEOUT_SECONDS');
+	return {
+		headersMs,
+		requestMs,
+		keepAliveMs: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5),
+		// A tenth of the header timeout, at most a second: a half-sent request is closed within ~110 % of it.
+		checkIntervalMs: Math.max(10, Math.min(1000, Math.floor(headersMs / 10)))
 	};
 }
 
@@ -189,7 +258,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
 		registration: loadRegistrationLimits(env),
-		signInCeiling: loadSignInCeiling(env)
+		signInCeiling: loadSignInCeiling(env),
+		admission: loadAdmissionBudgets(env),
+		timeouts: loadServerTimeouts(env)
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 	stopRenderPool,
 	verifyDocument
 } from './verify-document';
+import { httpServerOptions } from './server-options';
 
 /** The database URL without its password: logs are read by more people than the database's owner. */
 function redactUrl(url: string): string {
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
 		log: (message, err) => (err ? console.error(message, err) : console.log(message))
 	});
 
-	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+	// Connection timeouts: a half-sent request or a trickled body does not hold a socket past them.
+	const serverOptions = httpServerOptions(config.timeouts);
+	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, (info) => {
 		const url = `http://127.0.0.1:${info.port}`;
 		console.log(`Contract Desk server on ${url}`);
 		for (const line of originBanner(config, info.port)) console.log(line);
