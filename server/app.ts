@@ -23,6 +23,7 @@ import {
 } from './registration';
 import { RenderGate } from './render-gate';
 import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
+import { sealRoutes } from './seal/routes';
 import { securityHeaders } from './security-headers';
 import { confirmReceipt } from './stamping-receipt';
 import { staticSite } from './static';
@@ -213,6 +214,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			ETag: `"${contract.pdfSha256}"`
 		});
 	});
+
+	api.route('/', sealRoutes({ store, seal: config.seal, requireAccount }));
 
 	api.put('/contracts/:id', requireAccount, async (c) => {
 		const key = idempotencyKey(c);

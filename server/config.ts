@@ -6,6 +6,7 @@ import { parseTrustedProxies } from './client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
 import { keptOrigin, type Interfaces, type KeptOrigin } from './public-origin';
+import { loadSealConfig, type SealConfig } from './seal/config';
 
 export interface Config {
 	port: number;
@@ -45,6 +46,8 @@ export interface Config {
 	retentionIntervalMs: number;
 	provider: Provider;
 	registration: RegistrationLimits;
+	/** The provider's electronic seal (SEAL_*, TSA_URL): see server/seal/config.ts. */
+	seal: SealConfig;
 }
 
 export interface RegistrationLimits {
@@ -170,7 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		retentionMs: retentionDays * DAY_MS,
 		retentionIntervalMs: retentionMinutes * 60_000,
 		provider: parsed.data,
-		registration: loadRegistrationLimits(env)
+		registration: loadRegistrationLimits(env),
+		seal: loadSealConfig(env, { production, dataDir })
 	};
 }
 

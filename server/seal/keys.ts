@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import './reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import type { SealSigner } from './cms';
+import { readP12 } from './p12';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -93,11 +94,19 @@ export function readChain(certFile: string): Uint8Array<ArrayBuffer>[] {
 }
 
 /** Loads the signer where signing happens: the key never leaves this process. */
-export async function loadSigner(files: SealKeyFiles): Promise<SealSigner> {
-	const [der] = x509.PemConverter.decode(readFileSync(files.keyFile, 'utf8'));
-	if (!der) throw new Error(`no PEM private key in ${files.keyFile}`);
-	const chain = readChain(files.certFile);
-	if (!chain.length) throw new Error(`no PEM certificate in ${files.certFile}`);
+export async function loadSigner(
+	source: SealKeyFiles | { p12: { file: string; password: string } }
+): Promise<SealSigner> {
+	let der: ArrayBuffer | Uint8Array<ArrayBuffer> | undefined;
+	let chain: Uint8Array<ArrayBuffer>[];
+	if ('p12' in source) {
+		({ key: der, chain } = await readP12(source.p12.file, source.p12.password));
+	} else {
+		[der] = x509.PemConverter.decode(readFileSync(source.keyFile, 'utf8'));
+		if (!der) throw new Error(`no PEM private key in ${source.keyFile}`);
+		chain = readChain(source.certFile);
+		if (!chain.length) throw new Error(`no PEM certificate in ${source.certFile}`);
+	}
 	const leaf = new x509.X509Certificate(new Uint8Array(chain[0]!));
 	const algorithm = leaf.publicKey.algorithm as RsaHashedImportParams | EcKeyImportParams;
 	const params =

@@ -13,6 +13,7 @@ import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
 import * as renditions from './renditions';
+import * as seals from './seals';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
 import { pgFailureLog } from './throttle';
@@ -215,6 +216,15 @@ export class PgStore implements Store {
 	}
 	async putRenditionHash(...a: Args<typeof renditions.putRenditionHash>) {
 		return renditions.putRenditionHash(this.#ctx, ...a);
+	}
+	async listUnsealedContracts(...a: Args<typeof seals.listUnsealedContracts>) {
+		return seals.listUnsealedContracts(this.#ctx, ...a);
+	}
+	async putSealedCopy(...a: Args<typeof seals.putSealedCopy>) {
+		return seals.putSealedCopy(this.#ctx, ...a);
+	}
+	async getSealedCopy(...a: Args<typeof seals.getSealedCopy>) {
+		return seals.getSealedCopy(this.#ctx, ...a);
 	}
 
 	async getStamping(...a: Args<typeof stamping.getStamping>) {

@@ -181,6 +181,16 @@ export const PG_MIGRATIONS: string[] = [
 	ALTER TABLE stamping_events DROP CONSTRAINT stamping_events_kind_check;
 	ALTER TABLE stamping_events ADD CONSTRAINT stamping_events_kind_check
 		CHECK (kind IN ('received', 'stamped', 'returned', 'confirmed'));
+	`,
+	// Issue 24: the provider's sealed copy of a registered contract, the registered bytes plus an incremental update
+	// carrying the signature; sealed off the registration path, one row per contract.
+	`
+	CREATE TABLE contract_seals (
+		contract_id text COLLATE "C" PRIMARY KEY REFERENCES contracts(id),
+		pdf bytea NOT NULL,
+		pdf_sha256 text NOT NULL,
+		sealed_at text NOT NULL
+	);
 	`
 ];
 
