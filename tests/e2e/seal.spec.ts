@@ -41,4 +41,21 @@ test('the phone shows and downloads 电子盖章版 after registration, also off
 	const out = execFileSync('pdfsig', [path]).toString();
 	expect(out).toContain('Signature is Valid');
 	expect(out).toContain('ETSI.CAdES.detached');
+
+	// /verify: the registered document inside the sealed copy, and its seal checked in the browser.
+	await context.setOffline(false);
+	await page.goto('/verify');
+	await page.getByTestId('verify-file').setInputFiles(path);
+	await expect(page.getByTestId('verify-result')).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByTestId('verify-result')).toHaveAttribute('data-verdict', 'match');
+	await expect(page.getByTestId('verify-seal')).toHaveAttribute('data-seal', 'valid', { timeout: 15_000 });
+	await expect(page.getByTestId('verify-seal')).toContainText('服务商电子印章有效');
+	const changed = Buffer.from(bytes);
+	const at = changed.length - 60;
+	changed[at] = changed[at]! ^ 0x01;
+	const changedPath = join(tmpdir(), `${id}-changed.pdf`);
+	await writeFile(changedPath, changed);
+	await page.goto('/verify');
+	await page.getByTestId('verify-file').setInputFiles(changedPath);
+	await expect(page.getByTestId('verify-seal')).toHaveAttribute('data-seal', 'broken', { timeout: 15_000 });
 });
