@@ -215,7 +215,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		});
 	});
 
-	api.route('/', sealRoutes({ store, seal: config.seal, requireAccount }));
+	api.route('/', sealRoutes({ store, seal: config.seal, providerName: config.provider.name, now, requireAccount }));
 
 	api.put('/contracts/:id', requireAccount, async (c) => {
 		const key = idempotencyKey(c);

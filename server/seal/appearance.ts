@@ -7,7 +7,7 @@ import { FONT_DIR } from '../../src/lib/pdf/fonts-node';
 const FACE_FILE = 'contract-serif-regular.ttf';
 const RED = '0.85 0.09 0.11';
 
-interface Outlines {
+export interface Outlines {
 	upem: number;
 	/** SVG path data of the character's glyph in font units (y up) and its advance, or undefined when missing. */
 	glyph(char: string): { path: string; advance: number } | undefined;
@@ -15,7 +15,7 @@ interface Outlines {
 
 let outlines: Promise<Outlines> | undefined;
 
-function loadOutlines(): Promise<Outlines> {
+export function loadOutlines(): Promise<Outlines> {
 	outlines ??= (async () => {
 		const [hb, bytes] = await Promise.all([import('harfbuzzjs'), readFile(join(FONT_DIR, FACE_FILE))]);
 		const face = new hb.Face(new hb.Blob(new Uint8Array(bytes)), 0);
@@ -34,14 +34,14 @@ function loadOutlines(): Promise<Outlines> {
 
 const n = (v: number) => (Math.abs(v) < 0.0005 ? '0' : v.toFixed(3).replace(/\.?0+$/, ''));
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [
 	m[0] * x + m[2] * y + m[4],
 	m[1] * x + m[3] * y + m[5]
 ];
 
 /** SVG path data (absolute M L Q C Z, as HarfBuzz writes it) to PDF path operators under the matrix. */
-function svgToPdf(path: string, m: Matrix): string {
+export function svgToPdf(path: string, m: Matrix): string {
 	const out: string[] = [];
 	let cx = 0;
 	let cy = 0;

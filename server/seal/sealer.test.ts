@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 import { loadConfig } from '../config';
-import { auth, frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
+import { auth, frameworkRecord, makeEnv, put, RETURN_ADDRESS, signIn, type TestEnv } from '../test-helpers';
 import { loadSealConfig } from './config';
 import { ensureTestSeal, loadSigner } from './keys';
 import { startSealing, type Sealer } from './sealer';
 import { nssTrusting, tool, writeTemp } from './test-tools';
+import { evidenceLines } from './report';
 import { sealPdf } from './seal-pdf';
 
 let env: TestEnv;
@@ -107,6 +108,64 @@ describe('the sealing job', () => {
 		}).toString();
 		expect(subject).toContain('测试印章');
 	});
+});
+
+describe('the evidence report', () => {
+	it('is a sealed PDF of the contract’s number, fingerprints and history, for its owner only', async () => {
+		const { id } = registered[0]!;
+		expect(
+			(await put(env.app, `/api/v1/contracts/${id}/stamping`, { returnAddress: RETURN_ADDRESS }, { token })).status
+		).toBe(201);
+		const added = await env.store.addStampingEvent({
+			contractId: id,
+			kind: 'received',
+			now: '2026-06-16T02:00:00.000Z'
+		});
+		expect(added.kind).toBe('added');
+		const res = await env.app.request(`/api/v1/contracts/${id}/evidence`, { headers: auth(token) });
+		expect(res.status).toBe(200);
+		const pdf = new Uint8Array(await res.arrayBuffer());
+		const path = writeTemp(env.dir, 'evidence.pdf', pdf);
+		const nss = await nssTrusting(env.config.seal.mode === 'test' ? env.config.seal.caFile! : '');
+		const sig = await tool('pdfsig', ['-nssdir', nss, path]);
+		expect(sig.out).toContain('Signature is Valid');
+		expect(sig.out).toContain('Total document signed');
+		expect(sig.out).toContain('ETSI.CAdES.detached');
+		expect(sig.out).toContain('Certificate is Trusted');
+		expect((await tool('qpdf', ['--check', path])).code).toBe(0);
+		const other = await signIn(env.app, 'demo-unverified');
+		expect((await env.app.request(`/api/v1/contracts/${id}/evidence`, { headers: auth(other) })).status).toBe(404);
+
+		const contract = (await env.store.getContract(id))!;
+		const copy = (await env.store.getSealedCopy(id))!;
+		const text = evidenceLines({
+			record: contract.record,
+			accountId: contract.accountId,
+			registeredAt: contract.registeredAt,
+			contentHash: 'c'.repeat(64),
+			pdfSha256: contract.pdfSha256,
+			registeredCopySha256: 'd'.repeat(64),
+			sealed: { sha256: copy.pdfSha256, sealedAt: copy.sealedAt },
+			events: await env.store.listStampingEvents(id),
+			verifyUrl: 'https://x.example/verify/N#c',
+			generatedAt: copy.sealedAt,
+			providerName: env.config.provider.name
+		})
+			.map((l) => l.text)
+			.join('\n');
+		for (const part of [
+			contract.record.number,
+			contract.record.templateVersion,
+			contract.pdfSha256,
+			copy.pdfSha256,
+			'd'.repeat(64),
+			'服务商登记',
+			'服务商收到纸质合同',
+			'https://x.example/verify/N#c'
+		]) {
+			expect(text).toContain(part);
+		}
+	}, 60_000);
 });
 
 describe('seal configuration', () => {
