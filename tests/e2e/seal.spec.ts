@@ -1,4 +1,4 @@
-// The provider's electronic seal on the phone: after registration the contract page offers 下载电子盖章版, the file is the registered document with a valid seal appended, and it stays on the device offline.
+// The provider's electronic seal on the phone: after registration the contract page offers 下载电子盖章版 and 下载出证报告, the file is the registered document with a valid seal appended, it stays on the device offline, and /verify checks its seal.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateFramework, signIn, underServiceWorker } from './helpers';
 
-test('the phone shows and downloads 电子盖章版 after registration, also offline later', async ({ page, context }) => {
+test('the phone shows and downloads 电子盖章版 and the evidence report after registration, the copy offline too; /verify checks its seal', async ({
+	page,
+	context
+}) => {
 	test.setTimeout(150_000);
 	await signIn(page, 'demo');
 	await underServiceWorker(page);
@@ -28,6 +31,12 @@ test('the phone shows and downloads 电子盖章版 after registration, also off
 		)
 		.toBe(true);
 	await expect(page.getByTestId('sealed-download')).toHaveText('下载电子盖章版');
+	// The evidence report, written and sealed by the provider on request.
+	const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evidence-download').click()]);
+	expect(report.suggestedFilename()).toBe(`${number}-evidence.pdf`);
+	const reportPath = join(tmpdir(), `${id}-evidence.pdf`);
+	await writeFile(reportPath, await readFile((await report.path())!));
+	expect(execFileSync('pdfsig', [reportPath]).toString()).toContain('Signature is Valid');
 
 	await context.setOffline(true);
 	await page.reload();
