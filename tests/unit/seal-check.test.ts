@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { providerSealChain } from '../../src/lib/features/verify/seal-certificate';
 import { ensureTestSeal, loadSigner, readChain } from '../../server/seal/keys';
 import { sealPdf } from '../../server/seal/seal-pdf';
 import { exampleFramework } from '../../src/lib/pdf/examples';
@@ -54,5 +55,28 @@ describe('the seal check on the device', () => {
 		const appended = new Uint8Array([...sealed, 0x0a]);
 		expect((await checkSeal(appended, chain)).status).toBe('broken');
 		expect((await checkSeal(sealed, otherChain)).status).toBe('otherSigner');
+	});
+});
+
+describe('the provider’s seal certificate on the device', () => {
+	it('is fetched online and kept, so the check works offline; without either there is none', async () => {
+		const kept = new Map<string, string>();
+		vi.stubGlobal('localStorage', {
+			getItem: (k: string) => kept.get(k) ?? null,
+			setItem: (k: string, v: string) => void kept.set(k, v)
+		});
+		try {
+			const offline = (() => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch;
+			expect(await providerSealChain(offline)).toBeNull();
+			const body = { certificates: chain.map((d) => Buffer.from(d).toString('base64')), test: true };
+			const online = (async () => Response.json(body)) as unknown as typeof fetch;
+			const fetched = await providerSealChain(online);
+			expect(Buffer.from(fetched!.chain[0]!).equals(Buffer.from(chain[0]!))).toBe(true);
+			const later = (await providerSealChain(offline))!;
+			expect(later.test).toBe(true);
+			expect((await checkSeal(sealed, later.chain)).status).toBe('valid');
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });
