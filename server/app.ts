@@ -27,6 +27,7 @@ import { RenderGate } from './render-gate';
 import { contractDocument, type RenderDocument } from './contract-document';
 import { registrationIntent, REGISTRATION_BODY_LIMIT } from '../src/lib/domain/registration';
 import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
+import { sealRoutes } from './seal/routes';
 import { securityHeaders } from './security-headers';
 import { confirmReceipt } from './stamping-receipt';
 import { staticSite } from './static';
@@ -260,6 +261,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			ETag: `"${contract.pdfSha256}"`
 		});
 	});
+
+	api.route('/', sealRoutes({ store, seal: config.seal, providerName: config.provider.name, now, requireAccount }));
 
 	api.put('/contracts/:id', requireAccount, async (c) => {
 		const key = idempotencyKey(c);

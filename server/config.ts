@@ -7,6 +7,7 @@ import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
 import { keptOrigin, type Interfaces, type KeptOrigin } from './public-origin';
 import { DEFAULT_SIGN_IN_CEILING, type SignInCeilingOptions } from './sign-in-ceiling';
+import { loadSealConfig, type SealConfig } from './seal/config';
 
 export interface Config {
 	port: number;
@@ -54,6 +55,8 @@ export interface Config {
 	admission: AdmissionBudgets;
 	/** How long a connection may take to send its headers, its whole request, and sit idle between requests. */
 	timeouts: ServerTimeouts;
+	/** The provider's electronic seal (SEAL_*, TSA_URL): see server/seal/config.ts. */
+	seal: SealConfig;
 }
 
 /** What one key may have in flight at once, and the body bytes it may send over time. */
@@ -260,7 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		registration: loadRegistrationLimits(env),
 		signInCeiling: loadSignInCeiling(env),
 		admission: loadAdmissionBudgets(env),
-		timeouts: loadServerTimeouts(env)
+		timeouts: loadServerTimeouts(env),
+		seal: loadSealConfig(env, { production, dataDir })
 	};
 }
 

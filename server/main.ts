@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { startRetention } from './retention';
+import { sealBanner } from './seal/config';
+import { startSealing } from './seal/sealer';
 import { DEMO_CODES } from './seed';
 import {
 	renderDocument,
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
 		intervalMs: config.retentionIntervalMs,
 		log: (message, err) => (err ? console.error(message, err) : console.log(message))
 	});
+	// Registered contracts get the provider's sealed copy off the request path (and those missed while stopped).
+	const sealer = await startSealing(config.seal, { store, providerName: config.provider.name, log: console.error });
 
 	// Connection timeouts: a half-sent request or a trickled body does not hold a socket past them.
 	const serverOptions = httpServerOptions(config.timeouts);
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
 		console.log(
 			`  admin token: ${config.adminTokenFile ? `in ${config.adminTokenFile} (random, mode 0600; npm run admin reads it)` : 'from ADMIN_TOKEN'}`
 		);
+		console.log(`  seal:        ${sealBanner(config.seal)}`);
 		console.log(
 			`  fingerprint check: on (registration re-renders every contract, ${renderWorkers} render worker thread(s))`
 		);
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
 		stopping = true;
 		console.log(`${signal}: shutting down`);
 		stopRetention();
+		void sealer?.stop();
 		// Stop accepting, let in-flight requests (and their renders) finish, stop the render workers, then close
 		// the database so the WAL is checkpointed.
 		server.close(() => {

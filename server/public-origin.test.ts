@@ -127,7 +127,12 @@ describe('the kept origin', () => {
 
 describe('production', () => {
 	it('refuses to start without PUBLIC_URL, saying so, and exits non-zero', () => {
-		const env = { DATA_DIR: tempDir(), NODE_ENV: 'production', ADMIN_TOKEN: 'a-production-token-0123456789' };
+		const env = {
+			DATA_DIR: tempDir(),
+			NODE_ENV: 'production',
+			ADMIN_TOKEN: 'a-production-token-0123456789',
+			SEAL: 'off'
+		};
 		expect(() => loadConfig(env)).toThrow(/PUBLIC_URL must be set when NODE_ENV=production/);
 		expect(loadConfig({ ...env, PUBLIC_URL: 'https://contracts.example.cn' }).provider.verifyOrigin).toBe(
 			'https://contracts.example.cn'

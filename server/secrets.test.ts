@@ -80,7 +80,11 @@ describe('demo accounts', () => {
 	});
 
 	it('production does not seed them; SEED_DEMO=1 asks for them', async () => {
-		const token = { ADMIN_TOKEN: 'a-production-token-0123456789', PUBLIC_URL: 'https://contracts.example.cn' };
+		const token = {
+			ADMIN_TOKEN: 'a-production-token-0123456789',
+			PUBLIC_URL: 'https://contracts.example.cn',
+			SEAL: 'off'
+		};
 		expect(await startWith({ NODE_ENV: 'production', ...token })).toEqual({ seeded: false, status: 401 });
 		expect(await startWith({ NODE_ENV: 'production', SEED_DEMO: '1', ...token })).toEqual({
 			seeded: true,

@@ -184,6 +184,35 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		).rejects.toThrow();
 	});
 
+	it('sealed copies: contracts with bytes and no copy listed, the first copy kept, the contract pulled again with it', async () => {
+		const pdf = new Uint8Array([37, 80, 68, 70]);
+		const record = frameworkRecord(config);
+		await register(record, DEMO_ACCOUNT_ID, PDF_SHA, pdf);
+		const withoutBytes = frameworkRecord(config);
+		await register(withoutBytes);
+		const unsealed = await store.listUnsealedContracts(10_000);
+		expect(unsealed).toContain(record.id);
+		expect(unsealed).not.toContain(withoutBytes.id);
+		expect(await store.getSealedCopy(record.id)).toBeUndefined();
+
+		const cursor = Number((await store.changes(DEMO_ACCOUNT_ID, 0))!.cursor);
+		const copy = { contractId: record.id, pdf: new Uint8Array([1, 2, 3]), pdfSha256: 'e'.repeat(64), sealedAt: NOW };
+		expect(await store.putSealedCopy(copy)).toBe('stored');
+		expect(await store.putSealedCopy({ ...copy, pdf: new Uint8Array([9]), pdfSha256: 'f'.repeat(64) })).toBe('exists');
+		expect(await store.putSealedCopy({ ...copy, contractId: 'no-such-contract' })).toBe('notFound');
+		expect(await store.getSealedCopy(record.id)).toEqual(copy);
+		expect(await store.listUnsealedContracts(10_000)).not.toContain(record.id);
+
+		const page = await store.changesPage(DEMO_ACCOUNT_ID, { since: cursor, limit: 100 });
+		if (page.kind !== 'page') throw new Error(page.kind);
+		expect(page.page.contracts.map((c) => [c.id, c.sealed])).toEqual([
+			[record.id, { sha256: 'e'.repeat(64), size: 3, sealedAt: NOW }]
+		]);
+		const all = await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, limit: 10_000 });
+		if (all.kind !== 'page') throw new Error(all.kind);
+		expect(all.page.contracts.find((c) => c.id === withoutBytes.id)!.sealed).toBeNull();
+	});
+
 	it("idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect's own transaction", async () => {
 		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW)).toEqual({ kind: 'claimed' });
 		expect(await store.claimIdempotency('s', 'k1', 'h1', FIXED_NOW + 1000)).toEqual({ kind: 'running' });

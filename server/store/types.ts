@@ -190,6 +190,8 @@ export interface PulledContract {
 	contentHash: string;
 	pdfSha256: string;
 	pdfSize: number | null;
+	/** The provider's sealed copy, once made. */
+	sealed: { sha256: string; size: number; sealedAt: string } | null;
 }
 
 /** A submitted paper-copy request as the pull carries it. */
@@ -258,6 +260,14 @@ export interface RenditionHash {
 	rendition: Exclude<Rendition, 'original'>;
 	pdfSha256: string;
 	computedAt: string;
+}
+
+/** The provider's sealed copy of a registered contract: the registered bytes with the signature appended. */
+export interface SealedCopy {
+	contractId: string;
+	pdf: Uint8Array;
+	pdfSha256: string;
+	sealedAt: string;
 }
 
 /** A year's holiday schedule as the provider published it. */
@@ -408,6 +418,14 @@ export interface Store {
 	recordRefusal(refusal: RefusalRow): Promise<void>;
 	/** Refusals at or after `since`, newest first. */
 	listRefusals(since: string): Promise<RefusalRow[]>;
+	/** Registered contracts with stored bytes and no sealed copy yet, registered first. */
+	listUnsealedContracts(limit: number): Promise<string[]>;
+	/**
+	 * Keeps the contract's sealed copy (the first one stays) and gives the contract a new change sequence, so that
+	 * its devices pull that the copy exists.
+	 */
+	putSealedCopy(input: SealedCopy): Promise<'stored' | 'exists' | 'notFound'>;
+	getSealedCopy(contractId: string): Promise<SealedCopy | undefined>;
 
 	/** Published holiday schedules with a revision above `since` (every year when absent), years ascending. */
 	listHolidayYears(since?: number): Promise<StoredHolidayYear[]>;

@@ -6,7 +6,7 @@ import type { Identity } from '../../../src/lib/domain/identity';
 import type { Order } from '../../../src/lib/domain/order';
 import type { StampingSubmission } from '../../../src/lib/domain/stamping';
 import { decodePageToken, encodePageToken } from '../sqlite/changes';
-import type { ChangesPage, ChangesPageResult, ChangesSince } from '../types';
+import type { ChangesPage, ChangesPageResult, ChangesSince, PulledContract } from '../types';
 import { nullableStr, parse, str, type PgContext, type Row } from './context';
 import { toEvent } from '../rows';
 
@@ -73,7 +73,9 @@ const PHASES: PhaseDef[] = [
 	{
 		table: 'contracts',
 		key: 'id',
-		columns: 'id, status, registered_at, record, content_hash, pdf_sha256, octet_length(pdf) AS pdf_size',
+		columns: `id, status, registered_at, record, content_hash, pdf_sha256, octet_length(pdf) AS pdf_size,
+			(SELECT json_build_object('sha256', s.pdf_sha256, 'size', octet_length(s.pdf), 'sealedAt', s.sealed_at)
+			 FROM contract_seals s WHERE s.contract_id = contracts.id) AS sealed`,
 		weight: CONTRACT_WEIGHT,
 		add: (r, out) =>
 			out.contracts.push({
@@ -83,7 +85,8 @@ const PHASES: PhaseDef[] = [
 				record: parse<ContractRecord>(r.record),
 				contentHash: str(r.content_hash),
 				pdfSha256: str(r.pdf_sha256),
-				pdfSize: r.pdf_size == null ? null : Number(r.pdf_size)
+				pdfSize: r.pdf_size == null ? null : Number(r.pdf_size),
+				sealed: r.sealed == null ? null : (r.sealed as PulledContract['sealed'])
 			})
 	},
 	{

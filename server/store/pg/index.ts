@@ -14,6 +14,7 @@ import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
 import * as office from './office';
 import * as renditions from './renditions';
+import * as seals from './seals';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
 import { pgFailureLog, pgFailureRate, pgRateLimiter, pgRenderLeases } from './throttle';
@@ -225,6 +226,15 @@ export class PgStore implements Store {
 	}
 	async putRenditionHash(...a: Args<typeof renditions.putRenditionHash>) {
 		return renditions.putRenditionHash(this.#ctx, ...a);
+	}
+	async listUnsealedContracts(...a: Args<typeof seals.listUnsealedContracts>) {
+		return seals.listUnsealedContracts(this.#ctx, ...a);
+	}
+	async putSealedCopy(...a: Args<typeof seals.putSealedCopy>) {
+		return seals.putSealedCopy(this.#ctx, ...a);
+	}
+	async getSealedCopy(...a: Args<typeof seals.getSealedCopy>) {
+		return seals.getSealedCopy(this.#ctx, ...a);
 	}
 
 	async getStamping(...a: Args<typeof stamping.getStamping>) {

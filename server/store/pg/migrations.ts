@@ -294,6 +294,16 @@ export const PG_MIGRATIONS: string[] = [
 		at text NOT NULL
 	);
 	CREATE INDEX registration_refusals_at ON registration_refusals(at);
+	`,
+	// Issue 24: the provider's sealed copy of a registered contract, the registered bytes plus an incremental update
+	// carrying the signature; sealed off the registration path, one row per contract.
+	`
+	CREATE TABLE contract_seals (
+		contract_id text COLLATE "C" PRIMARY KEY REFERENCES contracts(id),
+		pdf bytea NOT NULL,
+		pdf_sha256 text NOT NULL,
+		sealed_at text NOT NULL
+	);
 	`
 ];
 

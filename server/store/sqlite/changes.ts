@@ -5,7 +5,7 @@ import type { Filing } from '../../../src/lib/domain/filing';
 import type { Identity } from '../../../src/lib/domain/identity';
 import type { Order } from '../../../src/lib/domain/order';
 import type { StampingSubmission } from '../../../src/lib/domain/stamping';
-import type { ChangesPage, ChangesPageResult, ChangesSince } from '../types';
+import type { ChangesPage, ChangesPageResult, ChangesSince, PulledContract } from '../types';
 import { nullableStr, parse, str, type Row, type SqliteContext } from './context';
 import { toEvent } from '../rows';
 
@@ -96,7 +96,9 @@ const PHASES: PhaseDef[] = [
 	{
 		table: 'contracts',
 		key: 'id',
-		columns: 'id, status, registered_at, record, content_hash, pdf_sha256, length(pdf) AS pdf_size',
+		columns: `id, status, registered_at, record, content_hash, pdf_sha256, length(pdf) AS pdf_size,
+			(SELECT json_object('sha256', s.pdf_sha256, 'size', length(s.pdf), 'sealedAt', s.sealed_at)
+			 FROM contract_seals s WHERE s.contract_id = contracts.id) AS sealed`,
 		weight: CONTRACT_WEIGHT,
 		add: (r, out) =>
 			out.contracts.push({
@@ -106,7 +108,8 @@ const PHASES: PhaseDef[] = [
 				record: parse<ContractRecord>(r.record),
 				contentHash: str(r.content_hash),
 				pdfSha256: str(r.pdf_sha256),
-				pdfSize: r.pdf_size == null ? null : Number(r.pdf_size)
+				pdfSize: r.pdf_size == null ? null : Number(r.pdf_size),
+				sealed: r.sealed == null ? null : parse<PulledContract['sealed']>(r.sealed)
 			})
 	},
 	{

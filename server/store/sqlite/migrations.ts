@@ -212,6 +212,16 @@ export const MIGRATIONS: string[] = [
 		at TEXT NOT NULL
 	);
 	CREATE INDEX registration_refusals_at ON registration_refusals(at);
+	`,
+	// Issue 24: the provider's sealed copy of a registered contract, the registered bytes plus an incremental update
+	// carrying the signature; sealed off the registration path, one row per contract.
+	`
+	CREATE TABLE contract_seals (
+		contract_id TEXT PRIMARY KEY REFERENCES contracts(id),
+		pdf BLOB NOT NULL,
+		pdf_sha256 TEXT NOT NULL,
+		sealed_at TEXT NOT NULL
+	);
 	`
 ];
 

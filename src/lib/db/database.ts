@@ -16,6 +16,7 @@ import type {
 	OrderRow,
 	OutboxRow,
 	ProviderRow,
+	SealedCopyRow,
 	StampingEventRow,
 	StampingRequestRow
 } from './types';
@@ -40,6 +41,7 @@ export class ContractDeskDB extends Dexie {
 	drafts!: EntityTable<DraftRow, 'key'>;
 	documentDownloads!: EntityTable<DocumentDownloadRow, 'contractId'>;
 	holidayYears!: EntityTable<HolidayYearRow, 'year'>;
+	sealedCopies!: EntityTable<SealedCopyRow, 'contractId'>;
 
 	constructor(name = DB_NAME) {
 		super(name);

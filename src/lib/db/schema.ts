@@ -55,6 +55,14 @@ export const V7 = {
 	orders: `${V1.orders}, *searchParts`
 } as const;
 
+/**
+ * Version 8: the provider's sealed copy of a registered contract (issue 24), one row per contract: the pull writes
+ * what the server has (hash, size, time), the background download adds the bytes.
+ */
+export const V8 = {
+	sealedCopies: '&contractId'
+} as const;
+
 /** What an upgrade may touch: Dexie's upgrade transaction, reduced to the tables by name. */
 export type UpgradeTx = {
 	table(name: string): { toCollection(): { modify(fn: (row: Record<string, unknown>) => void): Promise<number> } };
@@ -73,7 +81,8 @@ export const VERSIONS: SchemaVersion[] = [
 	{ version: 4, stores: V4 },
 	{ version: 5, stores: V5, upgrade: indexSearchParts },
 	{ version: 6, stores: V6 },
-	{ version: 7, stores: V7, upgrade: indexOrderSearchParts }
+	{ version: 7, stores: V7, upgrade: indexOrderSearchParts },
+	{ version: 8, stores: V8 }
 ];
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 

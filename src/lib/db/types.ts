@@ -33,6 +33,8 @@ export type ContractRow = ContractRecord & {
 	searchParts?: string[];
 };
 export type DocumentRow = { contractId: string; blob: Blob; sha256: string; size: number };
+/** The provider's sealed copy of a contract: announced by the pull, `blob` once downloaded and checked. */
+export type SealedCopyRow = { contractId: string; sha256: string; size: number; sealedAt: string; blob?: Blob };
 /** Why a restored contract's document is not stored: the server has none, the bytes differ, the transfer broke. */
 export type DownloadProblem = 'notFound' | 'mismatch' | 'incomplete';
 /** A restored contract whose PDF is not on the device yet: queued for the background download, or refused. */

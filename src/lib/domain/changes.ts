@@ -29,7 +29,12 @@ export const restoredContract = contractState.extend({
 	record: contractRecord.optional(),
 	contentHash: sha256.optional(),
 	pdfSha256: sha256.optional(),
-	pdfSize: z.number().int().nonnegative().nullable().optional()
+	pdfSize: z.number().int().nonnegative().nullable().optional(),
+	/** The provider's sealed copy (the registered bytes with its electronic seal appended), once the server made it. */
+	sealed: z
+		.object({ sha256, size: z.number().int().positive(), sealedAt: z.iso.datetime({ offset: true }) })
+		.nullable()
+		.optional()
 });
 
 /**

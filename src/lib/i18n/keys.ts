@@ -10,6 +10,7 @@ import type { paperMessages } from '../features/stamping/paper/i18n';
 import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
+import type { sealMessages } from '../features/seal/i18n';
 import type { outboxMessages } from '../sync/i18n';
 import type { faqMessages } from '../pwa/i18n/faq';
 import type { glossaryMessages } from '../pwa/i18n/glossary';
@@ -29,6 +30,7 @@ type Catalogs =
 	| typeof printMessages
 	| typeof stampingMessages
 	| typeof verifyMessages
+	| typeof sealMessages
 	| typeof outboxMessages
 	| typeof faqMessages
 	| typeof pageMessages;

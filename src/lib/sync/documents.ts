@@ -1,8 +1,9 @@
-// Background download of restored contracts' PDFs: a few at a time, checked against the registered SHA-256, resumable.
+// Background download of restored contracts' PDFs and of the provider's sealed copies: a few at a time, checked against the server's SHA-256, resumable.
 import { sha256Hex } from '../domain/canonical';
 import { contractRecord, type ContractRecord } from '../domain/contract';
 import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session, type StorageFull } from '../db/meta';
+import type { RestoredContract } from '../domain/changes';
 import type { DocumentDownloadRow, DownloadProblem } from '../db/types';
 import { API_BASE } from './api';
 import { restoreProgress } from './restore-progress';
@@ -90,7 +91,7 @@ async function run(opts: DownloadOptions, gen: number): Promise<DownloadReport> 
 			.filter((r) => !tried.has(r.contractId))
 			.sort((a, b) => a.updatedAt - b.updatedAt);
 	let queue = await nextBatch();
-	if (queue.length === 0) return report;
+	if (queue.length === 0) return downloadSealedCopies(report, session, opts, gen);
 	restoreProgress.downloading = true;
 	restoreProgress.documentsDone = 0;
 	let stop = null as Stop | null;
@@ -115,7 +116,74 @@ async function run(opts: DownloadOptions, gen: number): Promise<DownloadReport> 
 	}
 	if (stop?.reason === 'storageFull') await recordStorageFull();
 	else if (report.stored > 0) await db.meta.delete(META.storageFull);
-	return { ...report, stopped: stop?.reason ?? null };
+	if (stop) return { ...report, stopped: stop.reason };
+	return downloadSealedCopies(report, session, opts, gen);
+}
+
+/**
+ * Inside the pull's transaction: the contracts the server has sealed, as rows without bytes (a new seal replaces
+ * a kept copy with another hash). Only contracts on this device; an older server sends no `sealed`.
+ */
+export async function noteSealedCopies(contracts: readonly RestoredContract[]): Promise<void> {
+	const db = getDb();
+	for (const c of contracts) {
+		if (!c.sealed) continue;
+		const local = await db.sealedCopies.get(c.id);
+		if (local?.sha256 === c.sealed.sha256 || !(await db.contracts.get(c.id))) continue;
+		await db.sealedCopies.put({
+			contractId: c.id,
+			sha256: c.sealed.sha256,
+			size: c.sealed.size,
+			sealedAt: c.sealed.sealedAt
+		});
+	}
+}
+
+/** The sealed copies announced but not on the device yet, one after another, after the documents. */
+async function downloadSealedCopies(
+	report: DownloadReport,
+	session: Session,
+	opts: DownloadOptions,
+	gen: number
+): Promise<DownloadReport> {
+	const db = getDb();
+	const waiting = await db.sealedCopies.filter((r) => !r.blob).toArray();
+	for (const row of waiting) {
+		if (gen !== generation) break;
+		let res: Response;
+		try {
+			res = await (opts.fetchImpl ?? fetch)(
+				`${opts.baseUrl ?? API_BASE}/contracts/${encodeURIComponent(row.contractId)}/sealed`,
+				{
+					headers: { authorization: `Bearer ${session.token}`, accept: 'application/pdf' },
+					signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+					cache: 'no-store'
+				}
+			);
+		} catch {
+			return { ...report, stopped: 'offline' };
+		}
+		if (res.status === 401) return { ...report, stopped: 'unauthorized' };
+		if (!res.ok) continue;
+		let bytes: Uint8Array;
+		try {
+			bytes = new Uint8Array(await res.arrayBuffer());
+		} catch {
+			continue;
+		}
+		// A copy that is not the announced one is not kept: the next run asks again.
+		if (bytes.byteLength !== row.size || (await sha256Hex(bytes)) !== row.sha256) continue;
+		try {
+			await db.sealedCopies.update(row.contractId, {
+				blob: new Blob([bytes as BlobPart], { type: 'application/pdf' })
+			});
+		} catch (e) {
+			if (isQuotaError(e)) return { ...report, stopped: 'storageFull' };
+			throw e;
+		}
+		report.stored++;
+	}
+	return report;
 }
 
 /** true: stored; false: refused (marked failed); throws Stop when the whole run must end. */

@@ -14,7 +14,7 @@ import { getDb } from '../db/database';
 import { getMeta, META, type PullProgress, type Session } from '../db/meta';
 import type { ContractRow, StampingRequestRow } from '../db/types';
 import { apiFetch, HttpError } from './api';
-import { downloadDocuments } from './documents';
+import { downloadDocuments, noteSealedCopies } from './documents';
 import { restoreProgress } from './restore-progress';
 
 /** Contracts per page of a pull: one page is one Dexie transaction and at most a few MB of JSON. */
@@ -74,6 +74,7 @@ export async function applyChanges(
 			db.stampingRequests,
 			db.stampingEvents,
 			db.holidayYears,
+			db.sealedCopies,
 			db.meta
 		],
 		async () => {
@@ -107,6 +108,8 @@ export async function applyChanges(
 						updatedAt: now.getTime()
 					});
 			}
+
+			await noteSealedCopies(changes.contracts);
 
 			for (const s of changes.stampingRequests ?? []) {
 				const local = await db.stampingRequests.get(s.contractId);

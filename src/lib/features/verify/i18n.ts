@@ -48,7 +48,14 @@ export const verifyMessages = defineMessages(
 		verifyFailed: '核验失败：{reason}',
 		verifyOpenApp: '打开合同台',
 		verifyPrivacy:
-			'公开核验只显示登记状态、合同类型、登记时间、服务商（乙方）名称和部分隐去的客户（甲方）名称，不显示金额、订单或联系方式。'
+			'公开核验只显示登记状态、合同类型、登记时间、服务商（乙方）名称和部分隐去的客户（甲方）名称，不显示金额、订单或联系方式。',
+		sealValid: '服务商电子印章有效',
+		sealSignedAt: '盖章时间：{time}（北京时间）',
+		sealTest: '这是开发环境的测试印章，不能作为正式合同的印章。',
+		sealBroken: '电子印章无效：文件在盖章后被改动过，或签名已损坏。',
+		sealOtherSigner: '电子印章不是本服务商的：签名证书与服务商公布的印章证书不符。',
+		sealNoCertificate: '无法校验电子印章：本设备尚未取得服务商的印章证书，请联网后再试。',
+		sealChecking: '正在校验电子印章…'
 	},
 	{
 		verifyTitle: 'Verify a contract',
@@ -101,7 +108,16 @@ export const verifyMessages = defineMessages(
 		verifyFailed: 'The check failed: {reason}',
 		verifyOpenApp: 'Open Contract Desk',
 		verifyPrivacy:
-			'Public verification shows only the registration status, contract type, registration time, the provider’s (Party B’s) name and the customer’s (Party A’s) partly hidden name — never amounts, orders or contacts.'
+			'Public verification shows only the registration status, contract type, registration time, the provider’s (Party B’s) name and the customer’s (Party A’s) partly hidden name — never amounts, orders or contacts.',
+		sealValid: 'The provider’s electronic seal is valid',
+		sealSignedAt: 'Sealed on {time} (Beijing time)',
+		sealTest: 'This is a development test seal, not the seal of a real contract.',
+		sealBroken: 'The electronic seal is not valid: the file was changed after sealing, or the signature is damaged.',
+		sealOtherSigner:
+			'The electronic seal is not this provider’s: the signing certificate is not the seal certificate the provider publishes.',
+		sealNoCertificate:
+			'The electronic seal cannot be checked: this device does not have the provider’s seal certificate yet. Try again online.',
+		sealChecking: 'Checking the electronic seal…'
 	}
 );
 registry.add(verifyMessages);

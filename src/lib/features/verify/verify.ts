@@ -10,6 +10,7 @@ import {
 	type Rendition
 } from '../../domain/verification';
 import type { ContractRow } from '../../db/types';
+import { firstRevision } from './sealed-file';
 
 /** From the QR link: number + content fingerprint. From a file: its SHA-256, and its number when the file carries one. */
 export type VerifyInput = { number: string | null; fingerprint?: string; pdfSha256?: string };
@@ -224,7 +225,16 @@ export function contractNumberOf(bytes: Uint8Array, fileName = ''): string | nul
 /** The most a contract PDF can be (the server accepts 2 MB with its record); anything far beyond is not one of ours. */
 export const MAX_PDF_BYTES = 32 * 1024 * 1024;
 
-export async function inputFromFile(file: File): Promise<VerifyInput & { pdfSha256: string }> {
+/**
+ * A sealed copy is checked by its first revision (the registered document, whose hashes the provider keeps);
+ * `sealed` hands its whole bytes on for the seal check.
+ */
+export async function inputFromFile(file: File): Promise<VerifyInput & { pdfSha256: string; sealed?: Uint8Array }> {
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	return { number: contractNumberOf(bytes, file.name), pdfSha256: await sha256Hex(bytes) };
+	const first = firstRevision(bytes);
+	return {
+		number: contractNumberOf(first, file.name),
+		pdfSha256: await sha256Hex(first),
+		...(first !== bytes ? { sealed: bytes } : {})
+	};
 }

@@ -1,0 +1,105 @@
+// The seal's HTTP routes: an account's sealed copy of its own contract, and the provider's public seal certificate (for /verify, which needs no account).
+import { Hono, type MiddlewareHandler } from 'hono';
+import { existsSync } from 'node:fs';
+import type { AppEnv } from '../app';
+import { apiError } from '../http';
+import type { Store } from '../store';
+import type { SealConfig } from './config';
+import type { SealSigner } from './cms';
+import { loadSigner, readChain } from './keys';
+import { evidenceReportPdf } from './report';
+import { sealPdf } from './seal-pdf';
+import { tsaClient } from './tsa';
+import { readP12 } from './p12';
+
+/** The chain's DER as base64, seal certificate first, or undefined while there is none (seal off, not made yet). */
+export async function publicChain(config: SealConfig): Promise<string[] | undefined> {
+	if (config.mode === 'off') return undefined;
+	if (config.mode === 'p12')
+		return (await readP12(config.p12!.file, config.p12!.password)).chain.map((d) => Buffer.from(d).toString('base64'));
+	if (!existsSync(config.certFile)) return undefined;
+	return readChain(config.certFile).map((d) => Buffer.from(d).toString('base64'));
+}
+
+export function sealRoutes(deps: {
+	store: Store;
+	seal: SealConfig;
+	providerName: string;
+	now: () => number;
+	requireAccount: MiddlewareHandler<AppEnv>;
+}): Hono<AppEnv> {
+	const { store } = deps;
+	const routes = new Hono<AppEnv>();
+	let chain: Promise<string[] | undefined> | undefined;
+	let signer: Promise<SealSigner> | undefined;
+	const seal = deps.seal;
+
+	/** The evidence report, sealed like the contract (invisible: it has no seal area); unsealed with SEAL=off. */
+	routes.get('/contracts/:id/evidence', deps.requireAccount, async (c) => {
+		const contract = await store.getContract(c.req.param('id'));
+		if (!contract || contract.accountId !== c.get('accountId')) {
+			return apiError(c, 404, 'notFound', { message: 'Not found' });
+		}
+		const record = contract.record;
+		const [numbered, sealed, events] = await Promise.all([
+			store.contractsByNumber(record.number),
+			store.getSealedCopy(contract.id),
+			store.listStampingEvents(contract.id)
+		]);
+		const stored = numbered.find((n) => n.id === contract.id);
+		const now = new Date(deps.now());
+		const origin = record.partyB.verifyOrigin;
+		let pdf = await evidenceReportPdf({
+			record,
+			accountId: contract.accountId,
+			registeredAt: contract.registeredAt,
+			contentHash: stored?.contentHash ?? '',
+			pdfSha256: contract.pdfSha256,
+			registeredCopySha256: stored?.registeredCopySha256 ?? null,
+			sealed: sealed ? { sha256: sealed.pdfSha256, sealedAt: sealed.sealedAt } : null,
+			events,
+			verifyUrl: origin && stored ? `${origin}/verify/${record.number}#${stored.contentHash}` : null,
+			generatedAt: now.toISOString(),
+			providerName: deps.providerName
+		});
+		if (seal.mode !== 'off') {
+			signer ??= loadSigner(seal.mode === 'p12' ? { p12: seal.p12! } : seal);
+			pdf = await sealPdf(pdf, {
+				signer: await signer,
+				name: deps.providerName,
+				test: seal.mode === 'test',
+				signingTime: now,
+				invisible: true,
+				timestamp: seal.tsaUrl ? tsaClient(seal.tsaUrl) : undefined
+			});
+		}
+		return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="${record.number}-evidence.pdf"`,
+			'Cache-Control': 'no-store'
+		});
+	});
+
+	routes.get('/contracts/:id/sealed', deps.requireAccount, async (c) => {
+		const contract = await store.getContract(c.req.param('id'));
+		const copy =
+			contract && contract.accountId === c.get('accountId') ? await store.getSealedCopy(contract.id) : undefined;
+		if (!copy) return apiError(c, 404, 'notFound', { message: 'Not found' });
+		return c.body(copy.pdf as Uint8Array<ArrayBuffer>, 200, {
+			'Content-Type': 'application/pdf',
+			ETag: `"${copy.pdfSha256}"`
+		});
+	});
+
+	routes.get('/seal/certificate', async (c) => {
+		chain ??= publicChain(deps.seal);
+		const certificates = await chain;
+		if (!certificates) {
+			chain = undefined;
+			return apiError(c, 404, 'notFound', { message: 'This server has no electronic seal' });
+		}
+		c.header('Cache-Control', 'public, max-age=3600');
+		return c.json({ certificates, test: deps.seal.mode === 'test' });
+	});
+	return routes;
+}
