@@ -23,7 +23,9 @@ export const stampingEvent = z.object({
 	kind: stampingEventKind,
 	at: z.iso.datetime({ offset: true }),
 	/** Present on `returned`: the courier carrying the stamped contract back. */
-	shipment: courierShipment.optional()
+	shipment: courierShipment.optional(),
+	/** On `returned` of a filing contract: the ICP commercial-filing materials went back with it. */
+	icpMaterialsEnclosed: z.literal(true).optional()
 });
 
 export type StampingEvent = z.infer<typeof stampingEvent>;
