@@ -81,7 +81,10 @@ describe('cover sheet', () => {
 	});
 
 	it('prints the provider’s instructions as given, not words of its own', async () => {
-		const provider = { ...DEFAULT_PROVIDER, paperInstructions: { copies: 3, steps: ['请在甲方签署栏盖章，不要装订。'] } };
+		const provider = {
+			...DEFAULT_PROVIDER,
+			paperInstructions: { copies: 3, steps: ['请在甲方签署栏盖章，不要装订。'] }
+		};
 		const flat = text(await renderCoverSheet({ ...SHEET, provider }, fonts)).replace(/\s+/g, '');
 		expect(flat).toContain('请在甲方签署栏盖章，不要装订。');
 		expect(flat).toContain('3份');

@@ -95,7 +95,7 @@ class Sheet {
 		const cell = size / (n + 8);
 		this.doc.setFillColor(0, 0, 0);
 		for (let r = 0; r < n; r++) {
-			for (let c = 0; c < n; ) {
+			for (let c = 0; c < n;) {
 				if (!qr.modules.get(r, c)) {
 					c++;
 					continue;
@@ -193,7 +193,15 @@ export async function renderCoverSheet(sheet: CoverSheet, fonts: ContractFonts):
 	s.y = labelTop + 8;
 	s.para(T.labelTo, inner, innerWidth, 12, true, 'cover.label');
 	s.y += 2;
-	s.row(T.recipient, `${p.mailingRecipient}　${T.phone} ${p.mailingPhone}`, inner, innerWidth, 56, 13, 'provider.mailingRecipient');
+	s.row(
+		T.recipient,
+		`${p.mailingRecipient}　${T.phone} ${p.mailingPhone}`,
+		inner,
+		innerWidth,
+		56,
+		13,
+		'provider.mailingRecipient'
+	);
 	s.row(T.address, p.mailingAddress, inner, innerWidth, 56, 13, 'provider.mailingAddress');
 	s.row(T.postalCode, p.mailingPostalCode, inner, innerWidth, 56, 13);
 	s.y += 6;
