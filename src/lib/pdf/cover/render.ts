@@ -28,6 +28,8 @@ const PAGE = { width: 595.28, height: 841.89, margin: 48 };
 const BODY = 10.5;
 const LEADING = 1.55;
 const GREY = 90;
+/** An ideographic space between a name and its phone number. */
+const GAP = '\u3000';
 
 /** Refused before drawing: a character whose outline has not reached this device yet (a split face's rest). */
 function assertAvailable(sheet: CoverSheet, pending: ReadonlySet<number> | undefined): void {
@@ -166,7 +168,7 @@ export async function renderCoverSheet(sheet: CoverSheet, fonts: ContractFonts):
 	s.heading(T.returnAddress);
 	s.y += 2;
 	const a = sheet.returnAddress;
-	s.row(T.recipient, `${a.recipient}　${T.phone} ${a.phone}`, margin, full, 48, BODY, 'returnAddress.recipient');
+	s.row(T.recipient, `${a.recipient}${GAP}${T.phone} ${a.phone}`, margin, full, 48, BODY, 'returnAddress.recipient');
 	s.row(T.address, a.line, margin, full, 48, BODY, 'returnAddress.line');
 	s.row(T.postalCode, a.postalCode, margin, full, 48);
 
@@ -195,7 +197,7 @@ export async function renderCoverSheet(sheet: CoverSheet, fonts: ContractFonts):
 	s.y += 2;
 	s.row(
 		T.recipient,
-		`${p.mailingRecipient}　${T.phone} ${p.mailingPhone}`,
+		`${p.mailingRecipient}${GAP}${T.phone} ${p.mailingPhone}`,
 		inner,
 		innerWidth,
 		56,
@@ -205,7 +207,7 @@ export async function renderCoverSheet(sheet: CoverSheet, fonts: ContractFonts):
 	s.row(T.address, p.mailingAddress, inner, innerWidth, 56, 13, 'provider.mailingAddress');
 	s.row(T.postalCode, p.mailingPostalCode, inner, innerWidth, 56, 13);
 	s.y += 6;
-	s.row(T.labelFrom, `${a.recipient}　${a.phone}`, inner, innerWidth, 56, 9.5, 'returnAddress.recipient');
+	s.row(T.labelFrom, `${a.recipient}${GAP}${a.phone}`, inner, innerWidth, 56, 9.5, 'returnAddress.recipient');
 	s.row(T.labelRef, sheet.number, inner, innerWidth, 56, 9.5);
 	return output();
 }
