@@ -30,12 +30,21 @@ export function isPrintOnlyAsset(url: string): boolean {
 	return /\/pdf\.worker(\.min)?\.[^/]*m?js$/.test(url);
 }
 
+/**
+ * The back office's code (vite.config.ts groups it into chunks named office…) and the scanner's WebAssembly: a
+ * customer's device never runs them, so its service worker neither downloads nor serves them.
+ */
+export function isOfficeAsset(url: string): boolean {
+	return /\/_app\/immutable\/(chunks|assets)\/office[-.][^/]*$/.test(url) || url.endsWith('.wasm');
+}
+
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
 
 function split({ build, files, prerendered, version, fontRevisions, fonts }: KitLists): Split {
 	const first = new Map<string, PrecacheEntry>();
 	const deferred = new Map<string, PrecacheEntry>();
 	for (const url of build) {
+		if (isOfficeAsset(url)) continue;
 		const entry = { url, revision: url.includes('/immutable/') ? null : version };
 		(isPrintOnlyAsset(url) ? deferred : first).set(url, entry);
 	}
@@ -69,5 +78,8 @@ export function deferredEntries(lists: KitLists): PrecacheEntry[] {
 	return split(lists).deferred;
 }
 
-/** Navigations to these paths are not app pages and must reach the network. */
-export const NAVIGATION_DENYLIST = [/^\/api(\/|$)/];
+/**
+ * Navigations to these paths are not the customers' pages and must reach the network: the API, and the back office
+ * (its page comes with its own headers, and it is not answered from the customers' cached shell).
+ */
+export const NAVIGATION_DENYLIST = [/^\/api(\/|$)/, /^\/office(\/|$)/];
