@@ -10,6 +10,7 @@ import type { Provider } from '../../domain/provider';
 import { loadContractFontsNode } from '../fonts-node';
 import type { ContractFonts } from '../types';
 import { GlyphPendingError } from '../coverage';
+import { AVOID } from '../../pwa/i18n/glossary';
 import { type CoverSheet, renderCoverSheet } from './render';
 
 // The server's default provider's shape (server/config.ts), its instructions reworded here so the test owns them.
@@ -77,7 +78,9 @@ describe('cover sheet', () => {
 		expect(flat).toContain(DEFAULT_PROVIDER.mailingAddress.replace(/\s+/g, ''));
 		expect(flat).toContain(DEFAULT_PROVIDER.mailingRecipient.replace(/\s+/g, ''));
 		expect(flat).toContain(DEFAULT_PROVIDER.mailingPhone);
-		expect(flat).toContain('ICP');
+		expect(flat).toContain('ICP经营性备案材料');
+		// One word per thing (GLOSSARY), on paper too.
+		for (const { locale, variant } of AVOID) if (locale === 'zh-CN') expect(flat).not.toMatch(variant);
 	});
 
 	it('prints the provider’s instructions as given, not words of its own', async () => {

@@ -5,16 +5,16 @@ export const COVER_TEXT = {
 	contractNumber: '合同编号',
 	kinds: {
 		framework: '框架协议',
-		filing: '框架协议（带备案信息附件）',
-		order: '框架协议（带订单信息附件）'
+		filing: '带备案信息附件的合同',
+		order: '带订单信息附件的合同'
 	},
 	partyA: '甲方',
 	partyB: '乙方',
 	creditCode: '统一社会信用代码',
 	enclose: '随信寄出',
-	encloseContract: (copies: number) => `本合同纸质版 ${copies} 份（甲方已盖章）`,
+	encloseContract: (copies: number) => `本合同的纸质合同 ${copies} 份（甲方已盖章）`,
 	encloseCover: '本封面 1 页',
-	filingReturn: '本合同带备案信息附件：寄回时一并附上 ICP 商业备案材料。',
+	filingReturn: '本合同带备案信息附件：寄回时一并附上 ICP 经营性备案材料。',
 	stamp: '盖章要求',
 	returnAddress: '回寄地址（盖章后寄回此处）',
 	recipient: '收件人',
