@@ -6,6 +6,8 @@ export const officeMessages = defineMessages(
 	{
 		officeName: '合同台 · 服务商后台',
 		officeNav: '后台导航',
+		officeListSeparator: '、',
+		officeCalendarDueChange: '{number} {company}：{before} → {after}',
 		officeNav_queues: '线下盖章申请',
 		officeNav_scan: '扫码收件',
 		officeNav_accounts: '客户账号',
@@ -181,6 +183,8 @@ export const officeMessages = defineMessages(
 	{
 		officeName: 'Contract Desk · Provider office',
 		officeNav: 'Office navigation',
+		officeListSeparator: ', ',
+		officeCalendarDueChange: '{number} {company}: {before} → {after}',
 		officeNav_queues: 'Stamping requests',
 		officeNav_scan: 'Scan to receive',
 		officeNav_accounts: 'Customer accounts',
@@ -344,8 +348,8 @@ export const officeMessages = defineMessages(
 		officeCalendarWorkdays: 'Adjusted working days (one per line: date name)',
 		officeCalendarBadLine: 'Line {line} is not “2027-01-01 New Year”.',
 		officeCalendarNoChange: 'Same as the published calendar.',
-		officeCalendarAdded: '{count} days added',
-		officeCalendarRemoved: '{count} days removed',
+		officeCalendarAdded: '{count, plural, one {# day} other {# days}} added',
+		officeCalendarRemoved: '{count, plural, one {# day} other {# days}} removed',
 		officeCalendarDueChanges:
 			'{count, plural, one {# paper contract’s due date changes} other {# paper contracts’ due dates change}}:',
 		officeCalendarPublish: 'Publish',
@@ -355,7 +359,8 @@ export const officeMessages = defineMessages(
 			'Registrations refused in the last {days} days, by reason, to spot a template or data problem early.',
 		officeRefusalsDays: 'Days',
 		officeRefusalsNone: 'No registration was refused in the last {days} days.',
-		officeRefusalsReason: '{reason}: {count} times, {accounts} accounts, last {date}',
+		officeRefusalsReason:
+			'{reason}: {count, plural, one {# time} other {# times}}, {accounts, plural, one {# account} other {# accounts}}, last {date}',
 		officeNotFound: 'This stamping request was not found.',
 		officeStaffOnly: 'This page is for staff with the matching role.'
 	}
