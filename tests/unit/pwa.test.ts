@@ -31,8 +31,8 @@ describe('precache manifest', () => {
 			'/_app/immutable/entry/start.abc.js',
 			'/_app/immutable/chunks/jspdf.es.min.def.js',
 			'/_app/immutable/assets/app.123.css',
-			'/_app/immutable/chunks/office.Xy12.js',
-			'/_app/immutable/chunks/office-scan.Ab34.js',
+			'/_app/immutable/chunks/Xy12office.js',
+			'/_app/immutable/nodes/14.Ab34.js',
 			'/_app/immutable/assets/office.Cd56.css',
 			'/_app/immutable/assets/zxing_reader.Ef78.wasm'
 		],
@@ -46,7 +46,8 @@ describe('precache manifest', () => {
 			'/screenshots/wide.png'
 		],
 		prerendered: [],
-		version: '42'
+		version: '42',
+		office: ['/_app/immutable/chunks/Xy12office.js', '/_app/immutable/nodes/14.Ab34.js']
 	};
 	const entries = precacheEntries(lists);
 	const byUrl = new Map(entries.map((e) => [e.url, e.revision]));
@@ -127,6 +128,7 @@ describe('precache manifest', () => {
 		for (const url of [...entries, ...deferredEntries(lists)].map((e) => e.url)) {
 			expect(url).not.toMatch(/office|\.wasm$/);
 		}
+		expect(byUrl.has('/_app/immutable/nodes/14.Ab34.js')).toBe(false);
 		expect(byUrl.has('/_app/immutable/assets/app.123.css')).toBe(true);
 		for (const path of ['/office', '/office/', '/office/scan', '/office/requests/1'])
 			expect(

@@ -9,6 +9,8 @@ export type KitLists = {
 	version: string;
 	/** A revision per font URL (written by scripts/build-font.ts from each file's content). */
 	fontRevisions?: Readonly<Record<string, string>>;
+	/** The back office's built files (scripts/office-files.js): a customer's device neither downloads nor serves them. */
+	office?: readonly string[];
 	/** Today's fonts (src/lib/pdf/fontFiles.ts currentFontUrls): precached, and fetched right after. */
 	fonts?: { precache: string[]; deferred: string[] };
 };
@@ -31,8 +33,8 @@ export function isPrintOnlyAsset(url: string): boolean {
 }
 
 /**
- * The back office's code (vite.config.ts groups it into chunks named office…) and the scanner's WebAssembly: a
- * customer's device never runs them, so its service worker neither downloads nor serves them.
+ * The back office's assets by name (vite.config.ts groups its code into chunks named office…; Kit names the JS by hash
+ * only, so those come in `office`) and the scanner's WebAssembly: a customer's device never runs them.
  */
 export function isOfficeAsset(url: string): boolean {
 	return /\/_app\/immutable\/(chunks|assets)\/office[-.][^/]*$/.test(url) || url.endsWith('.wasm');
@@ -40,11 +42,12 @@ export function isOfficeAsset(url: string): boolean {
 
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
 
-function split({ build, files, prerendered, version, fontRevisions, fonts }: KitLists): Split {
+function split({ build, files, prerendered, version, fontRevisions, fonts, office }: KitLists): Split {
+	const officeOnly = new Set(office);
 	const first = new Map<string, PrecacheEntry>();
 	const deferred = new Map<string, PrecacheEntry>();
 	for (const url of build) {
-		if (isOfficeAsset(url)) continue;
+		if (officeOnly.has(url) || isOfficeAsset(url)) continue;
 		const entry = { url, revision: url.includes('/immutable/') ? null : version };
 		(isPrintOnlyAsset(url) ? deferred : first).set(url, entry);
 	}
