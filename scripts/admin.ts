@@ -1,4 +1,4 @@
-// Back-office CLI for the admin API: list accounts and contracts, verify accounts, move stamping requests.
+// Back-office CLI for the admin API: list accounts and contracts, verify accounts, move stamping requests, add staff.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +13,10 @@ const USAGE = `Usage: npm run admin -- <command>
   stamped <contractId>                            paper contract stamped
   returned <contractId> <courier> <trackingNumber> stamped contract mailed back
   calendar [year]                                 the published holiday schedules (one year in full)
+  staff add <login> <role>[,<role>…]               a staff account for the back office (/office); roles: intake, stamping,
+                                                  dispatch, verification, calendar, admin. Prints the initial password
+                                                  on its last line: the first sign-in replaces it
+  staff reset <login>                             a new initial password for a member (their sessions end)
   publish-calendar <year> <schedule.json>         publish (or correct) a year's official holiday schedule, as the
                                                   State Council's notice sets it: {holidays, workdays}, each a list of
                                                   {date, name} or a {"YYYY-MM-DD": name} map; devices get it with their next pull
@@ -112,6 +116,30 @@ async function main(argv: string[]): Promise<void> {
 			const path = `/contracts/${encodeURIComponent(args[0]!)}/stamping/returned`;
 			console.log(JSON.stringify(await call('POST', path, { courier: args[1], trackingNumber: args[2] }), null, 2));
 			return;
+		}
+		case 'staff': {
+			const [sub, login, roles] = args;
+			if (sub === 'add' && login && roles) {
+				const answer = (await call('POST', '/staff', { login, roles: roles.split(',').map((r) => r.trim()) })) as {
+					login: string;
+					roles: string[];
+					initialPassword: string;
+				};
+				console.log(`staff ${answer.login} (${answer.roles.join(', ')}) created; initial password:`);
+				console.log(answer.initialPassword);
+				return;
+			}
+			if (sub === 'reset' && login) {
+				const answer = (await call('POST', `/staff/${encodeURIComponent(login)}/password-reset`)) as {
+					login: string;
+					initialPassword: string;
+				};
+				console.log(`staff ${answer.login}: sessions ended; new initial password:`);
+				console.log(answer.initialPassword);
+				return;
+			}
+			console.error(USAGE);
+			return process.exit(2);
 		}
 		case 'calendar': {
 			if (args[0]) {

@@ -4,7 +4,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../src/lib/domain/canonical';
 import { verifiedIdentity } from '../src/lib/domain/identity';
 import { courierShipment, providerEventKind, type StampingEvent } from '../src/lib/domain/stamping';
+import { createStaffRequest } from '../src/lib/domain/office';
 import { calendarAdminRoutes, dueFromEvents, serverCalendar } from './calendar';
+import { addStaff, resetPassword } from './office/staff';
 import { apiError, readBody } from './http';
 import { idempotencyKey, runIdempotent, type Outcome } from './idempotency';
 import type { Commit, StampingEventResult, Store, VerifyResult } from './store';
@@ -133,6 +135,23 @@ export function adminRoutes(deps: AdminDeps): Hono {
 			);
 			return eventResponse(result);
 		});
+	});
+
+	// Staff accounts for the office (/office): the first one is made here, by whoever holds the token.
+	admin.post('/staff', async (c) => {
+		const body = await readBody(c, createStaffRequest);
+		if (!body.ok) return body.response;
+		const added = await addStaff(store, { ...body.value, actor: 'token', now: now() });
+		if (added.kind === 'exists') return apiError(c, 409, 'loginTaken', { message: 'This login exists' });
+		return c.json(
+			{ login: added.record.login, roles: added.record.roles, initialPassword: added.initialPassword },
+			201
+		);
+	});
+	admin.post('/staff/:login/password-reset', async (c) => {
+		const reset = await resetPassword(store, { login: c.req.param('login'), actor: 'token', now: now() });
+		if (!reset) return apiError(c, 404, 'notFound', { message: 'No such staff member' });
+		return c.json({ login: reset.record.login, roles: reset.record.roles, initialPassword: reset.initialPassword });
 	});
 
 	admin.all('*', (c) => apiError(c, 404, 'notFound', { message: 'Not found' }));

@@ -8,6 +8,8 @@ import { sessionRequest } from '../src/lib/domain/changes';
 import { stampingSubmission } from '../src/lib/domain/stamping';
 import { stampingReceipt } from '../src/lib/domain/stampingReceipt';
 import { adminRoutes } from './admin';
+import { noteRefusal } from './office/refusals';
+import { officeRoutes } from './office/routes';
 import { calendarSince } from './calendar';
 import { parseChangesQuery } from './changes-query';
 import type { Config } from './config';
@@ -151,6 +153,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
 	api.route(
+		'/office',
+		officeRoutes({
+			store,
+			throttle,
+			now,
+			log,
+			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))
+		})
+	);
+	api.route(
 		'/verify',
 		publicVerifyRoutes({
 			lookup: (number) => store.contractsByNumber(number),
@@ -225,6 +237,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		const accountId = c.get('accountId');
 		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
 			const result = await registerContract(registration, { accountId, body: body.value }, idem);
+			await noteRefusal(store, { accountId, record: body.value.record, outcome: result, now: now() }, log);
 			if (result.retryAfterS !== undefined) c.header('Retry-After', String(result.retryAfterS));
 			return result;
 		});

@@ -6,6 +6,7 @@
 // (kept in the database), one attempt costs one scrypt (16 MiB, ~50–200 ms here), precomputed tables are useless,
 // and a stolen database still costs an attacker a full scrypt per guess.
 import { randomBytes, scrypt, scryptSync, type ScryptOptions } from 'node:crypto';
+import { canonicalAccessCode } from '../../src/lib/domain/office';
 
 /** N = 2^14, r = 8 (16 MiB per hash), p = 1: the interactive-login cost scrypt's author recommends. */
 export const SCRYPT: ScryptOptions & { keylen: number } = {
@@ -20,9 +21,12 @@ export function newCodeSalt(): string {
 	return randomBytes(16).toString('hex');
 }
 
-/** The same code typed on any device must give the same hash: normalised like every other text (NFC). */
+/**
+ * The same code typed on any device must give the same hash: normalised like every other text (NFC), and a code
+ * the office issued in its grouped form whatever the case, separators or look-alikes typed (demo codes as they are).
+ */
 function input(code: string): string {
-	return code.normalize('NFC');
+	return canonicalAccessCode(code) ?? code.normalize('NFC');
 }
 
 export function hashCodeSync(code: string, salt: string): string {

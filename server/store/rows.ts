@@ -3,7 +3,16 @@ import type { ContractRecord, ContractStatus } from '../../src/lib/domain/contra
 import type { ScheduleDay } from '../../src/lib/domain/holidayCalendar';
 import type { Identity } from '../../src/lib/domain/identity';
 import type { CourierShipment, StampingEvent, StampingSubmission } from '../../src/lib/domain/stamping';
-import type { Account, StoredContract, StoredHolidayYear, StoredStamping } from './types';
+import type { StaffRole } from '../../src/lib/domain/office';
+import type {
+	Account,
+	AdminAction,
+	RefusalRow,
+	StaffRecord,
+	StoredContract,
+	StoredHolidayYear,
+	StoredStamping
+} from './types';
 
 export type Row = Record<string, unknown>;
 export const str = (v: unknown): string => String(v);
@@ -31,7 +40,48 @@ export function toEvent(row: Row): StampingEvent {
 		at: str(row.at)
 	};
 	if (row.shipment != null) event.shipment = parse<CourierShipment>(row.shipment);
+	// SQLite answers 1/0, PostgreSQL a boolean.
+	if (row.icp_materials === true || Number(row.icp_materials) === 1) event.icpMaterialsEnclosed = true;
 	return event;
+}
+
+/** An admin_actions row; rows written before the audit trail had no actor (the token was all there was) and their detail is their after. */
+export function toAction(row: Row): AdminAction {
+	const json = (v: unknown) => (v == null ? null : parse<unknown>(v));
+	return {
+		id: Number(row.id),
+		actor: row.actor == null ? 'token' : str(row.actor),
+		action: str(row.action),
+		target: str(row.target),
+		detail: row.detail == null ? undefined : parse<unknown>(row.detail),
+		before: json(row.before_state),
+		after: json(row.after_state),
+		at: str(row.at)
+	};
+}
+
+export function toStaff(row: Row): StaffRecord {
+	return {
+		login: str(row.login),
+		roles: parse<StaffRole[]>(row.roles),
+		passwordHash: str(row.password_hash),
+		mustChangePassword: row.must_change_password === true || Number(row.must_change_password) === 1,
+		createdAt: str(row.created_at),
+		lastSignInAt: nullableStr(row.last_sign_in_at)
+	};
+}
+
+export function toRefusal(row: Row): RefusalRow {
+	return {
+		accountId: str(row.account_id),
+		contractId: str(row.contract_id),
+		number: str(row.number),
+		kind: str(row.kind) as RefusalRow['kind'],
+		templateVersion: str(row.template_version),
+		reason: str(row.reason),
+		fields: parse<string[]>(row.fields),
+		at: str(row.at)
+	};
 }
 
 export function toYear(row: Row): StoredHolidayYear {

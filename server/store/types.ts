@@ -1,6 +1,7 @@
 // The Store interface the routes use and its types; every implementation (SQLite today) keeps this contract.
 import type { ContractState } from '../../src/lib/domain/changes';
-import type { ContractRecord, ContractStatus } from '../../src/lib/domain/contract';
+import type { ContractRecord, ContractStatus, PartyA } from '../../src/lib/domain/contract';
+import type { StaffRole } from '../../src/lib/domain/office';
 import type { Filing } from '../../src/lib/domain/filing';
 import type { HolidaySchedule } from '../../src/lib/domain/holidayCalendar';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
@@ -45,9 +46,79 @@ export interface StoredStamping {
 
 export interface AdminAction {
 	id: number;
+	/** Who: a staff login, `token` for the shared ADMIN_TOKEN (automation), `system` for the server itself. */
+	actor: string;
 	action: string;
 	target: string;
 	detail: unknown;
+	/** The state before the action and after it (null where there was none / is none). */
+	before: unknown;
+	after: unknown;
+	at: string;
+}
+
+/** Who did an admin action, and what it changed: written with the action, in its transaction. */
+export interface AuditEntry {
+	actor?: string;
+	before?: unknown;
+	after?: unknown;
+}
+
+export interface AuditFilter {
+	target?: string;
+	actor?: string;
+	/** Rows with an id below this, newest first; without any filter field: every row, oldest first. */
+	before?: number;
+	limit?: number;
+}
+
+/** A member of the provider's staff; the password only as its KDF hash. */
+export interface StaffRecord {
+	login: string;
+	roles: StaffRole[];
+	passwordHash: string;
+	mustChangePassword: boolean;
+	createdAt: string;
+	lastSignInAt: string | null;
+}
+
+/** A paper-copy request with what the office lists it by. */
+export interface PaperCopyRow {
+	contractId: string;
+	accountId: string;
+	number: string;
+	kind: ContractRecord['kind'];
+	companyName: string;
+	submission: StampingSubmission;
+	submittedAt: string;
+	events: StampingEvent[];
+}
+
+/** A customer account as the office lists it. */
+export interface OfficeAccountRow {
+	account: Account;
+	codeIssuedAt: string | null;
+	contracts: number;
+}
+
+/** A registered contract of an account, with the Party A it printed. */
+export interface AccountContractRow {
+	id: string;
+	number: string;
+	kind: ContractRecord['kind'];
+	registeredAt: string | null;
+	partyA: PartyA;
+}
+
+/** A registration the registry refused, kept for the office's refusals view. */
+export interface RefusalRow {
+	accountId: string;
+	contractId: string;
+	number: string;
+	kind: ContractRecord['kind'];
+	templateVersion: string;
+	reason: string;
+	fields: string[];
 	at: string;
 }
 
@@ -245,11 +316,24 @@ export interface Store {
 	): Promise<StampingResult>;
 
 	verifyAccount(
-		input: { accountId: string; details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>; now: string },
+		input: {
+			accountId: string;
+			details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>;
+			now: string;
+			actor?: string;
+		},
 		commit?: Commit<VerifyResult>
 	): Promise<VerifyResult>;
 	addStampingEvent(
-		input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
+		input: {
+			contractId: string;
+			kind: ProviderEventKind;
+			shipment?: CourierShipment;
+			/** On `returned` of a filing contract: the ICP commercial-filing materials are enclosed. */
+			icpMaterialsEnclosed?: boolean;
+			now: string;
+			actor?: string;
+		},
 		commit?: Commit<StampingEventResult>
 	): Promise<StampingEventResult>;
 	/**
@@ -266,7 +350,62 @@ export interface Store {
 	contractsByNumber(number: string): Promise<NumberedContract[]>;
 	/** Keeps a rendition's hash; the first one stored stays (a second computation gives the same bytes). */
 	putRenditionHash(input: RenditionHash): Promise<void>;
-	listAdminActions(): Promise<AdminAction[]>;
+	/** The append-only admin log: every row oldest first, or a filtered page newest first. */
+	listAdminActions(filter?: AuditFilter): Promise<AdminAction[]>;
+
+	createStaff(input: {
+		login: string;
+		roles: StaffRole[];
+		passwordHash: string;
+		now: string;
+		actor: string;
+	}): Promise<'created' | 'exists'>;
+	getStaff(login: string): Promise<StaffRecord | undefined>;
+	listStaff(): Promise<StaffRecord[]>;
+	/** False when there is no such member. The hash is never logged: the audit row says only that it changed. */
+	setStaffPassword(input: {
+		login: string;
+		passwordHash: string;
+		mustChangePassword: boolean;
+		now: string;
+		actor: string;
+	}): Promise<boolean>;
+	setStaffRoles(input: {
+		login: string;
+		roles: StaffRole[];
+		now: string;
+		actor: string;
+	}): Promise<StaffRecord | undefined>;
+	/** Also the member's last sign-in. */
+	createStaffSession(input: { tokenHash: string; login: string; now: string; expiresAt: string }): Promise<void>;
+	/** The live session's member, its last use moved to `now`; undefined when unknown, expired or idle since before `idleSince`. */
+	touchStaffSession(input: {
+		tokenHash: string;
+		now: string;
+		idleSince: string;
+	}): Promise<{ login: string } | undefined>;
+	deleteStaffSession(tokenHash: string): Promise<void>;
+	/** Ends a member's sessions (all, or all but one); returns how many. */
+	revokeStaffSessions(input: { login: string; exceptTokenHash?: string }): Promise<number>;
+	countStaffSessions(input: { login: string; now: string; idleSince: string }): Promise<number>;
+
+	/** A new customer account with its first access code (hashed here), unverified under `accountName`. */
+	createAccount(input: { id: string; accountName: string; code: string; now: string; actor: string }): Promise<Account>;
+	/** Replaces the account's access code (hashed here); optionally ends its sessions. */
+	setAccessCode(input: {
+		accountId: string;
+		code: string;
+		revokeSessions: boolean;
+		now: string;
+		actor: string;
+	}): Promise<{ kind: 'set'; revokedSessions: number } | { kind: 'notFound' }>;
+	listOfficeAccounts(): Promise<OfficeAccountRow[]>;
+	listAccountContracts(accountId: string): Promise<AccountContractRow[]>;
+	/** Every submitted paper-copy request with its events, oldest submission first. */
+	listPaperCopies(): Promise<PaperCopyRow[]>;
+	recordRefusal(refusal: RefusalRow): Promise<void>;
+	/** Refusals at or after `since`, newest first. */
+	listRefusals(since: string): Promise<RefusalRow[]>;
 
 	/** Published holiday schedules with a revision above `since` (every year when absent), years ascending. */
 	listHolidayYears(since?: number): Promise<StoredHolidayYear[]>;
@@ -275,7 +414,7 @@ export interface Store {
 	 * new revision, logged as an admin action; the same days again → 'unchanged', nothing written.
 	 */
 	publishHolidayYear(
-		input: { schedule: HolidaySchedule; now: string },
+		input: { schedule: HolidaySchedule; now: string; actor?: string },
 		commit?: Commit<PublishHolidayYearResult>
 	): Promise<PublishHolidayYearResult>;
 	/** Inserts the years not published yet, all under one revision (start-up seeding; a published year is never replaced). Returns the years inserted. */

@@ -70,7 +70,12 @@ export async function listAccounts(ctx: PgContext): Promise<Account[]> {
 
 export async function verifyAccount(
 	ctx: PgContext,
-	input: { accountId: string; details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>; now: string },
+	input: {
+		accountId: string;
+		details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>;
+		now: string;
+		actor?: string;
+	},
 	commit?: Commit<VerifyResult>
 ): Promise<VerifyResult> {
 	return ctx.tx(async (q) => {
@@ -93,7 +98,7 @@ export async function verifyAccount(
 					...input.details,
 					verifiedAt: input.now
 				};
-				await ctx.logAction(q, 'verify', input.accountId, identity, input.now);
+				await ctx.logAction(q, 'verify', input.accountId, identity, input.now, { actor: input.actor, before: current });
 				await ctx.finishInTx(q, commit, (result = { kind: 'verified', identity }));
 				await q.query(`UPDATE accounts SET identity = $1, seq = $2 WHERE id = $3`, [
 					JSON.stringify(identity),

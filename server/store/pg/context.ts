@@ -1,6 +1,6 @@
 // What every PostgreSQL entity module shares: the pool, transactions with retry, the commit-ordered change sequence, the admin log and idempotency finishing.
 import type { Pool, PoolClient } from 'pg';
-import type { Commit, StoredResponse } from '../types';
+import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
@@ -82,13 +82,28 @@ export class PgContext {
 		return Number(rows[0].value);
 	}
 
-	async logAction(q: Q, action: string, target: string, detail: unknown, at: string): Promise<void> {
-		await q.query(`INSERT INTO admin_actions (action, target, detail, at) VALUES ($1, $2, $3, $4)`, [
-			action,
-			target,
-			detail === undefined ? null : JSON.stringify(detail),
-			at
-		]);
+	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
+	async logAction(
+		q: Q,
+		action: string,
+		target: string,
+		detail: unknown,
+		at: string,
+		audit: AuditEntry = {}
+	): Promise<void> {
+		const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+		await q.query(
+			`INSERT INTO admin_actions (actor, action, target, detail, before_state, after_state, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			[
+				audit.actor ?? 'token',
+				action,
+				target,
+				json(detail),
+				json(audit.before),
+				json(audit.after === undefined ? detail : audit.after),
+				at
+			]
+		);
 	}
 
 	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */

@@ -20,7 +20,7 @@ const UPSERT = `INSERT INTO holiday_years (year, holidays, workdays, source, pub
 
 export async function publishHolidayYear(
 	ctx: PgContext,
-	input: { schedule: HolidaySchedule; now: string },
+	input: { schedule: HolidaySchedule; now: string; actor?: string },
 	commit?: Commit<PublishHolidayYearResult>
 ): Promise<PublishHolidayYearResult> {
 	const { year, holidays, workdays } = input.schedule;
@@ -37,7 +37,12 @@ export async function publishHolidayYear(
 				stored ? 'replaceHolidayYear' : 'publishHolidayYear',
 				String(year),
 				{ holidays: holidays.length, workdays: workdays.length },
-				input.now
+				input.now,
+				{
+					actor: input.actor,
+					before: stored ? { holidays: stored.holidays, workdays: stored.workdays } : null,
+					after: { holidays, workdays }
+				}
 			);
 			const seq = await ctx.nextSeq(q);
 			if (stored) await q.query(UPSERT, [year, JSON.stringify(holidays), JSON.stringify(workdays), input.now, seq]);
@@ -76,7 +81,7 @@ export async function seedHolidayYears(
 			);
 			if (r.rowCount) years.push(s.year);
 		}
-		if (years.length) await ctx.logAction(q, 'seedHolidayYears', 'calendar', { years }, now);
+		if (years.length) await ctx.logAction(q, 'seedHolidayYears', 'calendar', { years }, now, { actor: 'system' });
 		return years;
 	});
 }

@@ -12,6 +12,7 @@ import * as contracts from './contracts';
 import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
+import * as office from './office';
 import * as renditions from './renditions';
 import * as sessions from './sessions';
 import * as stamping from './stamping';
@@ -233,8 +234,62 @@ export class PgStore implements Store {
 		return stamping.listStampingEvents(this.#ctx, ...a);
 	}
 
-	async listAdminActions() {
-		return adminActions.listAdminActions(this.#ctx);
+	async listAdminActions(...a: Args<typeof adminActions.listAdminActions>) {
+		return adminActions.listAdminActions(this.#ctx, ...a);
+	}
+
+	async createStaff(...a: Args<typeof office.createStaff>) {
+		return office.createStaff(this.#ctx, ...a);
+	}
+	async getStaff(...a: Args<typeof office.getStaff>) {
+		return office.getStaff(this.#ctx, ...a);
+	}
+	async listStaff() {
+		return office.listStaff(this.#ctx);
+	}
+	async setStaffPassword(...a: Args<typeof office.setStaffPassword>) {
+		return office.setStaffPassword(this.#ctx, ...a);
+	}
+	async setStaffRoles(...a: Args<typeof office.setStaffRoles>) {
+		return office.setStaffRoles(this.#ctx, ...a);
+	}
+	async createStaffSession(...a: Args<typeof office.createStaffSession>) {
+		await office.createStaffSession(this.#ctx, ...a);
+	}
+	async touchStaffSession(...a: Args<typeof office.touchStaffSession>) {
+		return office.touchStaffSession(this.#ctx, ...a);
+	}
+	async deleteStaffSession(...a: Args<typeof office.deleteStaffSession>) {
+		await office.deleteStaffSession(this.#ctx, ...a);
+	}
+	async revokeStaffSessions(...a: Args<typeof office.revokeStaffSessions>) {
+		return office.revokeStaffSessions(this.#ctx, ...a);
+	}
+	async countStaffSessions(...a: Args<typeof office.countStaffSessions>) {
+		return office.countStaffSessions(this.#ctx, ...a);
+	}
+	async createAccount(input: { id: string; accountName: string; code: string; now: string; actor: string }) {
+		const { code, ...rest } = input;
+		return office.createAccount(this.#ctx, { ...rest, codeHash: await hashCode(code, this.#salt) });
+	}
+	async setAccessCode(input: { accountId: string; code: string; revokeSessions: boolean; now: string; actor: string }) {
+		const { code, ...rest } = input;
+		return office.setAccessCode(this.#ctx, { ...rest, codeHash: await hashCode(code, this.#salt) });
+	}
+	async listOfficeAccounts() {
+		return office.listOfficeAccounts(this.#ctx);
+	}
+	async listAccountContracts(...a: Args<typeof office.listAccountContracts>) {
+		return office.listAccountContracts(this.#ctx, ...a);
+	}
+	async listPaperCopies() {
+		return office.listPaperCopies(this.#ctx);
+	}
+	async recordRefusal(...a: Args<typeof office.recordRefusal>) {
+		await office.recordRefusal(this.#ctx, ...a);
+	}
+	async listRefusals(...a: Args<typeof office.listRefusals>) {
+		return office.listRefusals(this.#ctx, ...a);
 	}
 
 	async listHolidayYears(...a: Args<typeof holidays.listHolidayYears>) {

@@ -181,6 +181,58 @@ export const PG_MIGRATIONS: string[] = [
 	ALTER TABLE stamping_events DROP CONSTRAINT stamping_events_kind_check;
 	ALTER TABLE stamping_events ADD CONSTRAINT stamping_events_kind_check
 		CHECK (kind IN ('received', 'stamped', 'returned', 'confirmed'));
+	`,
+	// Issue 21: the back office. The admin log becomes an audit trail — who (a staff login, or 'token'), before →
+	// after — and append-only in the database itself. Staff accounts with their sessions (idle ones end), a returned
+	// filing contract's ICP materials, when an account's access code was issued, and the registry's refusals.
+	`
+	ALTER TABLE admin_actions ADD COLUMN actor text NOT NULL DEFAULT 'token';
+	ALTER TABLE admin_actions ADD COLUMN before_state text;
+	ALTER TABLE admin_actions ADD COLUMN after_state text;
+	UPDATE admin_actions SET after_state = detail;
+	CREATE INDEX admin_actions_target ON admin_actions(target, id);
+	CREATE INDEX admin_actions_actor ON admin_actions(actor, id);
+	CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		RAISE EXCEPTION 'admin_actions is append-only';
+	END $$;
+	CREATE TRIGGER admin_actions_append_only BEFORE UPDATE OR DELETE ON admin_actions
+		FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
+	CREATE TRIGGER admin_actions_no_truncate BEFORE TRUNCATE ON admin_actions
+		FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();
+
+	ALTER TABLE stamping_events ADD COLUMN icp_materials boolean NOT NULL DEFAULT false;
+	ALTER TABLE accounts ADD COLUMN code_issued_at text;
+
+	CREATE TABLE staff (
+		login text COLLATE "C" PRIMARY KEY,
+		roles text NOT NULL,
+		password_hash text NOT NULL,
+		must_change_password boolean NOT NULL,
+		created_at text NOT NULL,
+		last_sign_in_at text
+	);
+	CREATE TABLE staff_sessions (
+		token_hash text COLLATE "C" PRIMARY KEY,
+		login text COLLATE "C" NOT NULL REFERENCES staff(login),
+		created_at text NOT NULL,
+		last_seen_at text NOT NULL,
+		expires_at text NOT NULL
+	);
+	CREATE INDEX staff_sessions_login ON staff_sessions(login);
+
+	CREATE TABLE registration_refusals (
+		id bigserial PRIMARY KEY,
+		account_id text NOT NULL,
+		contract_id text NOT NULL,
+		number text NOT NULL,
+		kind text NOT NULL,
+		template_version text NOT NULL,
+		reason text NOT NULL,
+		fields text NOT NULL,
+		at text NOT NULL
+	);
+	CREATE INDEX registration_refusals_at ON registration_refusals(at);
 	`
 ];
 

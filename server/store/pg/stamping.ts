@@ -85,7 +85,14 @@ export async function submitStamping(
 
 export async function addStampingEvent(
 	ctx: PgContext,
-	input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
+	input: {
+		contractId: string;
+		kind: ProviderEventKind;
+		shipment?: CourierShipment;
+		icpMaterialsEnclosed?: boolean;
+		now: string;
+		actor?: string;
+	},
 	commit?: Commit<StampingEventResult>
 ): Promise<StampingEventResult> {
 	return ctx.tx(async (q) => {
@@ -107,10 +114,20 @@ export async function addStampingEvent(
 					at: input.now
 				};
 				if (input.shipment) event.shipment = input.shipment;
-				await ctx.logAction(q, `stamping.${input.kind}`, input.contractId, input.shipment, input.now);
+				if (input.kind === 'returned' && input.icpMaterialsEnclosed) event.icpMaterialsEnclosed = true;
+				const audit = {
+					actor: input.actor,
+					before: { step: events.at(-1)?.kind ?? 'submitted' },
+					after: {
+						step: input.kind,
+						...(event.shipment && { shipment: event.shipment }),
+						...(event.icpMaterialsEnclosed && { icpMaterialsEnclosed: true })
+					}
+				};
+				await ctx.logAction(q, `stamping.${input.kind}`, input.contractId, input.shipment, input.now, audit);
 				const seq = await ctx.nextSeq(q);
 				await q.query(
-					`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+					`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, icp_materials, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 					[
 						event.id,
 						event.contractId,
@@ -118,6 +135,7 @@ export async function addStampingEvent(
 						event.kind,
 						event.at,
 						event.shipment ? JSON.stringify(event.shipment) : null,
+						event.icpMaterialsEnclosed === true,
 						seq
 					]
 				);

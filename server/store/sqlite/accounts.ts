@@ -64,7 +64,12 @@ export function listAccounts(ctx: SqliteContext): Account[] {
 
 export function verifyAccount(
 	ctx: SqliteContext,
-	input: { accountId: string; details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>; now: string },
+	input: {
+		accountId: string;
+		details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>;
+		now: string;
+		actor?: string;
+	},
 	commit?: Commit<VerifyResult>
 ): VerifyResult {
 	const { db } = ctx;
@@ -91,7 +96,7 @@ export function verifyAccount(
 						ctx.nextSeq(),
 						input.accountId
 					);
-					ctx.logAction('verify', input.accountId, identity, input.now);
+					ctx.logAction('verify', input.accountId, identity, input.now, { actor: input.actor, before: current });
 					result = { kind: 'verified', identity };
 				}
 			}

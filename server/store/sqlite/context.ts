@@ -1,6 +1,6 @@
 // What every SQLite entity module shares: the connection, the change sequence, the admin log and idempotency finishing.
 import type Database from 'better-sqlite3';
-import type { Commit, StoredResponse } from '../types';
+import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
@@ -19,10 +19,22 @@ export class SqliteContext {
 		return (this.db.prepare(`SELECT value FROM counters WHERE name = 'seq'`).get() as { value: number }).value;
 	}
 
-	logAction(action: string, target: string, detail: unknown, at: string): void {
+	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
+	logAction(action: string, target: string, detail: unknown, at: string, audit: AuditEntry = {}): void {
+		const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 		this.db
-			.prepare(`INSERT INTO admin_actions (action, target, detail, at) VALUES (?, ?, ?, ?)`)
-			.run(action, target, detail === undefined ? null : JSON.stringify(detail), at);
+			.prepare(
+				`INSERT INTO admin_actions (actor, action, target, detail, before_state, after_state, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				audit.actor ?? 'token',
+				action,
+				target,
+				json(detail),
+				json(audit.before),
+				json(audit.after === undefined ? detail : audit.after),
+				at
+			);
 	}
 
 	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */

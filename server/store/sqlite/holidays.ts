@@ -19,7 +19,7 @@ const UPSERT = `INSERT INTO holiday_years (year, holidays, workdays, source, pub
 
 export function publishHolidayYear(
 	ctx: SqliteContext,
-	input: { schedule: HolidaySchedule; now: string },
+	input: { schedule: HolidaySchedule; now: string; actor?: string },
 	commit?: Commit<PublishHolidayYearResult>
 ): PublishHolidayYearResult {
 	const { db } = ctx;
@@ -42,7 +42,12 @@ export function publishHolidayYear(
 				stored ? 'replaceHolidayYear' : 'publishHolidayYear',
 				String(year),
 				{ holidays: holidays.length, workdays: workdays.length },
-				input.now
+				input.now,
+				{
+					actor: input.actor,
+					before: stored ? { holidays: stored.holidays, workdays: stored.workdays } : null,
+					after: { holidays, workdays }
+				}
 			);
 			result = { kind: stored ? 'updated' : 'created', year: getYear(ctx, year)! };
 		}
@@ -65,7 +70,7 @@ export function seedHolidayYears(ctx: SqliteContext, schedules: readonly Holiday
 				(s) => insert.run(s.year, JSON.stringify(s.holidays), JSON.stringify(s.workdays), now, seq).changes > 0
 			);
 			const years = inserted.map((s) => s.year);
-			if (years.length) ctx.logAction('seedHolidayYears', 'calendar', { years }, now);
+			if (years.length) ctx.logAction('seedHolidayYears', 'calendar', { years }, now, { actor: 'system' });
 			return years;
 		})
 		.immediate();

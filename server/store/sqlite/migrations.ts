@@ -164,6 +164,54 @@ export const MIGRATIONS: string[] = [
 		computed_at TEXT NOT NULL,
 		PRIMARY KEY (contract_id, rendition)
 	);
+	`,
+	// Issue 21: the back office. The admin log becomes an audit trail — who (a staff login, or 'token'), before →
+	// after — and append-only in the database itself. Staff accounts with their sessions (idle ones end), a returned
+	// filing contract's ICP materials, when an account's access code was issued, and the registry's refusals.
+	`
+	ALTER TABLE admin_actions ADD COLUMN actor TEXT NOT NULL DEFAULT 'token';
+	ALTER TABLE admin_actions ADD COLUMN before_state TEXT;
+	ALTER TABLE admin_actions ADD COLUMN after_state TEXT;
+	UPDATE admin_actions SET after_state = detail;
+	CREATE INDEX admin_actions_target ON admin_actions(target, id);
+	CREATE INDEX admin_actions_actor ON admin_actions(actor, id);
+	CREATE TRIGGER admin_actions_no_update BEFORE UPDATE ON admin_actions
+		BEGIN SELECT RAISE(ABORT, 'admin_actions is append-only'); END;
+	CREATE TRIGGER admin_actions_no_delete BEFORE DELETE ON admin_actions
+		BEGIN SELECT RAISE(ABORT, 'admin_actions is append-only'); END;
+
+	ALTER TABLE stamping_events ADD COLUMN icp_materials INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE accounts ADD COLUMN code_issued_at TEXT;
+
+	CREATE TABLE staff (
+		login TEXT PRIMARY KEY,
+		roles TEXT NOT NULL,
+		password_hash TEXT NOT NULL,
+		must_change_password INTEGER NOT NULL,
+		created_at TEXT NOT NULL,
+		last_sign_in_at TEXT
+	);
+	CREATE TABLE staff_sessions (
+		token_hash TEXT PRIMARY KEY,
+		login TEXT NOT NULL REFERENCES staff(login),
+		created_at TEXT NOT NULL,
+		last_seen_at TEXT NOT NULL,
+		expires_at TEXT NOT NULL
+	);
+	CREATE INDEX staff_sessions_login ON staff_sessions(login);
+
+	CREATE TABLE registration_refusals (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		account_id TEXT NOT NULL,
+		contract_id TEXT NOT NULL,
+		number TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		template_version TEXT NOT NULL,
+		reason TEXT NOT NULL,
+		fields TEXT NOT NULL,
+		at TEXT NOT NULL
+	);
+	CREATE INDEX registration_refusals_at ON registration_refusals(at);
 	`
 ];
 

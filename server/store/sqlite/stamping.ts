@@ -85,7 +85,14 @@ export function submitStamping(
 
 export function addStampingEvent(
 	ctx: SqliteContext,
-	input: { contractId: string; kind: ProviderEventKind; shipment?: CourierShipment; now: string },
+	input: {
+		contractId: string;
+		kind: ProviderEventKind;
+		shipment?: CourierShipment;
+		icpMaterialsEnclosed?: boolean;
+		now: string;
+		actor?: string;
+	},
 	commit?: Commit<StampingEventResult>
 ): StampingEventResult {
 	const { db } = ctx;
@@ -110,8 +117,18 @@ export function addStampingEvent(
 						at: input.now
 					};
 					if (input.shipment) event.shipment = input.shipment;
+					if (input.kind === 'returned' && input.icpMaterialsEnclosed) event.icpMaterialsEnclosed = true;
+					const audit = {
+						actor: input.actor,
+						before: { step: events.at(-1)?.kind ?? 'submitted' },
+						after: {
+							step: input.kind,
+							...(event.shipment && { shipment: event.shipment }),
+							...(event.icpMaterialsEnclosed && { icpMaterialsEnclosed: true })
+						}
+					};
 					db.prepare(
-						`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`
+						`INSERT INTO stamping_events (id, contract_id, account_id, kind, at, shipment, icp_materials, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 					).run(
 						event.id,
 						event.contractId,
@@ -119,9 +136,10 @@ export function addStampingEvent(
 						event.kind,
 						event.at,
 						event.shipment ? JSON.stringify(event.shipment) : null,
+						event.icpMaterialsEnclosed ? 1 : 0,
 						ctx.nextSeq()
 					);
-					ctx.logAction(`stamping.${input.kind}`, input.contractId, input.shipment, input.now);
+					ctx.logAction(`stamping.${input.kind}`, input.contractId, input.shipment, input.now, audit);
 					result = { kind: 'added', event, events: [...events, event] };
 				}
 			}

@@ -70,12 +70,16 @@ export function canDo(roles: readonly StaffRole[], capability: OfficeCapability)
 	return roles.some((r) => (OFFICE_ACCESS[capability] as readonly StaffRole[]).includes(r));
 }
 
+/** Audit actors that are not staff: the shared ADMIN_TOKEN (automation) and the server itself. */
+export const RESERVED_ACTORS = ['token', 'system'] as const;
+
 /** A sign-in name: lower-case letters, digits and . _ -, starting with a letter. */
 export const staffLogin = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.regex(/^[a-z][a-z0-9._-]{1,31}$/, { message: 'login' });
+	.regex(/^[a-z][a-z0-9._-]{1,31}$/, { message: 'login' })
+	.refine((l) => !(RESERVED_ACTORS as readonly string[]).includes(l), { message: 'reserved' });
 
 /** A password a member chooses: long rather than clever (a phrase does), bounded so hashing stays cheap. */
 export const PASSWORD_LIMITS = { min: 12, max: 200 } as const;
