@@ -62,10 +62,6 @@ export default defineConfig({
 						codeSplitting: {
 							groups: [
 								{ ...START_CHUNK, priority: 20 },
-								// The back office: chunks named office… that the customers' service worker leaves out
-								// (src/lib/pwa/precache.ts isOfficeAsset); the scanner's fallback decoder only in its view.
-								{ name: 'office-scan', test: /\/node_modules\/(barcode-detector|zxing-wasm)\//, priority: 16 },
-								{ name: 'office', test: /\/src\/(routes\/office|lib\/features\/office)\//, priority: 15 },
 								{ name: firstVisitChunk, priority: 10 }
 							]
 						}

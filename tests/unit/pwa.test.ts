@@ -33,7 +33,7 @@ describe('precache manifest', () => {
 			'/_app/immutable/assets/app.123.css',
 			'/_app/immutable/chunks/Xy12office.js',
 			'/_app/immutable/nodes/14.Ab34.js',
-			'/_app/immutable/assets/office.Cd56.css',
+			'/_app/immutable/assets/Scanner.Cd56.css',
 			'/_app/immutable/assets/zxing_reader.Ef78.wasm'
 		],
 		files: [
@@ -47,7 +47,11 @@ describe('precache manifest', () => {
 		],
 		prerendered: [],
 		version: '42',
-		office: ['/_app/immutable/chunks/Xy12office.js', '/_app/immutable/nodes/14.Ab34.js']
+		office: [
+			'/_app/immutable/chunks/Xy12office.js',
+			'/_app/immutable/nodes/14.Ab34.js',
+			'/_app/immutable/assets/Scanner.Cd56.css'
+		]
 	};
 	const entries = precacheEntries(lists);
 	const byUrl = new Map(entries.map((e) => [e.url, e.revision]));
@@ -126,7 +130,7 @@ describe('precache manifest', () => {
 	});
 	it('keeps the back office out: its code is not precached and its pages are not answered with the customers’ shell', () => {
 		for (const url of [...entries, ...deferredEntries(lists)].map((e) => e.url)) {
-			expect(url).not.toMatch(/office|\.wasm$/);
+			expect(url).not.toMatch(/office|Scanner|\.wasm$/);
 		}
 		expect(byUrl.has('/_app/immutable/nodes/14.Ab34.js')).toBe(false);
 		expect(byUrl.has('/_app/immutable/assets/app.123.css')).toBe(true);

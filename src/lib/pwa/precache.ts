@@ -32,12 +32,9 @@ export function isPrintOnlyAsset(url: string): boolean {
 	return /\/pdf\.worker(\.min)?\.[^/]*m?js$/.test(url);
 }
 
-/**
- * The back office's assets by name (vite.config.ts groups its code into chunks named office…; Kit names the JS by hash
- * only, so those come in `office`) and the scanner's WebAssembly: a customer's device never runs them.
- */
+/** The scanner's WebAssembly: a customer's device never runs any (the office's other files come in `office`). */
 export function isOfficeAsset(url: string): boolean {
-	return /\/_app\/immutable\/(chunks|assets)\/office[-.][^/]*$/.test(url) || url.endsWith('.wasm');
+	return url.endsWith('.wasm');
 }
 
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
