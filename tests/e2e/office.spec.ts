@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CHROMIUM } from '../../playwright.config';
-import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn } from './helpers';
+import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn, underServiceWorker } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -191,4 +191,26 @@ test('cover sheet → scan → received, stamped, returned by three staff member
 	}
 	await expect(page.getByTestId('stamp-returned-materials')).toHaveAttribute('data-done', 'true');
 	await expect(page.getByTestId('stamp-step-returned')).toContainText('SF1234567890');
+
+	// On the customer's phone, under its service worker: /office is the network's (its own headers), not the cached shell,
+	// and none of the office's code is in the worker's caches.
+	await underServiceWorker(page, 30_000, { deferred: false });
+	const office = (await page.goto('/office'))!;
+	expect(office.fromServiceWorker()).toBe(false);
+	expect(office.headers()['permissions-policy']).toContain('camera=(self)');
+	expect(office.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
+	const cached = await page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys())
+			for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+		return urls;
+	});
+	const officeCode = await Promise.all(
+		cached.filter((u) => u.endsWith('.js')).map(async (u) => (await request.get(u)).text())
+	);
+	expect(cached.length).toBeGreaterThan(10);
+	expect(cached.filter((u) => u.endsWith('.wasm'))).toEqual([]);
+	expect(officeCode.filter((code) => code.includes('officeScanTitle') && code.includes('getUserMedia'))).toEqual([]);
+	const customers = (await page.goto(`/contracts/${contractId}/stamping`))!;
+	expect(customers.headers()['permissions-policy'] ?? 'camera=()').toContain('camera=()');
 });
