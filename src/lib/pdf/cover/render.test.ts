@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SHEET: CoverSheet = {
-	number: 'HT-20261207-7Q4K2M',
+	number: 'HT-20261207-7246E948CBFC4D3D',
 	kind: 'filing',
 	partyA: { name: '杭州青禾网络科技有限公司', creditCode: '91330106MA2KXXXX1X' },
 	partyB: { name: DEFAULT_PROVIDER.name, creditCode: DEFAULT_PROVIDER.creditCode },
@@ -81,6 +81,20 @@ describe('cover sheet', () => {
 		expect(flat).toContain('ICP经营性备案材料');
 		// One word per thing (GLOSSARY), on paper too.
 		for (const { locale, variant } of AVOID) if (locale === 'zh-CN') expect(flat).not.toMatch(variant);
+	});
+
+	it('sets the longest number large and clear of the QR code', async () => {
+		const path = join(dir, 'bbox.pdf');
+		writeFileSync(path, await renderCoverSheet(SHEET, fonts));
+		const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+		const word = new RegExp(
+			`<word xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${SHEET.number}</word>`
+		).exec(xml);
+		expect(word, xml.slice(0, 2000)).not.toBeNull();
+		const [, , yMin, xMax, yMax] = word!.map(Number);
+		// The QR code's quiet zone starts at 595.28 − 48 − 150 + 12 pt.
+		expect(xMax!).toBeLessThan(595.28 - 48 - 150 + 12);
+		expect(yMax! - yMin!).toBeGreaterThan(20);
 	});
 
 	it('prints the provider’s instructions as given, not words of its own', async () => {

@@ -137,7 +137,8 @@ export async function renderCoverSheet(sheet: CoverSheet, fonts: ContractFonts):
 	s.y += 10;
 	s.para(T.contractNumber, margin, textWidth, 10.5);
 	const numberFace = s.face(sheet.number);
-	const numberSize = layout.measure(sheet.number, numberFace, 30) > textWidth ? 22 : 30;
+	// As large as 30 pt allows beside the QR code: numbers run to 28 characters.
+	const numberSize = Math.min(30, Math.floor((30 * textWidth * 4) / layout.measure(sheet.number, numberFace, 30)) / 4);
 	s.y += numberSize * 1.2;
 	layout.draw(sheet.number, margin, s.y, numberFace, numberSize, 'number');
 	s.y += 8;

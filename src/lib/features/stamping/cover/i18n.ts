@@ -8,7 +8,7 @@ export const coverMessages = defineMessages(
 		coverHelp: '打印一页封面放在信封最上面：上面有合同编号和二维码、盖章要求、回寄地址，下方是可剪下的寄件标签。',
 		coverPrint: '打印寄件封面',
 		coverWorking: '正在生成封面…',
-		coverReady: '封面已生成。没有自动下载时请点这里：',
+		coverReady: '封面已生成。没有自动下载时，请用下面的链接打开。',
 		coverOpen: '打开封面 PDF',
 		coverFailed: '封面未能生成（{reason}），请稍后重试。',
 		coverNoProvider: '还没有服务商的寄件信息，联网同步一次后即可打印封面。'
@@ -19,7 +19,7 @@ export const coverMessages = defineMessages(
 			'Print one cover sheet and put it on top in the envelope: it has the contract number and QR code, how to stamp, the return address, and a mailing label to cut out.',
 		coverPrint: 'Print cover sheet',
 		coverWorking: 'Making the cover sheet…',
-		coverReady: 'Cover sheet ready. If it did not download, use this link:',
+		coverReady: 'Cover sheet ready. If it did not download, open it with the link below.',
 		coverOpen: 'Open the cover sheet PDF',
 		coverFailed: 'The cover sheet could not be made ({reason}); please try again.',
 		coverNoProvider:
