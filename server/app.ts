@@ -152,16 +152,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
-	api.route(
-		'/office',
-		officeRoutes({
-			store,
-			throttle,
-			now,
-			log,
-			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))
-		})
-	);
+	api.route('/office', officeRoutes({ store, config, throttle, now, log }));
 	api.route(
 		'/verify',
 		publicVerifyRoutes({

@@ -28,6 +28,8 @@ export interface Config {
 	 */
 	seedHolidays: boolean;
 	sessionTtlMs: number;
+	/** Staff sessions of the back office: over after this long unused (OFFICE_IDLE_MINUTES) or after sign-in (OFFICE_SESSION_HOURS). */
+	office: { idleTimeoutMs: number; maxAgeMs: number };
 	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty → the socket peer is the client. */
 	trustedProxies: BlockList;
 	/** Where users reach the app (PUBLIC_URL); https turns on HSTS. Required in production. */
@@ -185,6 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		production,
 		seedHolidays: holidaySeed !== '0',
 		sessionTtlMs: ttlDays * DAY_MS,
+		office: {
+			idleTimeoutMs: positiveInt(env, 'OFFICE_IDLE_MINUTES', 30) * 60_000,
+			maxAgeMs: positiveInt(env, 'OFFICE_SESSION_HOURS', 12) * 3_600_000
+		},
 		trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
 		publicUrl: publicUrl(env.PUBLIC_URL),
 		host: env.HOST?.trim() || '0.0.0.0',

@@ -25,7 +25,6 @@ import { openSqliteStore } from '../store/sqlite/index';
 import { openTestPg } from '../store/pg/test-db';
 import { FIXED_NOW, filingRecord, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../test-helpers';
 import type { Store } from '../store';
-import { DEFAULT_SESSION_POLICY } from './staff';
 
 const ADMIN = 'office-test-admin-token';
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: ADMIN });
@@ -208,7 +207,8 @@ describe.each(STORES)('office API: %s', (_name, open) => {
 
 	it('a session idle longer than the timeout ends; use keeps it alive; sign-out and revocation end it', async () => {
 		const token = await member('idle-one', ['stamping']);
-		const idle = DEFAULT_SESSION_POLICY.idleTimeoutMs;
+		const idle = config.office.idleTimeoutMs;
+		expect(idle).toBe(30 * 60_000);
 		clock.now += idle - 60_000;
 		expect((await office('GET', '/me', token)).status).toBe(200);
 		clock.now += idle - 60_000;
@@ -469,7 +469,16 @@ describe.each(STORES)('office API: %s', (_name, open) => {
 
 	it('staff passwords are never returned or logged, and no hash leaves the server', async () => {
 		const admin = await member('pw-admin', ['admin']);
+		const hired = await office('POST', '/staff', admin, { login: 'new-hire', roles: ['dispatch'] });
+		expect(hired.status).toBe(201);
+		expect(hired.json).toMatchObject({ member: { login: 'new-hire', roles: ['dispatch'], mustChangePassword: true } });
+		const initial = String(hired.json.initialPassword);
+		expect((await opened.store.listAdminActions({ target: 'staff:new-hire' }))[0]).toMatchObject({
+			actor: 'pw-admin',
+			action: 'staff.create'
+		});
 		const staff = await office('GET', '/staff', admin);
+		expect(staff.text).not.toContain(initial);
 		expect(staff.status).toBe(200);
 		expect(staff.text).not.toMatch(/password_?hash|argon2id/i);
 		await office('POST', '/session', undefined, { login: 'pw-admin', password: 'a wrong password that is long' });

@@ -23,6 +23,8 @@ import {
 import { CALENDAR_YEARS } from '../../src/lib/domain/holidayCalendar';
 import type { ProviderEventKind } from '../../src/lib/domain/stampingEvent';
 import { serverCalendar } from '../calendar';
+import { addressKey, clientAddress } from '../client-address';
+import type { Config } from '../config';
 import { apiError, fieldErrors, invalid, readBody } from '../http';
 import type { OfficeAccountRow, Store } from '../store';
 import type { SignInThrottle } from '../throttle';
@@ -34,21 +36,22 @@ import { hashPassword, verifyPassword } from './passwords';
 import { queuePage } from './queues';
 import { summariseRefusals } from './refusals';
 import { forbidden, requireRole, requireStaff, signIn, type OfficeEnv } from './session';
-import { addStaff, DEFAULT_SESSION_POLICY, memberView, resetPassword, type SessionPolicy } from './staff';
+import { addStaff, memberView, resetPassword, type SessionPolicy } from './staff';
 
 export interface OfficeDeps {
 	store: Store;
+	/** The session policy (config.office) and the proxies believed for the client's address. */
+	config: Pick<Config, 'office' | 'trustedProxies'>;
+	/** The customers' sign-in throttle: staff failures are counted under their own keys. */
 	throttle: SignInThrottle;
-	/** The client's address as the throttle keys it (proxies resolved). */
-	clientAddress: (c: Context) => string;
 	now: () => number;
 	log: (message: string, err?: unknown) => void;
-	policy?: Partial<SessionPolicy>;
 }
 
 export function officeRoutes(deps: OfficeDeps): Hono<OfficeEnv> {
 	const { store, now } = deps;
-	const policy: SessionPolicy = { ...DEFAULT_SESSION_POLICY, ...deps.policy };
+	const policy: SessionPolicy = deps.config.office;
+	const address = (c: Context) => addressKey(clientAddress(c, deps.config.trustedProxies));
 	const office = new Hono<OfficeEnv>();
 	const staffOnly = requireStaff({ store, policy, now });
 	const actor = (c: Context<OfficeEnv>) => c.get('staff').login;
@@ -73,7 +76,7 @@ export function officeRoutes(deps: OfficeDeps): Hono<OfficeEnv> {
 	office.post('/session', async (c) => {
 		const body = await readBody(c, signInRequest);
 		if (!body.ok) return body.response;
-		const out = await signIn({ store, throttle: deps.throttle, policy, now }, deps.clientAddress(c), body.value);
+		const out = await signIn({ store, throttle: deps.throttle, policy, now }, address(c), body.value);
 		if (out.kind === 'throttled') {
 			const seconds = Math.max(1, Math.ceil(out.retryAfterMs / 1000));
 			c.header('Retry-After', String(seconds));

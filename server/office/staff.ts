@@ -10,8 +10,6 @@ export interface SessionPolicy {
 	maxAgeMs: number;
 }
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleTimeoutMs: 30 * 60_000, maxAgeMs: 12 * 3_600_000 };
-
 export async function memberView(
 	store: Store,
 	rec: StaffRecord,

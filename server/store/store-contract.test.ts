@@ -409,4 +409,199 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		);
 		expect(claims.map((c) => c.kind).sort()).toEqual(['claimed', ...Array(11).fill('running')]);
 	});
+	it('office: staff and their sessions (idle ones end, revocable), the hash never in the audit', async () => {
+		expect(
+			await store.createStaff({ login: 'li', roles: ['intake'], passwordHash: 'argon2id$h1', now: NOW, actor: 'token' })
+		).toBe('created');
+		expect(
+			await store.createStaff({ login: 'li', roles: ['admin'], passwordHash: 'argon2id$h2', now: NOW, actor: 'token' })
+		).toBe('exists');
+		expect(await store.getStaff('li')).toEqual({
+			login: 'li',
+			roles: ['intake'],
+			passwordHash: 'argon2id$h1',
+			mustChangePassword: true,
+			createdAt: NOW,
+			lastSignInAt: null
+		});
+		const at = (ms: number) => new Date(FIXED_NOW + ms).toISOString();
+		await store.createStaffSession({ tokenHash: 's1', login: 'li', now: at(0), expiresAt: at(3_600_000) });
+		await store.createStaffSession({ tokenHash: 's2', login: 'li', now: at(0), expiresAt: at(3_600_000) });
+		expect((await store.getStaff('li'))?.lastSignInAt).toBe(at(0));
+		// Used within the idle window: alive, and its last use moves on.
+		expect(await store.touchStaffSession({ tokenHash: 's1', now: at(60_000), idleSince: at(0) })).toEqual({
+			login: 'li'
+		});
+		expect(await store.touchStaffSession({ tokenHash: 's1', now: at(120_000), idleSince: at(60_000) })).toEqual({
+			login: 'li'
+		});
+		// s2 was last used at 0: idle since before 60 s → over.
+		expect(await store.touchStaffSession({ tokenHash: 's2', now: at(120_000), idleSince: at(60_000) })).toBeUndefined();
+		expect(await store.countStaffSessions({ login: 'li', now: at(120_000), idleSince: at(60_000) })).toBe(1);
+		// Past the absolute expiry, even when used just now.
+		expect(await store.touchStaffSession({ tokenHash: 's1', now: at(3_600_000), idleSince: at(0) })).toBeUndefined();
+		await store.createStaffSession({ tokenHash: 's3', login: 'li', now: at(0), expiresAt: at(3_600_000) });
+		await store.deleteStaffSession('s3');
+		expect(await store.touchStaffSession({ tokenHash: 's3', now: at(1), idleSince: at(0) })).toBeUndefined();
+		await store.createStaffSession({ tokenHash: 's4', login: 'li', now: at(0), expiresAt: at(3_600_000) });
+		expect(await store.revokeStaffSessions({ login: 'li', exceptTokenHash: 's4' })).toBe(2);
+		expect(await store.revokeStaffSessions({ login: 'li' })).toBe(1);
+
+		expect(
+			await store.setStaffPassword({
+				login: 'li',
+				passwordHash: 'argon2id$h3',
+				mustChangePassword: false,
+				now: NOW,
+				actor: 'li'
+			})
+		).toBe(true);
+		expect(
+			await store.setStaffPassword({
+				login: 'nobody',
+				passwordHash: 'x',
+				mustChangePassword: false,
+				now: NOW,
+				actor: 'li'
+			})
+		).toBe(false);
+		expect(
+			await store.setStaffRoles({ login: 'li', roles: ['intake', 'dispatch'], now: NOW, actor: 'boss' })
+		).toMatchObject({
+			roles: ['intake', 'dispatch'],
+			mustChangePassword: false,
+			passwordHash: 'argon2id$h3'
+		});
+		expect((await store.listStaff()).map((m) => m.login)).toContain('li');
+		const trail = await store.listAdminActions({ target: 'staff:li' });
+		expect(trail.map((r) => [r.actor, r.action])).toEqual([
+			['boss', 'staff.roles'],
+			['li', 'staff.passwordChange'],
+			['token', 'staff.create']
+		]);
+		expect(trail[0]).toMatchObject({ before: { roles: ['intake'] }, after: { roles: ['intake', 'dispatch'] } });
+		expect(JSON.stringify(trail)).not.toContain('argon2id');
+		expect((await store.listAdminActions({ actor: 'boss' })).map((r) => r.action)).toEqual(['staff.roles']);
+	});
+
+	it('office: an account made with an issued code (found however typed), a rotated code, its contracts', async () => {
+		const code = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345';
+		const account = await store.createAccount({
+			id: 'acct-office-1',
+			accountName: '新客户',
+			code,
+			now: NOW,
+			actor: 'admin1'
+		});
+		expect(account).toMatchObject({ id: 'acct-office-1', identity: { status: 'unverified', accountName: '新客户' } });
+		expect((await store.findAccountByCode('abcd efgh jkmn pqrs tvwx yz01 2345'))?.id).toBe('acct-office-1');
+		expect((await store.findAccountByCode('ABCDEFGHJKMNPQRSTVWXYZO12345'))?.id).toBe('acct-office-1');
+		await store.createSession('cust-1', 'acct-office-1', NOW, new Date(FIXED_NOW + 60_000).toISOString());
+		const later = new Date(FIXED_NOW + 1000).toISOString();
+		expect(
+			await store.setAccessCode({
+				accountId: 'acct-office-1',
+				code: '0000-1111-2222-3333-4444-5555-6666',
+				revokeSessions: true,
+				now: later,
+				actor: 'admin1'
+			})
+		).toEqual({ kind: 'set', revokedSessions: 1 });
+		expect(await store.getSession('cust-1', NOW)).toBeUndefined();
+		expect(await store.findAccountByCode(code)).toBeUndefined();
+		expect((await store.findAccountByCode('0000111122223333444455556666'))?.id).toBe('acct-office-1');
+		expect(
+			await store.setAccessCode({ accountId: 'nope', code: 'x', revokeSessions: false, now: later, actor: 'a' })
+		).toEqual({ kind: 'notFound' });
+		const row = (await store.listOfficeAccounts()).find((r) => r.account.id === 'acct-office-1');
+		expect(row).toMatchObject({ codeIssuedAt: later, contracts: 0 });
+		const trail = await store.listAdminActions({ target: 'acct-office-1' });
+		expect(trail.map((r) => r.action)).toEqual(['account.accessCode', 'account.create']);
+		expect(trail[0]).toMatchObject({ actor: 'admin1', before: { codeIssuedAt: NOW }, after: { codeIssuedAt: later } });
+		expect(JSON.stringify(trail)).not.toMatch(/ABCD|0000-1111/);
+
+		const record = frameworkRecord(config);
+		await register(record);
+		const mine = await store.listAccountContracts(DEMO_ACCOUNT_ID);
+		expect(mine.find((c) => c.id === record.id)).toEqual({
+			id: record.id,
+			number: record.number,
+			kind: 'framework',
+			registeredAt: NOW,
+			partyA: record.partyA
+		});
+	});
+
+	it('office: paper copies with their events (a dispatch with ICP materials), refusals, the audit actor and before → after', async () => {
+		const record = frameworkRecord(config);
+		await register(record);
+		await store.submitStamping({
+			accountId: DEMO_ACCOUNT_ID,
+			contractId: record.id,
+			submission: { returnAddress: RETURN_ADDRESS },
+			now: NOW
+		});
+		let copy = (await store.listPaperCopies()).find((r) => r.contractId === record.id);
+		expect(copy).toMatchObject({
+			accountId: DEMO_ACCOUNT_ID,
+			number: record.number,
+			kind: 'framework',
+			companyName: record.partyA.name,
+			submittedAt: NOW,
+			events: []
+		});
+		await store.addStampingEvent({ contractId: record.id, kind: 'received', now: NOW, actor: 'desk' });
+		await store.addStampingEvent({ contractId: record.id, kind: 'stamped', now: NOW });
+		const shipment = { courier: '顺丰速运', trackingNumber: 'SF0000000009' };
+		const returned = await store.addStampingEvent({
+			contractId: record.id,
+			kind: 'returned',
+			shipment,
+			icpMaterialsEnclosed: true,
+			now: NOW,
+			actor: 'courier'
+		});
+		expect(returned).toMatchObject({
+			kind: 'added',
+			event: { kind: 'returned', shipment, icpMaterialsEnclosed: true }
+		});
+		copy = (await store.listPaperCopies()).find((r) => r.contractId === record.id);
+		expect(copy?.events.map((e) => e.kind)).toEqual(['received', 'stamped', 'returned']);
+		expect(copy?.events[2]).toMatchObject({ icpMaterialsEnclosed: true });
+		expect((await store.listStampingEvents(record.id))[0]).not.toHaveProperty('icpMaterialsEnclosed');
+		const pulled = await store.changes(DEMO_ACCOUNT_ID, 0);
+		expect(pulled?.stampingEvents.find((e) => e.contractId === record.id && e.kind === 'returned')).toMatchObject({
+			icpMaterialsEnclosed: true
+		});
+		const trail = await store.listAdminActions({ target: record.id });
+		expect(trail.map((r) => [r.actor, r.action])).toEqual([
+			['courier', 'stamping.returned'],
+			['token', 'stamping.stamped'],
+			['desk', 'stamping.received']
+		]);
+		expect(trail[0]).toMatchObject({
+			before: { step: 'stamped' },
+			after: { step: 'returned', shipment, icpMaterialsEnclosed: true }
+		});
+		// Paged newest first.
+		const page = await store.listAdminActions({ target: record.id, limit: 2 });
+		expect(page.map((r) => r.action)).toEqual(['stamping.returned', 'stamping.stamped']);
+		expect((await store.listAdminActions({ target: record.id, before: page[1]!.id })).map((r) => r.action)).toEqual([
+			'stamping.received'
+		]);
+
+		const refusal = {
+			accountId: DEMO_ACCOUNT_ID,
+			contractId: record.id,
+			number: record.number,
+			kind: 'framework' as const,
+			templateVersion: record.templateVersion,
+			reason: 'partyAMismatch',
+			fields: ['record.partyA.name'],
+			at: NOW
+		};
+		await store.recordRefusal(refusal);
+		await store.recordRefusal({ ...refusal, reason: 'old', at: new Date(FIXED_NOW - 86_400_000).toISOString() });
+		expect(await store.listRefusals(new Date(FIXED_NOW - 3_600_000).toISOString())).toEqual([refusal]);
+	});
 });

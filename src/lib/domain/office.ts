@@ -197,7 +197,7 @@ export const queueResponse = z.object({
 	total: z.number().int().nonnegative()
 });
 
-/** One request in full: the list row, the return address to mail it back to, its events and its audit rows. */
+/** One request in full: the list row, the return address to mail it back to, its events (its audit rows: GET /office/audit?contract=). */
 export const officeContract = queueItem.extend({
 	returnAddress: returnAddress.nullable(),
 	events: z.array(stampingEvent)

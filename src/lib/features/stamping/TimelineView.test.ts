@@ -41,6 +41,18 @@ describe('Timeline', () => {
 		expect(screen.getByTestId('stamp-return-shipment').textContent).toContain('SF1234567890');
 	});
 
+	it('a dispatch that recorded the ICP materials as enclosed says so, in both languages', () => {
+		const enclosed: StampingEventRow = { ...returned, icpMaterialsEnclosed: true };
+		render(Timeline, { props: { request: null, events: [received, enclosed], calendar, filing: true } });
+		const line = screen.getByTestId('stamp-returned-materials');
+		expect(line.getAttribute('data-enclosed')).toBe('true');
+		expect(line.textContent).toContain('服务商寄回时已登记随附');
+		cleanup();
+		i18n.locale = 'en';
+		render(Timeline, { props: { request: null, events: [received, enclosed], calendar, filing: true } });
+		expect(screen.getByTestId('stamp-returned-materials').textContent).toContain('as the provider recorded');
+	});
+
 	it('other contracts: no word of filing materials', () => {
 		render(Timeline, { props: { request: null, events: [received, returned], calendar, filing: false } });
 		expect(screen.queryByTestId('stamp-returned-materials')).toBeNull();

@@ -100,6 +100,8 @@ export const stampingMessages = defineMessages(
 		stampReturnedMaterials:
 			'随盖章合同一并回寄：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
 		stampReturnMaterialsPending: '回寄时将附上办理 ICP 经营性备案所需的接入服务商资料。',
+		stampReturnedMaterialsEnclosed:
+			'服务商寄回时已登记随附：办理 ICP 经营性备案所需的接入服务商资料（经营许可证正、副本及年检页，企业信息查询完整页）。',
 		// 确认收到
 		stampReceiptTitle: '盖章合同已寄回',
 		stampReceiptAsk: '收到服务商寄回的盖章合同后，请确认收到：确认后这份线下盖章申请即办理完成。',
@@ -223,6 +225,8 @@ export const stampingMessages = defineMessages(
 			'Mailed back with the stamped contract: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
 		stampReturnMaterialsPending:
 			'The access provider’s materials for an ICP commercial filing will come back with the stamped contract.',
+		stampReturnedMaterialsEnclosed:
+			'Enclosed, as the provider recorded when mailing it back: the access provider’s materials for an ICP commercial filing (its operating licence with its copies and annual inspection pages, and its complete enterprise query page).',
 		stampReceiptTitle: 'The stamped contract is on its way back',
 		stampReceiptAsk:
 			'Once the stamped contract from the provider has arrived, confirm it: that completes this stamping request.',

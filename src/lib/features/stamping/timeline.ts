@@ -10,6 +10,8 @@ export type TimelineStep = {
 	at: string | null;
 	due?: DueDate;
 	shipment?: CourierShipment;
+	/** Returned: the provider recorded at dispatch that the ICP commercial-filing materials are enclosed. */
+	icpMaterialsEnclosed?: true;
 };
 
 const ORDER: StepKind[] = ['submitted', 'received', 'stamped', 'returned', 'confirmed'];
@@ -39,7 +41,10 @@ export function timeline(
 			return byKind.has('returned') || byKind.has('confirmed')
 				? { kind, done: true, at: e.at }
 				: { kind, done: true, at: e.at, due: returnDueDate(e.at, calendar) };
-		return e.shipment ? { kind, done: true, at: e.at, shipment: e.shipment } : { kind, done: true, at: e.at };
+		const step: TimelineStep = { kind, done: true, at: e.at };
+		if (e.shipment) step.shipment = e.shipment;
+		if (kind === 'returned' && e.icpMaterialsEnclosed) step.icpMaterialsEnclosed = true;
+		return step;
 	});
 }
 
