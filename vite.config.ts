@@ -5,12 +5,14 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { START_CHUNK, firstVisitChunk, preloadFirstVisit } from './scripts/first-visit-build.js';
+import { officeFiles } from './scripts/office-files.js';
 
 // One version per build: the config is evaluated more than once, and every evaluation must agree.
 process.env.APP_VERSION ??= String(Date.now());
 
 export default defineConfig({
 	plugins: [
+		officeFiles(),
 		sveltekit({
 			preprocess: vitePreprocess(),
 			compilerOptions: { runes: true },

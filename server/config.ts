@@ -175,10 +175,30 @@ export const DEFAULT_PROVIDER: Provider = {
 	mailingRecipient: '合同管理部 李珺',
 	mailingPhone: '0755-86001234',
 	mailingPostalCode: '518057',
-	verificationUrl: 'https://console.yunzhan.example/account/verification'
+	verificationUrl: 'https://console.yunzhan.example/account/verification',
+	paperInstructions: {
+		copies: 2,
+		steps: [
+			'打印合同全文 2 份，每份页数齐全、顺序正确，不要装订。',
+			'在每份合同甲方签署栏加盖甲方公章或合同专用章，并由法定代表人或授权代表签字。',
+			'在每份合同各页右侧边缘加盖骑缝章，使每页都留有印章的一部分。',
+			'乙方签署栏请留空，不要签字或盖章，由乙方收到后盖章。',
+			'把两份合同连同本封面放入信封，剪下下方寄件标签贴在信封上寄出。'
+		]
+	}
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** PROVIDER_PAPER_INSTRUCTIONS: JSON `{"copies":2,"steps":["…"]}`, checked with the provider's schema afterwards. */
+function paperInstructionsOf(value: string | undefined): unknown {
+	if (!value?.trim()) return undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		throw new Error('PROVIDER_PAPER_INSTRUCTIONS is not JSON: {"copies":2,"steps":["…"]}');
+	}
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
@@ -194,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailingPostalCode: env.PROVIDER_MAILING_POSTAL_CODE ?? DEFAULT_PROVIDER.mailingPostalCode,
 		// The one way an account that is not verified yet is shown to verification.
 		verificationUrl: env.PROVIDER_VERIFICATION_URL?.trim() || DEFAULT_PROVIDER.verificationUrl,
+		// The cover sheet's instructions (copies, where to seal): the provider's, as JSON in PROVIDER_PAPER_INSTRUCTIONS.
+		paperInstructions: paperInstructionsOf(env.PROVIDER_PAPER_INSTRUCTIONS) ?? DEFAULT_PROVIDER.paperInstructions,
 		// Printed into every contract's QR code (its /verify link) since template 2026.2; a record keeps the
 		// origin it was generated with, so changing PUBLIC_URL later does not break older contracts. Without
 		// PUBLIC_URL, withKeptOrigin replaces this provisional one with the data folder's.

@@ -57,6 +57,35 @@ describe('security headers', () => {
 		}
 	});
 
+	it('the back office alone may use the camera and run the scanner’s WebAssembly, in the header and the meta', async () => {
+		for (const path of ['/office', '/office/', '/office/scan', '/office/requests/abc']) {
+			const res = await env.app.request(path);
+			expect(res.status).toBe(200);
+			const policy = res.headers.get('Content-Security-Policy');
+			const d = directives(policy);
+			expect(d.get('script-src')).toContain("'wasm-unsafe-eval'");
+			expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+			expect(policy).not.toMatch(/'unsafe-eval'/);
+			const body = await res.text();
+			// The <meta> is enforced as well as the header: it must allow the same.
+			expect(/<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(body)?.[1]).toContain(
+				"script-src 'self' 'sha256-YNx0RTZmSnOKY5gbEleup2tMbXrSqK7TOkmBAH69UVw=' 'wasm-unsafe-eval'"
+			);
+			const permissions = res.headers.get('Permissions-Policy') ?? '';
+			expect(permissions).toContain('camera=(self)');
+			expect(permissions).toContain('microphone=()');
+			expect(permissions).not.toContain('camera=()');
+		}
+		// The customers' pages, their files and the office's API keep the camera off and no WebAssembly evaluation.
+		for (const path of ['/', '/signin', '/contracts/abc/stamping', '/officex', '/200.html', '/api/v1/office/me']) {
+			const res = await env.app.request(path);
+			expect(res.headers.get('Content-Security-Policy'), path).not.toContain('wasm-unsafe-eval');
+			expect(res.headers.get('Permissions-Policy'), path).toContain('camera=()');
+			if (res.headers.get('Content-Type')?.startsWith('text/html'))
+				expect(await res.text(), path).not.toContain('wasm-unsafe-eval');
+		}
+	});
+
 	it('API answers, assets and 404s get the no-document policy', async () => {
 		for (const path of ['/api/v1/health', '/api/v1/nope', '/missing.js', '/icons/missing.png']) {
 			const res = await env.app.request(path);

@@ -29,6 +29,30 @@ export const PERMISSIONS_POLICY = [
 	'web-share=(self)'
 ].join(', ');
 
+/** The back office's pages (not its API): the only place the camera and WebAssembly are allowed. */
+export function isOfficePage(path: string): boolean {
+	return path === '/office' || path.startsWith('/office/');
+}
+
+/** The mail desk scans cover sheets with the camera: allowed for the office's own pages, never for what they embed. */
+export const OFFICE_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace('camera=()', 'camera=(self)');
+
+/** The scanner's fallback decoder (zxing, WebAssembly) needs this in script-src; the customers' app never gets it. */
+export const WASM_UNSAFE_EVAL = "'wasm-unsafe-eval'";
+
+/**
+ * The app's HTML as the office gets it: the <meta> policy's script-src with 'wasm-unsafe-eval' added. Both the meta
+ * and the header policy are enforced, so both must allow it; the customers' copy of the same file is left as built.
+ */
+export function officeHtml(html: string): string {
+	return html.replace(META_CSP, (tag: string, content: string) =>
+		tag.replace(
+			content,
+			content.replace(/script-src ([^;]*)/, (d: string) => `${d} ${WASM_UNSAFE_EVAL}`)
+		)
+	);
+}
+
 /**
  * A worker runs under the policy its script arrived with: the service worker fetches the app's own files and
  * nothing else. Other scripts run inside the page and under the page's policy, so they get none of their own.
@@ -66,7 +90,7 @@ export function securityHeaders(opts: { publicUrl?: string } = {}): MiddlewareHa
 		h.set('X-Content-Type-Options', 'nosniff');
 		h.set('X-Frame-Options', 'DENY');
 		h.set('Referrer-Policy', 'no-referrer');
-		h.set('Permissions-Policy', PERMISSIONS_POLICY);
+		h.set('Permissions-Policy', isOfficePage(c.req.path) ? OFFICE_PERMISSIONS_POLICY : PERMISSIONS_POLICY);
 		h.set('Cross-Origin-Opener-Policy', 'same-origin');
 		h.set('Cross-Origin-Resource-Policy', 'same-origin');
 		// Only where the app is known to be served over https: HSTS on a plain-http LAN address would strand phones.

@@ -3,7 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { pagePolicy } from './security-headers';
+import { isOfficePage, officeHtml, pagePolicy } from './security-headers';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 // HTML, the service worker and the manifest decide which version a device runs: always revalidate.
@@ -81,6 +81,15 @@ export function staticSite(root: string, fallback = '200.html'): MiddlewareHandl
 	const hasFallback = existsSync(join(root, fallback));
 	const spa = serveStatic({ root, path: fallback, precompressed: true });
 	const policyOf = policies(root);
+	// The office's copy of the app's page, its policy allowing the scanner's WebAssembly (security-headers.ts).
+	let office: { html: string; policy: string } | undefined;
+	const officePage = () => {
+		if (!office) {
+			const html = officeHtml(readFileSync(join(root, fallback), 'utf8'));
+			office = { html, policy: pagePolicy(html) };
+		}
+		return office;
+	};
 	return async (c, next) => {
 		if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
 		if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
@@ -92,6 +101,11 @@ export function staticSite(root: string, fallback = '200.html'): MiddlewareHandl
 		}
 		const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
 		if (!hasFallback || c.req.path.startsWith('/_app/') || /\.[A-Za-z0-9]{1,8}$/.test(last)) return next();
+		if (isOfficePage(c.req.path)) {
+			const { html, policy } = officePage();
+			const res = c.html(c.req.method === 'HEAD' ? '' : html);
+			return finish(res, `/${fallback}`, REVALIDATE, policy);
+		}
 		const page = await spa(c, async () => {});
 		return page ? notModified(c.req.raw, finish(page, `/${fallback}`, REVALIDATE, policyOf(`/${fallback}`))) : next();
 	};

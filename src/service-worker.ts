@@ -12,6 +12,8 @@ import { deferredComplete, fillDeferred, respondDeferred } from './lib/pwa/defer
 import { currentFontUrls } from './lib/pdf/fontFiles';
 // Written by scripts/build-font.ts: each font file's revision, which changes exactly when its bytes do.
 import fontRevisionsJson from '../static/fonts/.revisions.json?raw';
+// The back office's files (scripts/office-files.js): never precached, never served from here.
+import officeFiles from 'virtual:office-files';
 import { SW_MESSAGES } from './lib/pwa/messages';
 import { SYNC_TAG } from './lib/sync/background';
 // Bundled in, not imported lazily: import() is forbidden inside service workers.
@@ -29,7 +31,8 @@ const lists = {
 	prerendered: prerendered.map(rooted),
 	version,
 	fontRevisions: JSON.parse(fontRevisionsJson) as Record<string, string>,
-	fonts: currentFontUrls()
+	fonts: currentFontUrls(),
+	office: officeFiles
 };
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
 precacheAndRoute(precacheEntries(lists));

@@ -30,7 +30,11 @@ describe('precache manifest', () => {
 		build: [
 			'/_app/immutable/entry/start.abc.js',
 			'/_app/immutable/chunks/jspdf.es.min.def.js',
-			'/_app/immutable/assets/app.123.css'
+			'/_app/immutable/assets/app.123.css',
+			'/_app/immutable/chunks/Xy12office.js',
+			'/_app/immutable/nodes/14.Ab34.js',
+			'/_app/immutable/assets/Scanner.Cd56.css',
+			'/_app/immutable/assets/zxing_reader.Ef78.wasm'
 		],
 		files: [
 			'/fonts/contract-serif-regular.ttf',
@@ -42,7 +46,12 @@ describe('precache manifest', () => {
 			'/screenshots/wide.png'
 		],
 		prerendered: [],
-		version: '42'
+		version: '42',
+		office: [
+			'/_app/immutable/chunks/Xy12office.js',
+			'/_app/immutable/nodes/14.Ab34.js',
+			'/_app/immutable/assets/Scanner.Cd56.css'
+		]
 	};
 	const entries = precacheEntries(lists);
 	const byUrl = new Map(entries.map((e) => [e.url, e.revision]));
@@ -118,6 +127,19 @@ describe('precache manifest', () => {
 	it('never sends an API navigation to the fallback page', () => {
 		expect(NAVIGATION_DENYLIST.some((r) => r.test('/api/v1/changes'))).toBe(true);
 		expect(NAVIGATION_DENYLIST.some((r) => r.test('/contracts/1'))).toBe(false);
+	});
+	it('keeps the back office out: its code is not precached and its pages are not answered with the customers’ shell', () => {
+		for (const url of [...entries, ...deferredEntries(lists)].map((e) => e.url)) {
+			expect(url).not.toMatch(/office|Scanner|\.wasm$/);
+		}
+		expect(byUrl.has('/_app/immutable/nodes/14.Ab34.js')).toBe(false);
+		expect(byUrl.has('/_app/immutable/assets/app.123.css')).toBe(true);
+		for (const path of ['/office', '/office/', '/office/scan', '/office/requests/1'])
+			expect(
+				NAVIGATION_DENYLIST.some((r) => r.test(path)),
+				path
+			).toBe(true);
+		expect(NAVIGATION_DENYLIST.some((r) => r.test('/officers'))).toBe(false);
 	});
 });
 

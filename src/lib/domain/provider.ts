@@ -16,6 +16,17 @@ export const verificationUrl = z
 	.max(300, { message: 'tooLong' })
 	.regex(/^https?:\/\/[^\s"<>]+$/, { message: 'url' });
 
+/**
+ * How the provider wants paper copies prepared (printed on the customer's cover sheet): how many copies, and each
+ * step in the provider's own words (where 甲方 seals, the 骑缝章 across the pages' edge, 乙方's block left blank).
+ */
+export const paperInstructions = z.object({
+	copies: z.number().int().min(1).max(10),
+	steps: z.array(text(200)).min(1).max(8)
+});
+
+export type PaperInstructions = z.infer<typeof paperInstructions>;
+
 export const provider = z.object({
 	name: text(100),
 	creditCode,
@@ -26,7 +37,9 @@ export const provider = z.object({
 	mailingPostalCode: z.string().regex(/^\d{6}$/, { message: 'postalCode' }),
 	verifyOrigin: verifyOrigin.optional(),
 	/** Where an account that is not verified yet completes verification (PROVIDER_VERIFICATION_URL). */
-	verificationUrl: verificationUrl.optional()
+	verificationUrl: verificationUrl.optional(),
+	/** What to enclose and how to stamp it (the cover sheet); older servers send none. */
+	paperInstructions: paperInstructions.optional()
 });
 
 export type Provider = z.infer<typeof provider>;

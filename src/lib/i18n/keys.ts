@@ -7,6 +7,8 @@ import type { contractMessages } from '../features/contracts/i18n';
 import type { fieldMessages } from '../features/fields/i18n';
 import type { listMessages } from '../features/contracts/list/i18n';
 import type { paperMessages } from '../features/stamping/paper/i18n';
+import type { coverMessages } from '../features/stamping/cover/i18n';
+import type { officeMessages } from '../features/office/i18n';
 import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
@@ -26,6 +28,8 @@ type Catalogs =
 	| typeof fieldMessages
 	| typeof listMessages
 	| typeof paperMessages
+	| typeof coverMessages
+	| typeof officeMessages
 	| typeof glossaryMessages
 	| typeof printMessages
 	| typeof stampingMessages

@@ -9,6 +9,8 @@ export type KitLists = {
 	version: string;
 	/** A revision per font URL (written by scripts/build-font.ts from each file's content). */
 	fontRevisions?: Readonly<Record<string, string>>;
+	/** The back office's built files (scripts/office-files.js): a customer's device neither downloads nor serves them. */
+	office?: readonly string[];
 	/** Today's fonts (src/lib/pdf/fontFiles.ts currentFontUrls): precached, and fetched right after. */
 	fonts?: { precache: string[]; deferred: string[] };
 };
@@ -30,12 +32,19 @@ export function isPrintOnlyAsset(url: string): boolean {
 	return /\/pdf\.worker(\.min)?\.[^/]*m?js$/.test(url);
 }
 
+/** The scanner's WebAssembly: a customer's device never runs any (the office's other files come in `office`). */
+export function isOfficeAsset(url: string): boolean {
+	return url.endsWith('.wasm');
+}
+
 type Split = { first: PrecacheEntry[]; deferred: PrecacheEntry[] };
 
-function split({ build, files, prerendered, version, fontRevisions, fonts }: KitLists): Split {
+function split({ build, files, prerendered, version, fontRevisions, fonts, office }: KitLists): Split {
+	const officeOnly = new Set(office);
 	const first = new Map<string, PrecacheEntry>();
 	const deferred = new Map<string, PrecacheEntry>();
 	for (const url of build) {
+		if (officeOnly.has(url) || isOfficeAsset(url)) continue;
 		const entry = { url, revision: url.includes('/immutable/') ? null : version };
 		(isPrintOnlyAsset(url) ? deferred : first).set(url, entry);
 	}
@@ -69,5 +78,8 @@ export function deferredEntries(lists: KitLists): PrecacheEntry[] {
 	return split(lists).deferred;
 }
 
-/** Navigations to these paths are not app pages and must reach the network. */
-export const NAVIGATION_DENYLIST = [/^\/api(\/|$)/];
+/**
+ * Navigations to these paths are not the customers' pages and must reach the network: the API, and the back office
+ * (its page comes with its own headers, and it is not answered from the customers' cached shell).
+ */
+export const NAVIGATION_DENYLIST = [/^\/api(\/|$)/, /^\/office(\/|$)/];
