@@ -2,7 +2,8 @@
 import { randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import './reflect-metadata';
+// tsyringe, under @peculiar/x509, needs the Reflect metadata API at load.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import type { SealSigner } from './cms';
 import { readP12 } from './p12';
