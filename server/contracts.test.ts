@@ -84,7 +84,9 @@ describe('PUT /contracts/:id (registration)', () => {
 				contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
 				pdfSha256: PDF_SHA,
 				// The server's rendering is stored with the record alone: every registered contract has its document.
-				pdfSize: SERVER_PDF.byteLength
+				pdfSize: SERVER_PDF.byteLength,
+				// Sealed off the registration path, later: none yet.
+				sealed: null
 			}
 		]);
 		expect(after.orders).toEqual([]);

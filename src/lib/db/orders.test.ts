@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { ContractDeskDB, DB_NAME, forgetDb, getDb } from './database';
 import { openAtVersion } from './migration-harness';
+import { LATEST_VERSION } from './schema';
 import { matchingOrderIds, queryOrders } from './orders';
 import { exampleOrder } from './test-fixtures';
 import type { OrderRow } from './types';
@@ -139,7 +140,7 @@ describe('order search', () => {
 		old.close();
 		const db = new ContractDeskDB();
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(LATEST_VERSION);
 		const stored = await db.orders.get(rows[1]!.id);
 		expect(stored?.searchParts).toContain(rows[1]!.id.slice(-6));
 		expect(stored?.searchParts?.every((p) => rows[1]!.id.endsWith(p) && p.length >= 4)).toBe(true);

@@ -215,8 +215,9 @@ async function downloadOne(row: DocumentDownloadRow, session: Session, opts: Dow
 	if (res.status === 401) throw new Stop('unauthorized');
 	let bytes: Uint8Array;
 	if (res.status === 404) {
-		// The server keeps no bytes of large documents. The renderer is deterministic, so the record renders
-		// to the registered document again — accepted only if the SHA-256 says it is that document.
+		// A server without the bytes (one from before it kept its own rendering, with no renderer to make them now)
+		// says 404. The renderer is deterministic, so the record renders to the registered document again —
+		// accepted only if the SHA-256 says it is that document.
 		const rendered = await rerender(contract, opts.render === undefined ? renderOnDevice : opts.render);
 		if (!rendered || (await sha256Hex(rendered)) !== contract.pdfSha256) return refuse(row, 'notFound');
 		bytes = rendered;
