@@ -1,7 +1,15 @@
 // Brings a fresh server's demo accounts into every state a user can reach (built once), and lists each route × state as a scene to visit.
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { DEMO_ACCOUNT_ID, DEMO_IDENTITY, DEMO_UNVERIFIED_ACCOUNT_ID, DEFAULT_VERIFICATION } from '../../server/seed';
-import { fillContact, fillReturnAddress, generateFramework, signIn, storedRows, underServiceWorker } from './helpers';
+import {
+	checkFirst,
+	fillContact,
+	fillReturnAddress,
+	generateFramework,
+	signIn,
+	storedRows,
+	underServiceWorker
+} from './helpers';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
@@ -406,7 +414,7 @@ export async function buildStates(
 							const box = '[data-testid="order-option"] input[type="checkbox"]:not(:disabled)';
 							await expect(p.getByTestId('order-option').first()).toBeVisible();
 							for (let i = 0; i < 6 && (await p.locator(`${box}:checked`).count()) < 3; i++)
-								await p.locator(`${box}:not(:checked)`).first().check();
+								await checkFirst(p.locator(`${box}:not(:checked)`));
 							await toConfirm(p);
 						},
 						cleanup: back

@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: signing in, coming under the app's service worker, generating a contract, extra devices.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -139,4 +139,12 @@ export async function fillReturnAddress(page: Page, fields: Partial<ReturnAddres
 	await page.locator('#stamp-postalCode').fill(a.postalCode);
 	if (a.courier !== undefined) await page.locator('#stamp-courier').fill(a.courier);
 	if (a.trackingNumber !== undefined) await page.locator('#stamp-trackingNumber').fill(a.trackingNumber);
+}
+
+/**
+ * Ticks the first of `boxes`. A box found free can lock before the click lands (the pull brings the contract its
+ * order is in), and Playwright's check keeps waiting on the element it found: each try finds the first box again.
+ */
+export async function checkFirst(boxes: Locator): Promise<void> {
+	await expect(async () => boxes.first().check({ timeout: 2_000 })).toPass({ timeout: 20_000 });
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
-import { fillContact, signIn, underServiceWorker } from './helpers';
+import { checkFirst, fillContact, signIn, underServiceWorker } from './helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const A4 = { width: 595.28, height: 841.89 };
@@ -36,7 +36,7 @@ test('the print view prints every page of the stored PDF on its own A4 sheet, of
 	// 30 orders not in a contract yet (specs before this one may have attached some), page after page.
 	const free = rows.locator('input[type="checkbox"]:not(:disabled):not(:checked)');
 	for (let ticked = 0; ;) {
-		for (let n = Math.min(await free.count(), 30 - ticked); n > 0; n--, ticked++) await free.first().check();
+		for (let n = Math.min(await free.count(), 30 - ticked); n > 0; n--, ticked++) await checkFirst(free);
 		if (ticked === 30) break;
 		const firstOnPage = await rows.first().locator('label').textContent();
 		await page.getByRole('button', { name: '下一页' }).click();

@@ -101,7 +101,8 @@ test('registrations carry the record and its SHA-256 only; a fresh device downlo
 }) => {
 	test.setTimeout(420_000);
 	const sent: Sent[] = [];
-	page.on('request', (req) => {
+	// On the context: a registration the service worker sends (Background Sync) is not one of the page's requests.
+	page.context().on('request', (req) => {
 		const m = new URL(req.url()).pathname.match(/^\/api\/v1\/contracts\/([0-9a-f-]{36})$/);
 		if (req.method() !== 'PUT' || !m) return;
 		const wire = req.postDataBuffer() ?? Buffer.alloc(0);
