@@ -207,6 +207,13 @@ async function registrationRun(
 			PUBLIC_URL,
 			RENDERS_PER_ACCOUNT: '1000',
 			RENDER_QUEUE: '1000',
+			// One account drives the whole load here: its admission budgets (issue 23) would answer most of it 429.
+			ACCOUNT_REQUESTS_IN_FLIGHT: '1000',
+			ACCOUNT_KIB_IN_FLIGHT: String(1024 * 1024),
+			ACCOUNT_KIB_PER_MINUTE: String(1024 * 1024),
+			ACCOUNT_KIB_BURST: String(1024 * 1024),
+			// The seal job (issue 24) runs in the same process; BENCH_SEAL=off measures the registration path alone.
+			...(process.env.BENCH_SEAL === 'off' ? { SEAL: 'off' } : {}),
 			// Issue 20's setting: 2 cores, one render worker per process (the main thread keeps the other core).
 			RENDER_WORKERS: '1'
 		}
