@@ -51,7 +51,12 @@ test('the phone shows and downloads 电子盖章版 and the evidence report afte
 	expect(out).toContain('Signature is Valid');
 	expect(out).toContain('ETSI.CAdES.detached');
 
-	// /verify: the registered document inside the sealed copy, and its seal checked in the browser.
+	// /verify offline, never opened online on this device: the signed-in app kept the provider's certificate.
+	await page.goto('/verify');
+	await page.getByTestId('verify-file').setInputFiles(path);
+	await expect(page.getByTestId('verify-seal')).toHaveAttribute('data-seal', 'valid', { timeout: 15_000 });
+
+	// /verify online: the registered document inside the sealed copy, and its seal checked in the browser.
 	await context.setOffline(false);
 	await page.goto('/verify');
 	await page.getByTestId('verify-file').setInputFiles(path);
