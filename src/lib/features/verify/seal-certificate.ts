@@ -41,11 +41,10 @@ let keptThisLoad = false;
 
 /**
  * Keeps the provider's certificate with the app, not only once /verify was opened online: called by the signed-in
- * shell at idle time, once per page load, so a phone that later opens /verify offline can still check a seal.
+ * shell at idle time when online, once per page load, so a phone that later opens /verify offline can still check a seal.
  */
 export function keepProviderSealChain(): void {
-	// Offline the app sends nothing: the next page load online keeps it.
-	if (keptThisLoad || !navigator.onLine) return;
+	if (keptThisLoad) return;
 	keptThisLoad = true;
 	void providerSealChain().catch(() => {});
 }
