@@ -3,100 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sha256Hex } from '../src/lib/domain/canonical';
-import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
-import { partyAOf } from '../src/lib/domain/contractRules';
-import type { VerifiedIdentity } from '../src/lib/domain/identity';
-import type { Order } from '../src/lib/domain/order';
-import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
-import { renderContractPdf } from '../src/lib/pdf/render';
 import { DEFAULT_VERIFICATION } from '../server/seed';
 import { createDatabase, startThrowawayCluster } from '../server/store/pg/throwaway-cluster';
-import { median, type BenchRow } from './bench/stats';
+import { put, record, signIn, timedRegistrations } from './bench/registrant';
+import type { BenchRow } from './bench/stats';
 import { startCluster } from './cluster';
 
-const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 /** Requests the flooder keeps in flight, spread by the proxy over both processes; it ignores Retry-After. */
 const FLOOD = 20;
 const ADMIN = 'bench-admin-token';
 const PUBLIC_URL = 'http://localhost:8787';
 
-type Account = {
-	token: string;
-	identity: VerifiedIdentity;
-	provider: { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
-	orders: Order[];
-};
-
 async function ok(res: Response): Promise<Response> {
 	if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
 	return res;
-}
-
-async function signIn(base: string, code: string): Promise<Account> {
-	const session = await ok(
-		await fetch(`${base}/api/v1/session`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ code })
-		})
-	);
-	const { token } = (await session.json()) as { token: string };
-	const changes = await ok(await fetch(`${base}/api/v1/changes`, { headers: { authorization: `Bearer ${token}` } }));
-	return { token, ...((await changes.json()) as Omit<Account, 'token'>) };
-}
-
-function record(a: Account, orders?: Order[]): ContractRecord {
-	const id = globalThis.crypto.randomUUID();
-	const createdAt = new Date().toISOString();
-	const kind = orders ? 'order' : 'framework';
-	const templateVersion = CURRENT_TEMPLATE_VERSION[kind];
-	const base = {
-		id,
-		number: contractNumber(id, createdAt, templateVersion),
-		templateVersion,
-		createdAt,
-		partyA: partyAOf(a.identity),
-		partyB: { ...a.provider },
-		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
-	};
-	if (!orders) return { kind: 'framework', ...base };
-	const lines = orders.map(({ id: oid, product, spec, billingMode, amountFen, paidAt }) => ({
-		id: oid,
-		product,
-		spec,
-		billingMode,
-		amountFen,
-		paidAt
-	}));
-	return { kind: 'order', ...base, orders: lines, totalFen: lines.reduce((s, o) => s + o.amountFen, 0) };
-}
-
-function put(base: string, token: string, r: ContractRecord, pdfSha256: string): Promise<Response> {
-	return fetch(`${base}/api/v1/contracts/${r.id}`, {
-		method: 'PUT',
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': r.id },
-		body: JSON.stringify({ record: r, pdfSha256 })
-	});
-}
-
-/** Median latency of `RUNS` genuine registrations of one account, one after another; each must be 201. */
-async function timedRegistrations(
-	base: string,
-	a: Account,
-	fonts: Awaited<ReturnType<typeof loadContractFontsNode>>
-): Promise<number> {
-	const ms: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		const r = record(a);
-		const sha = await sha256Hex(await renderContractPdf(r, fonts));
-		const t0 = performance.now();
-		const res = await put(base, a.token, r, sha);
-		ms.push(performance.now() - t0);
-		if (res.status !== 201) throw new Error(`genuine registration answered ${res.status}: ${await res.text()}`);
-	}
-	return median(ms);
 }
 
 export async function runRenderFloodBench(): Promise<BenchRow[]> {
