@@ -1,6 +1,6 @@
 // npm run cluster: N server processes (default 2) on one PostgreSQL (DATABASE_URL) behind a small round-robin proxy on one port; a process that dies is started again.
 //
-// A local stand-in for "N API processes behind a load balancer" (README, Deployment at scale): every process is
+// A local stand-in for "N API processes behind a load balancer" (docs/deployment.md): every process is
 // stateless, so any may serve any request; kill one (kill -9 <pid>) and the others go on serving.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
