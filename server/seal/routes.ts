@@ -11,14 +11,15 @@ import { evidenceReportPdf } from './report';
 import { sealPdf } from './seal-pdf';
 import { tsaClient } from './tsa';
 import { readP12 } from './p12';
+import { bytesToBase64 } from '../../src/lib/bytes/base64';
 
 /** The chain's DER as base64, seal certificate first, or undefined while there is none (seal off, not made yet). */
 export async function publicChain(config: SealConfig): Promise<string[] | undefined> {
 	if (config.mode === 'off') return undefined;
 	if (config.mode === 'p12')
-		return (await readP12(config.p12!.file, config.p12!.password)).chain.map((d) => Buffer.from(d).toString('base64'));
+		return (await readP12(config.p12!.file, config.p12!.password)).chain.map((d) => bytesToBase64(d));
 	if (!existsSync(config.certFile)) return undefined;
-	return readChain(config.certFile).map((d) => Buffer.from(d).toString('base64'));
+	return readChain(config.certFile).map((d) => bytesToBase64(d));
 }
 
 export function sealRoutes(deps: {

@@ -13,10 +13,9 @@ import {
 	backupFileName,
 	exportBackupFile,
 	importBackup,
-	total,
-	base64ToBytes,
-	bytesToBase64
+	total
 } from '../../src/lib/pwa/backup';
+import { base64ToBytes, bytesToBase64 } from '../../src/lib/bytes/base64';
 import { backupFileSchema, type BackupFile } from '../../src/lib/pwa/backup-schema';
 import { DEMO_IDENTITY, demoFilings } from '../../server/seed';
 import { DEFAULT_PROVIDER } from '../../server/config';

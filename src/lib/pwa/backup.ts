@@ -1,4 +1,5 @@
 // Backup: export every record and PDF of the account as one validated JSON file; import merges by id, only ever adding.
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
 import { canonicalJson, sha256Hex } from '../domain/canonical';
 import { shanghaiParts } from '../domain/time';
 import type { Table } from 'dexie';
@@ -56,19 +57,6 @@ const zero = (): Counts => ({
 	documents: 0
 });
 export const total = (c: Counts): number => Object.values(c).reduce((a, b) => a + b, 0);
-
-// Chunks keep String.fromCharCode's argument list small for multi-MB PDFs.
-export function bytesToBase64(bytes: Uint8Array): string {
-	let s = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(s);
-}
-export function base64ToBytes(b64: string): Uint8Array {
-	const s = atob(b64);
-	const out = new Uint8Array(s.length);
-	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-	return out;
-}
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
 	return new Uint8Array(await blob.arrayBuffer());

@@ -1,4 +1,6 @@
 // The provider's published seal certificate chain for /verify: fetched from the public endpoint when online and kept on the device, so seals are checked offline too.
+import { base64ToBytes } from '../../bytes/base64';
+
 const CACHE_KEY = 'contract-desk.seal-certificate';
 
 /**
@@ -8,7 +10,7 @@ const CACHE_KEY = 'contract-desk.seal-certificate';
 export async function providerSealChain(
 	fetchImpl: typeof fetch = fetch
 ): Promise<{ chain: Uint8Array[]; test: boolean } | null> {
-	const decode = (list: string[]) => list.map((b64) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)));
+	const decode = (list: string[]) => list.map(base64ToBytes);
 	try {
 		const res = await fetchImpl('/api/v1/seal/certificate', { signal: AbortSignal.timeout(10_000) });
 		if (res.ok) {

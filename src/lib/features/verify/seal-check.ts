@@ -1,7 +1,8 @@
 // Checks the provider's electronic seal in a sealed contract PDF on the device (pkijs, loaded only by /verify): the signed byte ranges cover the whole file, the CMS signature holds over them, and the signer is the provider's seal certificate.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { lastSignature, latin1 } from './sealed-file';
+import { bytesToLatin1 } from '../../bytes/latin1';
+import { lastSignature } from './sealed-file';
 
 export type SealCheck =
 	| { status: 'valid'; signedAt: string | null; timestamped: boolean }
@@ -26,7 +27,7 @@ const same = (a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array) => {
 
 /** `providerChain`: the provider's seal certificate first, as DER (from /api/v1/seal/certificate). */
 export async function checkSeal(bytes: Uint8Array, providerChain: Uint8Array[]): Promise<SealCheck> {
-	const sig = lastSignature(latin1(bytes));
+	const sig = lastSignature(bytesToLatin1(bytes));
 	if (!sig) return { status: 'broken' };
 	const [start, a, b, c] = sig.range as [number, number, number, number];
 	// The signature must cover the whole file but its own hex string: nothing added or kept outside it.

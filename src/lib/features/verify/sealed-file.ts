@@ -1,11 +1,5 @@
 // Recognises a sealed contract PDF without any PDF or ASN.1 library: its last CAdES signature (ByteRange, Contents, /M) and its first revision, the registered bytes.
-export const latin1 = (bytes: Uint8Array) => {
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-	}
-	return text;
-};
+import { bytesToLatin1 } from '../../bytes/latin1';
 
 /** Where the file's last signature is: its ByteRange, the /Contents hex and the /M time, or null when it has none. */
 export function lastSignature(text: string): { range: number[]; hex: string; m: string | null } | null {
@@ -21,7 +15,7 @@ export function lastSignature(text: string): { range: number[]; hex: string; m: 
 
 /** Whether the file carries a CAdES signature (a sealed copy). */
 export function isSealed(bytes: Uint8Array): boolean {
-	return lastSignature(latin1(bytes)) !== null;
+	return lastSignature(bytesToLatin1(bytes)) !== null;
 }
 
 /**
@@ -30,6 +24,6 @@ export function isSealed(bytes: Uint8Array): boolean {
  */
 export function firstRevision(bytes: Uint8Array): Uint8Array {
 	if (!isSealed(bytes)) return bytes;
-	const at = latin1(bytes).indexOf('%%EOF');
+	const at = bytesToLatin1(bytes).indexOf('%%EOF');
 	return at < 0 ? bytes : bytes.subarray(0, at + 5);
 }

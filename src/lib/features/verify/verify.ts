@@ -10,6 +10,7 @@ import {
 	type Rendition
 } from '../../domain/verification';
 import type { ContractRow } from '../../db/types';
+import { bytesToLatin1 } from '../../bytes/latin1';
 import { firstRevision } from './sealed-file';
 
 /** From the QR link: number + content fingerprint. From a file: its SHA-256, and its number when the file carries one. */
@@ -215,11 +216,7 @@ export async function verifyContract(
  */
 export function contractNumberOf(bytes: Uint8Array, fileName = ''): string | null {
 	const pattern = new RegExp(CONTRACT_NUMBER.source.slice(1, -1));
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-	}
-	return text.replaceAll('\0', '').match(pattern)?.[0] ?? fileName.match(pattern)?.[0] ?? null;
+	return bytesToLatin1(bytes).replaceAll('\0', '').match(pattern)?.[0] ?? fileName.match(pattern)?.[0] ?? null;
 }
 
 /** The most a contract PDF can be (the server accepts 2 MB with its record); anything far beyond is not one of ours. */
