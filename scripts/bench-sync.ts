@@ -207,7 +207,7 @@ async function requestsPerMinute(rig: EngineRig, setup: 'offline' | 'blocked', s
 	const { clock, engine } = await freshDevice(rig, 0, () => online, 1);
 	if (setup === 'offline') for (let i = 0; i < 50; i++) await queueContract(rig.s.parties);
 	else {
-		// A paper-copy request behind a registration the provider refuses (a different Party A).
+		// A stamping request behind a registration the provider refuses (a different Party A).
 		const c = await queueContract({ ...rig.s.parties, partyA: { ...rig.s.parties.partyA, name: '别的公司有限公司' } });
 		await queueStamping(c.id, '王珺', Date.now() + 1);
 		void engine.request();

@@ -84,8 +84,8 @@ async function generateContracts(page: Page): Promise<string[]> {
 	return ids;
 }
 
-/** A paper-copy request through the stamping form, confirmed and sent; `tracking` marks it as already mailed. */
-async function requestPaperCopy(page: Page, contractId: string, tracking?: string): Promise<void> {
+/** A stamping request through the stamping form, confirmed and sent; `tracking` marks it as already mailed. */
+async function submitStampingRequest(page: Page, contractId: string, tracking?: string): Promise<void> {
 	await page.goto(`/contracts/${contractId}/stamping`);
 	await page.locator('#stamp-recipient').fill('王珺');
 	await page.locator('#stamp-phone').fill('0755-86013388');
@@ -134,9 +134,9 @@ async function narrow(browser: Browser, base: string): Promise<string> {
 		const page = await context.newPage();
 		await signIn(page, 'demo');
 		const [framework, filing] = await generateContracts(page);
-		await requestPaperCopy(page, framework!, 'SF1234567890');
+		await submitStampingRequest(page, framework!, 'SF1234567890');
 		await providerStamps(base, framework!);
-		await requestPaperCopy(page, filing!);
+		await submitStampingRequest(page, filing!);
 		await page.goto('/');
 		// The provider's events come with the next pull.
 		await page.getByRole('button', { name: '立即同步' }).click();

@@ -99,7 +99,7 @@ describe('GET /changes, paged', () => {
 		});
 	}, 120_000);
 
-	it('carries paper-copy requests and the outbound parcel added later, and the PDF size', async () => {
+	it('carries stamping requests and the outbound parcel added later, and the PDF size', async () => {
 		const pdf = new TextEncoder().encode('%PDF-1.7 restore');
 		const [id] = await registerDirect(1, pdf);
 		let cursor = (await pullPage(`?since=0&limit=1000`)).cursor;

@@ -1,4 +1,4 @@
-// 确认收到 on the server: the customer ends a returned paper-copy request; the store decides against its own records.
+// 确认收到 on the server: the customer ends a returned stamping request; the store decides against its own records.
 import type { StampingReceipt } from '../src/lib/domain/stampingReceipt';
 import type { IdemHandle, Outcome } from './idempotency';
 import type { ReceiptResult, Store } from './store';

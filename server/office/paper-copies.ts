@@ -1,4 +1,4 @@
-// One paper-copy request in the office: its full view, the lookup by number for intake, and the received → stamped → dispatched steps.
+// One stamping request in the office: its full view, the lookup by number for intake, and the received → stamped → dispatched steps.
 import {
 	extractContractNumber,
 	type ActionRefusal,

@@ -137,8 +137,8 @@ async function effective(page: Page, id: string): Promise<void> {
 	await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'effective', { timeout: 30_000 });
 }
 
-/** The customer's paper-copy request, confirmed and sent; with a tracking number it is mailed already. */
-async function requestPaperCopy(page: Page, id: string, tracking?: string): Promise<void> {
+/** The customer's stamping request, confirmed and sent; with a tracking number it is mailed already. */
+async function submitStampingRequest(page: Page, id: string, tracking?: string): Promise<void> {
 	await go(page, `/contracts/${id}/stamping`);
 	await fillReturnAddress(page, tracking ? { courier: '顺丰速运', trackingNumber: tracking } : {});
 	await page.getByTestId('stamp-submit').click();
@@ -194,11 +194,11 @@ export async function buildStates(
 		const hash = (await page.getByTestId('detail-content-hash').textContent())!.trim();
 
 		// Paper copies: the order contract's still to mail, the others mailed; then the provider's steps.
-		await requestPaperCopy(page, order);
-		await requestPaperCopy(page, filing, 'SF1234567890');
-		await requestPaperCopy(page, received, 'SF1234567891');
-		await requestPaperCopy(page, stamped, 'SF1234567892');
-		await requestPaperCopy(page, returned, 'SF1234567893');
+		await submitStampingRequest(page, order);
+		await submitStampingRequest(page, filing, 'SF1234567890');
+		await submitStampingRequest(page, received, 'SF1234567891');
+		await submitStampingRequest(page, stamped, 'SF1234567892');
+		await submitStampingRequest(page, returned, 'SF1234567893');
 		await admin(base, adminToken, `/contracts/${received}/stamping/received`);
 		for (const step of ['received', 'stamped']) {
 			await admin(base, adminToken, `/contracts/${stamped}/stamping/${step}`);

@@ -127,7 +127,7 @@ export const RETURN_ADDRESS: ReturnAddress = {
 	postalCode: '518057'
 };
 
-/** Fills the paper-copy request's return-address form (and the outbound shipment when given); does not submit. */
+/** Fills the stamping request's return-address form (and the outbound shipment when given); does not submit. */
 export async function fillReturnAddress(page: Page, fields: Partial<ReturnAddress> = {}): Promise<void> {
 	const a = { ...RETURN_ADDRESS, ...fields };
 	await page.locator('#stamp-recipient').fill(a.recipient);

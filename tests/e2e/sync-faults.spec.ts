@@ -56,12 +56,12 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 		await tab2.goto('/');
 		await expect(tab2.getByTestId('verification-state')).toBeVisible();
 
-		// Three contracts, each registered through the faults; one gets a paper-copy request.
+		// Three contracts, each registered through the faults; one gets a stamping request.
 		const ids: string[] = [];
 		for (const person of ['李喆', '王珺', '张堃']) ids.push(await generateFramework(tab1, person));
 		await submitStamping(tab1, ids[0]!);
 
-		// A fourth contract and its paper-copy request are made offline; the provider will refuse the registration.
+		// A fourth contract and its stamping request are made offline; the provider will refuse the registration.
 		await tab1.goto('/');
 		await context.setOffline(true);
 		await expect.poll(() => tab1.evaluate(() => navigator.onLine)).toBe(false);
@@ -120,7 +120,7 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 			.toEqual(['submitStamping:refused']);
 		const drainMs = Date.now() - back;
 
-		// The refused registration needs the user; the paper-copy request behind it says so and does not spin.
+		// The refused registration needs the user; the stamping request behind it says so and does not spin.
 		const rows = await storedRows<Row>(tab1, 'outbox');
 		expect(rows.find((r) => r.resourceId === refused && r.kind === 'registerContract')?.status).toBe('rejected');
 		await expect(tab1.getByTestId('sync-badge')).toHaveAttribute('data-state', 'refused');
@@ -164,7 +164,7 @@ test('two tabs through drops, drops after commit, 503s, resets, delays and a kil
 		await expect(tab1.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
 		await shot(tab1, 'outbox-synced');
 
-		// Exactly once on the server: every contract and paper-copy request, each idempotency key finished once.
+		// Exactly once on the server: every contract and stamping request, each idempotency key finished once.
 		const all = await storedRows<Row>(tab1, 'outbox');
 		const db = new Database(join(dataDir, 'contract-desk.sqlite'), { readonly: true, fileMustExist: true });
 		try {

@@ -65,7 +65,7 @@ async function generateOrder(page: Page): Promise<{ id: string; orders: string[]
 	return { id: new URL(page.url()).pathname.split('/').at(-1)!, orders };
 }
 
-async function requestPaperCopy(page: Page, contractId: string): Promise<void> {
+async function submitStampingRequest(page: Page, contractId: string): Promise<void> {
 	await page.goto(`/contracts/${contractId}/stamping`);
 	await fillReturnAddress(page, { recipient: '赵珺', address: '科技园科苑路 8 号 12 层' });
 	await page.getByTestId('stamp-submit').click();
@@ -110,7 +110,7 @@ test('device B restores what device A registered: contracts, documents with the 
 	const framework = await generateFramework(page, '赵珺');
 	const filing = await generateFiling(page);
 	const order = await generateOrder(page);
-	await requestPaperCopy(page, framework);
+	await submitStampingRequest(page, framework);
 
 	// Everything reaches the server.
 	await expect
@@ -136,7 +136,7 @@ test('device B restores what device A registered: contracts, documents with the 
 		await signIn(b, 'demo');
 		await expectRestored(b, expected, numbers);
 
-		// The paper-copy request: shown as made, read-only, with its timeline.
+		// The stamping request: shown as made, read-only, with its timeline.
 		await b.goto(`/contracts/${framework}/stamping`);
 		await expect(b.getByTestId('stamp-submitted-recipient')).toHaveText('赵珺');
 		await expect(b.getByTestId('stamp-submitted-line')).toHaveText('广东省深圳市南山区 科技园科苑路 8 号 12 层');

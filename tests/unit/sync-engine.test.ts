@@ -97,7 +97,7 @@ afterEach(() => {
 	getDb().close();
 });
 
-/** Queues a registration and a paper-copy request behind it, timed on the fake clock. */
+/** Queues a registration and a stamping request behind it, timed on the fake clock. */
 async function contractWithStamping() {
 	const c = await queueContract(undefined, new Date(clock.now()).toISOString());
 	await getDb().outbox.where('resourceId').equals(c.id).modify({ createdAt: clock.now(), nextAttemptAt: clock.now() });
@@ -107,7 +107,7 @@ async function contractWithStamping() {
 }
 
 describe('no storm, by construction', () => {
-	it('a paper-copy request behind a refused registration wakes nothing: no timer, no request for an hour', async () => {
+	it('a stamping request behind a refused registration wakes nothing: no timer, no request for an hour', async () => {
 		const { contract, stamping } = await contractWithStamping();
 		provider.state.refuse.add(contract.id);
 		await round();

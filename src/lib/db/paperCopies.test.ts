@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveGeneratedContract } from './contracts';
 import { forgetDb, getDb } from './database';
-import { contractsByPaperState, eligibleForPaper } from './paperCopies';
+import { contractsByPaperState, eligibleForStamping } from './paperCopies';
 import { allPaperSummaries, paperSummaries, STAMPING_DRAFT_PREFIX } from './paperSummaries';
 import { stampingDraftKey, submitStamping } from './stamping';
 import { exampleFrameworkRecord } from './test-fixtures';
@@ -64,7 +64,7 @@ describe('paper copies', () => {
 		expect((await contractsByPaperState('toMail', { kind: 'order' }, 0, 20)).total).toBe(0);
 
 		// Step 1 offers the contracts without a submitted request (a draft is still open), newest first.
-		const eligible = await eligibleForPaper(0, 20);
+		const eligible = await eligibleForStamping(0, 20);
 		expect(eligible.rows.map((r) => r.id)).toEqual([typed, opened, none]);
 		expect(eligible.total).toBe(3);
 	});

@@ -1,4 +1,4 @@
-// Paper copies in lists: contracts by paper-copy state (the list filter, the 纸质合同 page) and the contracts eligible for one.
+// Paper copies in lists: contracts by paper-copy state (the list filter, the 纸质合同 page), and the contracts a new stamping request may name (its step 1).
 import type { PaperState, PaperSummary } from '../domain/paperCopy';
 import { MIN_PART, normalizeSearch } from '../domain/search';
 import { refusedContractIds, type ContractQuery } from './contracts';
@@ -48,11 +48,11 @@ export async function contractsByPaperState(
 }
 
 /**
- * Step 1 of a new paper copy (选择对应合同): contracts that may still get one — not void, not refused, no
+ * Step 1 of a new stamping request (选择对应合同): contracts that may still get one — not void, not refused, no
  * submitted request or provider event — newest first. The total comes from index counts minus the few
  * excluded, so it stays cheap at 10,000 contracts.
  */
-export async function eligibleForPaper(offset: number, limit: number): Promise<Page<ContractRow>> {
+export async function eligibleForStamping(offset: number, limit: number): Promise<Page<ContractRow>> {
 	const db = getDb();
 	const [requests, events, refused] = await Promise.all([
 		db.stampingRequests.where('status').equals('submitted').primaryKeys(),

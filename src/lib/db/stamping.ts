@@ -1,4 +1,4 @@
-// Paper-copy requests on the device: the one-transaction submission of a return address, and its draft.
+// Stamping requests on the device: the one-transaction submission of a return address, and its draft.
 import { newOutboxEntry } from '../domain/outbox';
 import { stampingSubmission, type StampingSubmission } from '../domain/stamping';
 import { shanghaiIso } from '../domain/time';

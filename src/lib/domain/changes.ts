@@ -38,7 +38,7 @@ export const restoredContract = contractState.extend({
 });
 
 /**
- * A submitted paper-copy request. The address was checked against the division data when it was
+ * A submitted stamping request. The address was checked against the division data when it was
  * submitted; the pull checks its shape only, so the division tree stays out of the sync code's bundle.
  */
 export const restoredStamping = z.object({

@@ -152,7 +152,7 @@ export const dueDate = z.object({
 });
 
 /**
- * One paper-copy request as the office lists it. Order: awaiting oldest submission first; received and stamped
+ * One stamping request as the office lists it. Order: awaiting oldest submission first; received and stamped
  * overdue first, then due soon, then by due date; returned most recent first.
  */
 export const queueItem = z.object({

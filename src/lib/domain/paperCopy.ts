@@ -1,4 +1,4 @@
-// Where a contract's paper copy (线下盖章申请) stands, from the device's request, draft and the provider's events.
+// Where a contract's paper copy (纸质合同) stands, from the device's request, draft and the provider's events.
 import { returnDueDate, type DueDate, type WorkCalendar } from './workdays';
 
 /**

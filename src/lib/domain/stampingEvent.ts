@@ -1,4 +1,4 @@
-// Events on a paper-copy request — the provider's received → stamped → returned, then the customer's confirmed — and courier shipments.
+// Events on a stamping request — the provider's received → stamped → returned, then the customer's confirmed — and courier shipments.
 // Kept apart from the submission so the pull protocol does not pull the division tree into first-load JS.
 import { z } from 'zod';
 import { FIELD_LIMITS } from './fieldLimits';

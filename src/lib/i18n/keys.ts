@@ -6,7 +6,7 @@ import type sync from './messages/sync';
 import type { contractMessages } from '../features/contracts/i18n';
 import type { fieldMessages } from '../features/fields/i18n';
 import type { listMessages } from '../features/contracts/list/i18n';
-import type { paperMessages } from '../features/stamping/paper/i18n';
+import type { paperMessages } from '../features/paperCopy/i18n';
 import type { coverMessages } from '../features/stamping/cover/i18n';
 import type { officeMessages } from '../features/office/i18n';
 import type { printMessages } from '../features/print/i18n';

@@ -1,4 +1,4 @@
-// Messages of the paper-copy request (线下盖章申请): registered when a stamping module loads, not with the shell.
+// Messages of the stamping request (线下盖章申请): registered when a stamping module loads, not with the shell.
 import { defineMessages } from '../../i18n/define';
 import { registry } from '../../i18n/registry';
 

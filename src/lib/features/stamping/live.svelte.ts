@@ -1,4 +1,4 @@
-// Live reads of one contract's paper-copy request: the submitted row, its events, its outbox rows (address, 确认收到).
+// Live reads of one contract's stamping request: the submitted row, its events, its outbox rows (address, 确认收到).
 import { Live } from '../../components/live.svelte';
 import { getDb } from '../../db/database';
 import { readWorkCalendar } from '../../db/holidays';

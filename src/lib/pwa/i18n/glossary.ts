@@ -8,6 +8,23 @@ import { registry } from '../../i18n/registry';
  * console's 「带备案信息附件」 button and its list's 「带附件（备案信息）」 — the app says the first; the second form lives on
  * only as the PDF's document title 「云服务合同（附：备案信息）」, which released templates print and 2026.5 keeps.
  * The back office and the code use these words too: a new screen, message or template takes its words from here.
+ *
+ * One code name per concept (`code`), in file, folder and identifier names alike. The request and the paper are two
+ * concepts, so two names:
+ * - `stamping` — the stamping request (线下盖章申请) and everything written about it: the submission and its return
+ *   address and outbound parcel (`StampingSubmission`), its draft, its outbox rows, the provider's events and the
+ *   customer's 确认收到 (`StampingEvent`, `stampingReceipt`), the forms and page that make or show one
+ *   (`domain/stamping*.ts`, `db/stamping*.ts`, `features/stamping/`), its server routes and store rows. In English
+ *   prose: "stamping request", not "paper-copy request".
+ * - `paperCopy` — the paper contract (纸质合同): where it stands, derived from the request and its events
+ *   (`PaperState`, `PaperSummary`; the `Paper…`/`paper…` identifiers are this concept), and the lists, filters, badges
+ *   and reminders by that state (`domain/paperCopy.ts`, `db/paperCopies.ts`, `db/paperSummaries.ts`,
+ *   `features/paperCopy/`).
+ * Persisted and wire names keep the spelling they shipped with, whatever the rule says, because renaming them would
+ * break stored data and deployed devices: Dexie stores `stampingRequests`/`stampingEvents`, the `stamping:` draft key,
+ * database tables `stamping_requests`/`stamping_events`, the pull's `stampingRequests`/`stampingEvents`, outbox kind
+ * `submitStamping`, the office role `stamping`, message keys (`paper…`, `stamping…`), and the URLs `/stamping` (the
+ * 纸质合同 list: paper states) and `/contracts/<id>/stamping`.
  */
 export const GLOSSARY = [
 	{ id: 'stampingRequest', zh: '线下盖章申请', en: 'stamping request', code: 'stamping (StampingSubmission)' },

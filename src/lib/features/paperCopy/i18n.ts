@@ -1,6 +1,9 @@
 // Messages of paper copies outside their own page: badges, the 纸质合同 list and step 1, home's reminders (zh-CN first).
-import { defineMessages } from '../../../i18n/define';
-import { registry } from '../../../i18n/registry';
+import { defineMessages } from '../../i18n/define';
+import { registry } from '../../i18n/registry';
+
+// Keys keep the `paper` spelling they shipped with even where they name the stamping request's steps (paperNew,
+// paperChoose…, paperConfirmReceipt): message keys are not renamed (see the glossary's naming rule).
 
 export const paperMessages = defineMessages(
 	{
