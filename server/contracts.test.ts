@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { changesResponse } from '../src/lib/domain/changes';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { registerContractBody, RenderUnavailableError } from './app';
+import { registerContractBody } from '../src/lib/domain/api';
+import { RenderUnavailableError } from './registration';
 import { requestHash } from './idempotency';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoOrders } from './seed';
 import {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ApiError } from '../src/lib/domain/changes';
+import type { ApiError } from '../src/lib/domain/api';
 
 export function apiError(
 	c: Context,
@@ -25,6 +25,10 @@ export function fieldErrors(err: z.ZodError): Record<string, string[]> {
 
 export function invalid(c: Context, fields: Record<string, string[]>, message = 'Invalid request'): Response {
 	return apiError(c, 400, 'invalid', { message, fields });
+}
+
+export function notFound(c: Context): Response {
+	return apiError(c, 404, 'notFound', { message: 'Not found' });
 }
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };

@@ -1,7 +1,7 @@
 // Registering a contract: every printed field checked against the provider's records, then a bounded re-render, then one store write.
 import { createHash } from 'node:crypto';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { registerContractBody, type RegisterContractBody } from '../src/lib/domain/registration';
+import type { RegisterContractBody, RegisteredContract, RegistrationReply } from '../src/lib/domain/api';
 import { contractDiscrepancies, type Discrepancy } from '../src/lib/domain/contractRules';
 import type { Config } from './config';
 import type { IdemHandle, Outcome } from './idempotency';
@@ -19,8 +19,6 @@ export class RenderUnavailableError extends Error {
 	override name = 'RenderUnavailableError';
 }
 
-export { registerContractBody, type RegisterContractBody };
-
 export interface RegistrationDeps {
 	store: Store;
 	config: Pick<Config, 'provider' | 'registration'>;
@@ -34,7 +32,7 @@ export interface RegistrationDeps {
 /** An outcome plus the seconds a retryable one asks the client to wait. */
 export type RegistrationOutcome = Outcome & { retryAfterS?: number };
 
-export function contractView(contract: StoredContract) {
+export function contractView(contract: StoredContract): RegisteredContract {
 	return {
 		id: contract.id,
 		number: contract.record.number,
@@ -90,9 +88,9 @@ function alreadyAttached(record: ContractRecord, attached: readonly AttachedOrde
 export function registerResponse(result: RegisterResult, record: ContractRecord): RegistrationOutcome {
 	switch (result.kind) {
 		case 'created':
-			return outcome(201, { contract: contractView(result.contract) });
+			return outcome(201, { contract: contractView(result.contract) } satisfies RegistrationReply);
 		case 'same':
-			return outcome(200, { contract: contractView(result.contract) });
+			return outcome(200, { contract: contractView(result.contract) } satisfies RegistrationReply);
 		case 'conflict':
 			return outcome(409, {
 				error: 'conflict',

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, parseTrustedProxies } from './client-address';
 import { delayAfter, SharedThrottle, Throttle, type FailureLog } from './throttle';
-import { createApp, SIGN_IN_RULES } from './app';
+import { createApp } from './app';
+import { SIGN_IN_RULES } from './routes/session';
 import { makeEnv, type TestEnv } from './test-helpers';
 
 describe('Throttle', () => {

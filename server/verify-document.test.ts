@@ -4,7 +4,7 @@ import { sha256Hex } from '../src/lib/domain/canonical';
 import { exampleFiling, exampleFramework, exampleOrder } from '../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
-import { RenderUnavailableError } from './app';
+import { RenderUnavailableError } from './registration';
 import {
 	renderRegisteredCopy,
 	renderWorkerCount,

@@ -1,8 +1,8 @@
 // Registration re-renders the record with the same pure renderer the device used and compares fingerprints, in worker threads.
 import { availableParallelism } from 'node:os';
 import type { ContractRecord } from '../src/lib/domain/contract';
-import { RenderUnavailableError, type VerifyDocument } from './app';
-import type { RenderRegisteredCopy } from './public-verify';
+import { RenderUnavailableError, type VerifyDocument } from './registration';
+import type { RenderRegisteredCopy } from './registered-copy';
 import type { Rendered, RenderJob } from './render-worker';
 import { WorkerPool, WorkerUnavailableError } from './worker-pool';
 

@@ -1,9 +1,10 @@
 // Limits that hold across processes on PostgreSQL: two app instances (own pools, own owner ids) on one database share the sign-in throttle, the global ceiling, the public verify limiter and the per-account render admission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
-import { createApp, SIGN_IN_RULES, type AppDeps } from '../../app';
+import { createApp, type AppDeps } from '../../app';
+import { SIGN_IN_RULES } from '../../routes/session';
 import { loadConfig } from '../../config';
-import { PUBLIC_VERIFY_LIMIT } from '../../public-verify';
+import { PUBLIC_VERIFY_LIMIT } from '../../routes/verify';
 import { RenderBusyError, RenderGate } from '../../render-gate';
 import { demoSeed } from '../../seed';
 import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../test-helpers';

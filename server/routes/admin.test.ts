@@ -1,7 +1,7 @@
 // Back-office API: admin auth, account verification and the received → stamped → returned transitions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesResponse, type ChangesResponse } from '../src/lib/domain/changes';
-import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from './seed';
+import { changesResponse, type ChangesResponse } from '../../src/lib/domain/changes';
+import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from '../seed';
 import {
 	ADMIN_TOKEN,
 	auth,
@@ -12,7 +12,7 @@ import {
 	signIn,
 	PDF_SHA,
 	type TestEnv
-} from './test-helpers';
+} from '../test-helpers';
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -1,15 +1,15 @@
 // The provider's back office API: verify accounts and move stamping requests through received → stamped → returned.
 import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from '../src/lib/domain/canonical';
-import { verifiedIdentity } from '../src/lib/domain/identity';
-import { courierShipment, providerEventKind, type StampingEvent } from '../src/lib/domain/stamping';
-import { createStaffRequest } from '../src/lib/domain/office';
-import { calendarAdminRoutes, dueFromEvents, serverCalendar } from './calendar';
-import { addStaff, resetPassword } from './office/staff';
-import { apiError, readBody } from './http';
-import { idempotencyKey, runIdempotent, type Outcome } from './idempotency';
-import type { Commit, StampingEventResult, Store, VerifyResult } from './store';
+import { canonicalJson } from '../../src/lib/domain/canonical';
+import { verifiedIdentity } from '../../src/lib/domain/identity';
+import { courierShipment, providerEventKind, type StampingEvent } from '../../src/lib/domain/stamping';
+import { createStaffRequest } from '../../src/lib/domain/office';
+import { calendarAdminRoutes, dueFromEvents, serverCalendar } from '../calendar';
+import { addStaff, resetPassword } from '../office/staff';
+import { apiError, readBody } from '../http';
+import { idempotencyKey, runIdempotent, type Outcome } from '../idempotency';
+import type { Commit, StampingEventResult, Store, VerifyResult } from '../store';
 
 export const verifyDetails = verifiedIdentity
 	.pick({ entityType: true, legalName: true, creditCode: true, legalRepresentative: true, registeredAddress: true })

@@ -1,21 +1,18 @@
 // GET /api/v1/verify/:number — public, no session: is this contract registered, and does the fingerprint or file match? Throttled per client address.
 import { Hono, type Context } from 'hono';
-import type { ContractRecord } from '../src/lib/domain/contract';
 import {
 	answerFor,
 	hasRegisteredCopyVersion,
 	publicVerifyQuery,
 	type RegisteredCopy
-} from '../src/lib/domain/verification';
-import { apiError, fieldErrors, invalid } from './http';
-import { SlidingWindowLimiter, type RateLimiter } from './sliding-window';
-import type { NumberedContract, Store } from './store';
+} from '../../src/lib/domain/verification';
+import { apiError, fieldErrors, invalid } from '../http';
+import { SlidingWindowLimiter, type RateLimiter } from '../sliding-window';
+import type { RegisteredCopyHash } from '../registered-copy';
+import type { NumberedContract } from '../store';
 
 /** The registered contracts carrying a number (several accounts' devices may, rarely, have made the same one). */
 export type ContractsByNumber = (number: string) => Promise<NumberedContract[]>;
-
-/** Renders the registered copy (the record with its registration time printed) and answers its PDF's SHA-256. */
-export type RenderRegisteredCopy = (record: ContractRecord, registeredAt: string) => Promise<string>;
 
 /** Like sign-in: a person checking papers by hand never comes near it; enumerating numbers is slowed to a crawl. */
 export const PUBLIC_VERIFY_LIMIT = { limit: 20, windowMs: 60_000 } as const;
@@ -32,34 +29,10 @@ function copyOf(row: NumberedContract): RegisteredCopy {
 	};
 }
 
-/**
- * The registered copy's hash of a contract, computed on the first file check that needs it and then kept in the
- * store, so registration never pays for it and each contract is rendered for it at most once per process: calls
- * for a contract whose render is running wait for that render.
- */
-export function registeredCopyHashes(deps: { store: Store; render: RenderRegisteredCopy; now?: () => number }) {
-	const running = new Map<string, Promise<string>>();
-	const now = deps.now ?? Date.now;
-	return (row: NumberedContract & { registeredAt: string }): Promise<string> => {
-		if (row.registeredCopySha256) return Promise.resolve(row.registeredCopySha256);
-		let pending = running.get(row.id);
-		if (!pending) {
-			pending = (async () => {
-				const pdfSha256 = await deps.render(row.record, row.registeredAt);
-				const computedAt = new Date(now()).toISOString();
-				await deps.store.putRenditionHash({ contractId: row.id, rendition: 'registeredCopy', pdfSha256, computedAt });
-				return pdfSha256;
-			})().finally(() => running.delete(row.id));
-			running.set(row.id, pending);
-		}
-		return pending;
-	};
-}
-
 export interface PublicVerifyDeps {
 	lookup: ContractsByNumber;
 	/** Absent: files are checked against the original only (unit tests without a renderer). */
-	registeredCopyHash?: ReturnType<typeof registeredCopyHashes>;
+	registeredCopyHash?: RegisteredCopyHash;
 	/** By default in memory (this process); with PostgreSQL one every process shares. */
 	limiter?: RateLimiter;
 	/** The throttling key of the caller (the app passes the proxy-aware address, as sign-in uses). */

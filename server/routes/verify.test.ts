@@ -1,12 +1,13 @@
 // Public verification endpoint: the three answers without a session, what it never reveals, bad queries, the throttle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import type { ContractRecord } from '../src/lib/domain/contract';
-import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes, registeredCopyHashes } from './public-verify';
-import { SlidingWindowLimiter } from './sliding-window';
-import { DEMO_IDENTITY, demoOrders } from './seed';
-import { contentHash } from './store';
-import { FIXED_NOW, frameworkRecord, makeEnv, orderRecord, PDF_SHA, put, signIn, type TestEnv } from './test-helpers';
+import type { ContractRecord } from '../../src/lib/domain/contract';
+import { registeredCopyHashes } from '../registered-copy';
+import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes } from './verify';
+import { SlidingWindowLimiter } from '../sliding-window';
+import { DEMO_IDENTITY, demoOrders } from '../seed';
+import { contentHash } from '../store';
+import { FIXED_NOW, frameworkRecord, makeEnv, orderRecord, PDF_SHA, put, signIn, type TestEnv } from '../test-helpers';
 
 let env: TestEnv;
 let framework: ContractRecord;
