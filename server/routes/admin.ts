@@ -5,11 +5,11 @@ import { canonicalJson } from '../../src/lib/domain/canonical';
 import { verifiedIdentity } from '../../src/lib/domain/identity';
 import { courierShipment, providerEventKind, type StampingEvent } from '../../src/lib/domain/stamping';
 import { createStaffRequest } from '../../src/lib/domain/office';
-import { calendarAdminRoutes, dueFromEvents, serverCalendar } from '../calendar';
+import { calendarAdminRoutes, dueFromEvents, serverCalendar } from '../calendar/calendar';
 import { addStaff, resetPassword } from '../office/staff';
-import { apiError, readBody } from '../http';
-import { idempotencyKey, runIdempotent, type Outcome } from '../idempotency';
-import type { Commit, StampingEventResult, Store, VerifyResult } from '../store';
+import { apiError, readBody } from '../http/http';
+import { idempotencyKey, runIdempotent, type Outcome } from '../http/idempotency';
+import type { Commit, StampingEventResult, Store, VerifyResult } from '../store/index';
 
 export const verifyDetails = verifiedIdentity
 	.pick({ entityType: true, legalName: true, creditCode: true, legalRepresentative: true, registeredAddress: true })

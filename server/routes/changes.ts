@@ -1,11 +1,11 @@
 // GET /api/v1/changes: a signed-in device's pull, page by page; its first page also carries the provider's details and calendar.
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../account-session';
-import { calendarSince } from '../calendar';
-import { parseChangesQuery } from '../changes-query';
+import type { AppEnv } from '../auth/account-session';
+import { calendarSince } from '../calendar/calendar';
+import { parseChangesQuery } from './changes-query';
 import type { Config } from '../config';
-import { apiError, invalid } from '../http';
-import type { Store } from '../store';
+import { apiError, invalid } from '../http/http';
+import type { Store } from '../store/index';
 
 export interface ChangesDeps {
 	store: Store;

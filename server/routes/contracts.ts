@@ -1,12 +1,12 @@
-// /api/v1/contracts/:id: registering a contract (idempotent; the rule in registration.ts), reading it back and its registered document.
+// /api/v1/contracts/:id: registering a contract (idempotent; the rule in registry/registration.ts), reading it back and its registered document.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { registerContractBody, registrationIntent, REGISTRATION_BODY_LIMIT } from '../../src/lib/domain/api';
-import type { AppEnv } from '../account-session';
-import { contractDocument, type DocumentDeps, type DocumentResult } from '../contract-document';
-import { apiError, invalid, notFound, readBody } from '../http';
-import { idempotencyKey, missingKey, runIdempotent } from '../idempotency';
+import type { AppEnv } from '../auth/account-session';
+import { contractDocument, type DocumentDeps, type DocumentResult } from '../render/contract-document';
+import { apiError, invalid, notFound, readBody } from '../http/http';
+import { idempotencyKey, missingKey, runIdempotent } from '../http/idempotency';
 import { noteRefusal } from '../office/refusals';
-import { contractView, registerContract, type RegistrationDeps } from '../registration';
+import { contractView, registerContract, type RegistrationDeps } from '../registry/registration';
 
 export interface ContractsDeps {
 	registration: RegistrationDeps;

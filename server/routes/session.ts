@@ -2,13 +2,13 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionRequest, type SessionResponse } from '../../src/lib/domain/api';
-import { hashToken, type AppEnv } from '../account-session';
-import { addressKey, clientAddress } from '../client-address';
+import { hashToken, type AppEnv } from '../auth/account-session';
+import { addressKey, clientAddress } from '../http/client-address';
 import type { Config } from '../config';
-import { apiError, bearerToken, readBody } from '../http';
-import { SignInCeiling, type FailureRate } from '../sign-in-ceiling';
-import type { Store } from '../store';
-import type { SignInThrottle } from '../throttle';
+import { apiError, bearerToken, readBody } from '../http/http';
+import { SignInCeiling, type FailureRate } from '../auth/sign-in-ceiling';
+import type { Store } from '../store/index';
+import type { SignInThrottle } from '../auth/throttle';
 
 /**
  * Free failures per window: an address may be an office behind one NAT, so it gets more than a single code.

@@ -1,13 +1,13 @@
-// /api/v1/contracts/:id/stamping: the paper-copy request of a registered contract and its 确认收到, both idempotent writes; the rules in stamping.ts and stamping-receipt.ts.
+// /api/v1/contracts/:id/stamping: the paper-copy request of a registered contract and its 确认收到, both idempotent writes; the rules in registry/stamping.ts and registry/stamping-receipt.ts.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { stampingSubmission } from '../../src/lib/domain/stamping';
 import { stampingReceipt } from '../../src/lib/domain/stampingReceipt';
-import type { AppEnv } from '../account-session';
-import { readBody } from '../http';
-import { idempotencyKey, missingKey, runIdempotent } from '../idempotency';
-import { submitStamping } from '../stamping';
-import { confirmReceipt } from '../stamping-receipt';
-import type { Store } from '../store';
+import type { AppEnv } from '../auth/account-session';
+import { readBody } from '../http/http';
+import { idempotencyKey, missingKey, runIdempotent } from '../http/idempotency';
+import { submitStamping } from '../registry/stamping';
+import { confirmReceipt } from '../registry/stamping-receipt';
+import type { Store } from '../store/index';
 
 export interface StampingDeps {
 	store: Store;

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import type { ContractRecord } from '../../src/lib/domain/contract';
-import { registeredCopyHashes } from '../registered-copy';
+import { registeredCopyHashes } from '../render/registered-copy';
 import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes } from './verify';
-import { SlidingWindowLimiter } from '../sliding-window';
+import { SlidingWindowLimiter } from '../auth/sliding-window';
 import { DEMO_IDENTITY, demoOrders } from '../seed';
-import { contentHash } from '../store';
+import { contentHash } from '../store/index';
 import { FIXED_NOW, frameworkRecord, makeEnv, orderRecord, PDF_SHA, put, signIn, type TestEnv } from '../test-helpers';
 
 let env: TestEnv;

@@ -6,10 +6,10 @@ import {
 	publicVerifyQuery,
 	type RegisteredCopy
 } from '../../src/lib/domain/verification';
-import { apiError, fieldErrors, invalid } from '../http';
-import { SlidingWindowLimiter, type RateLimiter } from '../sliding-window';
-import type { RegisteredCopyHash } from '../registered-copy';
-import type { NumberedContract } from '../store';
+import { apiError, fieldErrors, invalid } from '../http/http';
+import { SlidingWindowLimiter, type RateLimiter } from '../auth/sliding-window';
+import type { RegisteredCopyHash } from '../render/registered-copy';
+import type { NumberedContract } from '../store/index';
 
 /** The registered contracts carrying a number (several accounts' devices may, rarely, have made the same one). */
 export type ContractsByNumber = (number: string) => Promise<NumberedContract[]>;

@@ -5,10 +5,10 @@ import { createApp, type AppDeps } from '../../app';
 import { SIGN_IN_RULES } from '../../routes/session';
 import { loadConfig } from '../../config';
 import { PUBLIC_VERIFY_LIMIT } from '../../routes/verify';
-import { RenderBusyError, RenderGate } from '../../render-gate';
+import { RenderBusyError, RenderGate } from '../../render/render-gate';
 import { demoSeed } from '../../seed';
 import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../test-helpers';
-import { SharedThrottle } from '../../throttle';
+import { SharedThrottle } from '../../auth/throttle';
 import { openTestPg, type TestPg } from './test-db';
 import type { PgStore } from './index';
 
