@@ -1,4 +1,4 @@
-// A paper-copy (stamping) request on the server: the return address stored once per contract, and the answer kept with its idempotency claim.
+// A stamping request (线下盖章申请) on the server: the return address stored once per contract, and the answer kept with its idempotency claim.
 import type { StampingReply, StampingView } from '../../src/lib/domain/api';
 import type { StampingSubmission } from '../../src/lib/domain/stamping';
 import type { IdemHandle, Outcome } from '../http/idempotency';
@@ -9,9 +9,8 @@ export function stampingView(stamping: StoredStamping): StampingView {
 }
 
 /**
- * Stores the request in the store's transaction: 201 when new, 200 for the same address again (or an update the
- * store allows), 409 with the stored one when the address was already submitted, 404 for a contract this account
- * does not have.
+ * Stores the request in the store's transaction: 201 when new, 200 for the same request again or one adding the
+ * outbound parcel, 409 with the stored one for another return address, 404 for a contract this account does not have.
  */
 export async function submitStamping(
 	store: Store,

@@ -1,4 +1,4 @@
-// /api/v1/contracts/:id/stamping: the paper-copy request of a registered contract and its 确认收到, both idempotent writes; the rules in registry/stamping.ts and registry/stamping-receipt.ts.
+// /api/v1/contracts/:id/stamping: the stamping request (线下盖章申请) of a registered contract and its 确认收到, both idempotent writes; the rules in registry/stamping.ts and registry/stamping-receipt.ts.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { stampingSubmission } from '../../src/lib/domain/stamping';
 import { stampingReceipt } from '../../src/lib/domain/stampingReceipt';

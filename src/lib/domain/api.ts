@@ -59,7 +59,7 @@ export const registrationState = z.object({
 	contract: registeredContract.pick({ status: true, registeredAt: true })
 });
 
-/** A paper-copy request as PUT /contracts/:id/stamping answers it (and a 409 shows the one stored). */
+/** A stamping request as PUT /contracts/:id/stamping answers it (and a 409 shows the one stored). */
 export type StampingView = StampingSubmission & { contractId: string; submittedAt: string };
 export type StampingReply = { stamping: StampingView };
 
