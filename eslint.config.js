@@ -33,7 +33,7 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: { allowDefaultProject: ['*.js', 'server/*.mjs', 'src/service-worker.ts'] },
+				projectService: { allowDefaultProject: ['*.js', 'server/render/*.mjs', 'src/service-worker.ts'] },
 				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte']
 			}

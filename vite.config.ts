@@ -16,14 +16,14 @@ export default defineConfig({
 		sveltekit({
 			preprocess: vitePreprocess(),
 			compilerOptions: { runes: true },
-			// .br/.gz next to each text asset, picked by server/static.ts (serveStatic precompressed): brotli at max quality
+			// .br/.gz next to each text asset, picked by server/http/static.ts (serveStatic precompressed): brotli at max quality
 			// once per build instead of gzip per request. Kit leaves the .ttf fonts alone; compress() gzips those on the fly.
 			adapter: preloadFirstVisit(adapter({ fallback: '200.html', precompress: true, strict: false })),
 			// The service worker is registered by lib/pwa so updates can be prompted, not forced.
 			serviceWorker: { register: false },
 			// No polling of /_app/version.json (Kit 3 polls hourly by default): the service worker finds new releases.
 			version: { name: process.env.APP_VERSION, pollInterval: 0 },
-			// The page's policy; Kit adds the hash of its inline start-up script to script-src. server/security-headers.ts
+			// The page's policy; Kit adds the hash of its inline start-up script to script-src. server/http/security-headers.ts
 			// sends the same policy as a header, plus what a <meta> cannot carry (frame-ancestors).
 			csp: {
 				mode: 'hash',

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { adminTokenFile, readAdminToken } from '../server/admin-token';
+import { adminTokenFile, readAdminToken } from '../server/auth/admin-token';
 
 const USAGE = `Usage: npm run admin -- <command>
   accounts                                        list accounts (id, status, name)

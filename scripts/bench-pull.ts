@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
 import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
-import { createApp, hashToken } from '../server/app';
+import { hashToken } from '../server/auth/account-session';
+import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
-import { openSqliteStore } from '../server/store';
+import { openSqliteStore } from '../server/store/index';
 import { median, type BenchRow } from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -12,12 +12,13 @@ import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { exampleFiling, exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
-import { createApp, hashToken } from '../server/app';
+import { hashToken } from '../server/auth/account-session';
+import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { DEMO_IDENTITY, demoOrders } from '../server/seed';
-import { openSqliteStore, type Store } from '../server/store';
+import { openSqliteStore, type Store } from '../server/store/index';
 import { openPgStore } from '../server/store/pg/index';
-import { renderDocument, stopRenderPool } from '../server/verify-document';
+import { renderDocument, stopRenderPool } from '../server/render/verify-document';
 import {
 	createDatabase,
 	dropDatabase,

@@ -7,9 +7,9 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readOrCreateAdminToken } from '../server/admin-token';
+import { readOrCreateAdminToken } from '../server/auth/admin-token';
 import { loadServerTimeouts } from '../server/config';
-import { httpServerOptions } from '../server/server-options';
+import { httpServerOptions } from '../server/http/server-options';
 
 const ROOT = join(import.meta.dirname, '..');
 

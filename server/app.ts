@@ -1,43 +1,31 @@
-// The HTTP API (/api/v1: session, pull, idempotent writes, admin) and the static PWA, as one Hono app.
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+// The HTTP API (/api/v1) and the static PWA as one Hono app: the middleware every request passes, then each group of routes (server/routes/, office/, seal/) mounted in its place.
+import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
-import { createHash, randomBytes } from 'node:crypto';
-import { sessionRequest } from '../src/lib/domain/changes';
-import { stampingSubmission } from '../src/lib/domain/stamping';
-import { stampingReceipt } from '../src/lib/domain/stampingReceipt';
-import { adminRoutes } from './admin';
-import { noteRefusal } from './office/refusals';
-import { officeRoutes } from './office/routes';
-import { admission } from './admission';
-import { calendarSince } from './calendar';
-import { parseChangesQuery } from './changes-query';
-import type { Config } from './config';
-import { apiError, bearerToken, invalid, readBody } from './http';
-import { idempotencyKey, missingKey, runIdempotent, type Outcome } from './idempotency';
-import { addressKey, clientAddress } from './client-address';
-import {
-	contractView,
-	registerContract,
-	registerContractBody,
-	type RegistrationDeps,
-	type VerifyDocument
-} from './registration';
-import { RenderGate } from './render-gate';
-import { contractDocument, type RenderDocument } from './contract-document';
-import { registrationIntent, REGISTRATION_BODY_LIMIT } from '../src/lib/domain/registration';
-import { publicVerifyRoutes, registeredCopyHashes, type RenderRegisteredCopy } from './public-verify';
-import { sealRoutes } from './seal/routes';
-import { securityHeaders } from './security-headers';
-import { confirmReceipt } from './stamping-receipt';
-import { staticSite } from './static';
-import { Throttle, type SignInThrottle } from './throttle';
-import { SignInCeiling, type FailureRate } from './sign-in-ceiling';
-import type { RateLimiter } from './sliding-window';
 import { setTimeout as timer } from 'node:timers/promises';
-import type { StampingResult, Store, StoredStamping } from './store';
-
-export { contractView, registerContractBody, RenderUnavailableError, type VerifyDocument } from './registration';
+import { hashToken, requireAccount, type AppEnv } from './auth/account-session';
+import { admission } from './http/admission';
+import { addressKey, clientAddress } from './http/client-address';
+import type { Config } from './config';
+import type { RenderDocument } from './render/contract-document';
+import { apiError, bearerToken, notFound } from './http/http';
+import { officeRoutes } from './office/routes';
+import { registeredCopyHashes, type RenderRegisteredCopy } from './render/registered-copy';
+import type { RegistrationDeps, VerifyDocument } from './registry/registration';
+import { RenderGate } from './render/render-gate';
+import { adminRoutes } from './routes/admin';
+import { changesRoutes } from './routes/changes';
+import { contractsRoutes } from './routes/contracts';
+import { sessionRoutes } from './routes/session';
+import { stampingRoutes } from './routes/stamping';
+import { publicVerifyRoutes } from './routes/verify';
+import { sealRoutes } from './seal/routes';
+import { securityHeaders } from './http/security-headers';
+import type { FailureRate } from './auth/sign-in-ceiling';
+import type { RateLimiter } from './auth/sliding-window';
+import { staticSite } from './http/static';
+import type { Store } from './store/index';
+import { Throttle, type SignInThrottle } from './auth/throttle';
 
 export interface AppDeps {
 	store: Store;
@@ -64,23 +52,7 @@ export interface AppDeps {
 	verifyLimiter?: RateLimiter;
 }
 
-/**
- * Free failures per window: an address may be an office behind one NAT, so it gets more than a single code.
- * Three mistypes of a person are always free; attempt 60 from one client is long refused.
- */
-export const SIGN_IN_RULES = { address: { free: 10 }, code: { free: 5 } } as const;
-
-export type AppEnv = { Variables: { accountId: string } };
-
 export const LIMITS = { contract: 2 * 1024 * 1024, default: 64 * 1024 } as const;
-
-export function hashToken(token: string): string {
-	return createHash('sha256').update(token).digest('hex');
-}
-
-export function stampingView(stamping: StoredStamping) {
-	return { contractId: stamping.contractId, ...stamping.submission, submittedAt: stamping.createdAt };
-}
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
 	const { store, config } = deps;
@@ -97,6 +69,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		log
 	};
 	const documents = { store, renderDocument: deps.renderDocument, gate: registration.gate, log };
+	const signedIn = requireAccount(store, now);
+	// One throttle for customers and staff: each counts its failures under its own keys.
+	const throttle = deps.signInThrottle ?? new Throttle({}, now);
 
 	app.onError((err, c) => {
 		if (err instanceof HTTPException) return err.getResponse();
@@ -139,56 +114,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	);
 
 	const api = new Hono<AppEnv>();
-
 	api.get('/health', (c) => c.json({ ok: true }));
-
-	const throttle = deps.signInThrottle ?? new Throttle({}, now);
-	const ceiling = new SignInCeiling({ rate: deps.signInFailureRate, options: config.signInCeiling, now, log });
-	const sleep = deps.sleep ?? ((ms: number) => timer(ms));
-	const tooMany = (c: Context, retryAfterMs: number) => {
-		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-		c.header('Retry-After', String(seconds));
-		return apiError(c, 429, 'tooManyAttempts', {
-			message: 'Too many wrong access codes; try again later',
-			retryAfter: seconds
-		});
-	};
-
-	api.post('/session', async (c) => {
-		const byAddress = {
-			key: `address:${addressKey(clientAddress(c, config.trustedProxies))}`,
-			rule: SIGN_IN_RULES.address
-		};
-		// Refused before the body is even read: a blocked client costs no hashing.
-		const early = await throttle.check([byAddress]);
-		if (!early.allowed) return tooMany(c, early.retryAfterMs);
-		const body = await readBody(c, sessionRequest);
-		if (!body.ok) return body.response;
-		const byCode = {
-			key: `code:${createHash('sha256').update(body.value.code).digest('base64url')}`,
-			rule: SIGN_IN_RULES.code
-		};
-		// Counted as a failure before the lookup, so concurrent attempts see each other; a success takes it back.
-		const attempt = await throttle.attempt([byAddress, byCode]);
-		if (!attempt.allowed) return tooMany(c, attempt.retryAfterMs);
-		const account = await store.findAccountByCode(body.value.code);
-		if (!account) {
-			const delay = await ceiling.failed();
-			if (delay > 0) await sleep(delay);
-			return apiError(c, 401, 'badCode', { message: 'Unknown access code' });
-		}
-		await attempt.succeeded();
-		const token = randomBytes(32).toString('base64url');
-		const created = now();
-		await store.createSession(
-			hashToken(token),
-			account.id,
-			new Date(created).toISOString(),
-			new Date(created + config.sessionTtlMs).toISOString()
-		);
-		return c.json({ token, accountId: account.id });
-	});
-
+	api.route(
+		'/session',
+		sessionRoutes({
+			store,
+			config,
+			throttle,
+			failureRate: deps.signInFailureRate,
+			sleep: deps.sleep ?? ((ms: number) => timer(ms)),
+			requireAccount: signedIn,
+			now,
+			log
+		})
+	);
 	api.route('/admin', adminRoutes({ store, now, log, adminToken: config.adminToken }));
 	api.route('/office', officeRoutes({ store, config, throttle, now, log }));
 	api.route(
@@ -204,115 +143,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			clientAddress: (c) => addressKey(clientAddress(c, config.trustedProxies))
 		})
 	);
-
-	// Attached per route, so an unknown path is a 404 even without a token.
-	const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {
-		const token = bearerToken(c);
-		const session = token ? await store.getSession(hashToken(token), iso()) : undefined;
-		if (!session) {
-			c.header('WWW-Authenticate', 'Bearer');
-			return apiError(c, 401, 'unauthorized', { message: 'Missing, unknown or expired token' });
-		}
-		c.set('accountId', session.accountId);
-		await next();
-	};
-
-	api.delete('/session', requireAccount, async (c) => {
-		await store.deleteSession(hashToken(bearerToken(c)!));
-		return c.body(null, 204);
-	});
-
-	api.get('/changes', requireAccount, async (c) => {
-		const q = (name: string) => c.req.query(name);
-		const query = parseChangesQuery({
-			since: q('since'),
-			page: q('page'),
-			limit: q('limit'),
-			calendarSince: q('calendarSince')
-		});
-		if (!query.ok) return invalid(c, query.fields, 'Unknown cursor, page or limit');
-		const result = await store.changesPage(c.get('accountId'), query.value);
-		if (result.kind === 'noAccount') return apiError(c, 401, 'unauthorized');
-		if (result.kind === 'badPage') return invalid(c, { page: ['page'] }, 'Unknown page: start the pull again');
-		// The calendar is the provider's, not the account's: it rides on a pull's first page, past the device's revision.
-		const holidayYears = query.value.page === undefined ? await calendarSince(store, query.calendar.calendarSince) : [];
-		return c.json({ ...result.page, provider: config.provider, holidayYears });
-	});
-
-	api.get('/contracts/:id', requireAccount, async (c) => {
-		const contract = await store.getContract(c.req.param('id'));
-		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
-		return c.json({ contract: { ...contractView(contract), record: contract.record, hasPdf: contract.hasPdf } });
-	});
-
-	api.get('/contracts/:id/pdf', requireAccount, async (c) => {
-		const contract = await store.getContract(c.req.param('id'));
-		if (!contract || contract.accountId !== c.get('accountId')) return notFound(c);
-		const doc = await contractDocument(documents, contract);
-		if (doc.kind === 'busy' || doc.kind === 'unavailable') {
-			c.header('Retry-After', doc.kind === 'busy' && doc.scope === 'account' ? '1' : '2');
-			return doc.kind === 'busy' && doc.scope === 'account'
-				? apiError(c, 429, 'tooManyRenders', { message: 'Too many documents of this account are being made; retry' })
-				: apiError(c, 503, 'renderUnavailable', { message: 'The document could not be made now; retry' });
-		}
-		if (doc.kind === 'missing') return notFound(c);
-		return c.body(doc.pdf as Uint8Array<ArrayBuffer>, 200, {
-			'Content-Type': 'application/pdf',
-			ETag: `"${contract.pdfSha256}"`
-		});
-	});
-
-	api.route('/', sealRoutes({ store, seal: config.seal, providerName: config.provider.name, now, requireAccount }));
-
-	api.put('/contracts/:id', requireAccount, async (c) => {
-		const key = idempotencyKey(c);
-		if (!key) return missingKey(c);
-		const body = await readBody(c, registerContractBody, { maxBytes: REGISTRATION_BODY_LIMIT });
-		if (!body.ok) return body.response;
-		if (body.value.record.id !== c.req.param('id')) {
-			return invalid(c, { 'record.id': ['idMismatch'] }, 'record.id must equal the URL id');
-		}
-		const accountId = c.get('accountId');
-		// The key stands for the record and its fingerprint: a device that sent its bytes, then updated and sends
-		// the record alone, replays its registration. Keys claimed before hashed the whole body (legacyBody).
-		const intent = registrationIntent(body.value);
-		const legacyBody = body.value.pdfBase64 === undefined ? undefined : body.value;
-		return runIdempotent(c, store, { scope: accountId, key, body: intent, legacyBody, now: now() }, async (idem) => {
-			const result = await registerContract(registration, { accountId, body: body.value }, idem);
-			await noteRefusal(store, { accountId, record: body.value.record, outcome: result, now: now() }, log);
-			if (result.retryAfterS !== undefined) c.header('Retry-After', String(result.retryAfterS));
-			return result;
-		});
-	});
-
-	api.put('/contracts/:id/stamping', requireAccount, async (c) => {
-		const key = idempotencyKey(c);
-		if (!key) return missingKey(c);
-		const body = await readBody(c, stampingSubmission);
-		if (!body.ok) return body.response;
-		const accountId = c.get('accountId');
-		const contractId = c.req.param('id');
-		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, async (idem) => {
-			const respond = (result: StampingResult) => stampingResponse(result);
-			const result = await store.submitStamping(
-				{ accountId, contractId, submission: body.value, now: iso() },
-				idem.commit(respond)
-			);
-			return { ...respond(result), committed: true };
-		});
-	});
-
-	api.put('/contracts/:id/stamping/receipt', requireAccount, async (c) => {
-		const key = idempotencyKey(c);
-		if (!key) return missingKey(c);
-		const body = await readBody(c, stampingReceipt);
-		if (!body.ok) return body.response;
-		const accountId = c.get('accountId');
-		const contractId = c.req.param('id');
-		return runIdempotent(c, store, { scope: accountId, key, body: body.value, now: now() }, (idem) =>
-			confirmReceipt(store, { accountId, contractId, body: body.value, now: iso() }, idem)
-		);
-	});
+	api.route('/changes', changesRoutes({ store, config, requireAccount: signedIn }));
+	api.route('/contracts', contractsRoutes({ registration, documents, requireAccount: signedIn }));
+	api.route('/contracts', stampingRoutes({ store, requireAccount: signedIn, now }));
+	api.route(
+		'/',
+		sealRoutes({ store, seal: config.seal, providerName: config.provider.name, now, requireAccount: signedIn })
+	);
 
 	app.route('/api/v1', api);
 	app.all('/api/*', (c) => notFound(c));
@@ -325,30 +162,4 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 		c.req.path.startsWith('/api/') ? notFound(c) : c.text('Not found', 404, { 'Cache-Control': 'no-cache' })
 	);
 	return app;
-}
-
-function notFound(c: Context): Response {
-	return apiError(c, 404, 'notFound', { message: 'Not found' });
-}
-
-function outcome(status: number, body: unknown): Outcome {
-	return { status, body };
-}
-
-function stampingResponse(result: StampingResult): Outcome {
-	switch (result.kind) {
-		case 'created':
-			return outcome(201, { stamping: stampingView(result.stamping) });
-		case 'same':
-		case 'updated':
-			return outcome(200, { stamping: stampingView(result.stamping) });
-		case 'conflict':
-			return outcome(409, {
-				error: 'conflict',
-				message: 'The return address was already submitted and cannot be changed',
-				stored: stampingView(result.stamping)
-			});
-		case 'notFound':
-			return outcome(404, { error: 'notFound', message: 'Not found' });
-	}
 }

@@ -1,15 +1,16 @@
 // Server start-up shared by server/main.ts and the test server process: config (and the data folder's origin) → store (SQLite, or PostgreSQL with DATABASE_URL; open, migrate, seed) → release orphaned claims → app.
 import type { Hono } from 'hono';
-import { createApp, type AppDeps, type AppEnv } from './app';
+import type { AppEnv } from './auth/account-session';
+import { createApp, type AppDeps } from './app';
 import { loadConfig, withKeptOrigin, type Config } from './config';
-import type { Interfaces } from './public-origin';
-import { bundledSchedules } from './holiday-seed';
+import type { Interfaces } from './http/public-origin';
+import { bundledSchedules } from './calendar/holiday-seed';
 import { seedIfEmpty } from './seed';
-import { openSqliteStore, type Store } from './store';
+import { openSqliteStore, type Store } from './store/index';
 import { openPgStore } from './store/pg/index';
-import { SharedThrottle } from './throttle';
-import { PUBLIC_VERIFY_LIMIT } from './public-verify';
-import { RenderGate } from './render-gate';
+import { SharedThrottle } from './auth/throttle';
+import { PUBLIC_VERIFY_LIMIT } from './routes/verify';
+import { RenderGate } from './render/render-gate';
 
 export type BootstrapOptions = Pick<
 	AppDeps,

@@ -1,12 +1,12 @@
 // Server configuration from the environment: port, data and static folders, admin token, Party B and its public URLs.
 import type { BlockList } from 'node:net';
 import { resolve } from 'node:path';
-import { adminTokenFile, readOrCreateAdminToken } from './admin-token';
-import { parseTrustedProxies } from './client-address';
+import { adminTokenFile, readOrCreateAdminToken } from './auth/admin-token';
+import { parseTrustedProxies } from './http/client-address';
 import { creditCodeCheckChar } from '../src/lib/domain/creditCode';
 import { provider as providerSchema, type Provider } from '../src/lib/domain/provider';
-import { keptOrigin, type Interfaces, type KeptOrigin } from './public-origin';
-import { DEFAULT_SIGN_IN_CEILING, type SignInCeilingOptions } from './sign-in-ceiling';
+import { keptOrigin, type Interfaces, type KeptOrigin } from './http/public-origin';
+import { DEFAULT_SIGN_IN_CEILING, type SignInCeilingOptions } from './auth/sign-in-ceiling';
 import { loadSealConfig, type SealConfig } from './seal/config';
 
 export interface Config {

@@ -13,8 +13,8 @@ import {
 	startRenderPool,
 	stopRenderPool,
 	verifyDocument
-} from './verify-document';
-import { httpServerOptions } from './server-options';
+} from './render/verify-document';
+import { httpServerOptions } from './http/server-options';
 
 /** The database URL without its password: logs are read by more people than the database's owner. */
 function redactUrl(url: string): string {

@@ -1,5 +1,5 @@
 // The periodic retention job: deletes expired sessions and idempotency rows past the retention period.
-import type { Store } from './store';
+import type { Store } from './store/index';
 
 export interface RetentionOptions {
 	store: Store;

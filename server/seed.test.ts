@@ -6,7 +6,7 @@ import { identity, verifiedIdentity } from '../src/lib/domain/identity';
 import { order } from '../src/lib/domain/order';
 import { provider } from '../src/lib/domain/provider';
 import { DEFAULT_PROVIDER, loadConfig } from './config';
-import { verifyDetails } from './admin';
+import { verifyDetails } from './routes/admin';
 import {
 	DEFAULT_VERIFICATION,
 	DEMO_ACCOUNT_ID,

@@ -3,7 +3,7 @@ import { withCheckChar } from './config';
 import type { Filing } from '../src/lib/domain/filing';
 import type { Identity, VerifiedIdentity } from '../src/lib/domain/identity';
 import type { Order } from '../src/lib/domain/order';
-import type { SeedData, Store } from './store';
+import type { SeedData, Store } from './store/index';
 
 export const DEMO_ACCOUNT_ID = 'acct-100001';
 export const DEMO_UNVERIFIED_ACCOUNT_ID = 'acct-100002';

@@ -9,11 +9,12 @@ import type { Filing } from '../src/lib/domain/filing';
 import type { VerifiedIdentity } from '../src/lib/domain/identity';
 import type { Order } from '../src/lib/domain/order';
 import type { StampingSubmission } from '../src/lib/domain/stamping';
-import { createApp, type AppDeps, type VerifyDocument } from './app';
+import { createApp, type AppDeps } from './app';
+import type { VerifyDocument } from './registry/registration';
 import { loadConfig, type Config } from './config';
-import type { RenderDocument } from './contract-document';
+import type { RenderDocument } from './render/contract-document';
 import { DEMO_IDENTITY, seedIfEmpty } from './seed';
-import { openSqliteStore, type SqliteStore } from './store';
+import { openSqliteStore, type SqliteStore } from './store/index';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 export const FIXED_NOW = Date.parse('2026-06-15T04:00:00Z');

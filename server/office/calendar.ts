@@ -7,8 +7,8 @@ import {
 } from '../../src/lib/domain/holidayCalendar';
 import type { CalendarPreview, DueDateChange } from '../../src/lib/domain/office';
 import { returnDueDate, workCalendar } from '../../src/lib/domain/workdays';
-import { fieldErrors } from '../http';
-import type { Store } from '../store';
+import { fieldErrors } from '../http/http';
+import type { Store } from '../store/index';
 import { queueItem } from './queues';
 
 export type Checked = { ok: true; schedule: HolidaySchedule } | { ok: false; fields: Record<string, string[]> };

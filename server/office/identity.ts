@@ -2,7 +2,7 @@
 import { canonicalJson } from '../../src/lib/domain/canonical';
 import type { Identity, VerifiedIdentity } from '../../src/lib/domain/identity';
 import type { IdentityPreview, IdentityRequest } from '../../src/lib/domain/office';
-import type { Store } from '../store';
+import type { Store } from '../store/index';
 
 type Details = Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>;
 

@@ -24,7 +24,7 @@ import { DEFAULT_VERIFICATION, demoFilings, demoSeed } from '../seed';
 import { openSqliteStore } from '../store/sqlite/index';
 import { openTestPg } from '../store/pg/test-db';
 import { FIXED_NOW, filingRecord, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../test-helpers';
-import type { Store } from '../store';
+import type { Store } from '../store/index';
 
 const ADMIN = 'office-test-admin-token';
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: ADMIN });

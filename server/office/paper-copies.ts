@@ -8,7 +8,7 @@ import {
 } from '../../src/lib/domain/office';
 import type { ProviderEventKind, StampingEvent } from '../../src/lib/domain/stampingEvent';
 import type { WorkCalendar } from '../../src/lib/domain/workdays';
-import type { Store } from '../store';
+import type { Store } from '../store/index';
 import { queueItem } from './queues';
 
 export async function officeContract(

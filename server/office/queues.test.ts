@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractContractNumber, canonicalAccessCode } from '../../src/lib/domain/office';
 import { SCHEDULE_2025, SCHEDULE_2026 } from '../../src/lib/domain/holidayCalendar.fixtures';
 import { workCalendar } from '../../src/lib/domain/workdays';
-import type { PaperCopyRow } from '../store';
+import type { PaperCopyRow } from '../store/index';
 import { RETURN_ADDRESS } from '../test-helpers';
 import { newAccessCode } from './access-codes';
 import { queuePage, workdaysUntil } from './queues';

@@ -4,7 +4,7 @@ import { containsSearch } from '../../src/lib/domain/search';
 import type { StampingEvent } from '../../src/lib/domain/stampingEvent';
 import { shanghaiDate } from '../../src/lib/domain/time';
 import { isWorkday, returnDueDate, type WorkCalendar } from '../../src/lib/domain/workdays';
-import type { PaperCopyRow } from '../store';
+import type { PaperCopyRow } from '../store/index';
 
 const QUEUE_OF: Record<StampingEvent['kind'], OfficeQueue> = {
 	received: 'received',

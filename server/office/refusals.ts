@@ -1,8 +1,8 @@
 // The registry's refusals kept for the office: recorded as a registration is refused, summarised by reason over the last days.
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import type { RefusalsResponse } from '../../src/lib/domain/office';
-import type { Outcome } from '../idempotency';
-import type { RefusalRow, Store } from '../store';
+import type { Outcome } from '../http/idempotency';
+import type { RefusalRow, Store } from '../store/index';
 
 const RECENT = 5;
 

@@ -22,12 +22,12 @@ import {
 } from '../../src/lib/domain/office';
 import { CALENDAR_YEARS } from '../../src/lib/domain/holidayCalendar';
 import type { ProviderEventKind } from '../../src/lib/domain/stampingEvent';
-import { serverCalendar } from '../calendar';
-import { addressKey, clientAddress } from '../client-address';
+import { serverCalendar } from '../calendar/calendar';
+import { addressKey, clientAddress } from '../http/client-address';
 import type { Config } from '../config';
-import { apiError, fieldErrors, invalid, readBody } from '../http';
-import type { OfficeAccountRow, Store } from '../store';
-import type { SignInThrottle } from '../throttle';
+import { apiError, fieldErrors, invalid, readBody } from '../http/http';
+import type { OfficeAccountRow, Store } from '../store/index';
+import type { SignInThrottle } from '../auth/throttle';
 import { newAccessCode } from './access-codes';
 import { checkSchedule, previewSchedule } from './calendar';
 import { previewIdentity, setIdentity } from './identity';

@@ -2,9 +2,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createHash, randomBytes } from 'node:crypto';
 import { canDo, OFFICE_ACCESS, type OfficeCapability, type SignInRequest } from '../../src/lib/domain/office';
-import { apiError, bearerToken } from '../http';
-import type { StaffRecord, Store } from '../store';
-import type { SignInThrottle } from '../throttle';
+import { apiError, bearerToken } from '../http/http';
+import type { StaffRecord, Store } from '../store/index';
+import type { SignInThrottle } from '../auth/throttle';
 import { decoyHash, verifyPassword } from './passwords';
 import type { SessionPolicy } from './staff';
 

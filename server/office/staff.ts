@@ -1,6 +1,6 @@
 // Staff accounts: adding a member with a one-time initial password, the member as the API shows it (never a password or hash).
 import type { StaffMember, StaffRole } from '../../src/lib/domain/office';
-import type { StaffRecord, Store } from '../store';
+import type { StaffRecord, Store } from '../store/index';
 import { hashPassword, initialPassword } from './passwords';
 
 export interface SessionPolicy {

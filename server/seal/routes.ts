@@ -1,9 +1,9 @@
 // The seal's HTTP routes: an account's sealed copy of its own contract, and the provider's public seal certificate (for /verify, which needs no account).
 import { Hono, type MiddlewareHandler } from 'hono';
 import { existsSync } from 'node:fs';
-import type { AppEnv } from '../app';
-import { apiError } from '../http';
-import type { Store } from '../store';
+import type { AppEnv } from '../auth/account-session';
+import { apiError } from '../http/http';
+import type { Store } from '../store/index';
 import type { SealConfig } from './config';
 import type { SealSigner } from './cms';
 import { loadSigner, readChain } from './keys';

@@ -1,6 +1,6 @@
 // The sealing job: in the server process, off the request path, it finds registered contracts without a sealed copy (after a restart too), seals the stored bytes and keeps the copy.
 import { createHash } from 'node:crypto';
-import type { Store } from '../store';
+import type { Store } from '../store/index';
 import type { SealSigner, TimestampSource } from './cms';
 import type { SealConfig } from './config';
 import { ensureTestSeal, loadSigner } from './keys';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, DEMO_UNVERIFIED_ACCOUNT_ID, demoSeed, ORDER_COUNT } from '../seed';
 import { FIXED_NOW, frameworkRecord, orderRecord, PDF_SHA, RETURN_ADDRESS } from '../test-helpers';
-import { bundledSchedules } from '../holiday-seed';
+import { bundledSchedules } from '../calendar/holiday-seed';
 import { openTestPg } from './pg/test-db';
 import { contentHash, openSqliteStore } from './sqlite/index';
 import type { ContractRecord } from '../../src/lib/domain/contract';

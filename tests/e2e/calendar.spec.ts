@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shanghaiDate } from '../../src/lib/domain/time';
 import type { DueDate } from '../../src/lib/domain/workdays';
-import { bundledSchedules } from '../../server/holiday-seed';
+import { bundledSchedules } from '../../server/calendar/holiday-seed';
 import { ADMIN_TOKEN, generateFramework, signIn, fillReturnAddress } from './helpers';
 
 // A server of its own that starts with an empty calendar (HOLIDAY_SEED=0): the year of today's receipt is unpublished.

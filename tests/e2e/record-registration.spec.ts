@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Order } from '../../src/lib/domain/order';
 import { DEMO_ACCOUNT_ID, demoOrders, demoSeed } from '../../server/seed';
-import { openSqliteStore } from '../../server/store';
+import { openSqliteStore } from '../../server/store/index';
 import { ADMIN_TOKEN, fillContact, generateFramework, signIn, storedRows } from './helpers';
 
 // A server of its own, seeded with 60 orders whose specs use every common hanzi: the order contract's font subset

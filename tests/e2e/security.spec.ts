@@ -134,7 +134,7 @@ test('signing out on the server (DELETE /session) revokes the token at once', as
 
 test('the sign-in page says when to try again after too many wrong codes (390x844)', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
-	// The real limit is covered by server/throttle.test.ts; tripping it here would lock out the other specs' sign-ins
+	// The real limit is covered by server/auth/throttle.test.ts; tripping it here would lock out the other specs' sign-ins
 	// from this address, so the 429 (as the server sends it) is answered for this page only.
 	await page.route('**/api/v1/session', (route) =>
 		route.fulfill({

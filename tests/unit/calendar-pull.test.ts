@@ -6,7 +6,7 @@ import { changesResponse } from '../../src/lib/domain/changes';
 import { META, setMeta, type Session } from '../../src/lib/db/meta';
 import { returnDueDate } from '../../src/lib/domain/workdays';
 import { applyChanges, pull } from '../../src/lib/sync/pull';
-import { bundledSchedules } from '../../server/holiday-seed';
+import { bundledSchedules } from '../../server/calendar/holiday-seed';
 import { DEMO_ACCOUNT_ID } from '../../server/seed';
 import { makeEnv, signIn, type TestEnv } from '../../server/test-helpers';
 import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';

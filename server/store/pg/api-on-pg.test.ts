@@ -5,7 +5,7 @@ import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { demoSeed } from '../../seed';
 import { auth, FIXED_NOW, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../../test-helpers';
-import { SharedThrottle } from '../../throttle';
+import { SharedThrottle } from '../../auth/throttle';
 import { openTestPg, type TestPg } from './test-db';
 import type { PgStore } from './index';
 

@@ -1,13 +1,14 @@
 // Limits that hold across processes on PostgreSQL: two app instances (own pools, own owner ids) on one database share the sign-in throttle, the global ceiling, the public verify limiter and the per-account render admission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
-import { createApp, SIGN_IN_RULES, type AppDeps } from '../../app';
+import { createApp, type AppDeps } from '../../app';
+import { SIGN_IN_RULES } from '../../routes/session';
 import { loadConfig } from '../../config';
-import { PUBLIC_VERIFY_LIMIT } from '../../public-verify';
-import { RenderBusyError, RenderGate } from '../../render-gate';
+import { PUBLIC_VERIFY_LIMIT } from '../../routes/verify';
+import { RenderBusyError, RenderGate } from '../../render/render-gate';
 import { demoSeed } from '../../seed';
 import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../test-helpers';
-import { SharedThrottle } from '../../throttle';
+import { SharedThrottle } from '../../auth/throttle';
 import { openTestPg, type TestPg } from './test-db';
 import type { PgStore } from './index';
 

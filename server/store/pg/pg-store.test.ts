@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { loadConfig } from '../../config';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoSeed } from '../../seed';
 import { FIXED_NOW, frameworkRecord, PDF_SHA } from '../../test-helpers';
-import { SharedThrottle } from '../../throttle';
+import { SharedThrottle } from '../../auth/throttle';
 import { openTestPg, type TestPg } from './test-db';
 import { PG_SCHEMA_VERSION } from './index';
 

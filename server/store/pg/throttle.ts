@@ -1,9 +1,9 @@
 // Limits every process shares, in PostgreSQL: sign-in failures per key, failed sign-ins per second (the global ceiling), request hits per key, render leases.
 import { randomUUID } from 'node:crypto';
-import type { AccountSlots } from '../../render-gate';
-import type { FailureRate } from '../../sign-in-ceiling';
-import type { RateLimiter } from '../../sliding-window';
-import type { FailureLog } from '../../throttle';
+import type { AccountSlots } from '../../render/render-gate';
+import type { FailureRate } from '../../auth/sign-in-ceiling';
+import type { RateLimiter } from '../../auth/sliding-window';
+import type { FailureLog } from '../../auth/throttle';
 import type { PgContext } from './context';
 
 export function pgFailureLog(ctx: PgContext): FailureLog {

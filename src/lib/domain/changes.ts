@@ -1,4 +1,4 @@
-// The pull protocol: what GET /api/v1/changes returns, and the session exchange.
+// The pull protocol: what GET /api/v1/changes returns.
 import { z } from 'zod';
 import { contractRecord, contractStatus } from './contract';
 import { filing } from './filing';
@@ -8,9 +8,6 @@ import { provider } from './provider';
 import { courierShipment, stampingEvent } from './stampingEvent';
 import { chinaPhone } from './phone';
 import { text } from './text';
-
-export const sessionRequest = z.object({ code: text(100) });
-export const sessionResponse = z.object({ token: z.string().min(1), accountId: z.string() });
 
 export const contractState = z.object({
 	id: z.uuid(),
@@ -98,11 +95,3 @@ export type ContractState = z.infer<typeof contractState>;
 export type RestoredContract = z.infer<typeof restoredContract>;
 export type RestoredStamping = z.infer<typeof restoredStamping>;
 export type PublishedSchedule = z.infer<typeof publishedSchedule>;
-
-/** Error body of every 4xx: a stable code and, for 400, the field errors by dotted path. */
-export const apiError = z.object({
-	error: z.string(),
-	message: z.string().optional(),
-	fields: z.record(z.string(), z.array(z.string())).optional()
-});
-export type ApiError = z.infer<typeof apiError>;

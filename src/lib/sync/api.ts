@@ -1,5 +1,5 @@
 // HTTP to the provider's API: one place that turns responses into typed results or typed errors.
-import { apiError, type ApiError } from '../domain/changes';
+import { apiError, type ApiError } from '../domain/api';
 
 export const API_BASE = '/api/v1';
 

@@ -1,8 +1,7 @@
 // One outbox row → one HTTP request built from Dexie at send time, and the answer sorted into an outcome.
-import { z } from 'zod';
 import { getDb } from '../db/database';
-import { contractRecord, contractStatus } from '../domain/contract';
-import type { RegisterContractBody } from '../domain/registration';
+import { registrationState, type RegisterContractBody } from '../domain/api';
+import { contractRecord } from '../domain/contract';
 import { stampingSubmission } from '../domain/stamping';
 import { stampingReceipt } from '../domain/stampingReceipt';
 import type { OutboxRow } from '../db/types';
@@ -77,10 +76,6 @@ export async function prepareRequest(row: OutboxRow): Promise<PreparedRequest> {
 	}
 }
 
-const registeredView = z.object({
-	contract: z.object({ status: contractStatus, registeredAt: z.string().nullable() })
-});
-
 /** A structured error; `detail` is bounded so a verbose server cannot bloat every row. */
 export function outboxError(code: string, detail = '', status?: number): OutboxError {
 	const error: OutboxError = { code, detail: detail.slice(0, 500) };
@@ -103,7 +98,7 @@ export function classify(
 ): SendOutcome {
 	if (result.ok) {
 		if (row.kind === 'registerContract') {
-			const view = registeredView.safeParse(result.data);
+			const view = registrationState.safeParse(result.data);
 			return view.success ? { kind: 'done', contract: view.data.contract } : { kind: 'done' };
 		}
 		return { kind: 'done' };

@@ -2,7 +2,7 @@
 // (Test PDFs are a few placeholder bytes, so the renderer check of server/main.ts would rightly refuse them.)
 import { serve } from '@hono/node-server';
 import { bootstrap } from '../../../server/bootstrap';
-import { httpServerOptions } from '../../../server/server-options';
+import { httpServerOptions } from '../../../server/http/server-options';
 
 // The same start-up as server/main.ts, including the release of claims a killed predecessor left running.
 const { config, app, releasedClaims } = await bootstrap({ staticDir: null, log: () => {} });

@@ -1,5 +1,5 @@
 // Signing in and out: a token from an access code, revoked on the server at sign-out, and a clean device when the account changes — never silently.
-import { sessionResponse } from '../../domain/changes';
+import { sessionResponse } from '../../domain/api';
 import { getDb, forgetDb } from '../../db/database';
 import { getMeta, META, setMeta, type Session } from '../../db/meta';
 import { apiFetch, HttpError } from '../../sync/api';
