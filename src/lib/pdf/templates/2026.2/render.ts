@@ -23,7 +23,7 @@ export function verifyUrl(record: ContractRecord, fingerprint: string): string {
 }
 
 /** A PDF subset tag (six capital letters, ISO 32000 9.6.4) derived from the fingerprint: same record, same tag. */
-function subsetTag(fingerprint: string, offset: number): string {
+export function subsetTag(fingerprint: string, offset: number): string {
 	return [...fingerprint.slice(offset, offset + 6)].map((h) => String.fromCharCode(65 + parseInt(h, 16))).join('');
 }
 

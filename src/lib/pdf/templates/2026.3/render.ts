@@ -11,24 +11,11 @@ import { renderFramework } from './framework';
 import { FAMILY, Layout, type Typesetting } from './layout';
 import { renderOrder } from './order';
 import type { Execution } from './sections';
+import { subsetTag, verifyUrl } from '../2026.2/render';
 import { standIns, withRealUnicode } from './nonBmp';
 import { TEXT, type TemplateText } from './text';
 
-/**
- * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
- * provider, `partyB.verifyOrigin`, set by the server's PUBLIC_URL), so the server re-renders the same bytes
- * whatever its configuration is today; the fragment keeps the fingerprint out of server logs.
- */
-export function verifyUrl(record: ContractRecord, fingerprint: string): string {
-	const origin = record.partyB.verifyOrigin;
-	if (!origin) throw new Error(`Template ${record.templateVersion} needs partyB.verifyOrigin (the provider's verification address)`);
-	return `${origin}/verify/${record.number}#${fingerprint}`;
-}
-
-/** A PDF subset tag (six capital letters, ISO 32000 9.6.4) derived from the fingerprint: same record, same tag. */
-function subsetTag(fingerprint: string, offset: number): string {
-	return [...fingerprint.slice(offset, offset + 6)].map((h) => String.fromCharCode(65 + parseInt(h, 16))).join('');
-}
+export { verifyUrl };
 
 /** The parts of jsPDF's font object this renderer reaches into (jspdf is pinned exactly). */
 type JsPdfFont = { fontName: string; metadata: { cmap: { unicode: { codeMap: Record<number, number> } } } };
