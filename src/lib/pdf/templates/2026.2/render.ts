@@ -9,7 +9,7 @@ import { renderFramework } from './framework';
 import { FAMILY, Layout } from './layout';
 import { renderOrder } from './order';
 import type { Execution } from './sections';
-import { LABELS, TITLES } from './text';
+import { LABELS, TEXT, TITLES } from './text';
 
 /**
  * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
@@ -49,13 +49,13 @@ async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: stri
 	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) });
 	switch (r.kind) {
 		case 'framework':
-			renderFramework(layout, r, execution);
+			renderFramework(layout, r, execution, TEXT);
 			break;
 		case 'filing':
-			renderFiling(layout, r, execution);
+			renderFiling(layout, r, execution, TEXT);
 			break;
 		case 'order':
-			renderOrder(layout, r, execution);
+			renderOrder(layout, r, execution, TEXT);
 			break;
 	}
 	layout.footers(r.number, fingerprint, url, LABELS.page, LABELS.fingerprint);

@@ -82,15 +82,46 @@ export function articles(kind: ContractKind): readonly Article[] {
 	return ARTICLES_FRAMEWORK.map((a) => ({ heading: a.heading.replaceAll('协议', '合同'), paragraphs: a.paragraphs.map(say) }));
 }
 
+/** A text of another version keeps this one's shape: strings stay strings, functions keep their parameters. */
+type Widen<T> = T extends string
+	? string
+	: T extends (...args: infer A) => infer R
+		? (...args: A) => Widen<R>
+		: { readonly [K in keyof T]: Widen<T[K]> };
+
+/**
+ * Everything a contract of this template prints that is not the record's data. The renderer is made over it
+ * (2026.3's render.ts `templateRenderer`), so a later version that only changes words consists of its text.
+ */
+export type TemplateText = {
+	readonly TITLES: Widen<typeof TITLES>;
+	readonly SELF: Widen<typeof SELF>;
+	readonly HEADINGS: Widen<typeof HEADINGS>;
+	readonly LABELS: Widen<typeof LABELS>;
+	readonly SITE_COLUMNS: Widen<typeof SITE_COLUMNS>;
+	readonly ORDER_COLUMNS: Widen<typeof ORDER_COLUMNS>;
+	readonly PREAMBLE: Widen<typeof PREAMBLE>;
+	readonly ATTACHMENT_NOTE: Widen<typeof ATTACHMENT_NOTE>;
+	readonly articles: (kind: ContractKind) => readonly Article[];
+	readonly signaturePageNote: (title: string, number: string) => string;
+};
+
+export const TEXT: TemplateText = { TITLES, SELF, HEADINGS, LABELS, SITE_COLUMNS, ORDER_COLUMNS, PREAMBLE, ATTACHMENT_NOTE, articles, signaturePageNote };
+
+/** Every string a template with this text may draw in the bold face; the font build cuts the bold face to these. */
+export function boldTexts(t: TemplateText): readonly string[] {
+	return [
+		...Object.values(t.TITLES),
+		...Object.values(t.HEADINGS),
+		...t.ORDER_COLUMNS,
+		...t.SITE_COLUMNS,
+		t.LABELS.totalFigures,
+		t.LABELS.totalCapital,
+		t.LABELS.rmb,
+		t.LABELS.yuanSign,
+		...(['framework', 'filing', 'order'] as const).flatMap((k) => t.articles(k).map((a) => a.heading))
+	];
+}
+
 /** Every string the renderer may draw in the bold face; the font build cuts the bold face to these. */
-export const BOLD_TEXTS: readonly string[] = [
-	...Object.values(TITLES),
-	...Object.values(HEADINGS),
-	...ORDER_COLUMNS,
-	...SITE_COLUMNS,
-	LABELS.totalFigures,
-	LABELS.totalCapital,
-	LABELS.rmb,
-	LABELS.yuanSign,
-	...(['framework', 'filing', 'order'] as const).flatMap((k) => articles(k).map((a) => a.heading))
-];
+export const BOLD_TEXTS: readonly string[] = boldTexts(TEXT);

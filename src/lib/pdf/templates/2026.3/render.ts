@@ -1,16 +1,16 @@
-// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
+// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text, layout and sections in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
 import type { jsPDF } from 'jspdf';
 import type { ContractRecord } from '../../../domain/contract';
 import { fontCoverage } from '../../coverage';
 import { addContractFaces } from '../../fontCache';
 import type { FontSetId } from '../../fontFiles';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
-import { renderFiling } from './filing';
+import { renderFiling } from '../2026.2/filing';
 import { pdfDate } from './format';
-import { renderFramework } from './framework';
-import { FAMILY, Layout, type Typesetting } from './layout';
-import { renderOrder } from './order';
-import type { Execution } from './sections';
+import { renderFramework } from '../2026.2/framework';
+import { FAMILY, Layout, type Typesetting, TYPESETTING_2026_3 } from './layout';
+import { renderOrder } from '../2026.2/order';
+import type { Execution } from '../2026.2/sections';
 import { subsetTag, verifyUrl } from '../2026.2/render';
 import { standIns, withRealUnicode } from './nonBmp';
 import { TEXT, type TemplateText } from './text';
@@ -31,7 +31,7 @@ export type FontedDocument = { doc: jsPDF; layout: Layout; output(): Uint8Array;
 export async function fontedDocument(
 	fonts: ContractFonts,
 	prepare: (doc: jsPDF) => void = () => {},
-	typesetting?: Typesetting
+	typesetting: Typesetting = TYPESETTING_2026_3
 ): Promise<FontedDocument> {
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
