@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capitalAmount } from '../../domain/capitalAmount';
 import { contractRecord, type ContractRecord, type FilingContract, type OrderContract } from '../../domain/contract';
 import { formatYuan } from '../../domain/money';
+import type { ContractKind } from '../../domain/contractKinds';
 import type { TemplateVersion } from '../../domain/templateVersions';
 import { EXAMPLE_VERIFY_ORIGIN, exampleFiling, exampleFramework, exampleOrderContract } from '../examples';
 import { loadContractFontsNode } from '../fonts-node';
@@ -103,6 +104,8 @@ function decodeAt100dpi(path: string, page: number): string | undefined {
 	return jsQR(rgba, w, h)?.data;
 }
 
+const KINDS = ['framework', 'filing', 'order'] as const;
+
 /** The versions whose contracts share 2026.2's layout, words and formats (2026.3 sets them in the complete face). */
 export type RenderedVersion = '2026.2' | '2026.3';
 
@@ -120,6 +123,13 @@ export function describeRender(v: RenderedVersion): void {
 		const render = (record: ContractRecord, options?: { registeredAt?: string }) =>
 			renderContractPdf(record, files.fonts, options);
 		const pagesOf = (pdf: Uint8Array) => layoutPages(files, pdf);
+		/** This version's example of a kind; an order contract with `orders` orders. */
+		const example = (kind: ContractKind, orders: number): ContractRecord =>
+			kind === 'framework'
+				? exampleFramework(FA)
+				: kind === 'filing'
+					? exampleFiling(FL)
+					: exampleOrderContract(orders, OR);
 
 		function orderContract(orders: { id: string; amountFen: number }[]): OrderContract {
 			const base = exampleOrderContract(orders.length, OR);
@@ -180,14 +190,10 @@ export function describeRender(v: RenderedVersion): void {
 		});
 
 		describe('execution page', () => {
-			it.each([
-				['framework', () => exampleFramework(FA)],
-				['filing', () => exampleFiling(FL)],
-				['order', () => exampleOrderContract(5, OR)]
-			] as const)(
+			it.each(KINDS)(
 				'%s: （以下无正文）, both parties with seal area, signatory and date blanks, and the electronic record',
-				async (_k, make) => {
-					const record = make();
+				async (kind) => {
+					const record = example(kind, 5);
 					const pdf = await render(record);
 					const all = pagesOf(pdf).join('\n');
 					expect(all).toContain('（以下无正文）');
@@ -338,13 +344,10 @@ export function describeRender(v: RenderedVersion): void {
 		});
 
 		describe('QR code', () => {
-			it.each([
-				['framework', () => exampleFramework(FA)],
-				['order', () => exampleOrderContract(30, OR)]
-			] as const)(
+			it.each(['framework', 'order'] as const)(
 				'%s: decodes from every page at 100 dpi to <origin>/verify/<number>#<fingerprint>',
-				async (_k, make) => {
-					const record = make();
+				async (kind) => {
+					const record = example(kind, 30);
 					const path = files.file(await render(record));
 					const want = `${EXAMPLE_VERIFY_ORIGIN}/verify/${record.number}#${await contentFingerprint(record)}`;
 					const pages = Number(execFileSync('pdfinfo', [path], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
@@ -419,11 +422,11 @@ export function describeRender(v: RenderedVersion): void {
 			}
 
 			it.each([
-				['framework', () => exampleFramework(FA), '云服务框架协议'],
-				['filing', () => exampleFiling(FL), '云服务合同（附：备案信息）'],
-				['order', () => exampleOrderContract(25, OR), '云服务合同（附：订单信息）']
-			] as const)('%s: every field value, the title, page footers; the same bytes twice', async (_k, make, title) => {
-				const record = make();
+				['framework', '云服务框架协议'],
+				['filing', '云服务合同（附：备案信息）'],
+				['order', '云服务合同（附：订单信息）']
+			] as const)('%s: every field value, the title, page footers; the same bytes twice', async (kind, title) => {
+				const record = example(kind, 25);
 				const pdf = await render(record);
 				// In content order (wrapped cells read on), as text extraction gives it; the layout text interleaves columns.
 				const { text } = await extractText(await getDocumentProxy(pdf.slice()), { mergePages: false });
@@ -437,7 +440,7 @@ export function describeRender(v: RenderedVersion): void {
 					expect(page).toContain(record.number);
 					expect(page).toContain(fingerprint);
 				});
-				const again = await render(structuredClone(make()));
+				const again = await render(structuredClone(example(kind, 25)));
 				expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
 			});
 

@@ -40,15 +40,7 @@ export function renderOrder(l: Layout, r: OrderContract): void {
 				shanghaiDate(o.paidAt),
 				formatYuan(o.amountFen)
 			],
-			fields: [
-				'orders',
-				`orders[${i}].id`,
-				`orders[${i}].product`,
-				`orders[${i}].spec`,
-				`orders[${i}].billingMode`,
-				`orders[${i}].paidAt`,
-				`orders[${i}].amountFen`
-			]
+			fields: orderFields(i)
 		}))
 	);
 	l.space(4);
@@ -60,4 +52,9 @@ export function renderOrder(l: Layout, r: OrderContract): void {
 		],
 		110
 	);
+}
+
+/** The record fields an order row's cells show, column by column (the index column stands for the list). */
+export function orderFields(i: number): string[] {
+	return ['orders', `orders[${i}].id`, `orders[${i}].product`, `orders[${i}].spec`, `orders[${i}].billingMode`, `orders[${i}].paidAt`, `orders[${i}].amountFen`];
 }

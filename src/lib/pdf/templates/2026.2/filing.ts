@@ -3,7 +3,7 @@ import type { FilingContract } from '../../../domain/contract';
 import { domainForms } from '../../../domain/filing';
 import { cnCalendarDate } from './format';
 import { CONTENT_WIDTH, type CellLine, type Layout } from './layout';
-import { clauses, type Execution, execution, header, parties } from './sections';
+import { agreement, attachment, type Execution } from './sections';
 import type { TemplateText } from './text';
 
 const SIZE = 8;
@@ -18,15 +18,8 @@ export function domainLabel(domain: string): string {
 }
 
 export function renderFiling(l: Layout, r: FilingContract, e: Execution, t: TemplateText): void {
-	header(l, r, t);
-	parties(l, r, t);
-	clauses(l, r, t);
-	execution(l, r, e, t);
-
-	l.newPage();
-	l.title(t.HEADINGS.filingAttachment, 14);
-	l.space(6);
-	l.keyValues([
+	agreement(l, r, e, t);
+	attachment(l, t.HEADINGS.filingAttachment, [
 		[t.LABELS.number, r.number, 'number'],
 		[t.LABELS.filingNumber, r.filing.filingNumber, 'filing.filingNumber'],
 		[t.LABELS.filingOrderNumber, r.filing.orderNumber, 'filing.orderNumber'],

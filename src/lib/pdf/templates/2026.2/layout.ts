@@ -2,6 +2,7 @@
 import type { jsPDF } from 'jspdf';
 import QRCode from 'qrcode';
 import { assertCovered } from '../../coverage';
+import { qrOperators } from '../2026.1/layout';
 import { breakLines, type Measure } from './lineBreak';
 
 export const FAMILY = 'ContractSerif';
@@ -424,7 +425,7 @@ export class Layout {
 		const qrX = PAGE.width - PAGE.right - qrSize;
 		const qrY = PAGE.height - 8 - qrSize - quiet;
 		// The same code at the same place on every page: its operators are made once.
-		const qrOps = this.#qr(qr.modules, qrX, qrY, QR_MODULE);
+		const qrOps = qrOperators(qr.modules, qrX, qrY, QR_MODULE);
 		for (let page = 1; page <= total; page++) {
 			this.doc.setPage(page);
 			this.doc.setLineWidth(0.4);
@@ -439,29 +440,5 @@ export class Layout {
 			// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
 			(this.doc.internal as unknown as { write(s: string): void }).write(qrOps);
 		}
-	}
-
-	/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic; the operators. */
-	#qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, cell: number): string {
-		const n = modules.size;
-		const ops: string[] = ['q', '0 g'];
-		const f = (v: number) => v.toFixed(3).replace(/\.?0+$/, '');
-		for (let r = 0; r < n; r++) {
-			for (let c = 0; c < n; ) {
-				if (!modules.get(r, c)) {
-					c++;
-					continue;
-				}
-				let end = c;
-				while (end < n && modules.get(r, end)) end++;
-				// PDF space: origin bottom-left, unit pt (the document is created with unit 'pt').
-				const px = x + c * cell;
-				const py = PAGE.height - (y + (r + 1) * cell);
-				ops.push(`${f(px)} ${f(py)} ${f((end - c) * cell)} ${f(cell)} re`);
-				c = end;
-			}
-		}
-		ops.push('f', 'Q');
-		return ops.join('\n');
 	}
 }

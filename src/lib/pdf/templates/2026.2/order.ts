@@ -4,7 +4,8 @@ import type { OrderContract } from '../../../domain/contract';
 import { formatYuan } from '../../../domain/money';
 import { cnDate } from './format';
 import { type CellLine, type Column, CONTENT_WIDTH, type Layout, type Row } from './layout';
-import { clauses, type Execution, execution, header, parties } from './sections';
+import { agreement, attachment, type Execution } from './sections';
+import { orderFields } from '../2026.1/order';
 import type { TemplateText } from './text';
 
 const SIZE = 8;
@@ -23,15 +24,8 @@ const capacity = (t: TemplateText) =>
 	}) as const;
 
 export function renderOrder(l: Layout, r: OrderContract, e: Execution, t: TemplateText): void {
-	header(l, r, t);
-	parties(l, r, t);
-	clauses(l, r, t);
-	execution(l, r, e, t);
-
-	l.newPage();
-	l.title(t.HEADINGS.orderAttachment, 14);
-	l.space(6);
-	l.keyValues([
+	agreement(l, r, e, t);
+	attachment(l, t.HEADINGS.orderAttachment, [
 		[t.LABELS.number, r.number, 'number'],
 		[t.LABELS.orderCount, String(r.orders.length), 'orders']
 	]);
@@ -69,15 +63,7 @@ export function renderOrder(l: Layout, r: OrderContract, e: Execution, t: Templa
 			one(cnDate(o.paidAt), 5),
 			one(formatYuan(o.amountFen), 6)
 		],
-		fields: [
-			'orders',
-			`orders[${i}].id`,
-			`orders[${i}].product`,
-			`orders[${i}].spec`,
-			`orders[${i}].billingMode`,
-			`orders[${i}].paidAt`,
-			`orders[${i}].amountFen`
-		]
+		fields: orderFields(i)
 	}));
 	rows.push(
 		{

@@ -10,6 +10,22 @@ const LEADING = 1.6;
 
 export type Execution = { fingerprint: string; verifyUrl: string; registeredAt?: string };
 
+/** The agreement every kind prints: heading block, parties, clauses, execution page (the framework agreement is only this). */
+export function agreement(l: Layout, r: ContractRecord, e: Execution, t: TemplateText): void {
+	header(l, r, t);
+	parties(l, r, t);
+	clauses(l, r, t);
+	execution(l, r, e, t);
+}
+
+/** An attachment's first page: its title and the rows that tie it to the contract. */
+export function attachment(l: Layout, title: string, rows: [label: string, value: string, field: string][]): void {
+	l.newPage();
+	l.title(title, 14);
+	l.space(6);
+	l.keyValues(rows);
+}
+
 export function header(l: Layout, r: ContractRecord, t: TemplateText): void {
 	l.title(t.TITLES[r.kind]);
 	l.space(6);

@@ -5,13 +5,10 @@ import { fontCoverage } from '../../coverage';
 import { addContractFaces } from '../../fontCache';
 import type { FontSetId } from '../../fontFiles';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
-import { renderFiling } from '../2026.2/filing';
 import { pdfDate } from './format';
-import { renderFramework } from '../2026.2/framework';
 import { FAMILY, Layout, type Typesetting, TYPESETTING_2026_3 } from './layout';
-import { renderOrder } from '../2026.2/order';
 import type { Execution } from '../2026.2/sections';
-import { subsetTag, verifyUrl } from '../2026.2/render';
+import { drawContract, subsetTag, verifyUrl } from '../2026.2/render';
 import { standIns, withRealUnicode } from './nonBmp';
 import { TEXT, type TemplateText } from './text';
 
@@ -71,17 +68,7 @@ export function templateRenderer(fontSet: FontSetId, t: TemplateText, typesettin
 		}, typesetting);
 		const url = verifyUrl(r, fingerprint);
 		const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
-		switch (r.kind) {
-			case 'framework':
-				renderFramework(layout, r, execution, t);
-				break;
-			case 'filing':
-				renderFiling(layout, r, execution, t);
-				break;
-			case 'order':
-				renderOrder(layout, r, execution, t);
-				break;
-		}
+		drawContract(layout, r, execution, t);
 		layout.footers(r.number, fingerprint, url, t.LABELS.page, t.LABELS.fingerprint);
 		// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
 		// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.
