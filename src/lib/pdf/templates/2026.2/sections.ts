@@ -4,6 +4,9 @@ import { cnDateTime } from './format';
 import { BODY, CONTENT_WIDTH, type Layout, PAGE } from './layout';
 import type { TemplateText } from './text';
 
+// An attachment's first page is 2026.1's.
+export { attachment } from '../2026.1/sections';
+
 /** 45 mm: room for a company seal (40–42 mm) with a margin. */
 export const SEAL = (45 / 25.4) * 72;
 const LEADING = 1.6;
@@ -16,14 +19,6 @@ export function agreement(l: Layout, r: ContractRecord, e: Execution, t: Templat
 	parties(l, r, t);
 	clauses(l, r, t);
 	execution(l, r, e, t);
-}
-
-/** An attachment's first page: its title and the rows that tie it to the contract. */
-export function attachment(l: Layout, title: string, rows: [label: string, value: string, field: string][]): void {
-	l.newPage();
-	l.title(title, 14);
-	l.space(6);
-	l.keyValues(rows);
 }
 
 export function header(l: Layout, r: ContractRecord, t: TemplateText): void {
