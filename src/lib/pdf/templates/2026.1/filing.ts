@@ -1,19 +1,12 @@
 // The contract with a filing attachment (附：备案信息): the agreement, then the ICP filing and its sites.
 import type { FilingContract } from '../../../domain/contract';
 import { CONTENT_WIDTH, type Layout } from './layout';
-import { clauses, header, parties, signatures } from './sections';
+import { agreement, attachment } from './sections';
 import { HEADINGS, LABELS, SITE_COLUMNS } from './text';
 
 export function renderFiling(l: Layout, r: FilingContract): void {
-	header(l, r);
-	parties(l, r);
-	clauses(l, r);
-	signatures(l, r);
-
-	l.newPage();
-	l.title(HEADINGS.filingAttachment, 14);
-	l.space(6);
-	l.keyValues([
+	agreement(l, r);
+	attachment(l, HEADINGS.filingAttachment, [
 		[LABELS.number, r.number, 'number'],
 		[LABELS.filingNumber, r.filing.filingNumber, 'filing.filingNumber'],
 		[LABELS.filingOrderNumber, r.filing.orderNumber, 'filing.orderNumber'],

@@ -227,29 +227,34 @@ export class Layout {
 		}
 	}
 
-	/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic. */
-	#qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, size: number): void {
-		const n = modules.size;
-		const cell = size / n;
-		const ops: string[] = ['q', '0 g'];
-		const f = (v: number) => v.toFixed(3).replace(/\.?0+$/, '');
-		for (let r = 0; r < n; r++) {
-			for (let c = 0; c < n; ) {
-				if (!modules.get(r, c)) {
-					c++;
-					continue;
-				}
-				let end = c;
-				while (end < n && modules.get(r, end)) end++;
-				// PDF space: origin bottom-left, unit pt (the document is created with unit 'pt').
-				const px = x + c * cell;
-				const py = PAGE.height - (y + (r + 1) * cell);
-				ops.push(`${f(px)} ${f(py)} ${f((end - c) * cell)} ${f(cell)} re`);
-				c = end;
-			}
-		}
-		ops.push('f', 'Q');
+	#qr(modules: QrModules, x: number, y: number, size: number): void {
 		// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
-		(this.doc.internal as unknown as { write(s: string): void }).write(ops.join('\n'));
+		(this.doc.internal as unknown as { write(s: string): void }).write(qrOperators(modules, x, y, size / modules.size));
 	}
+}
+
+export type QrModules = { size: number; get(row: number, col: number): number | boolean };
+
+/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic; the operators. */
+export function qrOperators(modules: QrModules, x: number, y: number, cell: number): string {
+	const n = modules.size;
+	const ops: string[] = ['q', '0 g'];
+	const f = (v: number) => v.toFixed(3).replace(/\.?0+$/, '');
+	for (let r = 0; r < n; r++) {
+		for (let c = 0; c < n; ) {
+			if (!modules.get(r, c)) {
+				c++;
+				continue;
+			}
+			let end = c;
+			while (end < n && modules.get(r, end)) end++;
+			// PDF space: origin bottom-left, unit pt (the document is created with unit 'pt').
+			const px = x + c * cell;
+			const py = PAGE.height - (y + (r + 1) * cell);
+			ops.push(`${f(px)} ${f(py)} ${f((end - c) * cell)} ${f(cell)} re`);
+			c = end;
+		}
+	}
+	ops.push('f', 'Q');
+	return ops.join('\n');
 }

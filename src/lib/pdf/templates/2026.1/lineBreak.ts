@@ -6,21 +6,22 @@ export const CLOSING = new Set([...'。，、；：？！）」』】》〉〕�
 export const OPENING = new Set([...'（「『【《〈〔〖‘“([{<']);
 
 // Runs of these stay whole: numbers (1,234.56), words, domains, e-mails, order ids, filing numbers' digits.
+// A later version may widen what a run is (2026.3 takes every Latin, Greek and Cyrillic letter): `run` below.
 const RUN = /[A-Za-z0-9._@\-/:%+#&=~,'*$]/;
 const SPACE = /\s/;
 
 export type Measure = (text: string) => number;
 
-type Segment = { text: string; width: number; space: boolean };
+export type Segment = { text: string; width: number; space: boolean };
 
-function atoms(text: string): string[] {
+function atoms(text: string, run: RegExp): string[] {
 	const chars = [...text];
 	const out: string[] = [];
 	for (let i = 0; i < chars.length; ) {
 		const c = chars[i]!;
-		if (RUN.test(c) && !CLOSING.has(c)) {
+		if (run.test(c) && !CLOSING.has(c)) {
 			let j = i + 1;
-			while (j < chars.length && RUN.test(chars[j]!)) j++;
+			while (j < chars.length && run.test(chars[j]!)) j++;
 			// A run keeps its inner punctuation but hands a trailing closing mark (e.g. "com.") back to the rules below.
 			while (j > i + 1 && CLOSING.has(chars[j - 1]!)) j--;
 			out.push(chars.slice(i, j).join(''));
@@ -34,10 +35,10 @@ function atoms(text: string): string[] {
 }
 
 /** Glues closing marks to what precedes them and opening marks to what follows, giving unbreakable segments. */
-function segments(text: string, measure: Measure): Segment[] {
+export function segments(text: string, measure: Measure, run: RegExp = RUN): Segment[] {
 	const out: string[] = [];
 	let carry = '';
-	for (const atom of atoms(text)) {
+	for (const atom of atoms(text, run)) {
 		const first = [...atom][0]!;
 		if (OPENING.has(first) && [...atom].length === 1) {
 			carry += atom;
@@ -63,7 +64,7 @@ function segments(text: string, measure: Measure): Segment[] {
 }
 
 /** Splits one over-long segment into pieces that each fit (a single run longer than a line). */
-function splitLong(seg: Segment, maxWidth: number, measure: Measure): string[] {
+export function splitLong(seg: Segment, maxWidth: number, measure: Measure): string[] {
 	const out: string[] = [];
 	let line = '';
 	for (const c of seg.text) {
@@ -91,12 +92,12 @@ function splitLong(seg: Segment, maxWidth: number, measure: Measure): string[] {
  * Breaks text into lines no wider than maxWidth (trailing spaces hang in the margin).
  * Joining the lines gives the text back exactly.
  */
-export function breakLines(text: string, maxWidth: number, measure: Measure): string[] {
+export function breakLines(text: string, maxWidth: number, measure: Measure, run: RegExp = RUN): string[] {
 	if (text === '') return [''];
 	const lines: string[] = [];
 	let line = '';
 	let width = 0;
-	for (const seg of segments(text, measure)) {
+	for (const seg of segments(text, measure, run)) {
 		if (seg.space) {
 			line += seg.text;
 			width += seg.width;

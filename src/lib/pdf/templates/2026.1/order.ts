@@ -4,21 +4,14 @@ import type { OrderContract } from '../../../domain/contract';
 import { formatYuan } from '../../../domain/money';
 import { shanghaiDate } from './format';
 import type { Column, Layout } from './layout';
-import { clauses, header, parties, signatures } from './sections';
+import { agreement, attachment } from './sections';
 import { HEADINGS, LABELS, ORDER_COLUMNS } from './text';
 
 const WIDTHS = [26, 104, 78, 110, 44, 54, 67.28] as const;
 
 export function renderOrder(l: Layout, r: OrderContract): void {
-	header(l, r);
-	parties(l, r);
-	clauses(l, r);
-	signatures(l, r);
-
-	l.newPage();
-	l.title(HEADINGS.orderAttachment, 14);
-	l.space(6);
-	l.keyValues([
+	agreement(l, r);
+	attachment(l, HEADINGS.orderAttachment, [
 		[LABELS.number, r.number, 'number'],
 		[LABELS.orderCount, String(r.orders.length), 'orders']
 	]);
@@ -40,15 +33,7 @@ export function renderOrder(l: Layout, r: OrderContract): void {
 				shanghaiDate(o.paidAt),
 				formatYuan(o.amountFen)
 			],
-			fields: [
-				'orders',
-				`orders[${i}].id`,
-				`orders[${i}].product`,
-				`orders[${i}].spec`,
-				`orders[${i}].billingMode`,
-				`orders[${i}].paidAt`,
-				`orders[${i}].amountFen`
-			]
+			fields: orderFields(i)
 		}))
 	);
 	l.space(4);
@@ -60,4 +45,9 @@ export function renderOrder(l: Layout, r: OrderContract): void {
 		],
 		110
 	);
+}
+
+/** The record fields an order row's cells show, column by column (the index column stands for the list). */
+export function orderFields(i: number): string[] {
+	return ['orders', `orders[${i}].id`, `orders[${i}].product`, `orders[${i}].spec`, `orders[${i}].billingMode`, `orders[${i}].paidAt`, `orders[${i}].amountFen`];
 }

@@ -4,6 +4,25 @@ import { CONTENT_WIDTH, type Layout, PAGE } from './layout';
 import { shanghaiDateTime } from './format';
 import { ARTICLES, ATTACHMENT_NOTE, HEADINGS, LABELS, PREAMBLE, TITLES } from './text';
 
+/** The agreement every kind prints: heading block, parties, clauses, signatures (the framework agreement is only this). */
+export function agreement(l: Layout, r: ContractRecord): void {
+	header(l, r);
+	parties(l, r);
+	clauses(l, r);
+	signatures(l, r);
+}
+
+/** What an attachment's first page needs of a layout (2026.2's has it too). */
+export type AttachmentPage = Pick<Layout, 'newPage' | 'title' | 'space' | 'keyValues'>;
+
+/** An attachment's first page: its title and the rows that tie it to the contract. */
+export function attachment(l: AttachmentPage, title: string, rows: [label: string, value: string, field: string][]): void {
+	l.newPage();
+	l.title(title, 14);
+	l.space(6);
+	l.keyValues(rows);
+}
+
 export function header(l: Layout, r: ContractRecord): void {
 	l.title(TITLES[r.kind]);
 	l.space(6);

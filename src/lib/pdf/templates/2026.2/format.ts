@@ -1,6 +1,9 @@
 // Display formats of the 2026.2 documents: one date style everywhere (2026年3月15日), Shanghai time.
 import { shanghaiParts } from '../../../domain/time';
 
+// The PDF's own dates are 2026.1's.
+export { pdfDate } from '../2026.1/format';
+
 const n = (s: string) => String(Number(s));
 
 /** 2026年3月15日 (no leading zeros) */
@@ -19,13 +22,4 @@ export function cnCalendarDate(ymd: string): string {
 export function cnDateTime(iso: string): string {
 	const p = shanghaiParts(iso);
 	return `${cnDate(iso)} ${p.hh}:${p.mm}`;
-}
-
-/** PDF date string in Shanghai time, e.g. D:20261126103000+08'00'; clamped to the 1970–2037 jsPDF accepts. */
-export function pdfDate(iso: string): string {
-	const p = shanghaiParts(iso);
-	const year = Number(p.y);
-	if (year < 1970) return "D:19700101000000+08'00'";
-	if (year > 2037) return "D:20371231235959+08'00'";
-	return `D:${p.y}${p.m}${p.d}${p.hh}${p.mm}${p.ss}+08'00'`;
 }

@@ -1,11 +1,9 @@
-// The framework agreement (框架协议) of template CD-FA-2026.2: parties, contact details, clauses, execution page.
+// The framework agreement (框架协议) of template CD-FA-2026.2 (and of later versions over their text): parties, contact details, clauses, execution page.
 import type { FrameworkContract } from '../../../domain/contract';
 import type { Layout } from './layout';
-import { clauses, type Execution, execution, header, parties } from './sections';
+import { agreement, type Execution } from './sections';
+import type { TemplateText } from './text';
 
-export function renderFramework(l: Layout, r: FrameworkContract, e: Execution): void {
-	header(l, r);
-	parties(l, r);
-	clauses(l, r);
-	execution(l, r, e);
+export function renderFramework(l: Layout, r: FrameworkContract, e: Execution, t: TemplateText): void {
+	agreement(l, r, e, t);
 }

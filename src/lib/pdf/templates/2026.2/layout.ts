@@ -1,8 +1,9 @@
-// Page layout of template 2026.2 over jsPDF: 10.5 pt justified body, tables sized by what they must hold, QR footers.
+// Page layout of template 2026.2 over jsPDF: 10.5 pt justified body, tables sized by what they must hold, QR footers. Later versions keep it, giving what jsPDF draws for a text (2026.3: characters outside the BMP through their stand-ins) and how lines are set.
 import type { jsPDF } from 'jspdf';
 import QRCode from 'qrcode';
 import { assertCovered } from '../../coverage';
-import { breakLines } from './lineBreak';
+import { qrOperators } from '../2026.1/layout';
+import { breakLines, type Measure } from './lineBreak';
 
 export const FAMILY = 'ContractSerif';
 export type Face = 'normal' | 'bold';
@@ -47,17 +48,62 @@ export type Row =
 	| { kind: 'cells'; cells: CellLine[][]; fields: string[]; repeat?: (CellLine[] | undefined)[] }
 	| { kind: 'span'; parts: { from: number; to: number; text: string; align: 'left' | 'right'; face: Face; field: string }[] };
 
+/**
+ * How text is set into lines. A later version may keep this layout and change only these rules (2026.3 breaks
+ * runs of letters of every script, 2026.5 keeps a paragraph's last line from holding one character and fits a
+ * party's name to its box).
+ */
+export interface Typesetting {
+	/** Lines of a text in one width. */
+	lines(text: string, width: number, measure: Measure): string[];
+	/** Lines of a paragraph whose first line has a width of its own (the indent). */
+	paragraph(text: string, first: number, rest: number, measure: Measure): string[];
+	/** A party's name beside its label on the execution page, each line at the size it is set in. */
+	name(text: string, width: number, size: number, measure: (text: string, size: number) => number): CellLine[];
+	/** A paragraph's line (not its last) is justified when it falls short of its width by less than this many ems. */
+	readonly justifyBelow: number;
+}
+
+/** Greedy lines by `breakLines`; a name wraps at the body size like any text. */
+export function greedyTypesetting(breakLines: (text: string, width: number, measure: Measure) => string[]): Typesetting {
+	return {
+		lines: breakLines,
+		paragraph(text, first, rest, measure) {
+			// Break for the narrower first line, then re-break the rest at full width.
+			const head = breakLines(text, first, measure)[0] ?? '';
+			const tail = text.slice(head.length);
+			return [head, ...(tail ? breakLines(tail, rest, measure) : [])];
+		},
+		name: (text, width, size, measure) => breakLines(text, width, (s) => measure(s, size)).map((line) => ({ text: line, size })),
+		// A line cut short by a long unbreakable run stays ragged.
+		justifyBelow: 3
+	};
+}
+
+/** The rules of 2026.2: greedy lines by 2026.1's line breaking (lineBreak.ts). */
+export const TYPESETTING_2026_2: Typesetting = greedyTypesetting(breakLines);
+
 export class Layout {
 	readonly doc: jsPDF;
 	y: number = PAGE.top;
 	readonly #coverage: Record<Face, Set<number>>;
 	readonly #widths: Record<Face, Map<string, number>> = { normal: new Map(), bold: new Map() };
+	/** What jsPDF is given for a text of the regular face: characters outside the BMP as their stand-ins. */
+	readonly #drawn: (text: string) => string;
+	readonly #typesetting: Typesetting;
 	#face: Face = 'normal';
 	#size = BODY;
 
-	constructor(doc: jsPDF, coverage: Record<Face, Set<number>>) {
+	constructor(
+		doc: jsPDF,
+		coverage: Record<Face, Set<number>>,
+		drawn: (text: string) => string = (t) => t,
+		typesetting: Typesetting = TYPESETTING_2026_2
+	) {
 		this.doc = doc;
 		this.#coverage = coverage;
+		this.#drawn = drawn;
+		this.#typesetting = typesetting;
 		this.doc.setFont(FAMILY, 'normal');
 		this.doc.setFontSize(BODY);
 	}
@@ -79,7 +125,7 @@ export class Layout {
 		for (const c of text) {
 			let w = cache.get(c);
 			if (w === undefined) {
-				w = this.doc.getStringUnitWidth(c);
+				w = this.doc.getStringUnitWidth(face === 'normal' ? this.#drawn(c) : c);
 				cache.set(c, w);
 			}
 			units += w;
@@ -94,11 +140,16 @@ export class Layout {
 	draw(text: string, x: number, y: number, face: Face, size: number, field: string, charSpace = 0): void {
 		assertCovered(text, this.#coverage[face], field);
 		this.#font(face, size);
-		this.doc.text(text, x, y, { baseline: 'alphabetic', charSpace: charSpace || 1e-6 });
+		this.doc.text(face === 'normal' ? this.#drawn(text) : text, x, y, { baseline: 'alphabetic', charSpace: charSpace || 1e-6 });
 	}
 
 	lines(text: string, width: number, face: Face, size: number): string[] {
-		return breakLines(text, width, (s) => this.measure(s, face, size));
+		return this.#typesetting.lines(text, width, (s) => this.measure(s, face, size));
+	}
+
+	/** A party's name in `width` beside its label (regular face), starting at `size`. */
+	nameLines(text: string, width: number, size: number): CellLine[] {
+		return this.#typesetting.name(text, width, size, (s, at) => this.measure(s, 'normal', at));
 	}
 
 	/** Text at `size`, or smaller (down to MIN_CELL_SIZE) so it fits `width` on one line: never broken. */
@@ -187,11 +238,9 @@ export class Layout {
 		const size = options.size ?? BODY;
 		const first = options.indent === false ? 0 : size * 2;
 		const hanging = options.hanging ?? 0;
-		// Break for the narrower first line, then re-break the rest at full width.
-		const firstLines = this.lines(text, CONTENT_WIDTH - first, 'normal', size);
-		const head = firstLines[0] ?? '';
-		const rest = text.slice(head.length);
-		const lines = [head, ...(rest ? this.lines(rest, CONTENT_WIDTH - hanging, 'normal', size) : [])];
+		const lines = this.#typesetting.paragraph(text, CONTENT_WIDTH - first, CONTENT_WIDTH - hanging, (s) =>
+			this.measure(s, 'normal', size)
+		);
 		lines.forEach((raw, i) => {
 			const line = raw.replace(/\s+$/, '');
 			const x = PAGE.left + (i === 0 ? first : hanging);
@@ -201,7 +250,7 @@ export class Layout {
 			const count = [...line].length;
 			const gap = width - this.measure(line, 'normal', size);
 			// The last line stays ragged; a line cut short by a long unbreakable run stays ragged too.
-			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * 3;
+			const justify = i < lines.length - 1 && count > 1 && gap > 0 && gap < size * this.#typesetting.justifyBelow;
 			this.draw(line, x, this.y - size * (LEADING - 1) * 0.5, 'normal', size, field, justify ? gap / (count - 1) : 0);
 		});
 	}
@@ -375,6 +424,8 @@ export class Layout {
 		const top = PAGE.height - PAGE.bottom + 8;
 		const qrX = PAGE.width - PAGE.right - qrSize;
 		const qrY = PAGE.height - 8 - qrSize - quiet;
+		// The same code at the same place on every page: its operators are made once.
+		const qrOps = qrOperators(qr.modules, qrX, qrY, QR_MODULE);
 		for (let page = 1; page <= total; page++) {
 			this.doc.setPage(page);
 			this.doc.setLineWidth(0.4);
@@ -386,32 +437,8 @@ export class Layout {
 			this.draw(number, PAGE.left, top + 27, 'normal', size, 'number');
 			this.draw(`${fingerprintLabel} SHA-256`, PAGE.left, top + 40, 'normal', size, 'template.footer');
 			this.draw(fingerprint, PAGE.left, top + 53, 'normal', 6.5, 'fingerprint');
-			this.#qr(qr.modules, qrX, qrY, QR_MODULE);
+			// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
+			(this.doc.internal as unknown as { write(s: string): void }).write(qrOps);
 		}
-	}
-
-	/** Dark modules as filled rectangles (one per horizontal run) in a single path: vector, no canvas, deterministic. */
-	#qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, cell: number): void {
-		const n = modules.size;
-		const ops: string[] = ['q', '0 g'];
-		const f = (v: number) => v.toFixed(3).replace(/\.?0+$/, '');
-		for (let r = 0; r < n; r++) {
-			for (let c = 0; c < n; ) {
-				if (!modules.get(r, c)) {
-					c++;
-					continue;
-				}
-				let end = c;
-				while (end < n && modules.get(r, end)) end++;
-				// PDF space: origin bottom-left, unit pt (the document is created with unit 'pt').
-				const px = x + c * cell;
-				const py = PAGE.height - (y + (r + 1) * cell);
-				ops.push(`${f(px)} ${f(py)} ${f((end - c) * cell)} ${f(cell)} re`);
-				c = end;
-			}
-		}
-		ops.push('f', 'Q');
-		// jsPDF's typings omit internal.write, the documented way to emit raw content-stream operators.
-		(this.doc.internal as unknown as { write(s: string): void }).write(ops.join('\n'));
 	}
 }

@@ -9,7 +9,7 @@ import { renderFramework } from './framework';
 import { FAMILY, Layout } from './layout';
 import { renderOrder } from './order';
 import type { Execution } from './sections';
-import { LABELS, TITLES } from './text';
+import { LABELS, TEXT, type TemplateText, TITLES } from './text';
 
 /**
  * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
@@ -23,8 +23,23 @@ export function verifyUrl(record: ContractRecord, fingerprint: string): string {
 }
 
 /** A PDF subset tag (six capital letters, ISO 32000 9.6.4) derived from the fingerprint: same record, same tag. */
-function subsetTag(fingerprint: string, offset: number): string {
+export function subsetTag(fingerprint: string, offset: number): string {
 	return [...fingerprint.slice(offset, offset + 6)].map((h) => String.fromCharCode(65 + parseInt(h, 16))).join('');
+}
+
+/** The contract of the record's kind, over a text: the agreement, then the kind's attachment. */
+export function drawContract(layout: Layout, r: ContractRecord, execution: Execution, t: TemplateText): void {
+	switch (r.kind) {
+		case 'framework':
+			renderFramework(layout, r, execution, t);
+			break;
+		case 'filing':
+			renderFiling(layout, r, execution, t);
+			break;
+		case 'order':
+			renderOrder(layout, r, execution, t);
+			break;
+	}
 }
 
 async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: string, options: RenderOptions): Promise<Uint8Array> {
@@ -47,17 +62,7 @@ async function render(r: ContractRecord, fonts: ContractFonts, fingerprint: stri
 	const url = verifyUrl(r, fingerprint);
 	const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
 	const layout = new Layout(doc, { normal: fontCoverage(fonts.regular), bold: fontCoverage(fonts.bold) });
-	switch (r.kind) {
-		case 'framework':
-			renderFramework(layout, r, execution);
-			break;
-		case 'filing':
-			renderFiling(layout, r, execution);
-			break;
-		case 'order':
-			renderOrder(layout, r, execution);
-			break;
-	}
+	drawContract(layout, r, execution, TEXT);
 	layout.footers(r.number, fingerprint, url, LABELS.page, LABELS.fingerprint);
 	// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
 	// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.

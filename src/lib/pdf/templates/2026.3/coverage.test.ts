@@ -1,29 +1,20 @@
 // Template 2026.3 sets every character of the complete regular face: each code point renders and extracts (poppler) as itself.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCmap, readCmapGlyphs } from '../../cmap';
 import { GlyphPendingError, MissingGlyphError } from '../../coverage';
 import { exampleFramework } from '../../examples';
 import { FONT_SETS, type SplitFace } from '../../fontSets';
-import { FONT_DIR, loadContractFontsNode, readSplitFace } from '../../fonts-node';
+import { FONT_DIR, readSplitFace } from '../../fonts-node';
 import { type ContractFonts, renderContractPdf } from '../../render';
+import { pdfFiles } from '../test-render';
 import { PAGE } from './layout';
 import { fontedDocument } from './render';
 
-let fonts: ContractFonts;
-let dir: string;
-beforeAll(async () => {
-	fonts = await loadContractFontsNode('CD-FA-2026.3');
-	dir = mkdtempSync(join(tmpdir(), 'pdf-2026.3-cov-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const files = pdfFiles('CD-FA-2026.3');
 
-function pdftotext(pdf: Uint8Array, name: string, layout = false): string {
-	const path = join(dir, name);
-	writeFileSync(path, pdf);
+function pdftotext(pdf: Uint8Array, layout = false): string {
+	const path = files.file(pdf);
 	return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
 }
 
@@ -34,7 +25,7 @@ const WHITE = /\s/u;
 
 describe('the complete regular face (2026.3)', () => {
 	it('has every code point of Noto Serif SC regular, outside the BMP too', () => {
-		const have = readCmap(fonts.regular);
+		const have = readCmap(files.fonts.regular);
 		expect(have.size).toBe(30_928);
 		for (const c of ['𬘭', '𫖯', '㐀', '䶵', 'Ø', 'ß', '喆', '堃']) expect(have.has(c.codePointAt(0)!), c).toBe(true);
 		expect([...have].filter((cp) => cp > 0xffff).length).toBe(442);
@@ -44,7 +35,7 @@ describe('the complete regular face (2026.3)', () => {
 		// A PDF maps each glyph of a font back to one text: code points that share a glyph (① and ➀, 年 and its
 		// compatibility twin U+F98E) go to separate documents, each printing every code point once.
 		const byGlyph = new Map<number, number[]>();
-		for (const [cp, glyph] of [...readCmapGlyphs(fonts.regular)].sort((a, b) => a[0] - b[0])) {
+		for (const [cp, glyph] of [...readCmapGlyphs(files.fonts.regular)].sort((a, b) => a[0] - b[0])) {
 			if (!WHITE.test(String.fromCodePoint(cp))) byGlyph.set(glyph, [...(byGlyph.get(glyph) ?? []), cp]);
 		}
 		const rounds: number[][] = [];
@@ -62,7 +53,7 @@ describe('the complete regular face (2026.3)', () => {
 
 /** Draws the code points 40 a line with the renderer's own document and layout; what poppler reads differently, page by page. */
 async function drawAndRead(all: number[], name: string): Promise<string[]> {
-	const { doc, layout, output } = await fontedDocument(fonts);
+	const { doc, layout, output } = await fontedDocument(files.fonts);
 	const perPage = Math.floor((PAGE.height - PAGE.bottom - PAGE.top) / LINE);
 	const pages: string[] = [];
 	for (let at = 0, row = 0; at < all.length; at += PER_LINE, row++) {
@@ -75,7 +66,7 @@ async function drawAndRead(all: number[], name: string): Promise<string[]> {
 		layout.draw(text, PAGE.left, PAGE.top + row * LINE, 'normal', 9, `line ${at / PER_LINE}`);
 		pages[pages.length - 1] += text;
 	}
-	const got = pdftotext(output(), `${name}.pdf`).split('\f');
+	const got = pdftotext(output()).split('\f');
 	const bad: string[] = [];
 	pages.forEach((want, n) => {
 		const have = [...(got[n] ?? '')].filter((c) => !WHITE.test(c));
@@ -93,7 +84,7 @@ describe('the complete regular face (2026.3), in documents', () => {
 	it('a contract naming 邱𬘭, with CJK Extension A and Latin-1 letters, renders and reads back whole', async () => {
 		const base = exampleFramework('CD-FA-2026.3');
 		const record = { ...base, contact: { ...base.contact, person: '邱𬘭', mailingAddress: '北京市海淀区㐀䶵路1号 Øresund Straße 5' } };
-		const text = pdftotext(await renderContractPdf(record, fonts), 'names.pdf', true);
+		const text = pdftotext(await renderContractPdf(record, files.fonts), true);
 		expect(text).toMatch(/联系人\s+邱𬘭/);
 		expect(text).toContain('㐀䶵路1号');
 		expect(text).toContain('Øresund');
@@ -108,7 +99,7 @@ describe('the complete regular face (2026.3), in documents', () => {
 		] as const) {
 			// The contact fields are refused before rendering (the schema's font check); identity data reaches the guard.
 			const record = { ...base, partyA: { ...base.partyA, [field.split('.')[1]!]: `王${char}` } };
-			const error = await renderContractPdf(record, fonts).catch((e: unknown) => e);
+			const error = await renderContractPdf(record, files.fonts).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(MissingGlyphError);
 			expect(error).toMatchObject({ char, field });
 		}
@@ -119,7 +110,7 @@ describe('the complete regular face (2026.3), in documents', () => {
 		const core = await readSplitFace(FONT_DIR, face, false);
 		expect(core.pending.size).toBeGreaterThan(20_000);
 		for (const c of ['邱', '王', '李', 'A', 'Ø', '，']) expect(core.pending.has(c.codePointAt(0)!), c).toBe(false);
-		const coreOnly: ContractFonts = { ...fonts, regular: core.font, pending: core.pending };
+		const coreOnly: ContractFonts = { ...files.fonts, regular: core.font, pending: core.pending };
 		const base = exampleFramework('CD-FA-2026.3');
 		const gb = (s: string) => s.replace(/[喆堃珺玥]/g, '云');
 		const plain = {
@@ -127,7 +118,7 @@ describe('the complete regular face (2026.3), in documents', () => {
 			partyA: { ...base.partyA, name: gb(base.partyA.name), legalRepresentative: gb(base.partyA.legalRepresentative), registeredAddress: gb(base.partyA.registeredAddress) },
 			contact: { ...base.contact, person: '王云', mailingAddress: gb(base.contact.mailingAddress) }
 		};
-		expect(Buffer.from(await renderContractPdf(plain, coreOnly)).equals(Buffer.from(await renderContractPdf(plain, fonts)))).toBe(true);
+		expect(Buffer.from(await renderContractPdf(plain, coreOnly)).equals(Buffer.from(await renderContractPdf(plain, files.fonts)))).toBe(true);
 		expect(core.pending.has(0x2b5af)).toBe(true);
 		const rare = { ...plain, contact: { ...plain.contact, person: '王𫖯' } };
 		const error = await renderContractPdf(rare, coreOnly).catch((e: unknown) => e);

@@ -1,34 +1,18 @@
-// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text and layout in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
+// Template versions CD-FA-2026.3, CD-FL-2026.3 and CD-OR-2026.3 (2026.2's text, layout and sections in the complete regular face), frozen: never edited in output (golden.test.ts), a change is a new version; later versions reuse its layout over their own text (templateRenderer).
 import type { jsPDF } from 'jspdf';
 import type { ContractRecord } from '../../../domain/contract';
 import { fontCoverage } from '../../coverage';
 import { addContractFaces } from '../../fontCache';
 import type { FontSetId } from '../../fontFiles';
 import type { ContractFonts, RenderOptions, TemplateRenderer } from '../../types';
-import { renderFiling } from './filing';
 import { pdfDate } from './format';
-import { renderFramework } from './framework';
-import { FAMILY, Layout, type Typesetting } from './layout';
-import { renderOrder } from './order';
-import type { Execution } from './sections';
+import { FAMILY, Layout, type Typesetting, TYPESETTING_2026_3 } from './layout';
+import type { Execution } from '../2026.2/sections';
+import { drawContract, subsetTag, verifyUrl } from '../2026.2/render';
 import { standIns, withRealUnicode } from './nonBmp';
 import { TEXT, type TemplateText } from './text';
 
-/**
- * The verification link the QR code carries. Its origin comes from the record (Party B's snapshot of the
- * provider, `partyB.verifyOrigin`, set by the server's PUBLIC_URL), so the server re-renders the same bytes
- * whatever its configuration is today; the fragment keeps the fingerprint out of server logs.
- */
-export function verifyUrl(record: ContractRecord, fingerprint: string): string {
-	const origin = record.partyB.verifyOrigin;
-	if (!origin) throw new Error(`Template ${record.templateVersion} needs partyB.verifyOrigin (the provider's verification address)`);
-	return `${origin}/verify/${record.number}#${fingerprint}`;
-}
-
-/** A PDF subset tag (six capital letters, ISO 32000 9.6.4) derived from the fingerprint: same record, same tag. */
-function subsetTag(fingerprint: string, offset: number): string {
-	return [...fingerprint.slice(offset, offset + 6)].map((h) => String.fromCharCode(65 + parseInt(h, 16))).join('');
-}
+export { verifyUrl };
 
 /** The parts of jsPDF's font object this renderer reaches into (jspdf is pinned exactly). */
 type JsPdfFont = { fontName: string; metadata: { cmap: { unicode: { codeMap: Record<number, number> } } } };
@@ -44,7 +28,7 @@ export type FontedDocument = { doc: jsPDF; layout: Layout; output(): Uint8Array;
 export async function fontedDocument(
 	fonts: ContractFonts,
 	prepare: (doc: jsPDF) => void = () => {},
-	typesetting?: Typesetting
+	typesetting: Typesetting = TYPESETTING_2026_3
 ): Promise<FontedDocument> {
 	const { jsPDF } = await import('jspdf');
 	const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
@@ -84,17 +68,7 @@ export function templateRenderer(fontSet: FontSetId, t: TemplateText, typesettin
 		}, typesetting);
 		const url = verifyUrl(r, fingerprint);
 		const execution: Execution = { fingerprint, verifyUrl: url, registeredAt: options.registeredAt };
-		switch (r.kind) {
-			case 'framework':
-				renderFramework(layout, r, execution, t);
-				break;
-			case 'filing':
-				renderFiling(layout, r, execution, t);
-				break;
-			case 'order':
-				renderOrder(layout, r, execution, t);
-				break;
-		}
+		drawContract(layout, r, execution, t);
 		layout.footers(r.number, fingerprint, url, t.LABELS.page, t.LABELS.fingerprint);
 		// jsPDF embeds only the glyphs used, so the fonts are subsets and are named as such. Renamed only now:
 		// jsPDF finds a font's metrics by this name while text is laid out, and writes it only at output.

@@ -1,44 +1,25 @@
 // Template 2026.4 as a reader sees it: the glossary's 包年包月 / 按量计费 in the order table and clauses 3.1/3.2, set whole at the table's size.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contractRecord, type ContractRecord, type OrderContract } from '../../../domain/contract';
 import type { TemplateVersion } from '../../../domain/templateVersions';
 import { AVOID } from '../../../pwa/i18n/glossary';
 import { EXAMPLES, exampleOrderContract } from '../../examples';
 import { FONT_SETS, fontSetOf, type SplitFace } from '../../fontSets';
 import { FONT_DIR, loadContractFontsNode, readSplitFace } from '../../fonts-node';
-import { type ContractFonts, renderContractPdf } from '../../render';
+import { renderContractPdf } from '../../render';
 import { BOLD_TEXTS as BOLD_2026_3, TEXT as TEXT_2026_3 } from '../2026.3/text';
+import { pdfFiles, plainText } from '../test-render';
 import { BOLD_TEXTS, LABELS, TEXT } from './text';
 
-let fonts: ContractFonts;
-let dir: string;
-beforeAll(async () => {
-	fonts = await loadContractFontsNode('CD-OR-2026.4');
-	dir = mkdtempSync(join(tmpdir(), 'pdf-2026.4-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let seq = 0;
-function file(pdf: Uint8Array): string {
-	const path = join(dir, `doc-${++seq}.pdf`);
-	writeFileSync(path, pdf);
-	return path;
-}
-
-/** The document's text with every space and line break removed: a wrapped clause reads as one string. */
-function plainText(pdf: Uint8Array): string {
-	return execFileSync('pdftotext', ['-enc', 'UTF-8', file(pdf), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, '');
-}
+const files = pdfFiles('CD-OR-2026.4');
+const plain = (pdf: Uint8Array) => plainText(files, pdf);
 
 type Word = { page: number; text: string; xMin: number; xMax: number; yMin: number; yMax: number };
 
 /** Every word poppler finds, with its box in points (pdftotext -bbox). */
 function words(pdf: Uint8Array): Word[] {
-	const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file(pdf), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+	const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', files.file(pdf), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 	const out: Word[] = [];
 	html.split('<page ').slice(1).forEach((page, i) => {
 		for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
@@ -53,7 +34,7 @@ const VERSION = { framework: 'CD-FA-2026.4', filing: 'CD-FL-2026.4', order: 'CD-
 
 describe('2026.4 speaks the glossary', () => {
 	it.each(['framework', 'filing', 'order'] as const)('the %s contract names the billing modes as the app does, and no replaced word', async (kind) => {
-		const text = plainText(await renderContractPdf(as(kind, VERSION[kind]), fonts));
+		const text = plain(await renderContractPdf(as(kind, VERSION[kind]), files.fonts));
 		expect(text).toContain('计费方式分为包年包月（预付费）和按量计费（后付费）两种。');
 		expect(text).toContain('3.2包年包月服务须于开通前足额支付；按量计费服务按实际用量于每个结算周期结束后结算。');
 		const found = AVOID.filter((a) => a.locale === 'zh-CN' && !a.appOnly && a.variant.test(text)).map((a) => `${text.match(a.variant)![0]} → ${a.use}`);
@@ -61,7 +42,7 @@ describe('2026.4 speaks the glossary', () => {
 	});
 
 	it('2026.3 of the same record still prints its released words (frozen)', async () => {
-		const text = plainText(await renderContractPdf(as('framework', 'CD-FA-2026.3'), await loadContractFontsNode('CD-FA-2026.3')));
+		const text = plain(await renderContractPdf(as('framework', 'CD-FA-2026.3'), await loadContractFontsNode('CD-FA-2026.3')));
 		expect(text).toContain('计费方式分为预付费和后付费两种。');
 		expect(text).not.toContain('包年包月');
 	});
@@ -116,7 +97,7 @@ function widestOrders(n: number): OrderContract {
 describe('the order table of 2026.4', () => {
 	it('sets 包年包月 and 按量计费 whole at 8 pt inside the 计费方式 column, on every page of a 45-order contract at the widest values', async () => {
 		const record = widestOrders(45);
-		const all = words(await renderContractPdf(record, fonts));
+		const all = words(await renderContractPdf(record, files.fonts));
 		const billing = all.filter((w) => w.text === '包年包月' || w.text === '按量计费');
 		expect(billing.length).toBe(45);
 		expect(billing.filter((w) => w.text === '包年包月').length).toBe(23);

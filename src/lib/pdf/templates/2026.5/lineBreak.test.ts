@@ -3,10 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TYPESETTING_2026_3 } from '../2026.3/layout';
 import { breakLines as breakLines2026_3 } from '../2026.3/lineBreak';
+import { measure } from '../test-lineBreak';
 import { breakLines, CLOSING, isLone, OPENING, weight } from './lineBreak';
-
-// CJK characters are one unit wide, ASCII half a unit: close to the real font and additive.
-const measure = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! < 0x2000 ? 0.5 : 1), 0);
 
 describe('a lone character', () => {
 	it('counts punctuation with the character before it', () => {

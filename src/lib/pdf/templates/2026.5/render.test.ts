@@ -1,9 +1,6 @@
 // Template 2026.5 as a reader sees it: no line of any kind holds one character alone, a long name fits its box on the execution page, the glossary's words.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContractRecord } from '../../../domain/contract';
 import type { ContractKind } from '../../../domain/contractKinds';
 import type { TemplateVersion } from '../../../domain/templateVersions';
@@ -11,33 +8,21 @@ import { AVOID } from '../../../pwa/i18n/glossary';
 import { fontCoverage } from '../../coverage';
 import { EXAMPLES, exampleOrderContract, LONG_NAME_EXAMPLES, LONG_NAMES } from '../../examples';
 import { FONT_SETS, fontSetOf, type SplitFace } from '../../fontSets';
-import { FONT_DIR, loadContractFontsNode, readSplitFace } from '../../fonts-node';
-import { type ContractFonts, renderContractPdf } from '../../render';
+import { FONT_DIR, readSplitFace } from '../../fonts-node';
+import { renderContractPdf } from '../../render';
 import { BOLD_TEXTS as BOLD_2026_3, type TemplateText } from '../2026.3/text';
 import { TEXT as TEXT_2026_4 } from '../2026.4/text';
+import { pdfFiles, plainText } from '../test-render';
 import { isLone } from './lineBreak';
 import { BOLD_TEXTS, REWORDED, TEXT } from './text';
 
-let fonts: ContractFonts;
-let dir: string;
-beforeAll(async () => {
-	fonts = await loadContractFontsNode('CD-FA-2026.5');
-	dir = mkdtempSync(join(tmpdir(), 'pdf-2026.5-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let seq = 0;
-function file(pdf: Uint8Array): string {
-	const path = join(dir, `doc-${++seq}.pdf`);
-	writeFileSync(path, pdf);
-	return path;
-}
+const files = pdfFiles('CD-FA-2026.5');
 
 type Line = { page: number; text: string; yMin: number; yMax: number; xMin: number; xMax: number };
 
 /** Every line poppler reads off the pages (pdftotext -bbox-layout), its words joined, with its box in points. */
 function lines(pdf: Uint8Array): Line[] {
-	const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file(pdf), '-'], {
+	const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', files.file(pdf), '-'], {
 		encoding: 'utf8',
 		maxBuffer: 64 << 20
 	});
@@ -67,14 +52,14 @@ const KINDS = ['framework', 'filing', 'order'] as const;
 describe('2026.5 never leaves one character alone on a line', () => {
 	it.each(KINDS)('the %s contract: its example, its long-name example', async (kind) => {
 		for (const record of [EXAMPLES[kind](version(kind, '2026.5')), LONG_NAME_EXAMPLES[kind](version(kind, '2026.5'))]) {
-			const all = lines(await renderContractPdf(record, fonts));
+			const all = lines(await renderContractPdf(record, files.fonts));
 			expect(all.length).toBeGreaterThan(60);
 			expect(loneHan(all), `${kind} ${record.partyA.name}`).toEqual([]);
 		}
 	});
 
 	it('justifies the line that gave a character down: it still ends at the right margin', async () => {
-		const all = lines(await renderContractPdf(EXAMPLES.framework('CD-FA-2026.5'), fonts));
+		const all = lines(await renderContractPdf(EXAMPLES.framework('CD-FA-2026.5'), files.fonts));
 		const i = all.findIndex((l) => l.text.endsWith('（不含冲突法'));
 		expect(all[i + 1]!.text).toBe('规则）。');
 		// The content's right edge: A4 (595.28 pt) less the 56 pt margin.
@@ -82,7 +67,7 @@ describe('2026.5 never leaves one character alone on a line', () => {
 	});
 
 	it('nor in a 45-order contract', async () => {
-		const all = lines(await renderContractPdf(exampleOrderContract(45, 'CD-OR-2026.5'), fonts));
+		const all = lines(await renderContractPdf(exampleOrderContract(45, 'CD-OR-2026.5'), files.fonts));
 		expect(loneHan(all)).toEqual([]);
 	});
 
@@ -90,7 +75,7 @@ describe('2026.5 never leaves one character alone on a line', () => {
 		const found: string[] = [];
 		for (const kind of KINDS) {
 			for (const record of [EXAMPLES[kind](version(kind, '2026.4')), LONG_NAME_EXAMPLES[kind](version(kind, '2026.4'))])
-				found.push(...loneHan(lines(await renderContractPdf(record, fonts))));
+				found.push(...loneHan(lines(await renderContractPdf(record, files.fonts))));
 		}
 		expect(found.length).toBeGreaterThan(10);
 		for (const lone of ['准。', '效。', '则）。', '司'])
@@ -104,7 +89,7 @@ describe('2026.5 never leaves one character alone on a line', () => {
 describe('the execution page of 2026.5', () => {
 	/** The lines beside and under a party's label, from the label down to the seal area. */
 	async function nameLines(record: ContractRecord, label: string): Promise<Line[]> {
-		const all = lines(await renderContractPdf(record, fonts));
+		const all = lines(await renderContractPdf(record, files.fonts));
 		const at = all.find((l) => l.text.startsWith(label))!;
 		const seal = all.find((l) => l.page === at.page && l.text === '盖章处' && Math.abs(l.xMin - at.xMin) < 150)!;
 		return all.filter(
@@ -149,13 +134,10 @@ function printed(t: TemplateText): string[] {
 
 describe('the words of 2026.5', () => {
 	/** The document's text with every space and line break removed: a wrapped clause reads as one string. */
-	const plainText = async (record: ContractRecord) =>
-		execFileSync('pdftotext', ['-enc', 'UTF-8', file(await renderContractPdf(record, fonts)), '-'], {
-			encoding: 'utf8'
-		}).replace(/\s+/g, '');
+	const plain = async (record: ContractRecord) => plainText(files, await renderContractPdf(record, files.fonts));
 
 	it.each(KINDS)('the %s contract speaks the glossary, keeps its title and uses no replaced word', async (kind) => {
-		const text = await plainText(EXAMPLES[kind](version(kind, '2026.5')));
+		const text = await plain(EXAMPLES[kind](version(kind, '2026.5')));
 		const self = kind === 'framework' ? '本协议' : '本合同';
 		expect(text).toContain(
 			`14.1${self}以电子形式生成，与纸质合同具有同等法律效力。甲方需要双方盖章的纸质合同的，可提交线下盖章申请：甲方打印${self}并盖章后寄交乙方，乙方盖章后寄至甲方提交的回寄地址；纸质合同与电子文本内容一致。`
@@ -207,7 +189,7 @@ describe('2026.5 on the fonts of 2026.3', () => {
 	});
 
 	it("every character of its bold strings is in 2026.3's bold cut (第八条　ICP 备案 adds a space only)", () => {
-		const bold = fontCoverage(fonts.bold);
+		const bold = fontCoverage(files.fonts.bold);
 		const missing = [...new Set(BOLD_TEXTS.join(''))].filter((c) => !bold.has(c.codePointAt(0)!));
 		expect(missing).toEqual([]);
 		expect(new Set(BOLD_TEXTS.filter((s) => !BOLD_2026_3.includes(s)))).toEqual(new Set(['第八条　ICP 备案']));
