@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { sha256Hex } from '../src/lib/domain/canonical';
-import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
-import { partyAOf } from '../src/lib/domain/contractRules';
+import type { ContractRecord } from '../src/lib/domain/contract';
 import type { VerifiedIdentity } from '../src/lib/domain/identity';
-import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
 import { DEMO_CODES } from '../server/seed';
+import { frameworkRecord, type BenchProvider } from './bench/framework-record';
 import { percentile, type BenchRow } from './bench/stats';
 import { ROOT, startServerProcess } from './server-process';
 
@@ -23,24 +22,7 @@ const FLOOD_CONNECTIONS = Number(process.env.BENCH_ABUSE_CONNECTIONS ?? 8);
 const FLOOD_BYTES = 1_900_000;
 const TARGET = 1.5;
 
-type Provider = { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
 type Prepared = { record: ContractRecord; sha: string };
-
-function frameworkRecord(identity: VerifiedIdentity, provider: Provider): ContractRecord {
-	const id = randomUUID();
-	const createdAt = new Date().toISOString();
-	const templateVersion = CURRENT_TEMPLATE_VERSION.framework;
-	return {
-		kind: 'framework',
-		id,
-		number: contractNumber(id, createdAt, templateVersion),
-		templateVersion,
-		createdAt,
-		partyA: partyAOf(identity),
-		partyB: { ...provider },
-		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
-	};
-}
 
 async function json<T>(res: Response): Promise<T> {
 	if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
@@ -146,7 +128,7 @@ async function floodProcess(): Promise<void> {
 }
 
 /** A body like the issue's: a well-formed registration carrying a ~1.4 MB PDF whose fingerprint does not match. */
-function floodBody(identity: VerifiedIdentity, provider: Provider): string {
+function floodBody(identity: VerifiedIdentity, provider: BenchProvider): string {
 	const record = frameworkRecord(identity, provider);
 	const shell = JSON.stringify({ record, pdfSha256: 'b'.repeat(64), pdfBase64: '' });
 	const room = FLOOD_BYTES - shell.length;
@@ -198,7 +180,7 @@ async function measure(label: string, env: Record<string, string>, prepared: () 
 		const base = server.base;
 		const tokenB = await signIn(base, DEMO_CODES.verified);
 		const tokenA = await signIn(base, DEMO_CODES.unverified);
-		const changes = await json<{ identity: VerifiedIdentity; provider: Provider }>(
+		const changes = await json<{ identity: VerifiedIdentity; provider: BenchProvider }>(
 			await fetch(`${base}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${tokenB}` } })
 		);
 		const items = await prepared();
@@ -248,7 +230,7 @@ async function measure(label: string, env: Record<string, string>, prepared: () 
 export async function runAbuseBench(): Promise<BenchRow[]> {
 	const fonts = await loadContractFontsNode();
 	let identity: VerifiedIdentity | undefined;
-	let provider: Provider | undefined;
+	let provider: BenchProvider | undefined;
 	// B's records with genuine PDFs (the server re-renders each), rendered before any clock starts.
 	const pool: Prepared[] = [];
 	const prepare = async (): Promise<Prepared[]> => pool.splice(0, WARMUP + 2 * SAMPLES);
@@ -263,7 +245,7 @@ export async function runAbuseBench(): Promise<BenchRow[]> {
 		const server = await startServerProcess({ STATIC_DIR: '/nonexistent', PUBLIC_URL, ADMIN_TOKEN: 'bench' });
 		try {
 			const token = await signIn(server.base, DEMO_CODES.verified);
-			const changes = await json<{ identity: VerifiedIdentity; provider: Provider }>(
+			const changes = await json<{ identity: VerifiedIdentity; provider: BenchProvider }>(
 				await fetch(`${server.base}/api/v1/changes?limit=1`, { headers: { authorization: `Bearer ${token}` } })
 			);
 			identity = changes.identity;
