@@ -136,6 +136,11 @@ function floodBody(identity: VerifiedIdentity, provider: BenchProvider): string 
 	return JSON.stringify({ record, pdfSha256: 'b'.repeat(64), pdfBase64 });
 }
 
+/** A's requests that got an answer (held ones still waiting when the flood stopped did not). */
+function answered(counts: FloodCounts): number {
+	return Object.values(counts.statuses).reduce((sum, n) => sum + n, 0);
+}
+
 /** CPU milliseconds a process (with its worker threads) has used, from /proc; undefined off Linux. */
 function cpuMs(pid: number | undefined): number | undefined {
 	try {
@@ -274,9 +279,19 @@ export async function runAbuseBench(): Promise<BenchRow[]> {
 			name: "abuse: share of A's flood refused before reading (429/413)",
 			value:
 				(100 * ((guarded.counts.statuses['429'] ?? 0) + (guarded.counts.statuses['413'] ?? 0))) /
-				Math.max(1, guarded.counts.sent - guarded.counts.errors),
+				Math.max(1, answered(guarded.counts)),
 			unit: '%'
-		}
+		},
+		...(guarded.counts.ms
+			? [
+					{
+						// Held refusals (a client back before its Retry-After) keep this low: each costs the server a request.
+						name: "abuse: A's requests answered per second",
+						value: answered(guarded.counts) / (guarded.counts.ms / 1000),
+						unit: '/s'
+					}
+				]
+			: [])
 	);
 	// BENCH_ABUSE_BASELINE=0 skips the comparison with the budgets lifted (the server as it was before admission).
 	if (process.env.BENCH_ABUSE_BASELINE !== '0') {
@@ -293,6 +308,12 @@ export async function runAbuseBench(): Promise<BenchRow[]> {
 			prepare
 		);
 		rows.push({ name: "abuse: B's registration p50, flood / idle, budgets lifted", value: ratio(open), unit: '×' });
+		if (open.counts.ms)
+			rows.push({
+				name: "abuse: A's requests answered per second, budgets lifted",
+				value: answered(open.counts) / (open.counts.ms / 1000),
+				unit: '/s'
+			});
 		if (open.cpuRatio !== undefined)
 			rows.push({
 				name: 'abuse: server CPU per B registration, flood / idle, budgets lifted',
