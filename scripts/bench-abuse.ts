@@ -198,35 +198,49 @@ async function measure(label: string, env: Record<string, string>, prepared: () 
 		}
 		await latencies(base, tokenB, items.slice(0, WARMUP));
 		const pid = server.child.pid;
-		const cpu0 = cpuMs(pid);
-		const idle = await latencies(base, tokenB, items.slice(WARMUP, WARMUP + SAMPLES));
-		const cpu1 = cpuMs(pid);
+		// B's registrations timed, with the server's CPU time and bytes read over them.
+		const timed = async (part: Prepared[]) => {
+			const cpu0 = cpuMs(pid);
+			const read0 = readBytes(pid);
+			const ms = await latencies(base, tokenB, part);
+			const cpu1 = cpuMs(pid);
+			const read1 = readBytes(pid);
+			return {
+				ms,
+				cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0,
+				read: read0 === undefined || read1 === undefined ? undefined : read1 - read0
+			};
+		};
+		// Idle half before the flood and half after it: what drifts over the run (the JIT warming up, the machine's
+		// other load) falls on the idle side as much as on the flood's.
+		const idleItems = items.slice(WARMUP, WARMUP + SAMPLES);
+		const before = await timed(idleItems.slice(0, Math.ceil(SAMPLES / 2)));
 		const flood = await startFlood(base, tokenA, floodBody(changes.identity, changes.provider));
 		// Let the flood fill its connections and spend A's burst before B is timed: a flood lasts, the burst does not.
 		await new Promise((r) => setTimeout(r, 2000));
-		let during: number[];
+		let during: Awaited<ReturnType<typeof timed>>;
 		let counts: FloodCounts;
-		const cpu2 = cpuMs(pid);
-		const read2 = readBytes(pid);
-		let read3: number | undefined;
-		let cpuRatio: number | undefined;
 		try {
-			during = await latencies(base, tokenB, items.slice(WARMUP + SAMPLES));
+			during = await timed(items.slice(WARMUP + SAMPLES));
 		} finally {
-			const cpu3 = cpuMs(pid);
-			read3 = readBytes(pid);
 			counts = await flood.stop();
-			cpuRatio =
-				cpu0 === undefined || cpu1 === undefined || cpu2 === undefined || cpu3 === undefined
-					? undefined
-					: (cpu3 - cpu2) / Math.max(1, cpu1 - cpu0);
 		}
-		const phase: Phase = { idle, flood: during, counts, cpuRatio };
+		// The flood's connections close with its process; the seal job catches up as after the flood's start.
+		await new Promise((r) => setTimeout(r, 2000));
+		const after = await timed(idleItems.slice(Math.ceil(SAMPLES / 2)));
+		const idle = [...before.ms, ...after.ms];
+		const sum = (a: number | undefined, b: number | undefined) =>
+			a === undefined || b === undefined ? undefined : a + b;
+		const idleCpu = sum(before.cpu, after.cpu);
+		const idleRead = sum(before.read, after.read);
+		// Both phases time SAMPLES registrations: CPU per registration compares as the sums do.
+		const cpuRatio = idleCpu === undefined || during.cpu === undefined ? undefined : during.cpu / Math.max(1, idleCpu);
+		const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1e6).toFixed(1));
 		const p50 = (xs: number[]) => percentile(xs, 50);
 		console.log(
-			`abuse (${label}): B's registration p50 idle ${p50(idle).toFixed(0)} ms, during A's flood ${p50(during).toFixed(0)} ms (${(p50(during) / p50(idle)).toFixed(2)}×); server CPU per B registration ${cpuRatio?.toFixed(2) ?? '?'}× idle; server read ${read2 === undefined || read3 === undefined ? '?' : ((read3 - read2) / 1e6).toFixed(1)} MB; A sent ${counts.sent} bodies, answered ${JSON.stringify(counts.statuses)}, ${counts.errors} failed; A's process used ${counts.cpuMs === undefined || !counts.ms ? '?' : ((100 * counts.cpuMs) / counts.ms).toFixed(0)} % of a core`
+			`abuse (${label}): B's registration p50 idle ${p50(idle).toFixed(0)} ms (${p50(before.ms).toFixed(0)} before the flood, ${p50(after.ms).toFixed(0)} after), during A's flood ${p50(during.ms).toFixed(0)} ms (${(p50(during.ms) / p50(idle)).toFixed(2)}×); server CPU per B registration ${cpuRatio?.toFixed(2) ?? '?'}× idle; server read ${mb(during.read)} MB during the flood, ${mb(idleRead)} MB idle; A sent ${counts.sent} bodies, answered ${JSON.stringify(counts.statuses)}, ${counts.errors} failed; A's process used ${counts.cpuMs === undefined || !counts.ms ? '?' : ((100 * counts.cpuMs) / counts.ms).toFixed(0)} % of a core`
 		);
-		return phase;
+		return { idle, flood: during.ms, counts, cpuRatio } satisfies Phase;
 	} finally {
 		await server.stop();
 	}
