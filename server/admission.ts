@@ -1,4 +1,4 @@
-// Admission before work: a request's declared size against its route's limit, and its account's (or address's) budgets — requests and body bytes in flight, body bytes per minute — decided before any body byte is read.
+// Admission before work: a request's declared size against its route's limit, and its account's (or address's) budgets — requests and body bytes in flight, body bytes per minute — decided before any body byte is read; a key back before its Retry-After waits for its refusal.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { IncomingMessage } from 'node:http';
