@@ -1,14 +1,11 @@
 // Registry benchmark (issues 14, 20): distinct-key registrations/s and p99 — SQLite 1 process vs PostgreSQL 1 vs 2 processes, fingerprint check on and off, record-only gzipped bodies vs the old record + base64 PDF — the registration request's size, the server's render time in its worker, and the empty incremental pull at 5,000 contracts on both stores. One run, so the ratios compare like with like.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sha256Hex } from '../src/lib/domain/canonical';
-import { contractNumber, type ContractRecord } from '../src/lib/domain/contract';
-import { partyAOf } from '../src/lib/domain/contractRules';
+import type { ContractRecord } from '../src/lib/domain/contract';
 import type { VerifiedIdentity } from '../src/lib/domain/identity';
-import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { exampleFiling, exampleFramework, exampleOrderContract } from '../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
@@ -37,21 +34,7 @@ const WARMUP = 8;
 
 type Provider = { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
 
-function record(identity: VerifiedIdentity, provider: Provider): ContractRecord {
-	const id = randomUUID();
-	const createdAt = new Date().toISOString();
-	const templateVersion = CURRENT_TEMPLATE_VERSION.framework;
-	return {
-		kind: 'framework',
-		id,
-		number: contractNumber(id, createdAt, templateVersion),
-		templateVersion,
-		createdAt,
-		partyA: partyAOf(identity),
-		partyB: { ...provider },
-		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
-	};
-}
+import { frameworkRecord as record } from './bench/framework-record';
 
 /** A response's JSON body; a bench that goes on with an error body measures nothing, so it stops naming it. */
 async function json(res: Response): Promise<unknown> {

@@ -75,6 +75,8 @@ export interface AdmissionBudgets {
 	account: AdmissionBudget;
 	/** Requests without one (sign-in, verify, admin, unknown tokens): per client address (TRUST_PROXY aware). */
 	address: AdmissionBudget;
+	/** The longest a key that comes back before its Retry-After waits for its next refusal (0: answered at once). */
+	holdMs: number;
 }
 
 export interface ServerTimeouts {
@@ -126,7 +128,8 @@ export function loadSignInCeiling(env: NodeJS.ProcessEnv): SignInCeilingOptions 
 /**
  * The defaults let a device's outbox (6 requests at once) and a few devices of one account through untouched, one
  * old-style registration with its PDF (≤ 2 MiB) at a time per account, and a backlog of them at a few hundred KB/s;
- * a client that floods gets 429 before the server reads, let alone parses, what it sends.
+ * a client that floods gets 429 before the server reads, let alone parses, what it sends — and, when it comes back
+ * before its Retry-After, gets its next 429 only then (ADMISSION_HOLD_SECONDS at most).
  */
 export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
 	const budget = (
@@ -140,7 +143,8 @@ export function loadAdmissionBudgets(env: NodeJS.ProcessEnv): AdmissionBudgets {
 	});
 	return {
 		account: budget('ACCOUNT', { requests: 32, kib: 3 * 1024, perMinute: 8 * 1024, burst: 4 * 1024 }),
-		address: budget('ADDRESS', { requests: 32, kib: 512, perMinute: 4 * 1024, burst: 1024 })
+		address: budget('ADDRESS', { requests: 32, kib: 512, perMinute: 4 * 1024, burst: 1024 }),
+		holdMs: nonNegative(env.ADMISSION_HOLD_SECONDS, 10, 'ADMISSION_HOLD_SECONDS') * 1000
 	};
 }
 
@@ -304,6 +308,13 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 	if (value === undefined || value.trim() === '') return fallback;
 	const n = Number(value);
 	if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number: ${value}`);
+	return n;
+}
+
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value.trim() === '') return fallback;
+	const n = Number(value);
+	if (!(n >= 0) || !Number.isFinite(n)) throw new Error(`${name} must be a number of 0 or more: ${value}`);
 	return n;
 }
 

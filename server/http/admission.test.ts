@@ -3,7 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ByteRate, InFlight } from './admission';
+import { ByteRate, Comebacks, InFlight } from './admission';
+import { loadAdmissionBudgets } from '../config';
 import { auth, frameworkRecord, makeEnv, PDF_SHA, signIn as signInApp, type TestEnv } from '../test-helpers';
 
 let env: TestEnv;
@@ -51,8 +52,8 @@ async function signIn(code: string): Promise<string> {
 type Answer = { status: number; head: string; body: string };
 
 /** A request written by hand on its own socket: what was answered (if anything), and when the socket closed. */
-function raw(head: string[]): { socket: Socket; answer: Promise<Answer>; closed: Promise<void> } {
-	const socket = connect(port, '127.0.0.1');
+function raw(head: string[], to = port): { socket: Socket; answer: Promise<Answer>; closed: Promise<void> } {
+	const socket = connect(to, '127.0.0.1');
 	socket.write(`${head.join('\r\n')}\r\n\r\n`);
 	let data = '';
 	const answer = new Promise<Answer>((resolve) => {
@@ -260,6 +261,121 @@ describe('a body nobody reads', () => {
 		expect(a.status).toBe(400);
 		expect(a.head).toMatch(/\r\nconnection: close/i);
 		await upload.closed;
+	});
+});
+
+describe('a refusal', () => {
+	it('is sent as it is, with its length, to a client that accepts gzip: no compression stream per refusal', async () => {
+		const first = raw(put('/api/v1/contracts/x', tokenA, BIG));
+		first.socket.write('{"record":');
+		expect(await unanswered(first.answer)).toBe(true);
+		const second = raw([...put('/api/v1/contracts/y', tokenA, BIG), 'Accept-Encoding: gzip, deflate']);
+		const refused = await second.answer;
+		expect(refused.status).toBe(429);
+		expect(refused.head).not.toMatch(/\r\ncontent-encoding:/i);
+		expect(refused.head).toMatch(new RegExp(`\\r\\ncontent-length: ${Buffer.byteLength(refused.body)}\\r\\n`, 'i'));
+		expect(JSON.parse(refused.body)).toMatchObject({ error: 'tooManyRequests', retryAfter: 1 });
+		const tooLarge = raw([...put('/api/v1/contracts/z', tokenA, 3 * 1024 * 1024), 'Accept-Encoding: gzip']);
+		const a = await tooLarge.answer;
+		expect(a.status).toBe(413);
+		expect(a.head).not.toMatch(/\r\ncontent-encoding:/i);
+		expect(JSON.parse(a.body)).toMatchObject({ error: 'tooLarge' });
+		for (const r of [first, second, tooLarge]) r.socket.destroy();
+		await Promise.all([first, second, tooLarge].map((r) => r.closed));
+	});
+});
+
+describe('a client that comes back before its Retry-After', () => {
+	let held: TestEnv;
+	let heldServer: ServerType;
+	let heldPort: number;
+	beforeAll(async () => {
+		held = await makeEnv({ env: { ACCOUNT_KIB_IN_FLIGHT: '3072' } });
+		heldServer = await new Promise<ServerType>((resolve) => {
+			const s = serve({ fetch: held.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+		});
+		heldPort = (heldServer.address() as AddressInfo).port;
+	});
+	afterAll(async () => {
+		const closed = new Promise<void>((resolve) => heldServer.close(() => resolve()));
+		(heldServer as Server).closeAllConnections();
+		await closed;
+		await held.cleanup();
+	});
+
+	it('gets its next refusal only when that time is up, while another account goes on', async () => {
+		const a = await signInApp(held.app, 'demo-unverified');
+		const b = await signInApp(held.app);
+		const first = raw(put('/api/v1/contracts/x', a, BIG), heldPort);
+		first.socket.write('{"record":');
+		expect(await unanswered(first.answer)).toBe(true);
+		// Refused at once the first time, told to come back in a second.
+		const second = raw(put('/api/v1/contracts/y', a, BIG), heldPort);
+		expect((await second.answer).status).toBe(429);
+		const toldAt = performance.now();
+		// Back at once, ignoring that: held, unanswered, the server reading none of its body.
+		const early = raw(put('/api/v1/contracts/z', a, BIG), heldPort);
+		early.socket.write('x'.repeat(64 * 1024));
+		expect(await unanswered(early.answer, 500)).toBe(true);
+		// Meanwhile the other account is not held.
+		const record = frameworkRecord(held.config);
+		const registered = await fetch(`http://127.0.0.1:${heldPort}/api/v1/contracts/${record.id}`, {
+			method: 'PUT',
+			headers: { ...auth(b, { 'Idempotency-Key': crypto.randomUUID() }), 'Content-Type': 'application/json' },
+			body: JSON.stringify({ record, pdfSha256: PDF_SHA })
+		});
+		expect(registered.status).toBe(201);
+		const answer = await early.answer;
+		expect(performance.now() - toldAt).toBeGreaterThanOrEqual(700);
+		expect(answer.status).toBe(429);
+		expect(answer.head).toMatch(/\r\nretry-after: 1\r\n/i);
+		expect(answer.head).toMatch(/\r\nconnection: close/i);
+		await early.closed;
+		for (const r of [first, second]) r.socket.destroy();
+		await Promise.all([first, second].map((r) => r.closed));
+	});
+
+	it('ADMISSION_HOLD_SECONDS: 10 s at most by default, 0 answers every refusal at once', () => {
+		expect(loadAdmissionBudgets({}).holdMs).toBe(10_000);
+		expect(loadAdmissionBudgets({ ADMISSION_HOLD_SECONDS: '0' }).holdMs).toBe(0);
+		expect(loadAdmissionBudgets({ ADMISSION_HOLD_SECONDS: '2.5' }).holdMs).toBe(2500);
+		expect(() => loadAdmissionBudgets({ ADMISSION_HOLD_SECONDS: '-1' })).toThrow(/ADMISSION_HOLD_SECONDS/);
+	});
+});
+
+describe('Comebacks', () => {
+	it('holds a key back early until its time, at most holdMs; never one that waited, nor past its caps', () => {
+		let now = 0;
+		const comebacks = new Comebacks({ holdMs: 5000, perKey: 2, total: 3 }, () => now);
+		// The first refusal goes at once, and tells the key to wait a second.
+		expect(comebacks.refused('a', 1000).holdMs).toBe(0);
+		now = 400;
+		const early = comebacks.refused('a', 1000);
+		expect(early.holdMs).toBe(600);
+		// Sent at 1,000 ms with another second to wait: the next one back early is held until 2,000 ms.
+		expect(comebacks.refused('a', 1000).holdMs).toBe(1600);
+		expect(comebacks.held('a')).toBe(2);
+		// Two held for the key already: a third is answered at once.
+		expect(comebacks.refused('a', 1000).holdMs).toBe(0);
+		// Another key is not held for a's sake; its own early return is, until the total of 3 held is reached.
+		expect(comebacks.refused('b', 1000).holdMs).toBe(0);
+		const b = comebacks.refused('b', 1000);
+		expect(b.holdMs).toBe(1000);
+		expect(comebacks.refused('c', 1000).holdMs).toBe(0);
+		expect(comebacks.refused('c', 1000).holdMs).toBe(0);
+		early.release();
+		early.release();
+		expect(comebacks.held('a')).toBe(1);
+		const c = comebacks.refused('c', 1000);
+		expect(c.holdMs).toBeGreaterThan(0);
+		b.release();
+		c.release();
+		// A key that waited as told is answered at once; a long Retry-After holds at most holdMs.
+		now = 100_000;
+		expect(comebacks.refused('d', 30_000).holdMs).toBe(0);
+		expect(comebacks.refused('a', 30_000).holdMs).toBe(0);
+		now = 100_001;
+		expect(comebacks.refused('a', 30_000).holdMs).toBe(5000);
 	});
 });
 

@@ -1,4 +1,4 @@
-// Admission before work: a request's declared size against its route's limit, and its account's (or address's) budgets — requests and body bytes in flight, body bytes per minute — decided before any body byte is read.
+// Admission before work: a request's declared size against its route's limit, and its account's (or address's) budgets — requests and body bytes in flight, body bytes per minute — decided before any body byte is read; a key back before its Retry-After waits for its refusal.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { IncomingMessage } from 'node:http';
@@ -119,6 +119,80 @@ export class ByteRate {
 	}
 }
 
+/** Refusals held at once over all keys; past it (a flood from very many keys) refusals go out at once. */
+export const HELD_AT_MOST = 1024;
+
+/**
+ * When each refused key was told to come back. A key that comes back before then — a client ignoring Retry-After, as
+ * a flood does — gets its next refusal only at that time (at most `holdMs` later), its body unread meanwhile: each of
+ * its connections then costs one refusal per Retry-After instead of one per round trip, on the server and in the
+ * flooding client alike. A client that waits as told is never held; an admitted request is never held.
+ */
+export class Comebacks {
+	private readonly told = new Map<string, { at: number; held: number }>();
+	private heldTotal = 0;
+
+	constructor(
+		private readonly opts: { holdMs: number; perKey: number; total?: number },
+		private readonly clock: () => number = () => performance.now()
+	) {}
+
+	/**
+	 * A refusal of `key` telling it to wait `retryAfterMs`: how long to hold it before it is sent (0: now), and the
+	 * release to call once it is sent.
+	 */
+	refused(key: string, retryAfterMs: number): { holdMs: number; release(): void } {
+		const now = this.clock();
+		let entry = this.told.get(key);
+		if (!entry) {
+			if (this.told.size >= 10_000) this.sweep(now);
+			entry = { at: now, held: 0 };
+			this.told.set(key, entry);
+		}
+		const early = now < entry.at;
+		const room = entry.held < this.opts.perKey && this.heldTotal < (this.opts.total ?? HELD_AT_MOST);
+		const holdMs = early && room ? Math.min(entry.at - now, this.opts.holdMs) : 0;
+		// Told at the end of the hold to wait retryAfterMs from then.
+		entry.at = Math.max(entry.at, now + holdMs + retryAfterMs);
+		if (holdMs <= 0) return { holdMs: 0, release: () => {} };
+		entry.held++;
+		this.heldTotal++;
+		let released = false;
+		const held = entry;
+		return {
+			holdMs,
+			release: () => {
+				if (released) return;
+				released = true;
+				held.held--;
+				this.heldTotal--;
+			}
+		};
+	}
+
+	held(key: string): number {
+		return this.told.get(key)?.held ?? 0;
+	}
+
+	private sweep(now: number): void {
+		for (const [key, entry] of this.told) if (entry.at <= now && entry.held === 0) this.told.delete(key);
+	}
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts (the client went away: nothing left to hold). */
+function hold(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	return new Promise((resolve) => {
+		if (signal?.aborted) return resolve();
+		const done = () => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		signal?.addEventListener('abort', done, { once: true });
+	});
+}
+
 export interface AdmissionOptions {
 	budgets: AdmissionBudgets;
 	/** The route's largest body as sent on the wire (before any Content-Encoding is undone), in bytes. */
@@ -153,12 +227,16 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		account: new ByteRate(opts.budgets.account, opts.clock),
 		address: new ByteRate(opts.budgets.address, opts.clock)
 	};
+	const comebacks = {
+		account: new Comebacks({ holdMs: opts.budgets.holdMs, perKey: opts.budgets.account.requests }, opts.clock),
+		address: new Comebacks({ holdMs: opts.budgets.holdMs, perKey: opts.budgets.address.requests }, opts.clock)
+	};
 	// Refused unread: closing the connection spares reading (and the client sending) the rest.
 	const closing = (res: Response) => {
 		res.headers.set('Connection', 'close');
 		return res;
 	};
-	const refuseUnread = (c: Context) => closing(opts.tooLarge(c));
+	const refuseUnread = async (c: Context) => closing(await sized(opts.tooLarge(c)));
 	return async (c, next) => {
 		const limit = opts.limitFor(c);
 		const declared = declaredBody(c);
@@ -166,8 +244,16 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		const key = await opts.keyFor(c);
 		// A declared body holds its length from the start; a streamed one holds what has arrived so far.
 		const bytes = declared === 'streamed' ? 0 : declared;
-		const busy = (retryAfterS: number) => {
-			const res = opts.busy(c, retryAfterS);
+		const busy = async (retryAfterS: number) => {
+			const held = comebacks[key.scope].refused(key.id, retryAfterS * 1000);
+			if (held.holdMs > 0) {
+				try {
+					await hold(held.holdMs, c.req.raw.signal);
+				} finally {
+					held.release();
+				}
+			}
+			const res = await sized(opts.busy(c, retryAfterS));
 			return declared === 'streamed' || declared > DRAIN_AT_MOST ? closing(res) : res;
 		};
 		const ticket = ledgers[key.scope].admit(key.id, bytes);
@@ -192,7 +278,7 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		// Whatever the handler made of the cut-off stream (an error, a 400 for a truncated body), the answer is 413.
 		if (counted?.over) {
 			c.res = undefined;
-			c.res = refuseUnread(c);
+			c.res = await refuseUnread(c);
 			return;
 		}
 		// Answered without reading the body (401 for an unknown token, 400 for a missing key): it cost nothing, so it
@@ -204,6 +290,19 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 			if (bytes > DRAIN_AT_MOST) c.res.headers.set('Connection', 'close');
 		}
 	};
+}
+
+/**
+ * The refusal with its length stated. A JSON answer without Content-Length is gzipped by the compress middleware
+ * whatever its size, and a fresh zlib stream per refusal was the biggest cost a flood of refused requests put on the
+ * event loop; with it, the refusal is too small to compress and is sent as it is.
+ */
+async function sized(res: Response): Promise<Response> {
+	if (res.headers.has('Content-Length') || !res.body) return res;
+	const body = new Uint8Array(await res.arrayBuffer());
+	const headers = new Headers(res.headers);
+	headers.set('Content-Length', String(body.byteLength));
+	return new Response(body, { status: res.status, statusText: res.statusText, headers });
 }
 
 /** Replaces the request's body with one that reports bytes as they arrive and fails past `limit`. */
