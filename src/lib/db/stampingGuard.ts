@@ -1,4 +1,4 @@
-// The data layer's refusal to change or delete a submitted paper-copy request (线下盖章申请).
+// The data layer's refusal to change or delete a submitted stamping request (线下盖章申请).
 import type { ContractDeskDB } from './database';
 import { ImmutableRecordError } from './immutability';
 import { finalRequestChange, isFinal } from './merge';
