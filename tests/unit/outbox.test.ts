@@ -433,7 +433,8 @@ describe('lease', () => {
 
 describe('outbox page helpers', () => {
 	it('turns structured errors into message keys and diffs a 409 version against the local one', async () => {
-		const { describeError, diffVersions, errorLabel, errorReason } = await import('../../src/lib/sync/view');
+		const { describeError, errorLabel, errorReason } = await import('../../src/lib/features/outbox/errors');
+		const { diffVersions } = await import('../../src/lib/features/outbox/diff');
 		expect(describeError({ code: 'serverError', detail: 'busy', status: 503 })).toEqual({
 			key: 'syncErr_serverError',
 			params: { status: 503 },
@@ -460,7 +461,7 @@ describe('outbox page helpers', () => {
 	});
 
 	it('lists rows newest first with the contract number and whether a row waits for an earlier one', async () => {
-		const { listOutbox } = await import('../../src/lib/sync/view');
+		const { listOutbox } = await import('../../src/lib/features/outbox/view');
 		const a = await queueContract();
 		await queueStamping(a.id, '王珺', Date.now() + 10);
 		const page = await listOutbox(0, 10);

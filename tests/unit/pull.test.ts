@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import { getMeta, META } from '../../src/lib/db/meta';
 import { changesResponse, type ChangesResponse } from '../../src/lib/domain/changes';
-import { applyChanges } from '../../src/lib/sync/pull';
+import { applyChanges } from '../../src/lib/db/merge';
 import { changesBody, queueContract, resetDevice } from './helpers';
 
 beforeEach(() => resetDevice());

@@ -203,7 +203,7 @@ describe('restoring a fresh device', () => {
 	});
 
 	it('a stamping event for a contract the device does not have yet is kept, not dropped', async () => {
-		const { applyChanges } = await import('../../src/lib/sync/pull');
+		const { applyChanges } = await import('../../src/lib/db/merge');
 		const body = (await (await env.app.request('/api/v1/changes?limit=1', { headers: auth(token) })).json()) as Record<
 			string,
 			unknown

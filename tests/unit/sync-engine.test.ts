@@ -152,7 +152,7 @@ describe('no storm, by construction', () => {
 		expect([...byId.values()].filter((r) => r.resourceId === b.contract.id).every((r) => r.status === 'done')).toBe(
 			true
 		);
-		const { listOutbox } = await import('../../src/lib/sync/view');
+		const { listOutbox } = await import('../../src/lib/features/outbox/view');
 		const waiting = (await listOutbox(0, 10)).rows.find((r) => r.id === a.stamping.id)!;
 		expect(waiting.blockedBy).toEqual({ kind: 'registerContract', status: 'rejected' });
 	});

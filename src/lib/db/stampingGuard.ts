@@ -1,7 +1,7 @@
 // The data layer's refusal to change or delete a submitted stamping request (线下盖章申请).
-import { canonicalJson } from '../domain/canonical';
 import type { ContractDeskDB } from './database';
 import { ImmutableRecordError } from './immutability';
+import { finalRequestChange, isFinal } from './merge';
 import type { StampingRequestRow } from './types';
 
 export class SubmittedStampingError extends ImmutableRecordError {
@@ -19,14 +19,11 @@ export class SubmittedStampingError extends ImmutableRecordError {
  */
 export function guardStampingRequests(db: ContractDeskDB): void {
 	db.stampingRequests.hook('updating', (mods, _key, current: StampingRequestRow) => {
-		if (current.status !== 'submitted') return undefined;
-		for (const [key, value] of Object.entries(mods)) {
-			const old = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], current);
-			if (canonicalJson(old) !== canonicalJson(value)) throw new SubmittedStampingError(`stampingRequest.${key}`);
-		}
+		const key = finalRequestChange(mods, current);
+		if (key) throw new SubmittedStampingError(`stampingRequest.${key}`);
 		return undefined;
 	});
 	db.stampingRequests.hook('deleting', (_key, current: StampingRequestRow | undefined) => {
-		if (current?.status === 'submitted') throw new SubmittedStampingError('stampingRequest');
+		if (isFinal(current)) throw new SubmittedStampingError('stampingRequest');
 	});
 }

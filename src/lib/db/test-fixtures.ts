@@ -1,6 +1,7 @@
 // Records for database tests: small, valid by the shared schemas.
 import { contractNumber, type FrameworkContract } from '../domain/contract';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
+import type { StampingSubmission } from '../domain/stamping';
 import { shanghaiMonth } from '../domain/time';
 import type { OrderRow } from './types';
 
@@ -35,5 +36,20 @@ export function exampleFrameworkRecord(createdAt = '2026-11-26T10:00:00+08:00'):
 		},
 		partyB: { name: '云栈科技有限公司', creditCode: '91350100M000100Y43', registeredAddress: '深圳' },
 		contact: { person: '王珺', phone: '13800138000', email: 'a@example.com', mailingAddress: '深圳市' }
+	};
+}
+
+/** A complete return address, as the form submits it. */
+export function exampleSubmission(address = '科技园科苑路 8 号 12 层'): StampingSubmission {
+	return {
+		returnAddress: {
+			recipient: '李喆',
+			phone: '13800138000',
+			province: '广东省',
+			city: '深圳市',
+			district: '南山区',
+			address,
+			postalCode: '518057'
+		}
 	};
 }

@@ -13,7 +13,7 @@ import type { printMessages } from '../features/print/i18n';
 import type { stampingMessages } from '../features/stamping/i18n';
 import type { verifyMessages } from '../features/verify/i18n';
 import type { sealMessages } from '../features/seal/i18n';
-import type { outboxMessages } from '../sync/i18n';
+import type { outboxMessages } from '../features/outbox/i18n';
 import type { faqMessages } from '../pwa/i18n/faq';
 import type { glossaryMessages } from '../pwa/i18n/glossary';
 import type { pageMessages } from '../pwa/i18n/pages';

@@ -18,9 +18,6 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256' });
 const isoDateTime = z.iso.datetime({ offset: true });
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
 
-/** Fields the provider may change after generation or that the device derives; not part of the frozen content. */
-export const CONTRACT_MUTABLE_FIELDS = ['status', 'registeredAt', 'searchKeys', 'replacedBy', 'refusal'] as const;
-
 export const contractRowSchema = z.intersection(
 	contractRecord,
 	z.object({

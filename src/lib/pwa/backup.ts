@@ -1,24 +1,13 @@
 // Backup: export every record and PDF of the account as one validated JSON file; import merges by id, only ever adding.
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
-import { canonicalJson, sha256Hex } from '../domain/canonical';
+import { sha256Hex } from '../domain/canonical';
 import { shanghaiParts } from '../domain/time';
-import type { Table } from 'dexie';
 import { getDb } from '../db/database';
+import { backupTables, mergeBackup, type DecodedDocument, type ImportReport } from '../db/merge';
 import { getMeta, META, setMeta, type Session } from '../db/meta';
-import type { ContractRow, DocumentRow, StampingRequestRow } from '../db/types';
-import {
-	BACKUP_FORMAT,
-	BACKUP_TABLES,
-	BACKUP_VERSION,
-	CONTRACT_MUTABLE_FIELDS,
-	backupFileSchema,
-	contractRowSchema,
-	orderRowSchema,
-	stampingRequestRowSchema,
-	type BackupFile,
-	type BackupRecords,
-	type BackupTable
-} from './backup-schema';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupFileSchema, type BackupFile } from './backup-schema';
+
+export { total, type ImportReport, type Refusal, type RefusalReason } from '../db/merge';
 
 export type BackupErrorCode = 'notJson' | 'notBackup' | 'newerVersion' | 'invalid' | 'otherAccount' | 'nothingToExport';
 
@@ -32,31 +21,6 @@ export class BackupError extends Error {
 	}
 }
 
-export type RefusalReason = 'immutableConflict' | 'corruptDocument' | 'documentMismatch' | 'submittedConflict';
-export type Refusal = { table: BackupTable; id: string; reason: RefusalReason };
-type Counts = Record<BackupTable, number>;
-
-/**
- * added: new on this device. skipped: already here, identical. kept: already here and different, the
- * device's copy wins (server data is refreshed by sync, drafts are the user's latest typing).
- * updated: a submitted return address replacing a local draft. refused: would change something immutable.
- * A contract's status is never taken from a file: imported contracts are pending until the next pull says otherwise.
- */
-export type ImportReport = { added: Counts; skipped: Counts; kept: Counts; updated: Counts; refused: Refusal[] };
-
-const zero = (): Counts => ({
-	identity: 0,
-	provider: 0,
-	filings: 0,
-	orders: 0,
-	contracts: 0,
-	stampingRequests: 0,
-	stampingEvents: 0,
-	outbox: 0,
-	drafts: 0,
-	documents: 0
-});
-export const total = (c: Counts): number => Object.values(c).reduce((a, b) => a + b, 0);
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
 	return new Uint8Array(await blob.arrayBuffer());
@@ -73,19 +37,7 @@ export async function exportBackup(opts: { now?: Date; appVersion?: string } = {
 	const db = getDb();
 	const accountId = await currentAccountId();
 	if (!accountId) throw new BackupError('nothingToExport');
-	const tables = [
-		db.identity,
-		db.provider,
-		db.filings,
-		db.orders,
-		db.contracts,
-		db.documents,
-		db.stampingRequests,
-		db.stampingEvents,
-		db.outbox,
-		db.drafts
-	];
-	const snapshot = await db.transaction('r', tables, async () => ({
+	const snapshot = await db.transaction('r', backupTables(db), async () => ({
 		identity: await db.identity.toArray(),
 		provider: await db.provider.toArray(),
 		filings: await db.filings.toArray(),
@@ -201,23 +153,7 @@ export function parseBackup(input: unknown): BackupFile {
 	return parsed.data;
 }
 
-/** The frozen part of a contract, normalised by the same schema on both sides before comparing. */
-function contractContent(row: unknown): string {
-	const parsed = contractRowSchema.safeParse(row);
-	const value = { ...((parsed.success ? parsed.data : row) as Record<string, unknown>) };
-	for (const f of CONTRACT_MUTABLE_FIELDS) delete value[f];
-	return canonicalJson(value);
-}
-
-const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
-
-type DecodedDocument = { contractId: string; sha256: string; bytes: Uint8Array; type: string; ok: boolean };
-
-/**
- * Validates, then merges by id in one transaction. It only adds (and lets a contract's status move
- * forward, which the provider may do): a contract, a document or a submitted return address that
- * differs from the device's copy is refused and reported, never overwritten.
- */
+/** Validates a file of this account, checks its PDFs against their fingerprints, then merges it (see db/merge.ts). */
 export async function importBackup(input: unknown): Promise<ImportReport> {
 	const file = parseBackup(input);
 	const accountId = await currentAccountId();
@@ -231,147 +167,5 @@ export async function importBackup(input: unknown): Promise<ImportReport> {
 		decoded.push({ contractId: d.contractId, sha256: d.sha256, bytes, type: d.type || 'application/pdf', ok });
 	}
 
-	const report: ImportReport = { added: zero(), skipped: zero(), kept: zero(), updated: zero(), refused: [] };
-	const r = file.records;
-	const db = getDb();
-	const tables = [
-		db.identity,
-		db.provider,
-		db.filings,
-		db.orders,
-		db.contracts,
-		db.documents,
-		db.stampingRequests,
-		db.stampingEvents,
-		db.outbox,
-		db.drafts,
-		db.meta
-	];
-	// Only Dexie promises are awaited inside: anything else (even a nested native async helper) can make
-	// Dexie lose the transaction in a real browser, which then commits early.
-	await db.transaction('rw', tables, async () => {
-		const now = Date.now();
-		// A row that was being sent when the file was made has no sender any more: it is due again.
-		const outbox = r.outbox.map((o) =>
-			o.status === 'sending' ? { ...o, status: 'pending' as const, nextAttemptAt: now } : o
-		);
-		// Records the provider owns, queue rows and drafts: added when missing; otherwise the device's copy
-		// wins (the next pull refreshes provider data, a local draft is the user's latest typing).
-		const plainTables = [
-			{ name: 'identity', table: db.identity, rows: r.identity, key: (x: { accountId: string }) => x.accountId },
-			{ name: 'provider', table: db.provider, rows: r.provider, key: (x: { key: string }) => x.key },
-			{ name: 'filings', table: db.filings, rows: r.filings, key: (x: { id: string }) => x.id },
-			{ name: 'orders', table: db.orders, rows: r.orders, key: (x: { id: string }) => x.id },
-			{ name: 'stampingEvents', table: db.stampingEvents, rows: r.stampingEvents, key: (x: { id: string }) => x.id },
-			{ name: 'drafts', table: db.drafts, rows: r.drafts, key: (x: { key: string }) => x.key },
-			{ name: 'outbox', table: db.outbox, rows: outbox, key: (x: { id: string }) => x.id }
-		] as unknown as {
-			name: keyof BackupRecords;
-			table: Table<unknown, string>;
-			rows: unknown[];
-			key: (row: unknown) => string;
-		}[];
-		for (const { name, table, rows, key } of plainTables) {
-			const locals = await table.bulkGet(rows.map(key));
-			const fresh: unknown[] = [];
-			rows.forEach((row, i) => {
-				// An order's search parts are the device's own index (v7), not part of the file's record.
-				const local =
-					name === 'orders' && locals[i] !== undefined
-						? (orderRowSchema.safeParse(locals[i]).data ?? locals[i])
-						: locals[i];
-				if (local === undefined) fresh.push(row);
-				else if (same(local, row)) report.skipped[name]++;
-				else report.kept[name]++;
-			});
-			if (fresh.length) await table.bulkAdd(fresh);
-			report.added[name] += fresh.length;
-		}
-
-		// A file's word on a contract's status counts for nothing: only the server says whether it is effective.
-		// A void contract was never registered and never will be: it stays void (nothing of it is queued).
-		const contracts = (r.contracts as ContractRow[]).map((c) => ({
-			...c,
-			status: c.status === 'void' ? ('void' as const) : ('pending' as const),
-			registeredAt: null
-		}));
-		const localContracts = await db.contracts.bulkGet(contracts.map((c) => c.id));
-		const contractsHere = new Map<string, ContractRow>();
-		const newContracts: ContractRow[] = [];
-		contracts.forEach((row, i) => {
-			const local = localContracts[i];
-			if (!local) {
-				newContracts.push(row);
-				contractsHere.set(row.id, row);
-			} else if (contractContent(local) !== contractContent(row)) {
-				contractsHere.set(row.id, local);
-				report.refused.push({ table: 'contracts', id: row.id, reason: 'immutableConflict' });
-			} else {
-				contractsHere.set(row.id, local);
-				report.skipped.contracts++;
-			}
-		});
-		if (newContracts.length) {
-			await db.contracts.bulkAdd(newContracts);
-			// The next pull starts from scratch, so it brings the server's status of every contract, these included.
-			await db.meta.delete(META.cursor);
-		}
-		report.added.contracts += newContracts.length;
-
-		const good = decoded.filter((d) => {
-			if (!d.ok) report.refused.push({ table: 'documents', id: d.contractId, reason: 'corruptDocument' });
-			return d.ok;
-		});
-		const localDocs = await db.documents.bulkGet(good.map((d) => d.contractId));
-		const missing = good.filter((d) => !contractsHere.has(d.contractId)).map((d) => d.contractId);
-		const otherContracts = new Map(
-			(await db.contracts.bulkGet(missing)).filter((c) => c !== undefined).map((c) => [c.id, c])
-		);
-		const newDocs: DocumentRow[] = [];
-		good.forEach((d, i) => {
-			const local = localDocs[i];
-			if (local) {
-				if (local.sha256 === d.sha256) report.skipped.documents++;
-				else report.refused.push({ table: 'documents', id: d.contractId, reason: 'immutableConflict' });
-				return;
-			}
-			// A document belongs beside the contract whose fingerprint it carries, and nowhere else.
-			const contract = contractsHere.get(d.contractId) ?? otherContracts.get(d.contractId);
-			if (!contract || contract.pdfSha256 !== d.sha256) {
-				report.refused.push({ table: 'documents', id: d.contractId, reason: 'documentMismatch' });
-				return;
-			}
-			newDocs.push({
-				contractId: d.contractId,
-				blob: new Blob([d.bytes as BlobPart], { type: d.type }),
-				sha256: d.sha256,
-				size: d.bytes.byteLength
-			});
-		});
-		if (newDocs.length) await db.documents.bulkAdd(newDocs);
-		report.added.documents += newDocs.length;
-
-		const requests = r.stampingRequests as StampingRequestRow[];
-		const localRequests = await db.stampingRequests.bulkGet(requests.map((s) => s.contractId));
-		const newRequests: StampingRequestRow[] = [];
-		const replaced: StampingRequestRow[] = [];
-		requests.forEach((row, i) => {
-			const local = localRequests[i];
-			if (!local) newRequests.push(row);
-			else if (same(stampingRequestRowSchema.safeParse(local).data ?? local, row)) report.skipped.stampingRequests++;
-			else if (local.status === 'submitted') {
-				// The submitted return address can never change.
-				if (row.status === 'submitted')
-					report.refused.push({ table: 'stampingRequests', id: row.contractId, reason: 'submittedConflict' });
-				else report.kept.stampingRequests++;
-			} else if (row.status === 'submitted')
-				replaced.push(row); // the file knows it was sent: a local draft must not reopen it
-			else report.kept.stampingRequests++;
-		});
-		if (newRequests.length) await db.stampingRequests.bulkAdd(newRequests);
-		if (replaced.length) await db.stampingRequests.bulkPut(replaced);
-		report.added.stampingRequests += newRequests.length;
-		report.updated.stampingRequests += replaced.length;
-	});
-	return report;
+	return mergeBackup(file.records, decoded);
 }

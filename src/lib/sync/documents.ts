@@ -3,7 +3,6 @@ import { sha256Hex } from '../domain/canonical';
 import { contractRecord, type ContractRecord } from '../domain/contract';
 import { getDb } from '../db/database';
 import { getMeta, META, setMeta, type Session, type StorageFull } from '../db/meta';
-import type { RestoredContract } from '../domain/changes';
 import type { DocumentDownloadRow, DownloadProblem } from '../db/types';
 import { API_BASE } from './api';
 import { restoreProgress } from './restore-progress';
@@ -118,25 +117,6 @@ async function run(opts: DownloadOptions, gen: number): Promise<DownloadReport> 
 	else if (report.stored > 0) await db.meta.delete(META.storageFull);
 	if (stop) return { ...report, stopped: stop.reason };
 	return downloadSealedCopies(report, session, opts, gen);
-}
-
-/**
- * Inside the pull's transaction: the contracts the server has sealed, as rows without bytes (a new seal replaces
- * a kept copy with another hash). Only contracts on this device; an older server sends no `sealed`.
- */
-export async function noteSealedCopies(contracts: readonly RestoredContract[]): Promise<void> {
-	const db = getDb();
-	for (const c of contracts) {
-		if (!c.sealed) continue;
-		const local = await db.sealedCopies.get(c.id);
-		if (local?.sha256 === c.sealed.sha256 || !(await db.contracts.get(c.id))) continue;
-		await db.sealedCopies.put({
-			contractId: c.id,
-			sha256: c.sealed.sha256,
-			size: c.sealed.size,
-			sealedAt: c.sealed.sealedAt
-		});
-	}
 }
 
 /** The sealed copies announced but not on the device yet, one after another, after the documents. */

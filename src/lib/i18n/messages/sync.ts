@@ -1,4 +1,4 @@
-// Messages of the always-visible sync badge, the sync problem notice and sync failures; the outbox page's own messages live in sync/i18n.ts.
+// Messages of the always-visible sync badge, the sync problem notice and sync failures; the outbox page's own messages live in features/outbox/i18n.ts.
 import { defineMessages } from '../define';
 
 export default defineMessages(

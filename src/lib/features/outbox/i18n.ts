@@ -1,6 +1,6 @@
 // Messages of the outbox page (发送记录) and its error texts: registered when the outbox view loads, not with the shell.
-import { defineMessages } from '../i18n/define';
-import { registry } from '../i18n/registry';
+import { defineMessages } from '../../i18n/define';
+import { registry } from '../../i18n/registry';
 
 export const outboxMessages = defineMessages(
 	{

@@ -1,12 +1,11 @@
-// What the outbox page shows: rows grouped by what they ask of the user, their contract number, why a row waits, errors and 409 versions.
+// What the outbox page shows: rows grouped by what they ask of the user, their contract number, why and until when a row waits.
 import './i18n';
-import { getDb } from '../db/database';
-import { hasMessage, t, type MessageKey } from '../i18n/index.svelte';
-import type { OutboxRow } from '../db/types';
-import { canonicalJson } from '../domain/canonical';
-import { contractRecord } from '../domain/contract';
-import type { OutboxError } from '../domain/outbox-error';
-import { blockerOf, compareRows } from './outbox';
+import { getDb } from '../../db/database';
+import type { OutboxRow } from '../../db/types';
+import { contractRecord } from '../../domain/contract';
+import { shanghaiDateTime } from '../../domain/time';
+import { t } from '../../i18n/index.svelte';
+import { blockerOf, compareRows } from '../../sync/outbox';
 
 export type OutboxItem = OutboxRow & {
 	/** Human contract number, when the contract is on this device. */
@@ -102,60 +101,24 @@ export async function loadOutbox(
 	return { ...groups, deliveredTotal: done.length };
 }
 
-export type ErrorView = { key: MessageKey | null; params: Record<string, string | number>; detail: string };
-
-/** A row's last error as a message key (of ./i18n.ts), its parameters and the server's own words. */
-export function describeError(error: OutboxError | undefined): ErrorView | null {
-	if (!error) return null;
-	const params: Record<string, string | number> = error.status === undefined ? {} : { status: error.status };
-	const key = `syncErr_${error.code}`;
-	return { key: hasMessage(key) ? key : null, params, detail: error.detail };
+/** The whole page's state once its rows are loaded: what its title says. */
+export function pageStateOf(
+	view: Pick<OutboxGroups, 'attention' | 'waiting'> & { deliveredTotal: number }
+): OutboxState {
+	return outboxState({
+		attention: view.attention.length,
+		waiting: view.waiting.length,
+		delivered: view.deliveredTotal
+	});
 }
 
-/** A row's last error in the user's language, the provider's own words in brackets; an unknown code shows as it was stored. */
-export function errorLabel(error: OutboxError | undefined, empty = '—'): string {
-	const e = describeError(error);
-	if (!e) return empty;
-	if (!e.key) return e.detail ? `${error!.code}: ${e.detail}` : error!.code;
-	const text = t(e.key, e.params);
-	return e.detail ? t('outboxErrorDetail', { text, detail: e.detail }) : text;
-}
-
-/**
- * What a person reads as the reason: the user's language only, when the code is known. The provider's own words are
- * technical (English, field paths) and belong under 详情 (errorLabel); an unknown code has nothing else to show.
- */
-export function errorReason(error: OutboxError | undefined, empty = '—'): string {
-	const e = describeError(error);
-	if (!e) return empty;
-	return e.key ? t(e.key, e.params) : errorLabel(error, empty);
-}
-
-/** Leaves of a JSON value by dotted path ('record.partyA.name', 'record.orders.0.id'). */
-export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-	if (value !== null && typeof value === 'object') {
-		const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-		if (entries.length === 0) out.set(prefix, canonicalJson(value));
-		for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-	} else if (value !== undefined) out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
-	return out;
-}
-
-export type VersionDiff = { rows: { path: string; local: string | null; server: string | null }[]; same: number };
-
-/** The fields where this device and the provider disagree (only paths both sides could hold). */
-export function diffVersions(local: unknown, server: unknown): VersionDiff {
-	const a = flatten(local);
-	const b = flatten(server);
-	const rows: VersionDiff['rows'] = [];
-	let same = 0;
-	for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-		const l = a.get(path) ?? null;
-		const s = b.get(path) ?? null;
-		// The server adds bookkeeping (status, registeredAt, submittedAt…) the device never sends: not a difference.
-		if (l === null) continue;
-		if (l === s) same++;
-		else rows.push({ path, local: l, server: s });
-	}
-	return { rows, same };
+/** When a row is tried next: what it waits for (an earlier row, a sign-in, the network), now, or a time; '—' when never. */
+export function nextTry(row: OutboxItem, now: number, sync: { sessionExpired: boolean; online: boolean }): string {
+	if (row.status === 'done' || row.status === 'rejected') return '—';
+	if (row.blockedBy)
+		return t(`outboxBlockedBy${row.blockedBy.status === 'rejected' ? 'Refused' : ''}_${row.blockedBy.kind}`);
+	if (sync.sessionExpired) return t('outboxNextTrySignIn');
+	if (!sync.online) return t('outboxNextTryOffline');
+	if (row.status === 'sending' || row.nextAttemptAt <= now) return t('outboxNextTryNow');
+	return shanghaiDateTime(row.nextAttemptAt);
 }
