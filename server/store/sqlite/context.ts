@@ -1,59 +1,76 @@
-// What every SQLite entity module shares: the connection, the change sequence, the admin log and idempotency finishing.
+// What every SQLite entity module shares: the connection, the driver of the operations written once (sql/), the change sequence, the admin log and idempotency finishing.
 import type Database from 'better-sqlite3';
+import { parse, type Row } from '../rows';
+import * as ledger from '../sql/ledger';
+import { drive, type Dialect, type Runner, type Statement, type Steps } from '../sql/steps';
 import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
-export class SqliteContext {
+/** SQLite's side of the SQL the two stores share. */
+export const SQLITE: Dialect = {
+	// One writer at a time: a write transaction (BEGIN IMMEDIATE) already excludes every other.
+	lockRow: '',
+	lockRowNoKey: '',
+	byteLength: 'length',
+	jsonObject: 'json_object',
+	json: <T>(v: unknown) => parse<T>(v)
+};
+
+/** better-sqlite3 binds no booleans: 1/0, as the schema stores them. */
+const bindable = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+
+export class SqliteContext implements Runner {
+	readonly dialect = SQLITE;
+
 	constructor(readonly db: Database.Database) {}
+
+	/** Runs an operation's statements now, in whatever transaction is open on the connection. */
+	exec<T>(steps: Steps<T>): T {
+		return drive(steps, (s: Statement) => {
+			const stmt = this.db.prepare(s.sql);
+			const args = s.args.map(bindable);
+			if (stmt.reader) return { rows: stmt.all(...args) as Row[], changes: 0 };
+			return { rows: [], changes: stmt.run(...args).changes };
+		});
+	}
+
+	async read<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.exec(op(SQLITE));
+	}
+
+	async snapshot<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.db.transaction(() => this.exec(op(SQLITE))).deferred();
+	}
+
+	async write<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.db.transaction(() => this.exec(op(SQLITE))).immediate();
+	}
 
 	/** Bumps the global change sequence; call inside the write's transaction so the pull sees both or neither. */
 	nextSeq(): number {
-		const row = this.db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as {
-			value: number;
-		};
-		return row.value;
+		return this.exec(ledger.nextSeq());
 	}
 
 	currentSeq(): number {
-		return (this.db.prepare(`SELECT value FROM counters WHERE name = 'seq'`).get() as { value: number }).value;
+		return this.exec(ledger.currentSeq());
 	}
 
 	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
 	logAction(action: string, target: string, detail: unknown, at: string, audit: AuditEntry = {}): void {
-		const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-		this.db
-			.prepare(
-				`INSERT INTO admin_actions (actor, action, target, detail, before_state, after_state, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				audit.actor ?? 'token',
-				action,
-				target,
-				json(detail),
-				json(audit.before),
-				json(audit.after === undefined ? detail : audit.after),
-				at
-			);
+		this.exec(ledger.logAction(action, target, detail, at, audit));
 	}
 
 	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */
 	finishInTx<R>(commit: Commit<R> | undefined, result: R): void {
-		if (!commit) return;
-		const response = commit.respond(result);
-		if (response) this.finishKey(commit.scope, commit.key, response);
-		else this.releaseKey(commit.scope, commit.key);
+		this.exec(ledger.finishInTx(commit, result));
 	}
 
 	finishKey(scope: string, key: string, response: StoredResponse): void {
-		this.db
-			.prepare(
-				`UPDATE idempotency SET status = 'done', response_status = ?, response_body = ? WHERE scope = ? AND key = ?`
-			)
-			.run(response.status, JSON.stringify(response.body), scope, key);
+		this.exec(ledger.finishKey(scope, key, response));
 	}
 
 	releaseKey(scope: string, key: string): void {
-		this.db.prepare(`DELETE FROM idempotency WHERE scope = ? AND key = ? AND status = 'running'`).run(scope, key);
+		this.exec(ledger.releaseKey(scope, key));
 	}
 }
