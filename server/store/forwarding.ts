@@ -68,11 +68,11 @@ export type StoreOps<C> = {
 };
 
 // The methods are made from the ops table in the constructor, so the class declares them through this interface.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- see above
 export interface ForwardingStore<C> extends Omit<Store, 'close'> {}
 
 /** A Store whose every method but close calls its op with the context; the interface is async even where the op is not. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above declares its methods
 export abstract class ForwardingStore<C> implements Store {
 	constructor(ctx: C, ops: StoreOps<C>) {
 		for (const name of METHODS) {
