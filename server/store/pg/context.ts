@@ -1,7 +1,9 @@
 // What every PostgreSQL entity module shares: the pool, transactions with retry, the driver of the operations written once (sql/), the commit-ordered change sequence, the admin log and idempotency finishing.
 import type { Pool, PoolClient } from 'pg';
+import { codeSalt } from '../sql/accounts';
 import * as ledger from '../sql/ledger';
-import { driveAsync, numbered, type Dialect, type Runner, type Steps } from '../sql/steps';
+import type { StoreContext } from '../sql/ops';
+import { driveAsync, numbered, type Dialect, type Steps } from '../sql/steps';
 import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
@@ -44,7 +46,13 @@ export const POSTGRES: Dialect = {
 	lockRowNoKey: ' FOR NO KEY UPDATE',
 	byteLength: 'octet_length',
 	jsonObject: 'json_build_object',
-	json: <T>(v: unknown) => v as T
+	json: <T>(v: unknown) => v as T,
+	jsonText: (column, ...path) =>
+		path.length === 1 ? `${column}::jsonb ->> '${path[0]}'` : `${column}::jsonb #>> '{${path.join(',')}}'`,
+	jsonValue: (column, key) => `${column}::jsonb -> '${key}'`,
+	contractNumber: (of) => `${of}number`,
+	lockContractId: `SELECT pg_advisory_xact_lock(${LOCK.contract}, hashtext(?))`,
+	hashedCode: { column: '', value: '', set: '', where: '' }
 };
 
 /**
@@ -54,7 +62,7 @@ export const POSTGRES: Dialect = {
  */
 const SNAPSHOT = { isolation: 'repeatable read', readOnly: true } as const;
 
-export class PgContext implements Runner {
+export class PgContext implements StoreContext {
 	readonly dialect = POSTGRES;
 
 	constructor(
@@ -91,6 +99,13 @@ export class PgContext implements Runner {
 				client.release(broken ? true : undefined);
 			}
 		}
+	}
+
+	#salt: Promise<string> | undefined;
+
+	/** This installation's salt of access-code hashes: it never changes, so it is read once. */
+	codeSalt(): Promise<string> {
+		return (this.#salt ??= this.read(() => codeSalt()));
 	}
 
 	/** Runs an operation's statements on q (a transaction's connection, or the pool). */

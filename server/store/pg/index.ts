@@ -1,23 +1,15 @@
 // The PostgreSQL Store: many stateless server processes on one database; each entity's SQL lives in its own module beside this one.
 import pg from 'pg';
 import { randomInt } from 'node:crypto';
-import { hashCode } from '../access-code';
 import { ForwardingStore } from '../forwarding';
-import { SHARED_OPS, type OwnOps } from '../sql/ops';
+import { codeHashes, SHARED_OPS, type OwnOps } from '../sql/ops';
 import * as accounts from './accounts';
-import * as adminActions from './admin-actions';
-import * as catalog from './catalog';
 import * as changes from './changes';
 import { LOCK, PgContext } from './context';
 import * as contracts from './contracts';
-import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
-import * as office from './office';
-import * as renditions from './renditions';
-import * as seals from './seals';
 import * as sessions from './sessions';
-import * as stamping from './stamping';
 import { pgFailureLog, pgFailureRate, pgRateLimiter, pgRenderLeases } from './throttle';
 
 export { PG_SCHEMA_VERSION } from './migrations';
@@ -63,7 +55,8 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
 		await migratePg(pool);
 		life = await holdLiveness(config);
 		const ctx = new PgContext(pool, life.owner);
-		return new PgStore(ctx, life, await accounts.codeSalt(pool));
+		await ctx.codeSalt();
+		return new PgStore(ctx, life);
 	} catch (err) {
 		await life?.close().catch(() => {});
 		await pool.end().catch(() => {});
@@ -126,41 +119,24 @@ async function holdLiveness(config: pg.ClientConfig): Promise<Liveness> {
 	};
 }
 
-/** The salt is read once at open (it never changes): the store's ops take it with the context. */
-type PgOpsContext = PgContext & { salt: string };
-
-const OPS: OwnOps<PgOpsContext> = {
-	...accounts,
-	...adminActions,
-	...catalog,
-	...contracts,
-	...holidays,
-	...idempotency,
-	...office,
-	...renditions,
-	...seals,
-	...sessions,
-	...stamping,
-	changesPage: changes.changesPage,
+const OPS: OwnOps<PgContext> = {
 	seed: async (ctx, data) => {
-		await accounts.seed(ctx, data, await Promise.all(data.accounts.map((a) => hashCode(a.code, ctx.salt))));
+		await accounts.seed(ctx, data, await codeHashes(ctx, data));
 	},
-	findAccountByCode: async (ctx, code) => accounts.findAccountByCodeHash(ctx, await hashCode(code, ctx.salt)),
-	createAccount: async (ctx, { code, ...rest }) =>
-		office.createAccount(ctx, { ...rest, codeHash: await hashCode(code, ctx.salt) }),
-	setAccessCode: async (ctx, { code, ...rest }) =>
-		office.setAccessCode(ctx, { ...rest, codeHash: await hashCode(code, ctx.salt) }),
-	finishIdempotency: (ctx, ...a) => ctx.finishKey(ctx.pool, ...a),
-	releaseIdempotency: (ctx, ...a) => ctx.releaseKey(ctx.pool, ...a)
+	purgeExpired: sessions.purgeExpired,
+	listContractsForAdmin: contracts.listContractsForAdmin,
+	claimIdempotency: idempotency.claimIdempotency,
+	releaseRunningClaims: idempotency.releaseRunningClaims,
+	changesPage: changes.changesPage
 };
 
-export class PgStore extends ForwardingStore<PgOpsContext> {
+export class PgStore extends ForwardingStore<PgContext> {
 	readonly #ctx: PgContext;
 	readonly #life: Liveness;
 	#closed = false;
 
-	constructor(ctx: PgContext, life: Liveness, salt: string) {
-		super(Object.assign(ctx, { salt }), { ...SHARED_OPS, ...OPS });
+	constructor(ctx: PgContext, life: Liveness) {
+		super(ctx, { ...SHARED_OPS, ...OPS });
 		this.#ctx = ctx;
 		this.#life = life;
 	}

@@ -11,7 +11,7 @@ import { currentSeq } from './ledger';
 import { all, get, type Dialect, type Steps } from './steps';
 
 /** Run in a read snapshot: the cursor matches exactly the rows returned. */
-export function* changes(accountId: string, since: number): Steps<ChangesSince | undefined> {
+export function* changes(_d: Dialect, accountId: string, since: number): Steps<ChangesSince | undefined> {
 	const account = yield* get(`SELECT identity FROM accounts WHERE id = ?`, accountId);
 	if (!account) return undefined;
 	const cursor = yield* currentSeq();

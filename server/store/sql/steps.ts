@@ -26,8 +26,18 @@ export interface Dialect {
 	byteLength: string;
 	/** Builds a JSON object in SQL. */
 	jsonObject: string;
-	/** A JSON column as the driver returns it: SQLite text, PostgreSQL already parsed (jsonb). */
+	/** A JSON value the SQL built or extracted, as the driver returns it: SQLite text, PostgreSQL already parsed. */
 	json<T>(value: unknown): T;
+	/** The text at a path of a JSON (text) column. */
+	jsonText(column: string, ...path: string[]): string;
+	/** The JSON value at a key of a JSON (text) column, to be read with json(). */
+	jsonValue(column: string, key: string): string;
+	/** The number a contract prints, of the contracts row `of` names ('' or 'c.'): SQLite's rows from before the unique number keep it only in the record. */
+	contractNumber(of: string): string;
+	/** A statement (the contract's id its one parameter) that serialises registrations of one id; SQLite's write transaction already does. */
+	lockContractId: string | null;
+	/** SQLite still marks the accounts whose code is not hashed yet (rows from before hashing); PostgreSQL never had any. */
+	hashedCode: { column: string; value: string; set: string; where: string };
 }
 
 /** How a store runs an operation: outside a transaction, in a consistent read snapshot, or in a write transaction. */

@@ -1,8 +1,10 @@
 // What every SQLite entity module shares: the connection, the driver of the operations written once (sql/), the change sequence, the admin log and idempotency finishing.
 import type Database from 'better-sqlite3';
 import { parse, type Row } from '../rows';
+import { codeSalt } from '../sql/accounts';
 import * as ledger from '../sql/ledger';
-import { drive, type Dialect, type Runner, type Statement, type Steps } from '../sql/steps';
+import type { StoreContext } from '../sql/ops';
+import { drive, type Dialect, type Statement, type Steps } from '../sql/steps';
 import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
@@ -14,13 +16,18 @@ export const SQLITE: Dialect = {
 	lockRowNoKey: '',
 	byteLength: 'length',
 	jsonObject: 'json_object',
-	json: <T>(v: unknown) => parse<T>(v)
+	json: <T>(v: unknown) => parse<T>(v),
+	jsonText: (column, ...path) => `json_extract(${column}, '$.${path.join('.')}')`,
+	jsonValue: (column, key) => `json_extract(${column}, '$.${key}')`,
+	contractNumber: (of) => `json_extract(${of}record, '$.number')`,
+	lockContractId: null,
+	hashedCode: { column: ', code_hashed', value: ', 1', set: ', code_hashed = 1', where: ' AND code_hashed = 1' }
 };
 
 /** better-sqlite3 binds no booleans: 1/0, as the schema stores them. */
 const bindable = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
 
-export class SqliteContext implements Runner {
+export class SqliteContext implements StoreContext {
 	readonly dialect = SQLITE;
 
 	constructor(readonly db: Database.Database) {}
@@ -45,6 +52,11 @@ export class SqliteContext implements Runner {
 
 	async write<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
 		return this.db.transaction(() => this.exec(op(SQLITE))).immediate();
+	}
+
+	/** This installation's salt of access-code hashes. */
+	async codeSalt(): Promise<string> {
+		return this.exec(codeSalt());
 	}
 
 	/** Bumps the global change sequence; call inside the write's transaction so the pull sees both or neither. */
