@@ -1,10 +1,9 @@
-// What every PostgreSQL entity module shares: the pool, transactions with retry, the driver of the operations written once (sql/), the commit-ordered change sequence, the admin log and idempotency finishing.
+// What PostgreSQL's side of the store shares: the pool, transactions with retry, its SQL fragments (the dialect), the driver that runs the operations written once (sql/), the commit-ordered change sequence.
 import type { Pool, PoolClient } from 'pg';
 import { codeSalt } from '../sql/accounts';
 import * as ledger from '../sql/ledger';
 import type { StoreContext } from '../sql/ops';
 import { driveAsync, numbered, type Dialect, type Steps } from '../sql/steps';
-import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
@@ -137,27 +136,5 @@ export class PgContext implements StoreContext {
 	 */
 	nextSeq(q: Q): Promise<number> {
 		return this.exec(q, ledger.nextSeq());
-	}
-
-	currentSeq(q: Q): Promise<number> {
-		return this.exec(q, ledger.currentSeq());
-	}
-
-	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
-	logAction(q: Q, action: string, target: string, detail: unknown, at: string, audit: AuditEntry = {}): Promise<void> {
-		return this.exec(q, ledger.logAction(action, target, detail, at, audit));
-	}
-
-	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */
-	finishInTx<R>(q: Q, commit: Commit<R> | undefined, result: R): Promise<void> {
-		return this.exec(q, ledger.finishInTx(commit, result));
-	}
-
-	finishKey(q: Q, scope: string, key: string, response: StoredResponse): Promise<void> {
-		return this.exec(q, ledger.finishKey(scope, key, response));
-	}
-
-	releaseKey(q: Q, scope: string, key: string): Promise<void> {
-		return this.exec(q, ledger.releaseKey(scope, key));
 	}
 }

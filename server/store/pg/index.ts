@@ -1,4 +1,4 @@
-// The PostgreSQL Store: many stateless server processes on one database; each entity's SQL lives in its own module beside this one.
+// The PostgreSQL Store: many stateless server processes on one database; the operations both stores do alike come from ../sql/, what PostgreSQL does its own way from the modules beside this one.
 import pg from 'pg';
 import { randomInt } from 'node:crypto';
 import { ForwardingStore } from '../forwarding';

@@ -1,11 +1,10 @@
-// What every SQLite entity module shares: the connection, the driver of the operations written once (sql/), the change sequence, the admin log and idempotency finishing.
+// What SQLite's side of the store shares: the connection, its SQL fragments (the dialect) and the driver that runs the operations written once (sql/) on it.
 import type Database from 'better-sqlite3';
 import { parse, type Row } from '../rows';
 import { codeSalt } from '../sql/accounts';
 import * as ledger from '../sql/ledger';
 import type { StoreContext } from '../sql/ops';
 import { drive, type Dialect, type Statement, type Steps } from '../sql/steps';
-import type { AuditEntry, Commit, StoredResponse } from '../types';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
@@ -62,27 +61,5 @@ export class SqliteContext implements StoreContext {
 	/** Bumps the global change sequence; call inside the write's transaction so the pull sees both or neither. */
 	nextSeq(): number {
 		return this.exec(ledger.nextSeq());
-	}
-
-	currentSeq(): number {
-		return this.exec(ledger.currentSeq());
-	}
-
-	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
-	logAction(action: string, target: string, detail: unknown, at: string, audit: AuditEntry = {}): void {
-		this.exec(ledger.logAction(action, target, detail, at, audit));
-	}
-
-	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */
-	finishInTx<R>(commit: Commit<R> | undefined, result: R): void {
-		this.exec(ledger.finishInTx(commit, result));
-	}
-
-	finishKey(scope: string, key: string, response: StoredResponse): void {
-		this.exec(ledger.finishKey(scope, key, response));
-	}
-
-	releaseKey(scope: string, key: string): void {
-		this.exec(ledger.releaseKey(scope, key));
 	}
 }

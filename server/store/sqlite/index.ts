@@ -1,4 +1,4 @@
-// The SQLite Store: one WAL file under DATA_DIR; each entity's SQL lives in its own module beside this one.
+// The SQLite Store: one WAL file under DATA_DIR; the operations both stores do alike come from ../sql/, what SQLite does its own way from the modules beside this one.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
