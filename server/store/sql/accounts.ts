@@ -1,7 +1,7 @@
 // Accounts and their real-name identity, written once for both stores. Access codes only as hashes, salted per installation.
 import type { Identity, VerifiedIdentity } from '../../../src/lib/domain/identity';
 import { parse, str, toAccount } from '../rows';
-import type { Account, Commit, VerifyResult } from '../types';
+import type { Account, Commit, Store, VerifyResult } from '../types';
 import { finishInTx, logAction, nextSeq } from './ledger';
 import { all, get, run, type Dialect, type Steps } from './steps';
 
@@ -32,12 +32,7 @@ export function* listAccounts(_d: Dialect): Steps<Account[]> {
 
 export function* verifyAccount(
 	d: Dialect,
-	input: {
-		accountId: string;
-		details?: Omit<VerifiedIdentity, 'status' | 'accountId' | 'verifiedAt'>;
-		now: string;
-		actor?: string;
-	},
+	input: Parameters<Store['verifyAccount']>[0],
 	commit?: Commit<VerifyResult>
 ): Steps<VerifyResult> {
 	// The row lock: two back-office clicks at once verify once. NO KEY UPDATE, not UPDATE: a registration of this

@@ -1,14 +1,9 @@
 // Paper-copy requests (the immutable return address, the outbound parcel), the provider's events and the customer's 确认收到, written once for both stores.
 import { canonicalJson } from '../../../src/lib/domain/canonical';
-import type {
-	CourierShipment,
-	ProviderEventKind,
-	StampingEvent,
-	StampingSubmission
-} from '../../../src/lib/domain/stamping';
+import type { StampingEvent, StampingSubmission } from '../../../src/lib/domain/stamping';
 import { checkReceipt, receiptEventId, receiptTime } from '../../../src/lib/domain/stampingReceipt';
 import { str, toEvent, toStamping } from '../rows';
-import type { Commit, ReceiptResult, StampingEventResult, StampingResult, StoredStamping } from '../types';
+import type { Commit, ReceiptResult, StampingEventResult, StampingResult, Store, StoredStamping } from '../types';
 import { finishInTx, logAction, nextSeq } from './ledger';
 import { all, get, run, type Dialect, type Steps } from './steps';
 
@@ -89,14 +84,7 @@ export function* submitStamping(
 
 export function* addStampingEvent(
 	d: Dialect,
-	input: {
-		contractId: string;
-		kind: ProviderEventKind;
-		shipment?: CourierShipment;
-		icpMaterialsEnclosed?: boolean;
-		now: string;
-		actor?: string;
-	},
+	input: Parameters<Store['addStampingEvent']>[0],
 	commit?: Commit<StampingEventResult>
 ): Steps<StampingEventResult> {
 	const accountId = yield* lockContract(d, input.contractId);
