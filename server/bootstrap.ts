@@ -6,8 +6,7 @@ import { loadConfig, withKeptOrigin, type Config } from './config';
 import type { Interfaces } from './http/public-origin';
 import { bundledSchedules } from './calendar/holiday-seed';
 import { seedIfEmpty } from './seed';
-import { openSqliteStore, type Store } from './store/index';
-import { openPgStore } from './store/pg/index';
+import { openStore, type Store } from './store/index';
 import { SharedThrottle } from './auth/throttle';
 import { PUBLIC_VERIFY_LIMIT } from './routes/verify';
 import { RenderGate } from './render/render-gate';
@@ -38,19 +37,17 @@ export type Bootstrapped = {
 export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
 	// Without PUBLIC_URL, the data folder's origin: chosen once, before any record can carry it.
 	const config = withKeptOrigin(loadConfig(options.env), options.interfaces);
-	let store: Store;
+	const { store, shared: counters } = await openStore(config);
 	let shared: Pick<AppDeps, 'signInThrottle' | 'signInFailureRate' | 'verifyLimiter' | 'renderGate'> = {};
-	if (config.databaseUrl) {
-		const pg = await openPgStore(config.databaseUrl, { poolSize: config.pgPoolSize });
+	if (counters) {
 		// Every process behind the load balancer counts the same failures, hits and renders.
 		shared = {
-			signInThrottle: new SharedThrottle(pg.failureLog()),
-			signInFailureRate: pg.failureRate(),
-			verifyLimiter: pg.rateLimiter({ ...PUBLIC_VERIFY_LIMIT, scope: 'verify' }),
-			renderGate: new RenderGate(config.registration, pg.renderLeases())
+			signInThrottle: new SharedThrottle(counters.failureLog()),
+			signInFailureRate: counters.failureRate(),
+			verifyLimiter: counters.rateLimiter({ ...PUBLIC_VERIFY_LIMIT, scope: 'verify' }),
+			renderGate: new RenderGate(config.registration, counters.renderLeases())
 		};
-		store = pg;
-	} else store = openSqliteStore(config.dataDir);
+	}
 	// Demo accounts with well-known codes are for trying the app, never a default of a production server.
 	const seeded = config.seedDemo ? await seedIfEmpty(store) : false;
 	// Years the provider has not published get the bundled package's schedule; published ones are never replaced.

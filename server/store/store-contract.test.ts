@@ -133,6 +133,12 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		expect(await store.findAttachedOrders([orders[0]!.id, 'none'])).toEqual([
 			{ orderId: orders[0]!.id, contractId: first.id, number: first.number }
 		]);
+		// In the order asked, unknown ones left out: both of the contract's orders were attached with it.
+		expect(await store.findAttachedOrders([orders[1]!.id, 'none', orders[0]!.id])).toEqual([
+			{ orderId: orders[1]!.id, contractId: first.id, number: first.number },
+			{ orderId: orders[0]!.id, contractId: first.id, number: first.number }
+		]);
+		expect(await store.findAttachedOrders([])).toEqual([]);
 		const stored = await store.getContract(first.id);
 		expect(stored).toMatchObject({ id: first.id, accountId: DEMO_ACCOUNT_ID, hasPdf: false, record: first });
 		const admin = await store.listContractsForAdmin();

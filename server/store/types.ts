@@ -1,4 +1,4 @@
-// The Store interface the routes use and its types; every implementation (SQLite today) keeps this contract.
+// The Store interface the routes use and its types; both implementations (SQLite, PostgreSQL) keep this contract.
 import type { ContractState } from '../../src/lib/domain/changes';
 import type { ContractRecord, ContractStatus, PartyA } from '../../src/lib/domain/contract';
 import type { StaffRole } from '../../src/lib/domain/office';
@@ -15,7 +15,7 @@ import type {
 import type { Rendition } from '../../src/lib/domain/verification';
 
 // ---------------------------------------------------------------------------------------------
-// The interface. Methods are async so that a PostgreSQL store can implement the same contract;
+// The interface. Methods are async so that the PostgreSQL store implements the same contract;
 // every write that changes what a device pulls bumps the change sequence in its transaction.
 // ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,9 @@
-// What every PostgreSQL entity module shares: the pool, transactions with retry, the commit-ordered change sequence, the admin log and idempotency finishing.
+// What PostgreSQL's side of the store shares: the pool, transactions with retry, its SQL fragments (the dialect), the driver that runs the operations written once (sql/), the commit-ordered change sequence.
 import type { Pool, PoolClient } from 'pg';
-import type { AuditEntry, Commit, StoredResponse } from '../types';
+import { codeSalt } from '../sql/accounts';
+import * as ledger from '../sql/ledger';
+import type { StoreContext } from '../sql/ops';
+import { driveAsync, numbered, type Dialect, type Steps } from '../sql/steps';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
@@ -35,7 +38,32 @@ export const LOCK = {
 /** The one-bigint key of the migration lock ("CDmigrat"). */
 export const MIGRATION_LOCK = '4846082651424710004';
 
-export class PgContext {
+/** PostgreSQL's side of the SQL the two stores share. */
+export const POSTGRES: Dialect = {
+	lockRow: ' FOR UPDATE',
+	// NO KEY UPDATE: foreign keys to the row (KEY SHARE) are never blocked by it.
+	lockRowNoKey: ' FOR NO KEY UPDATE',
+	byteLength: 'octet_length',
+	jsonObject: 'json_build_object',
+	json: <T>(v: unknown) => v as T,
+	jsonText: (column, ...path) =>
+		path.length === 1 ? `${column}::jsonb ->> '${path[0]}'` : `${column}::jsonb #>> '{${path.join(',')}}'`,
+	jsonValue: (column, key) => `${column}::jsonb -> '${key}'`,
+	contractNumber: (of) => `${of}number`,
+	lockContractId: `SELECT pg_advisory_xact_lock(${LOCK.contract}, hashtext(?))`,
+	hashedCode: { column: '', value: '', set: '', where: '' }
+};
+
+/**
+ * Pulls read in one REPEATABLE READ snapshot: the counter value it shows is n exactly when every transaction that
+ * took a sequence ≤ n has committed (they hold the counter row's lock until they end, see nextSeq), so
+ * "seq ≤ cursor" in this snapshot is complete, and everything later waits for the next pull.
+ */
+const SNAPSHOT = { isolation: 'repeatable read', readOnly: true } as const;
+
+export class PgContext implements StoreContext {
+	readonly dialect = POSTGRES;
+
 	constructor(
 		readonly pool: Pool,
 		/** This process's claim owner id (its liveness is the advisory lock (LOCK.owner, owner)). */
@@ -72,6 +100,33 @@ export class PgContext {
 		}
 	}
 
+	#salt: Promise<string> | undefined;
+
+	/** This installation's salt of access-code hashes: it never changes, so it is read once. */
+	codeSalt(): Promise<string> {
+		return (this.#salt ??= this.read(() => codeSalt()));
+	}
+
+	/** Runs an operation's statements on q (a transaction's connection, or the pool). */
+	exec<T>(q: Q, steps: Steps<T>): Promise<T> {
+		return driveAsync(steps, async (s) => {
+			const r = await q.query(numbered(s.sql), [...s.args]);
+			return { rows: r.rows, changes: r.rowCount ?? 0 };
+		});
+	}
+
+	read<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.exec(this.pool, op(POSTGRES));
+	}
+
+	snapshot<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.tx((q) => this.exec(q, op(POSTGRES)), SNAPSHOT);
+	}
+
+	write<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.tx((q) => this.exec(q, op(POSTGRES)));
+	}
+
 	/**
 	 * Bumps the global change sequence and, with it, takes the counter row's lock until this transaction ends.
 	 * That lock is what makes the cursor commit-ordered: a transaction holding sequence n commits (or rolls back)
@@ -79,56 +134,7 @@ export class PgContext {
 	 * sequence would not do: n + 1 could commit first, a pull would return cursor n + 1, and n would be skipped.
 	 * Call it as late as possible in the transaction: the lock serialises writers from here to COMMIT.
 	 */
-	async nextSeq(q: Q): Promise<number> {
-		const { rows } = await q.query(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`);
-		return Number(rows[0].value);
-	}
-
-	async currentSeq(q: Q): Promise<number> {
-		const { rows } = await q.query(`SELECT value FROM counters WHERE name = 'seq'`);
-		return Number(rows[0].value);
-	}
-
-	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
-	async logAction(
-		q: Q,
-		action: string,
-		target: string,
-		detail: unknown,
-		at: string,
-		audit: AuditEntry = {}
-	): Promise<void> {
-		const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-		await q.query(
-			`INSERT INTO admin_actions (actor, action, target, detail, before_state, after_state, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			[
-				audit.actor ?? 'token',
-				action,
-				target,
-				json(detail),
-				json(audit.before),
-				json(audit.after === undefined ? detail : audit.after),
-				at
-			]
-		);
-	}
-
-	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */
-	async finishInTx<R>(q: Q, commit: Commit<R> | undefined, result: R): Promise<void> {
-		if (!commit) return;
-		const response = commit.respond(result);
-		if (response) await this.finishKey(q, commit.scope, commit.key, response);
-		else await this.releaseKey(q, commit.scope, commit.key);
-	}
-
-	async finishKey(q: Q, scope: string, key: string, response: StoredResponse): Promise<void> {
-		await q.query(
-			`UPDATE idempotency SET status = 'done', response_status = $1, response_body = $2 WHERE scope = $3 AND key = $4`,
-			[response.status, JSON.stringify(response.body), scope, key]
-		);
-	}
-
-	async releaseKey(q: Q, scope: string, key: string): Promise<void> {
-		await q.query(`DELETE FROM idempotency WHERE scope = $1 AND key = $2 AND status = 'running'`, [scope, key]);
+	nextSeq(q: Q): Promise<number> {
+		return this.exec(q, ledger.nextSeq());
 	}
 }

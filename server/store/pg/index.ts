@@ -1,22 +1,15 @@
-// The PostgreSQL Store: many stateless server processes on one database; each entity's SQL lives in its own module beside this one.
+// The PostgreSQL Store: many stateless server processes on one database; the operations both stores do alike come from ../sql/, what PostgreSQL does its own way from the modules beside this one.
 import pg from 'pg';
 import { randomInt } from 'node:crypto';
-import { hashCode } from '../access-code';
-import type { SeedData, Store } from '../types';
+import { ForwardingStore } from '../forwarding';
+import { codeHashes, SHARED_OPS, type OwnOps } from '../sql/ops';
 import * as accounts from './accounts';
-import * as adminActions from './admin-actions';
-import * as catalog from './catalog';
 import * as changes from './changes';
-import { LOCK, PgContext, type Q } from './context';
+import { LOCK, PgContext } from './context';
 import * as contracts from './contracts';
-import * as holidays from './holidays';
 import * as idempotency from './idempotency';
 import { migratePg } from './migrations';
-import * as office from './office';
-import * as renditions from './renditions';
-import * as seals from './seals';
 import * as sessions from './sessions';
-import * as stamping from './stamping';
 import { pgFailureLog, pgFailureRate, pgRateLimiter, pgRenderLeases } from './throttle';
 
 export { PG_SCHEMA_VERSION } from './migrations';
@@ -27,9 +20,6 @@ export interface PgStoreOptions {
 	/** A schema to work in instead of public (tests give each suite its own). */
 	schema?: string;
 }
-
-type P<T> = Promise<T>;
-type Args<F> = F extends (ctx: PgContext, ...args: infer A) => unknown ? A : never;
 
 /** bigint (int8) and numeric come back as strings by default; every one of ours fits a double. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -65,7 +55,8 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
 		await migratePg(pool);
 		life = await holdLiveness(config);
 		const ctx = new PgContext(pool, life.owner);
-		return new PgStore(ctx, life, await accounts.codeSalt(pool));
+		await ctx.codeSalt();
+		return new PgStore(ctx, life);
 	} catch (err) {
 		await life?.close().catch(() => {});
 		await pool.end().catch(() => {});
@@ -128,16 +119,26 @@ async function holdLiveness(config: pg.ClientConfig): Promise<Liveness> {
 	};
 }
 
-export class PgStore implements Store {
+const OPS: OwnOps<PgContext> = {
+	seed: async (ctx, data) => {
+		await accounts.seed(ctx, data, await codeHashes(ctx, data));
+	},
+	purgeExpired: sessions.purgeExpired,
+	listContractsForAdmin: contracts.listContractsForAdmin,
+	claimIdempotency: idempotency.claimIdempotency,
+	releaseRunningClaims: idempotency.releaseRunningClaims,
+	changesPage: changes.changesPage
+};
+
+export class PgStore extends ForwardingStore<PgContext> {
 	readonly #ctx: PgContext;
 	readonly #life: Liveness;
-	readonly #salt: string;
 	#closed = false;
 
-	constructor(ctx: PgContext, life: Liveness, salt: string) {
+	constructor(ctx: PgContext, life: Liveness) {
+		super(ctx, { ...SHARED_OPS, ...OPS });
 		this.#ctx = ctx;
 		this.#life = life;
-		this.#salt = salt;
 	}
 
 	/** The pool, for tests and tools that look at the rows themselves. */
@@ -157,184 +158,7 @@ export class PgStore implements Store {
 	/** Per-account render slots held as leases (the render gate across processes). */
 	readonly renderLeases = (opts?: { leaseMs?: number }) => pgRenderLeases(this.#ctx, opts);
 
-	async isEmpty(): P<boolean> {
-		return accounts.isEmpty(this.#ctx);
-	}
-	async seed(data: SeedData) {
-		await accounts.seed(this.#ctx, data, await Promise.all(data.accounts.map((a) => hashCode(a.code, this.#salt))));
-	}
-	async findAccountByCode(code: string) {
-		return accounts.findAccountByCodeHash(this.#ctx, await hashCode(code, this.#salt));
-	}
-	async getAccount(...a: Args<typeof accounts.getAccount>) {
-		return accounts.getAccount(this.#ctx, ...a);
-	}
-	async listAccounts() {
-		return accounts.listAccounts(this.#ctx);
-	}
-	async verifyAccount(...a: Args<typeof accounts.verifyAccount>) {
-		return accounts.verifyAccount(this.#ctx, ...a);
-	}
-
-	async createSession(...a: Args<typeof sessions.createSession>) {
-		await sessions.createSession(this.#ctx, ...a);
-	}
-	async getSession(...a: Args<typeof sessions.getSession>) {
-		return sessions.getSession(this.#ctx, ...a);
-	}
-	async deleteSession(...a: Args<typeof sessions.deleteSession>) {
-		await sessions.deleteSession(this.#ctx, ...a);
-	}
-	async purgeExpired(...a: Args<typeof sessions.purgeExpired>) {
-		return sessions.purgeExpired(this.#ctx, ...a);
-	}
-
-	async changes(...a: Args<typeof changes.changes>) {
-		return changes.changes(this.#ctx, ...a);
-	}
-	async changesPage(...a: Args<typeof changes.changesPage>) {
-		return changes.changesPage(this.#ctx, ...a);
-	}
-
-	async getOrders(...a: Args<typeof catalog.getOrders>) {
-		return catalog.getOrders(this.#ctx, ...a);
-	}
-	async getFiling(...a: Args<typeof catalog.getFiling>) {
-		return catalog.getFiling(this.#ctx, ...a);
-	}
-
-	async findAttachedOrders(...a: Args<typeof contracts.findAttachedOrders>) {
-		return contracts.findAttachedOrders(this.#ctx, ...a);
-	}
-	async getContract(...a: Args<typeof contracts.getContract>) {
-		return contracts.getContract(this.#ctx, ...a);
-	}
-	async getContractPdf(...a: Args<typeof contracts.getContractPdf>) {
-		return contracts.getContractPdf(this.#ctx, ...a);
-	}
-	async setContractPdf(...a: Args<typeof contracts.setContractPdf>) {
-		return contracts.setContractPdf(this.#ctx, ...a);
-	}
-	async registerContract(...a: Args<typeof contracts.registerContract>) {
-		return contracts.registerContract(this.#ctx, ...a);
-	}
-	async listContractsForAdmin() {
-		return contracts.listContractsForAdmin(this.#ctx);
-	}
-	async contractsByNumber(...a: Args<typeof renditions.contractsByNumber>) {
-		return renditions.contractsByNumber(this.#ctx, ...a);
-	}
-	async putRenditionHash(...a: Args<typeof renditions.putRenditionHash>) {
-		return renditions.putRenditionHash(this.#ctx, ...a);
-	}
-	async listUnsealedContracts(...a: Args<typeof seals.listUnsealedContracts>) {
-		return seals.listUnsealedContracts(this.#ctx, ...a);
-	}
-	async putSealedCopy(...a: Args<typeof seals.putSealedCopy>) {
-		return seals.putSealedCopy(this.#ctx, ...a);
-	}
-	async getSealedCopy(...a: Args<typeof seals.getSealedCopy>) {
-		return seals.getSealedCopy(this.#ctx, ...a);
-	}
-
-	async getStamping(...a: Args<typeof stamping.getStamping>) {
-		return stamping.getStamping(this.#ctx, ...a);
-	}
-	async submitStamping(...a: Args<typeof stamping.submitStamping>) {
-		return stamping.submitStamping(this.#ctx, ...a);
-	}
-	async addStampingEvent(...a: Args<typeof stamping.addStampingEvent>) {
-		return stamping.addStampingEvent(this.#ctx, ...a);
-	}
-	async confirmReceipt(...a: Args<typeof stamping.confirmReceipt>) {
-		return stamping.confirmReceipt(this.#ctx, ...a);
-	}
-	async listStampingEvents(...a: Args<typeof stamping.listStampingEvents>) {
-		return stamping.listStampingEvents(this.#ctx, ...a);
-	}
-
-	async listAdminActions(...a: Args<typeof adminActions.listAdminActions>) {
-		return adminActions.listAdminActions(this.#ctx, ...a);
-	}
-
-	async createStaff(...a: Args<typeof office.createStaff>) {
-		return office.createStaff(this.#ctx, ...a);
-	}
-	async getStaff(...a: Args<typeof office.getStaff>) {
-		return office.getStaff(this.#ctx, ...a);
-	}
-	async listStaff() {
-		return office.listStaff(this.#ctx);
-	}
-	async setStaffPassword(...a: Args<typeof office.setStaffPassword>) {
-		return office.setStaffPassword(this.#ctx, ...a);
-	}
-	async setStaffRoles(...a: Args<typeof office.setStaffRoles>) {
-		return office.setStaffRoles(this.#ctx, ...a);
-	}
-	async createStaffSession(...a: Args<typeof office.createStaffSession>) {
-		await office.createStaffSession(this.#ctx, ...a);
-	}
-	async touchStaffSession(...a: Args<typeof office.touchStaffSession>) {
-		return office.touchStaffSession(this.#ctx, ...a);
-	}
-	async deleteStaffSession(...a: Args<typeof office.deleteStaffSession>) {
-		await office.deleteStaffSession(this.#ctx, ...a);
-	}
-	async revokeStaffSessions(...a: Args<typeof office.revokeStaffSessions>) {
-		return office.revokeStaffSessions(this.#ctx, ...a);
-	}
-	async countStaffSessions(...a: Args<typeof office.countStaffSessions>) {
-		return office.countStaffSessions(this.#ctx, ...a);
-	}
-	async createAccount(input: { id: string; accountName: string; code: string; now: string; actor: string }) {
-		const { code, ...rest } = input;
-		return office.createAccount(this.#ctx, { ...rest, codeHash: await hashCode(code, this.#salt) });
-	}
-	async setAccessCode(input: { accountId: string; code: string; revokeSessions: boolean; now: string; actor: string }) {
-		const { code, ...rest } = input;
-		return office.setAccessCode(this.#ctx, { ...rest, codeHash: await hashCode(code, this.#salt) });
-	}
-	async listOfficeAccounts() {
-		return office.listOfficeAccounts(this.#ctx);
-	}
-	async listAccountContracts(...a: Args<typeof office.listAccountContracts>) {
-		return office.listAccountContracts(this.#ctx, ...a);
-	}
-	async listPaperCopies() {
-		return office.listPaperCopies(this.#ctx);
-	}
-	async recordRefusal(...a: Args<typeof office.recordRefusal>) {
-		await office.recordRefusal(this.#ctx, ...a);
-	}
-	async listRefusals(...a: Args<typeof office.listRefusals>) {
-		return office.listRefusals(this.#ctx, ...a);
-	}
-
-	async listHolidayYears(...a: Args<typeof holidays.listHolidayYears>) {
-		return holidays.listHolidayYears(this.#ctx, ...a);
-	}
-	async publishHolidayYear(...a: Args<typeof holidays.publishHolidayYear>) {
-		return holidays.publishHolidayYear(this.#ctx, ...a);
-	}
-	async seedHolidayYears(...a: Args<typeof holidays.seedHolidayYears>) {
-		return holidays.seedHolidayYears(this.#ctx, ...a);
-	}
-
-	async claimIdempotency(...a: Args<typeof idempotency.claimIdempotency>) {
-		return idempotency.claimIdempotency(this.#ctx, ...a);
-	}
-	async finishIdempotency(...a: Parameters<PgContext['finishKey']> extends [Q, ...infer R] ? R : never) {
-		await this.#ctx.finishKey(this.#ctx.pool, ...a);
-	}
-	async releaseIdempotency(...a: Parameters<PgContext['releaseKey']> extends [Q, ...infer R] ? R : never) {
-		await this.#ctx.releaseKey(this.#ctx.pool, ...a);
-	}
-	async releaseRunningClaims() {
-		return idempotency.releaseRunningClaims(this.#ctx);
-	}
-
-	async close(): P<void> {
+	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
 		await this.#ctx.pool.end();

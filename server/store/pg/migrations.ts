@@ -4,6 +4,7 @@
 // list of SQL steps (sqlite/migrations.ts); this is the same idiom for PostgreSQL, one transaction per step, recorded
 // in schema_migrations, with every starting process queuing on one advisory lock so exactly one applies each step.
 import type { Pool } from 'pg';
+import { pendingVersions } from '../sql/migrate';
 import { MIGRATION_LOCK } from './context';
 
 /** Each entry is one version; append, never edit a shipped entry. */
@@ -243,9 +244,8 @@ export const PG_MIGRATIONS: string[] = [
 		PRIMARY KEY (account_id, slot)
 	);
 	`,
-	// Issue 21: the back office. The admin log becomes an audit trail — who (a staff login, or 'token'), before →
-	// after — and append-only in the database itself. Staff accounts with their sessions (idle ones end), a returned
-	// filing contract's ICP materials, when an account's access code was issued, and the registry's refusals.
+	// Issue 21: the back office, as SQLite's step of that issue says (the audit trail append-only in the database
+	// itself, here also against TRUNCATE; staff and their sessions; ICP materials; code issue times; refusals).
 	`
 	ALTER TABLE admin_actions ADD COLUMN actor text NOT NULL DEFAULT 'token';
 	ALTER TABLE admin_actions ADD COLUMN before_state text;
@@ -323,10 +323,7 @@ export async function migratePg(pool: Pool): Promise<{ from: number; to: number 
 			);
 			const { rows } = await client.query(`SELECT coalesce(max(version), 0) AS v FROM schema_migrations`);
 			const current = Number(rows[0].v);
-			if (current > PG_MIGRATIONS.length) {
-				throw new Error(`database schema ${current} is newer than this server (${PG_MIGRATIONS.length})`);
-			}
-			for (let v = current; v < PG_MIGRATIONS.length; v++) {
+			for (const v of pendingVersions(current, PG_MIGRATIONS)) {
 				await client.query('BEGIN');
 				try {
 					await client.query(PG_MIGRATIONS[v]!);

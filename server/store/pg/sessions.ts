@@ -1,37 +1,5 @@
-// Sign-in sessions: bearer tokens stored as hashes, with an expiry; and the retention purge (sessions, idempotency rows, throttle rows).
-import { LOCK, str, type PgContext } from './context';
-
-export async function createSession(
-	ctx: PgContext,
-	tokenHash: string,
-	accountId: string,
-	createdAt: string,
-	expiresAt: string
-): Promise<void> {
-	await ctx.pool.query(
-		`INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
-		[tokenHash, accountId, createdAt, expiresAt]
-	);
-}
-
-export async function getSession(
-	ctx: PgContext,
-	tokenHash: string,
-	now: string
-): Promise<{ accountId: string; expiresAt: string } | undefined> {
-	const { rows } = await ctx.pool.query(`SELECT account_id, expires_at FROM sessions WHERE token_hash = $1`, [
-		tokenHash
-	]);
-	const row = rows[0];
-	if (!row) return undefined;
-	const expiresAt = str(row.expires_at);
-	if (Date.parse(expiresAt) <= Date.parse(now)) return undefined;
-	return { accountId: str(row.account_id), expiresAt };
-}
-
-export async function deleteSession(ctx: PgContext, tokenHash: string): Promise<void> {
-	await ctx.pool.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
-}
+// The retention purge on PostgreSQL: sessions, idempotency rows, throttle rows, once at a time across processes.
+import { LOCK, type PgContext } from './context';
 
 /** Throttle rows are needed for the window plus the longest wait; older ones are deleted by the retention pass. */
 export const THROTTLE_KEEP_MS = 60 * 60_000;

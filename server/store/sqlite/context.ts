@@ -1,59 +1,65 @@
-// What every SQLite entity module shares: the connection, the change sequence, the admin log and idempotency finishing.
+// What SQLite's side of the store shares: the connection, its SQL fragments (the dialect) and the driver that runs the operations written once (sql/) on it.
 import type Database from 'better-sqlite3';
-import type { AuditEntry, Commit, StoredResponse } from '../types';
+import { parse, type Row } from '../rows';
+import { codeSalt } from '../sql/accounts';
+import * as ledger from '../sql/ledger';
+import type { StoreContext } from '../sql/ops';
+import { drive, type Dialect, type Statement, type Steps } from '../sql/steps';
 
 export { nullableStr, parse, str, type Row } from '../rows';
 
-export class SqliteContext {
+/** SQLite's side of the SQL the two stores share. */
+export const SQLITE: Dialect = {
+	// One writer at a time: a write transaction (BEGIN IMMEDIATE) already excludes every other.
+	lockRow: '',
+	lockRowNoKey: '',
+	byteLength: 'length',
+	jsonObject: 'json_object',
+	json: <T>(v: unknown) => parse<T>(v),
+	jsonText: (column, ...path) => `json_extract(${column}, '$.${path.join('.')}')`,
+	jsonValue: (column, key) => `json_extract(${column}, '$.${key}')`,
+	contractNumber: (of) => `json_extract(${of}record, '$.number')`,
+	lockContractId: null,
+	hashedCode: { column: ', code_hashed', value: ', 1', set: ', code_hashed = 1', where: ' AND code_hashed = 1' }
+};
+
+/** better-sqlite3 binds no booleans: 1/0, as the schema stores them. */
+const bindable = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+
+export class SqliteContext implements StoreContext {
+	readonly dialect = SQLITE;
+
 	constructor(readonly db: Database.Database) {}
+
+	/** Runs an operation's statements now, in whatever transaction is open on the connection. */
+	exec<T>(steps: Steps<T>): T {
+		return drive(steps, (s: Statement) => {
+			const stmt = this.db.prepare(s.sql);
+			const args = s.args.map(bindable);
+			if (stmt.reader) return { rows: stmt.all(...args) as Row[], changes: 0 };
+			return { rows: [], changes: stmt.run(...args).changes };
+		});
+	}
+
+	async read<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.exec(op(SQLITE));
+	}
+
+	async snapshot<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.db.transaction(() => this.exec(op(SQLITE))).deferred();
+	}
+
+	async write<T>(op: (d: Dialect) => Steps<T>): Promise<T> {
+		return this.db.transaction(() => this.exec(op(SQLITE))).immediate();
+	}
+
+	/** This installation's salt of access-code hashes. */
+	async codeSalt(): Promise<string> {
+		return this.exec(codeSalt());
+	}
 
 	/** Bumps the global change sequence; call inside the write's transaction so the pull sees both or neither. */
 	nextSeq(): number {
-		const row = this.db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as {
-			value: number;
-		};
-		return row.value;
-	}
-
-	currentSeq(): number {
-		return (this.db.prepare(`SELECT value FROM counters WHERE name = 'seq'`).get() as { value: number }).value;
-	}
-
-	/** Appends to the audit trail; call inside the action's transaction. `after` defaults to the detail. */
-	logAction(action: string, target: string, detail: unknown, at: string, audit: AuditEntry = {}): void {
-		const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-		this.db
-			.prepare(
-				`INSERT INTO admin_actions (actor, action, target, detail, before_state, after_state, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				audit.actor ?? 'token',
-				action,
-				target,
-				json(detail),
-				json(audit.before),
-				json(audit.after === undefined ? detail : audit.after),
-				at
-			);
-	}
-
-	/** Finishes (or releases) the idempotency key inside the effect's own transaction. */
-	finishInTx<R>(commit: Commit<R> | undefined, result: R): void {
-		if (!commit) return;
-		const response = commit.respond(result);
-		if (response) this.finishKey(commit.scope, commit.key, response);
-		else this.releaseKey(commit.scope, commit.key);
-	}
-
-	finishKey(scope: string, key: string, response: StoredResponse): void {
-		this.db
-			.prepare(
-				`UPDATE idempotency SET status = 'done', response_status = ?, response_body = ? WHERE scope = ? AND key = ?`
-			)
-			.run(response.status, JSON.stringify(response.body), scope, key);
-	}
-
-	releaseKey(scope: string, key: string): void {
-		this.db.prepare(`DELETE FROM idempotency WHERE scope = ? AND key = ? AND status = 'running'`).run(scope, key);
+		return this.exec(ledger.nextSeq());
 	}
 }

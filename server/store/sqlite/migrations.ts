@@ -1,5 +1,6 @@
 // The SQLite schema as numbered migrations, applied in order at open; user_version records how far a file is.
 import type Database from 'better-sqlite3';
+import { pendingVersions } from '../sql/migrate';
 
 /** Each entry upgrades user_version by one; append, never edit a shipped entry. */
 export const MIGRATIONS: string[] = [
@@ -229,10 +230,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrate(db: Database.Database): void {
 	const current = db.pragma('user_version', { simple: true }) as number;
-	if (current > MIGRATIONS.length) {
-		throw new Error(`database schema ${current} is newer than this server (${MIGRATIONS.length})`);
-	}
-	for (let v = current; v < MIGRATIONS.length; v++) {
+	for (const v of pendingVersions(current, MIGRATIONS)) {
 		db.transaction(() => {
 			db.exec(MIGRATIONS[v]!);
 			db.pragma(`user_version = ${v + 1}`);
