@@ -2,6 +2,8 @@
 import type { jsPDF } from 'jspdf';
 import { binaryString } from './binary';
 import { fontCoverage } from './coverage';
+// Importing streams installs the stream compression every document made with these faces uses.
+import { useFastStreams } from './streams';
 
 /*
  * jsPDF's addFont converts the face from its virtual file system back to bytes and parses all of it for every
@@ -47,9 +49,13 @@ type DocFont = { metadata: unknown };
 
 let enabled = true;
 
-/** For the tests that compare cached documents with jsPDF's own path (parse per document, jsPDF's subsetter). */
+/**
+ * For the tests that compare cached documents with jsPDF's own path (parse per document, jsPDF's subsetter,
+ * jsPDF's stream compression).
+ */
 export function useFontCache(on: boolean): void {
 	enabled = on;
+	useFastStreams(on);
 }
 
 const BE = (bytes: ArrayLike<number>) => Uint8Array.from(bytes);
