@@ -4,6 +4,8 @@ import { binaryString } from './binary';
 import { fontCoverage } from './coverage';
 // Importing streams installs the stream compression every document made with these faces uses.
 import { binaryOfBytes, useFastStreams } from './streams';
+// Likewise the text passes over jsPDF's Arabic shaping and bidi reordering where they change nothing.
+import { useTextShortcuts } from './textPasses';
 
 /*
  * jsPDF's addFont converts the face from its virtual file system back to bytes and parses all of it for every
@@ -54,14 +56,21 @@ export type JsPdfApi = { TTFFont: { open(bytes: Uint8Array): TtfFont } };
 type DocFont = { metadata: unknown };
 
 let enabled = true;
+let bulk = true;
+
+/** Off: jsPDF's putFont appends the font program itself (the benchmark's same-run comparison). */
+export function useBulkPrograms(on: boolean): void {
+	bulk = on;
+}
 
 /**
  * For the tests that compare cached documents with jsPDF's own path (parse per document, jsPDF's subsetter,
- * jsPDF's stream compression).
+ * jsPDF's stream compression, its text passes on every string).
  */
 export function useFontCache(on: boolean): void {
 	enabled = on;
 	useFastStreams(on);
+	useTextShortcuts(on);
 }
 
 const BE = (bytes: ArrayLike<number>) => Uint8Array.from(bytes);
@@ -293,7 +302,8 @@ type PutFont = (this: unknown, args: PutFontArgs) => unknown;
 function putFontInBulk(handler: PutFont): PutFont {
 	return function (this: unknown, args: PutFontArgs) {
 		const view = args?.font?.metadata;
-		if (!enabled || typeof view !== 'object' || view === null || !views.has(view)) return handler.call(this, args);
+		if (!enabled || !bulk || typeof view !== 'object' || view === null || !views.has(view))
+			return handler.call(this, args);
 		const ttf = view as TtfFont;
 		const subset = ttf.subset;
 		let program: Uint8Array | undefined;
