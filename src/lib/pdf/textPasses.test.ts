@@ -15,9 +15,9 @@ const events = (jsPDF.API as unknown as { events: [string, Handler][] }).events;
 const installed = (name: string) => events.filter(([n]) => n === name).map(([, h]) => h);
 
 /** Runs one pass on a payload and returns what jsPDF reads afterwards. */
-function run(pass: Handler, text: unknown, options?: Record<string, unknown>) {
+function run(pass: unknown, text: unknown, options?: Record<string, unknown>) {
 	const payload: Payload = { text: structuredClone(text), options: options && { ...options } };
-	pass(payload);
+	(pass as Handler)(payload);
 	return payload;
 }
 

@@ -66,7 +66,7 @@ function arabicUnlessPlain(pass: Handler): Handler {
 
 function bidiUnlessPlain(pass: Handler): Handler {
 	return function (this: unknown, payload) {
-		const o = payload?.options ?? {};
+		const o: Options = payload?.options || {};
 		const visualLtrIn = typeof o.isInputVisual !== 'boolean' || o.isInputVisual;
 		const plainOptions = visualLtrIn && !o.isOutputVisual && !o.isInputRtl && !o.isOutputRtl && !o.isSymmetricSwapping;
 		const text = enabled && plainOptions ? unchanged(payload.text) : undefined;
