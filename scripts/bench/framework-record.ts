@@ -8,7 +8,12 @@ import { CURRENT_TEMPLATE_VERSION } from '../../src/lib/domain/templateVersions'
 /** The service provider as the server announces it (GET /changes): party B of every contract. */
 export type BenchProvider = { name: string; creditCode: string; registeredAddress: string; verifyOrigin: string };
 
-export function frameworkRecord(identity: VerifiedIdentity, provider: BenchProvider): ContractRecord {
+/** `mailingAddress` lets a bench print characters no earlier registration drew (see bench-registry's `fresh`). */
+export function frameworkRecord(
+	identity: VerifiedIdentity,
+	provider: BenchProvider,
+	mailingAddress = '深圳市南山区'
+): ContractRecord {
 	const id = randomUUID();
 	const createdAt = new Date().toISOString();
 	const templateVersion = CURRENT_TEMPLATE_VERSION.framework;
@@ -20,6 +25,6 @@ export function frameworkRecord(identity: VerifiedIdentity, provider: BenchProvi
 		createdAt,
 		partyA: partyAOf(identity),
 		partyB: { ...provider },
-		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress: '深圳市南山区' }
+		contact: { person: '王珺', phone: '13800138000', email: 'bench@example.com', mailingAddress }
 	};
 }

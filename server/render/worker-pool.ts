@@ -1,4 +1,5 @@
 // A fixed-size pool of worker threads running a TypeScript module, one job per worker at a time, queue in front.
+import { basename } from 'node:path';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /** The pool could not run a job (worker crashed, timed out, pool closed): the input is not at fault, retry later. */
@@ -101,7 +102,9 @@ export class WorkerPool<I, O> {
 
 	#spawn(): Slot<I, O> {
 		// No inherited execArgv: tsx's CLI flags do not take effect in a worker on Node 20; ts-worker.mjs registers tsx itself.
-		const worker = new Worker(ENTRY, { workerData: { module: this.#module }, execArgv: [] });
+		// Named after its module (e.g. render-worker): the thread's name in /proc, profiles and heap snapshots.
+		const name = basename(new URL(this.#module).pathname).replace(/\.[cm]?[jt]s$/, '');
+		const worker = new Worker(ENTRY, { workerData: { module: this.#module }, execArgv: [], name });
 		const slot: Slot<I, O> = { worker, ready: false };
 		worker.on('message', (reply: Reply<O> | Ready) => {
 			if ('ready' in reply) {

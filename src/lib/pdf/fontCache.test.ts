@@ -122,6 +122,29 @@ describe('documents through the cache', () => {
 		120_000
 	);
 
+	it('writes font programs and compressed streams in bulk: no character-at-a-time conversion at output', () => {
+		const charsAtOutput = () => {
+			const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
+			addContractFaces(doc, 'F', complete);
+			doc.setFont('F', 'normal');
+			doc.text('云栈合同 framework', 10, 10);
+			const fromCharCode = String.fromCharCode;
+			let calls = 0;
+			String.fromCharCode = (...codes: number[]) => (calls++, fromCharCode(...codes));
+			try {
+				doc.output('arraybuffer');
+			} finally {
+				String.fromCharCode = fromCharCode;
+			}
+			return calls;
+		};
+		// jsPDF's own path: one call per byte of the font program and of each compressed stream.
+		useFontCache(false);
+		expect(charsAtOutput()).toBeGreaterThan(100_000);
+		useFontCache(true);
+		expect(charsAtOutput()).toBeLessThan(100);
+	});
+
 	it('parses each face once: later documents never call TTFFont.open', async () => {
 		await renderContractPdf(exampleFramework('CD-FA-2026.5'), complete);
 		let opened = 0;

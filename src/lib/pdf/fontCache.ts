@@ -1,7 +1,11 @@
 // Each contract face parsed by jsPDF once per process or worker, and a fresh view of it per document: the bytes jsPDF's own addFont gives, without 14 MB re-read per document.
-import type { jsPDF } from 'jspdf';
+import { jsPDF } from 'jspdf';
 import { binaryString } from './binary';
 import { fontCoverage } from './coverage';
+// Importing streams installs the stream compression every document made with these faces uses.
+import { binaryOfBytes, useFastStreams } from './streams';
+// Likewise the text passes over jsPDF's Arabic shaping and bidi reordering where they change nothing.
+import { useTextShortcuts } from './textPasses';
 
 /*
  * jsPDF's addFont converts the face from its virtual file system back to bytes and parses all of it for every
@@ -14,6 +18,12 @@ import { fontCoverage } from './coverage';
  * The subsetter replaces jsPDF's Subset#encode (Array#concat per table and glyph, a byte-array copy of every
  * table per document): the tables a subset copies whole are read once per face, and glyf, loca and the table
  * directory are written as jsPDF writes them (same order, padding, checksums and head adjustment).
+ * jsPDF's Identity-H putFont handler then turns the subset into the stream's binary string one `+=` per byte:
+ * for the complete face's 416 KB program, 416 K string pieces (~13 MB of garbage, then a flattening), the largest
+ * single cost of a warm render after deflate. For a view of this cache the handler runs with a subsetter that
+ * hands it no bytes to append, and the putStream it is given (jsPDF passes it in the event's arguments) writes
+ * the program converted in bulk instead: the same stream, Length1 included.
+ *
  * fontCache.test.ts pins the internals this relies on and compares cached documents with jsPDF's own bytes.
  */
 
@@ -46,10 +56,21 @@ export type JsPdfApi = { TTFFont: { open(bytes: Uint8Array): TtfFont } };
 type DocFont = { metadata: unknown };
 
 let enabled = true;
+let bulk = true;
 
-/** For the tests that compare cached documents with jsPDF's own path (parse per document, jsPDF's subsetter). */
+/** Off: jsPDF's putFont appends the font program itself (the benchmark's same-run comparison). */
+export function useBulkPrograms(on: boolean): void {
+	bulk = on;
+}
+
+/**
+ * For the tests that compare cached documents with jsPDF's own path (parse per document, jsPDF's subsetter,
+ * jsPDF's stream compression, its text passes on every string).
+ */
 export function useFontCache(on: boolean): void {
 	enabled = on;
+	useFastStreams(on);
+	useTextShortcuts(on);
 }
 
 const BE = (bytes: ArrayLike<number>) => Uint8Array.from(bytes);
@@ -95,6 +116,9 @@ class GlyphWidths extends Array<unknown> {
 	}
 }
 
+/** Every document's view of a cached face: the fonts whose program putFontInBulk writes. */
+const views = new WeakSet<object>();
+
 class Face {
 	readonly ttf: TtfFont;
 	readonly #bytes: Uint8Array;
@@ -128,6 +152,7 @@ class Face {
 		view.toUnicode = {};
 		view.Unicode = { encoding: {}, kerning: {}, widths: new GlyphWidths() };
 		view.subset = { encode: (ids, format) => this.#encode(ids, format) };
+		views.add(view);
 		return view;
 	}
 
@@ -267,6 +292,46 @@ function directory(scalarType: number, tags: string[], tables: Fixed[]): Uint8Ar
 	}
 	v.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
 	return out;
+}
+
+type PutStream = (options: { data: string }) => unknown;
+type PutFontArgs = { font?: { metadata?: unknown }; putStream: PutStream };
+type PutFont = (this: unknown, args: PutFontArgs) => unknown;
+
+/** A putFont handler of jsPDF's, run for a cached view with the program written in bulk (see the top). */
+function putFontInBulk(handler: PutFont): PutFont {
+	return function (this: unknown, args: PutFontArgs) {
+		const view = args?.font?.metadata;
+		if (!enabled || !bulk || typeof view !== 'object' || view === null || !views.has(view))
+			return handler.call(this, args);
+		const ttf = view as TtfFont;
+		const subset = ttf.subset;
+		let program: Uint8Array | undefined;
+		ttf.subset = {
+			encode: (ids, format) => {
+				program = subset.encode(ids, format) as Uint8Array;
+				return [];
+			}
+		};
+		const putStream: PutStream = (options) => {
+			if (program === undefined) return args.putStream(options);
+			// The first stream after the subset is made is its program, which jsPDF built from no bytes.
+			if (options.data !== '') throw new Error("jsPDF's putFont wrote something else before the font program");
+			const data = binaryOfBytes(program);
+			program = undefined;
+			return args.putStream({ ...options, data });
+		};
+		try {
+			return handler.call(this, { ...args, putStream });
+		} finally {
+			ttf.subset = subset;
+		}
+	};
+}
+
+// Each document subscribes jsPDF.API's handlers when it is made: replaced once, before any document.
+for (const entry of (jsPDF.API as unknown as { events: [string, unknown][] }).events) {
+	if (entry[0] === 'putFont' && typeof entry[1] === 'function') entry[1] = putFontInBulk(entry[1] as PutFont);
 }
 
 const faces = new WeakMap<Uint8Array, Face>();
