@@ -57,5 +57,16 @@ export default ts.config(
 			// The app is a static SPA served at the root (no paths.base): resolve() would return every href unchanged.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Test helpers live under tests/support/ (mirroring the folder they serve); the product never imports them.
+		files: ['src/**', 'server/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/tests/**'], message: 'test helpers are for tests only' }] }
+			]
+		}
 	}
 );

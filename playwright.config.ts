@@ -17,7 +17,7 @@ if (!process.env.E2E_PORT) {
 }
 if (!process.env.E2E_DATA_DIR) {
 	process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'contract-desk-e2e-'));
-	// Only a folder made here is removed afterwards (tests/e2e/global-teardown.ts); a given one is the caller's.
+	// Only a folder made here is removed afterwards (tests/support/e2e/global-teardown.ts); a given one is the caller's.
 	process.env.E2E_DATA_DIR_OWNED = '1';
 }
 
@@ -38,7 +38,7 @@ export default defineConfig({
 	// server slow to answer), each passing alone. Both are named in the closing note as open problems.
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
-	globalTeardown: './tests/e2e/global-teardown.ts',
+	globalTeardown: './tests/support/e2e/global-teardown.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		serviceWorkers: 'allow',

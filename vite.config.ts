@@ -78,7 +78,7 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['./vitest.setup.ts'],
-		globalSetup: ['./tests/unit/support/global-setup.ts', './tests/unit/support/pg-setup.ts'],
+		globalSetup: ['./tests/support/unit/global-setup.ts', './tests/support/unit/pg-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	},

@@ -274,7 +274,7 @@ async function registrationRun(
 		// Check on: production's entry (render workers re-render each contract). Off: the same bootstrap without it.
 		...(check
 			? {}
-			: { entry: join(ROOT, 'tests/unit/support/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
+			: { entry: join(ROOT, 'tests/support/unit/server-process.ts'), ready: /LISTENING (\d+) RELEASED \d+\n/ }),
 		// NODE_ENV set, not inherited: `npm run bench` builds with Vite first, which leaves 'production' behind (no demo accounts).
 		env: {
 			NODE_ENV: 'development',

@@ -13,10 +13,10 @@ import { CURRENT_TEMPLATE_VERSION } from '../src/lib/domain/templateVersions';
 import { SyncEngine, type Clock } from '../src/lib/sync/scheduler';
 import { flushOutbox } from '../src/lib/sync/flush';
 import { clearSessionExpiry } from '../src/lib/sync/session-expiry';
-import { queueContract, queueStamping, sleep } from '../tests/unit/helpers';
-import { seeded } from '../tests/unit/support/fake-clock';
+import { queueContract, queueStamping, sleep } from '../tests/support/unit/helpers';
+import { seeded } from '../tests/support/unit/fake-clock';
 import { median, type BenchRow } from './bench/stats';
-import { killServer, startProxy, startServer, type Outage, type Proxy } from '../tests/unit/support/harness';
+import { killServer, startProxy, startServer, type Outage, type Proxy } from '../tests/support/unit/harness';
 
 export type { BenchRow } from './bench/stats';
 

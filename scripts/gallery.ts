@@ -1,5 +1,5 @@
 // The gallery: every route × state × language of the built app at 390×844, one PNG each and an index.html, for eyes.
-// Builds the states exactly as the layout audit does (tests/e2e/app-states.ts) on a fresh demo server. Builds nothing:
+// Builds the states exactly as the layout audit does (tests/support/e2e/app-states.ts) on a fresh demo server. Builds nothing:
 // run `npm run build` first. Writes to $TMPDIR/contract-desk-gallery/ (or GALLERY_DIR): not test-results/, which every e2e
 // run empties.
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { arrive, buildStates, go, LANGS, setLanguage, type Lang } from '../tests/e2e/app-states';
+import { arrive, buildStates, go, LANGS, setLanguage, type Lang } from '../tests/support/e2e/app-states';
 import { ROOT, startServerProcess } from './server-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

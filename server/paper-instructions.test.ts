@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PROVIDER, loadConfig } from './config';
 import { DEMO_CODES } from './seed';
-import { auth, makeEnv, signIn, type TestEnv } from './test-helpers';
+import { auth, makeEnv, signIn, type TestEnv } from '../tests/support/server/app';
 
 let env: TestEnv | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config';
 import { startRetention } from './retention';
-import { FIXED_NOW, makeEnv, signIn, auth, type TestEnv } from './test-helpers';
+import { FIXED_NOW, makeEnv, signIn, auth, type TestEnv } from '../tests/support/server/app';
 
 const DAY = 24 * 3600 * 1000;
 let env: TestEnv;

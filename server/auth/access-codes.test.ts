@@ -9,7 +9,7 @@ import { loadConfig } from '../config';
 import { DEMO_IDENTITY } from '../seed';
 import { openSqliteStore } from '../store/index';
 import { MIGRATIONS } from '../store/sqlite/migrations';
-import { ADMIN_TOKEN, auth, makeEnv, signIn, type TestEnv } from '../test-helpers';
+import { ADMIN_TOKEN, auth, makeEnv, signIn, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { addressKey, parseTrustedProxies } from '../http/client-address';
 import { delayAfter, SharedThrottle, Throttle, type FailureLog } from './throttle';
 import { createApp } from '../app';
 import { SIGN_IN_RULES } from '../routes/session';
-import { makeEnv, type TestEnv } from '../test-helpers';
+import { makeEnv, type TestEnv } from '../../tests/support/server/app';
 
 describe('Throttle', () => {
 	it('lets exactly the allowance through, then doubles the wait; failures leave the window after it passes', () => {

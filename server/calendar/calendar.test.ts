@@ -1,7 +1,7 @@
 // The holiday calendar over HTTP: the back office publishes a year (checked, 4xx with field errors), devices get it with the pull, the admin view's due dates follow it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponse, type ChangesResponse } from '../../src/lib/domain/changes';
-import { SCHEDULE_2026 } from '../../src/lib/domain/holidayCalendar.fixtures';
+import { SCHEDULE_2026 } from '../../tests/support/lib/domain/holiday-calendars';
 import { parseChangesQuery } from '../routes/changes-query';
 import { bundledSchedules } from './holiday-seed';
 import {
@@ -14,7 +14,7 @@ import {
 	RETURN_ADDRESS,
 	signIn,
 	type TestEnv
-} from '../test-helpers';
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

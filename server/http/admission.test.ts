@@ -5,7 +5,14 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ByteRate, Comebacks, InFlight } from './admission';
 import { loadAdmissionBudgets } from '../config';
-import { auth, frameworkRecord, makeEnv, PDF_SHA, signIn as signInApp, type TestEnv } from '../test-helpers';
+import {
+	auth,
+	frameworkRecord,
+	makeEnv,
+	PDF_SHA,
+	signIn as signInApp,
+	type TestEnv
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let server: ServerType;

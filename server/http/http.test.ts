@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request as httpRequest, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponse } from '../../src/lib/domain/changes';
-import { frameworkRecord, makeEnv, PDF_SHA, SERVER_PDF, type TestEnv } from '../test-helpers';
+import { frameworkRecord, makeEnv, PDF_SHA, SERVER_PDF, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 let server: ServerType;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_POLICY, pagePolicy, WORKER_POLICY } from './security-headers';
-import { makeEnv, type TestEnv } from '../test-helpers';
+import { makeEnv, type TestEnv } from '../../tests/support/server/app';
 
 const META =
 	"default-src 'self'; frame-src blob:; worker-src 'self'; object-src 'none'; script-src 'self' 'sha256-YNx0RTZmSnOKY5gbEleup2tMbXrSqK7TOkmBAH69UVw='; style-src 'self'";

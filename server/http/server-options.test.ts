@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerTimeouts } from '../config';
 import { httpServerOptions } from './server-options';
-import { makeEnv, type TestEnv } from '../test-helpers';
+import { makeEnv, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 let server: ServerType;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { makeEnv, type TestEnv } from '../test-helpers';
+import { makeEnv, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 let build: string;

@@ -22,8 +22,16 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { DEFAULT_VERIFICATION, demoFilings, demoSeed } from '../seed';
 import { openSqliteStore } from '../store/sqlite/index';
-import { openTestPg } from '../store/pg/test-db';
-import { FIXED_NOW, filingRecord, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../test-helpers';
+import { openTestPg } from '../../tests/support/server/store/pg-db';
+import {
+	FIXED_NOW,
+	filingRecord,
+	frameworkRecord,
+	PDF_SHA,
+	put,
+	RETURN_ADDRESS,
+	signIn
+} from '../../tests/support/server/app';
 import type { Store } from '../store/index';
 
 const ADMIN = 'office-test-admin-token';

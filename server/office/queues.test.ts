@@ -1,10 +1,10 @@
 // The office's queues: which queue a request is in, overdue and due-soon first, search by any part of a number or name, counts.
 import { describe, expect, it } from 'vitest';
 import { extractContractNumber, canonicalAccessCode } from '../../src/lib/domain/office';
-import { SCHEDULE_2025, SCHEDULE_2026 } from '../../src/lib/domain/holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../tests/support/lib/domain/holiday-calendars';
 import { workCalendar } from '../../src/lib/domain/workdays';
 import type { PaperCopyRow } from '../store/index';
-import { RETURN_ADDRESS } from '../test-helpers';
+import { RETURN_ADDRESS } from '../../tests/support/server/app';
 import { newAccessCode } from './access-codes';
 import { queuePage, workdaysUntil } from './queues';
 

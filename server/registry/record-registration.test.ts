@@ -6,7 +6,7 @@ import type { ContractRecord } from '../../src/lib/domain/contract';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 import { DEMO_ACCOUNT_ID } from '../seed';
-import { auth, frameworkRecord, makeEnv, RETURN_ADDRESS, signIn, type TestEnv } from '../test-helpers';
+import { auth, frameworkRecord, makeEnv, RETURN_ADDRESS, signIn, type TestEnv } from '../../tests/support/server/app';
 import { renderDocument, stopRenderPool, verifyDocument } from '../render/verify-document';
 
 let env: TestEnv;

@@ -14,7 +14,7 @@ import {
 	put,
 	signIn,
 	type TestEnv
-} from '../test-helpers';
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

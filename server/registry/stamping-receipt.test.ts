@@ -12,7 +12,7 @@ import {
 	RETURN_ADDRESS,
 	signIn,
 	type TestEnv
-} from '../test-helpers';
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

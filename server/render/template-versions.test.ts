@@ -6,7 +6,7 @@ import { contractNumber, type ContractRecord } from '../../src/lib/domain/contra
 import { CURRENT_TEMPLATE_VERSION } from '../../src/lib/domain/templateVersions';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
-import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
+import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../../tests/support/server/app';
 import { stopRenderPool, verifyDocument } from './verify-document';
 
 let env: TestEnv;

@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool, WorkerUnavailableError } from './worker-pool';
-import type { FixtureJob } from './worker-pool.fixture';
+import type { FixtureJob } from '../../tests/support/processes/worker-pool-echo';
 
-const FIXTURE = new URL('./worker-pool.fixture.ts', import.meta.url);
+const FIXTURE = new URL('../../tests/support/processes/worker-pool-echo.ts', import.meta.url);
 type Out = { echo?: string; threadId: number };
 
 let pool: WorkerPool<FixtureJob, Out> | undefined;

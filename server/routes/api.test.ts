@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesResponse } from '../../src/lib/domain/changes';
 import { DEMO_IDENTITY } from '../seed';
-import { auth, frameworkRecord, makeEnv, put, signIn, PDF_SHA, type TestEnv } from '../test-helpers';
+import { auth, frameworkRecord, makeEnv, put, signIn, PDF_SHA, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 beforeAll(async () => {

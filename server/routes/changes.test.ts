@@ -5,7 +5,15 @@ import { changesResponse, type ChangesResponse } from '../../src/lib/domain/chan
 import { canonicalJson } from '../../src/lib/domain/canonical';
 import { createHash } from 'node:crypto';
 import { DEMO_ACCOUNT_ID } from '../seed';
-import { auth, frameworkRecord, makeEnv, put, RETURN_ADDRESS, signIn, type TestEnv } from '../test-helpers';
+import {
+	auth,
+	frameworkRecord,
+	makeEnv,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	type TestEnv
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

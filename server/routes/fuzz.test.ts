@@ -1,7 +1,7 @@
 // Property test: nothing a client can send — any path segment, header, query or body — makes the API answer 5xx.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, frameworkRecord, makeEnv, signIn, type TestEnv } from '../test-helpers';
+import { ADMIN_TOKEN, frameworkRecord, makeEnv, signIn, type TestEnv } from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

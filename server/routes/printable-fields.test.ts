@@ -1,7 +1,15 @@
 // The server holds typed text to the same rules as the forms: a character the contract font lacks, or text past its limit, → 400 naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_LIMITS } from '../../src/lib/domain/fieldLimits';
-import { frameworkRecord, makeEnv, put, RETURN_ADDRESS, signIn, PDF_SHA, type TestEnv } from '../test-helpers';
+import {
+	frameworkRecord,
+	makeEnv,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	PDF_SHA,
+	type TestEnv
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

@@ -10,7 +10,7 @@ import {
 	signIn,
 	PDF_SHA,
 	type TestEnv
-} from '../test-helpers';
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let token: string;

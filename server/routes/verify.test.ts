@@ -7,7 +7,16 @@ import { PUBLIC_VERIFY_LIMIT, publicVerifyRoutes } from './verify';
 import { SlidingWindowLimiter } from '../auth/sliding-window';
 import { DEMO_IDENTITY, demoOrders } from '../seed';
 import { contentHash } from '../store/index';
-import { FIXED_NOW, frameworkRecord, makeEnv, orderRecord, PDF_SHA, put, signIn, type TestEnv } from '../test-helpers';
+import {
+	FIXED_NOW,
+	frameworkRecord,
+	makeEnv,
+	orderRecord,
+	PDF_SHA,
+	put,
+	signIn,
+	type TestEnv
+} from '../../tests/support/server/app';
 
 let env: TestEnv;
 let framework: ContractRecord;

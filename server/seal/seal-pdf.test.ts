@@ -11,7 +11,14 @@ import { ensureTestSeal, loadSigner } from './keys';
 import { readPdf } from './pdf-file';
 import { findPartyBSealArea } from './seal-area';
 import { sealPdf } from './seal-pdf';
-import { nssTrusting, signatureCms, startLocalTsa, tool, writeTemp, type LocalTsa } from './test-tools';
+import {
+	nssTrusting,
+	signatureCms,
+	startLocalTsa,
+	tool,
+	writeTemp,
+	type LocalTsa
+} from '../../tests/support/server/seal/pdf-tools';
 import { tsaClient } from './tsa';
 
 const dir = mkdtempSync(join(tmpdir(), 'seal-pdf-'));

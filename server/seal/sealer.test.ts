@@ -8,11 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 import { loadConfig } from '../config';
-import { auth, frameworkRecord, makeEnv, put, RETURN_ADDRESS, signIn, type TestEnv } from '../test-helpers';
+import {
+	auth,
+	frameworkRecord,
+	makeEnv,
+	put,
+	RETURN_ADDRESS,
+	signIn,
+	type TestEnv
+} from '../../tests/support/server/app';
 import { loadSealConfig } from './config';
 import { ensureTestSeal, loadSigner } from './keys';
 import { startSealing, type Sealer } from './sealer';
-import { nssTrusting, tool, writeTemp } from './test-tools';
+import { nssTrusting, tool, writeTemp } from '../../tests/support/server/seal/pdf-tools';
 import { evidenceLines } from './report';
 import { sealPdf } from './seal-pdf';
 

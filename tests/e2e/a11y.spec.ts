@@ -2,7 +2,7 @@
 // violations; the generated contract announced; focus after sign-out; 320 px with WCAG 1.4.12's text spacing.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fillContact, generateFramework, signIn } from './helpers';
+import { fillContact, generateFramework, signIn } from '../support/e2e/helpers';
 
 type Found = { route: string; id: string; impact: string; help: string; targets: string[] };
 

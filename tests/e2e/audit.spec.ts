@@ -15,8 +15,8 @@ import {
 	type AppStates,
 	type Lang,
 	type Scene
-} from './app-states';
-import { axeFindings, inPageFindings, textSpacing, type Finding } from './audit-checks';
+} from '../support/e2e/app-states';
+import { axeFindings, inPageFindings, textSpacing, type Finding } from '../support/e2e/audit-checks';
 
 /** The widths checked, narrowest first; 390 last because axe and the Chinese punctuation run there, once per page. */
 const WIDTHS = [

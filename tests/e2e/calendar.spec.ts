@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { shanghaiDate } from '../../src/lib/domain/time';
 import type { DueDate } from '../../src/lib/domain/workdays';
 import { bundledSchedules } from '../../server/calendar/holiday-seed';
-import { ADMIN_TOKEN, generateFramework, signIn, fillReturnAddress } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, fillReturnAddress } from '../support/e2e/helpers';
 
 // A server of its own that starts with an empty calendar (HOLIDAY_SEED=0): the year of today's receipt is unpublished.
 const probe =

@@ -2,7 +2,7 @@
 // screen in the DOM) whose last order is reached by scrolling the page, with the full count and total.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { fillContact, signIn } from './helpers';
+import { fillContact, signIn } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

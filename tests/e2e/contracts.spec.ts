@@ -8,7 +8,7 @@ import { formatYuan } from '../../src/lib/domain/money';
 // The app generates the 2026.2 templates: their text and formats.
 import { cnCalendarDate, cnDate, cnDateTime } from '../../src/lib/pdf/templates/2026.2/format';
 import { LABELS, TITLES } from '../../src/lib/pdf/templates/2026.2/text';
-import { fillContact, onAnotherDevice, signIn, storedRows, underServiceWorker } from './helpers';
+import { fillContact, onAnotherDevice, signIn, storedRows, underServiceWorker } from '../support/e2e/helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

@@ -23,7 +23,7 @@ async function bundle(): Promise<string> {
 		logLevel: 'silent',
 		build: {
 			write: false,
-			lib: { entry: join(import.meta.dirname, 'fixtures/render-entry.ts'), formats: ['iife'], name: 'render' }
+			lib: { entry: join(import.meta.dirname, '../support/e2e/render-entry.ts'), formats: ['iife'], name: 'render' }
 		}
 	}).finally(() => {
 		if (nodeEnv === undefined) delete process.env.NODE_ENV;

@@ -1,7 +1,7 @@
 // The contract font on the device: the first visit precaches only its core; the rest follows, and until it is in, an offline device says when a rare character will work.
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { deferredFetched, fillContact, signIn, storedRows, underServiceWorker } from './helpers';
+import { deferredFetched, fillContact, signIn, storedRows, underServiceWorker } from '../support/e2e/helpers';
 
 const REST = '/fonts/contract-serif-regular-2026.3.rest';
 const CORE = '/fonts/contract-serif-regular-2026.3.core';

@@ -1,7 +1,7 @@
 // Forms check where the user types (issue 19 item 6, #4, #7, #8, item 9): at step 1 beside the field, nothing cut,
 // 下一步 right after a tick, the filing error by its group, the summary read once, focus never under a fixed bar.
 import { expect, test, type Page } from '@playwright/test';
-import { fillContact, generateFramework, signIn } from './helpers';
+import { fillContact, generateFramework, signIn } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -1,6 +1,6 @@
 // Foundation: sign in, the account's data comes down into IndexedDB, browse it with the network off.
 import { expect, test } from '@playwright/test';
-import { onAnotherDevice, signIn } from './helpers';
+import { onAnotherDevice, signIn } from '../support/e2e/helpers';
 
 test('a verified account browses its filings and orders, online and offline', async ({ page, context }) => {
 	await signIn(page, 'demo');

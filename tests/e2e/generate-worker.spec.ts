@@ -1,6 +1,6 @@
 // The render worker: generating leaves the page's thread free (longtask observer), and works offline from a cold start.
 import { expect, test, type Page } from '@playwright/test';
-import { fillContact, generateFramework, signIn, underServiceWorker } from './helpers';
+import { fillContact, generateFramework, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 type Span = { name: string; start: number; end: number };
 

@@ -2,7 +2,7 @@
 // `@` or a dot, numbers (contract, order, credit, phone, tracking) never, and labels never one CJK character per line
 // nor inside an English word. Measured from the rendered line boxes of every character (Range.getClientRects).
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn } from './helpers';
+import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

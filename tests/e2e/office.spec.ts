@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CHROMIUM } from '../../playwright.config';
-import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn, underServiceWorker } from './helpers';
+import { ADMIN_TOKEN, fillContact, fillReturnAddress, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

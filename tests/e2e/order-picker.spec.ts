@@ -1,7 +1,7 @@
 // The order picker on the narrowest phone (320 px) once an order is already in a contract: nothing wider than the screen, the
 // 「已在合同…中」 mark under its order number, 44 px boxes, 下一步 reachable; the confirm list shows whole product names and specs.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { fillContact, signIn } from './helpers';
+import { fillContact, signIn } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 320, height: 640 } });
 

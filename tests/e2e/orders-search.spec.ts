@@ -1,7 +1,7 @@
 // The orders page on a 390×844 phone finds an order by a part read off an invoice (the middle of its id), marks the
 // match inside the id, and the order picker does the same.
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -1,7 +1,7 @@
 // The outbox as people read it, on a 320 px phone in English (waiting, then all delivered; the title follows), and the
 // contract list's search: kept while the user opens a result and comes back, cleared by a named button, gone on a new visit.
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, signIn } from './helpers';
+import { generateFramework, signIn } from '../support/e2e/helpers';
 
 async function fitsWidth(page: Page): Promise<void> {
 	const { scroll, viewport } = await page.evaluate(() => ({

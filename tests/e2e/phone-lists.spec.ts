@@ -1,7 +1,7 @@
 // On a phone (390×844): finding a contract by any part of its number, and paper copies shown where the user looks.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DueDate } from '../../src/lib/domain/workdays';
-import { ADMIN_TOKEN, generateFramework, signIn, storedRows, fillReturnAddress } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, storedRows, fillReturnAddress } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
-import { checkFirst, fillContact, signIn, underServiceWorker } from './helpers';
+import { checkFirst, fillContact, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const A4 = { width: 595.28, height: 841.89 };

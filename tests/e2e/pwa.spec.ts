@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
-import { generateFramework, onAnotherDevice, signIn, underServiceWorker, storedRows } from './helpers';
+import { generateFramework, onAnotherDevice, signIn, underServiceWorker, storedRows } from '../support/e2e/helpers';
 
 /** SHA-256 and base64 of every stored PDF, computed in the page from the Blob bytes. */
 async function documents(page: Page): Promise<Record<string, { sha256: string; base64: string }>> {

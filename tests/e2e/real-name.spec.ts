@@ -1,7 +1,7 @@
 // The account that is not verified yet: one way to verification (the provider's page) everywhere it could start, and no button to a blocked form.
 // (Named to run before sync.spec.ts, which has the back office verify this demo account.)
 import { expect, test, type Page } from '@playwright/test';
-import { onAnotherDevice, signIn } from './helpers';
+import { onAnotherDevice, signIn } from '../support/e2e/helpers';
 
 /** The server's default PROVIDER_VERIFICATION_URL: the e2e server is started without one. */
 const VERIFICATION_URL = 'https://console.yunzhan.example/account/verification';

@@ -10,7 +10,7 @@ import {
 	signIn,
 	storedRows,
 	underServiceWorker
-} from './helpers';
+} from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

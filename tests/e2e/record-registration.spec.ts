@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Order } from '../../src/lib/domain/order';
 import { DEMO_ACCOUNT_ID, demoOrders, demoSeed } from '../../server/seed';
 import { openSqliteStore } from '../../server/store/index';
-import { ADMIN_TOKEN, fillContact, generateFramework, signIn, storedRows } from './helpers';
+import { ADMIN_TOKEN, fillContact, generateFramework, signIn, storedRows } from '../support/e2e/helpers';
 
 // A server of its own, seeded with 60 orders whose specs use every common hanzi: the order contract's font subset
 // alone makes its PDF larger than 1 MiB, the size devices never sent before.

@@ -1,7 +1,14 @@
 // A contract generated offline that the registry refuses: the refusal on its page and in the list, 生成新合同, the old one void.
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNT_ID, DEMO_IDENTITY } from '../../server/seed';
-import { ADMIN_TOKEN, fillContact, generateFramework, signIn, storedRows, underServiceWorker } from './helpers';
+import {
+	ADMIN_TOKEN,
+	fillContact,
+	generateFramework,
+	signIn,
+	storedRows,
+	underServiceWorker
+} from '../support/e2e/helpers';
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const { status: _s, accountId: _a, verifiedAt: _v, ...demoDetails } = DEMO_IDENTITY;

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateFramework, signIn, underServiceWorker } from './helpers';
+import { generateFramework, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 test('the phone shows and downloads 电子盖章版 and the evidence report after registration, the copy offline too; /verify checks its seal', async ({
 	page,

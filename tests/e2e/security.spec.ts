@@ -1,6 +1,6 @@
 // The app runs under its Content-Security-Policy: every route, and generating, viewing, printing and downloading a PDF, with zero violations; DELETE /session revokes the token.
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, signIn, underServiceWorker } from './helpers';
+import { generateFramework, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 type Violation = { directive: string; blocked: string; source: string; where: string };
 

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { DueDate } from '../../src/lib/domain/workdays';
-import { ADMIN_TOKEN, generateFramework, signIn, underServiceWorker, storedRows } from './helpers';
+import { ADMIN_TOKEN, generateFramework, signIn, underServiceWorker, storedRows } from '../support/e2e/helpers';
 
 // A phone: the page must work at 375 px without sideways scrolling.
 test.use({ viewport: { width: 375, height: 812 } });

@@ -4,9 +4,9 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seeded } from '../unit/support/fake-clock';
-import { killServer, startAppServer, startProxy, type Proxy, type ServerProcess } from '../unit/support/harness';
-import { generateFramework, signIn, storedRows, underServiceWorker, fillReturnAddress } from './helpers';
+import { seeded } from '../support/unit/fake-clock';
+import { killServer, startAppServer, startProxy, type Proxy, type ServerProcess } from '../support/unit/harness';
+import { generateFramework, signIn, storedRows, underServiceWorker, fillReturnAddress } from '../support/e2e/helpers';
 
 type Row = { id: string; kind: string; resourceId: string; status: string; attempts: number };
 

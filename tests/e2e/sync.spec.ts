@@ -1,7 +1,7 @@
 // Sync end to end: offline submissions wait in the outbox, go out by themselves when online, and server changes come down.
 import { expect, test } from '@playwright/test';
 import { DEFAULT_VERIFICATION, DEMO_UNVERIFIED_ACCOUNT_ID } from '../../server/seed';
-import { ADMIN_TOKEN, generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
+import { ADMIN_TOKEN, generateFramework, onAnotherDevice, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 test('offline contracts wait in the outbox, register by themselves once online, and a back-office verification reaches the device', async ({
 	page,

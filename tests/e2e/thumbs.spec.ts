@@ -2,7 +2,7 @@
 // or radio counts with the label or row that toggles it; a link inside a sentence is exempt, as WCAG 2.5.8 has it),
 // every route has its own title, and an unknown path gets a localized 404 with a way home.
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, signIn, underServiceWorker } from './helpers';
+import { generateFramework, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -9,7 +9,7 @@ import {
 	storedRows,
 	underServiceWorker,
 	fillReturnAddress
-} from './helpers';
+} from '../support/e2e/helpers';
 
 /** SHA-256 of every stored document, computed in the page from the Blob in IndexedDB. */
 async function documentHashes(page: Page): Promise<Record<string, string>> {

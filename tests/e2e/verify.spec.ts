@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { generateFramework, onAnotherDevice, signIn, underServiceWorker } from './helpers';
+import { generateFramework, onAnotherDevice, signIn, underServiceWorker } from '../support/e2e/helpers';
 
 const UNKNOWN = 'HT-20200101-00000000';
 const OTHER = 'e'.repeat(64);

@@ -1,7 +1,7 @@
 // One vocabulary on a phone: the FAQ answers the seed's five questions in order with its glossary, and the return of a
 // filing contract's paper copy names the ICP commercial-filing materials that come back with it.
 import { expect, test } from '@playwright/test';
-import { ADMIN_TOKEN, fillContact, signIn, fillReturnAddress } from './helpers';
+import { ADMIN_TOKEN, fillContact, signIn, fillReturnAddress } from '../support/e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -5,7 +5,7 @@ import { saveGeneratedContract } from '../../src/lib/db/contracts';
 import { META, setMeta, getMeta } from '../../src/lib/db/meta';
 import { submitStamping } from '../../src/lib/db/stamping';
 import { confirmReceipt } from '../../src/lib/db/stampingReceipt';
-import { exampleFrameworkRecord, exampleOrder } from '../../src/lib/db/test-fixtures';
+import { exampleFrameworkRecord, exampleOrder } from '../support/lib/db/records';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import {
 	BackupError,

@@ -9,7 +9,7 @@ import { applyChanges } from '../../src/lib/db/merge';
 import { pull } from '../../src/lib/sync/pull';
 import { bundledSchedules } from '../../server/calendar/holiday-seed';
 import { DEMO_ACCOUNT_ID } from '../../server/seed';
-import { makeEnv, signIn, type TestEnv } from '../../server/test-helpers';
+import { makeEnv, signIn, type TestEnv } from '../support/server/app';
 import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 
 let env: TestEnv;

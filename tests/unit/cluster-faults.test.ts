@@ -6,13 +6,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../scripts/cluster';
 import { createDatabase, dropDatabase } from '../../server/store/pg/throwaway-cluster';
-import { pgTestUrl } from '../../server/store/pg/test-db';
+import { pgTestUrl } from '../support/server/store/pg-db';
 import { getDb } from '../../src/lib/db/database';
 import { canonicalJson } from '../../src/lib/domain/canonical';
 import { contractRecord, type PartyA, type PartyB } from '../../src/lib/domain/contract';
 import { flushOutbox, type FlushOptions } from '../../src/lib/sync/flush';
-import { queueContract, queueStamping, resetDevice, sleep } from './helpers';
-import { startProxy, type Proxy } from './support/harness';
+import { queueContract, queueStamping, resetDevice, sleep } from '../support/unit/helpers';
+import { startProxy, type Proxy } from '../support/unit/harness';
 
 const CONTRACTS = 300;
 const STAMPINGS = 80;
@@ -69,7 +69,7 @@ beforeAll(async () => {
 		databaseUrl: runUrl.toString(),
 		processes: 2,
 		// The test server entry (production's bootstrap, no fingerprint re-render: test PDFs are placeholder bytes).
-		entry: join(ROOT, 'tests/unit/support/server-process.ts'),
+		entry: join(ROOT, 'tests/support/unit/server-process.ts'),
 		ready: /LISTENING (\d+) RELEASED \d+\n/,
 		env: { DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', NODE_ENV: 'test' }
 	});

@@ -5,7 +5,7 @@ import { ContractDeskDB, DB_NAME, forgetDb, getDb, onDbClosed, type DbClosedReas
 import { saveDraft } from '../../src/lib/db/drafts';
 import { LATEST_VERSION, VERSIONS } from '../../src/lib/db/schema';
 import { flushOutbox } from '../../src/lib/sync/flush';
-import { queueContract, resetDevice } from './helpers';
+import { queueContract, resetDevice } from '../support/unit/helpers';
 
 /** What a newer app version does in another tab: open the same database with a higher schema version. */
 async function openNewerVersion(): Promise<Dexie> {

@@ -8,8 +8,8 @@ import { getDb } from '../../src/lib/db/database';
 import { canonicalJson } from '../../src/lib/domain/canonical';
 import { contractRecord, type PartyA, type PartyB } from '../../src/lib/domain/contract';
 import { flushOutbox, type FlushOptions } from '../../src/lib/sync/flush';
-import { queueContract, queueStamping, resetDevice, sleep } from './helpers';
-import { killServer, startProxy, startServer, type Proxy, type ServerProcess } from './support/harness';
+import { queueContract, queueStamping, resetDevice, sleep } from '../support/unit/helpers';
+import { killServer, startProxy, startServer, type Proxy, type ServerProcess } from '../support/unit/harness';
 
 const CONTRACTS = 500;
 const STAMPINGS = 120;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import { signOut } from '../../src/lib/features/account/session';
 import { listSearch } from '../../src/lib/features/contracts/list/search.svelte';
-import { resetDevice } from './helpers';
+import { resetDevice } from '../support/unit/helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());

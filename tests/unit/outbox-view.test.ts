@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import type { OutboxRow } from '../../src/lib/db/types';
 import { groupOutbox, loadOutbox, needsUser, outboxState, type OutboxItem } from '../../src/lib/features/outbox/view';
-import { queueContract, queueStamping, resetDevice } from './helpers';
+import { queueContract, queueStamping, resetDevice } from '../support/unit/helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());

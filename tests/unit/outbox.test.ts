@@ -5,7 +5,7 @@ import { backoffDelay, retryDelay, MAX_RETRY_AFTER_MS } from '../../src/lib/sync
 import { apiFetch, GZIP_MIN_BYTES } from '../../src/lib/sync/api';
 import { flushOutbox } from '../../src/lib/sync/flush';
 import { claimRow, LEASE_MS, markDone, markRetry, requeueRejected, makeAllDue } from '../../src/lib/sync/outbox';
-import { json, queueContract, queueStamping, resetDevice } from './helpers';
+import { json, queueContract, queueStamping, resetDevice } from '../support/unit/helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());
@@ -501,7 +501,7 @@ describe('network back', () => {
 
 describe('structured errors (Dexie version 3)', () => {
 	it('rows written by version 2 with "code: detail" strings come out of the upgrade as { code, detail, status }', async () => {
-		const { openAtVersion } = await import('../../src/lib/db/migration-harness');
+		const { openAtVersion } = await import('../support/lib/db/migration-harness');
 		const { ContractDeskDB, DB_NAME, forgetDb } = await import('../../src/lib/db/database');
 		await getDb().delete();
 		forgetDb();

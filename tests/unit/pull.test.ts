@@ -4,7 +4,7 @@ import { getDb } from '../../src/lib/db/database';
 import { getMeta, META } from '../../src/lib/db/meta';
 import { changesResponse, type ChangesResponse } from '../../src/lib/domain/changes';
 import { applyChanges } from '../../src/lib/db/merge';
-import { changesBody, queueContract, resetDevice } from './helpers';
+import { changesBody, queueContract, resetDevice } from '../support/unit/helpers';
 
 beforeEach(() => resetDevice());
 afterEach(() => getDb().close());

@@ -1,10 +1,10 @@
 // Data made by an earlier app version (schema v1: contracts, documents, outbox) survives the upgrade and backs up.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ContractDeskDB, DB_NAME, getDb, forgetDb } from '../../src/lib/db/database';
-import { openAtVersion } from '../../src/lib/db/migration-harness';
+import { openAtVersion } from '../support/lib/db/migration-harness';
 import { LATEST_VERSION, VERSIONS } from '../../src/lib/db/schema';
 import { searchKeysOf } from '../../src/lib/db/contracts';
-import { exampleFrameworkRecord } from '../../src/lib/db/test-fixtures';
+import { exampleFrameworkRecord } from '../support/lib/db/records';
 import { sha256Hex } from '../../src/lib/domain/canonical';
 import { META, setMeta } from '../../src/lib/db/meta';
 import { exportBackup, importBackup } from '../../src/lib/pwa/backup';

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetDb, getDb, ContractDeskDB, DB_NAME } from '../../src/lib/db/database';
-import { openAtVersion } from '../../src/lib/db/migration-harness';
+import { openAtVersion } from '../support/lib/db/migration-harness';
 import { getMeta, META, setMeta, type PullProgress, type Session, type StorageFull } from '../../src/lib/db/meta';
 import { LATEST_VERSION } from '../../src/lib/db/schema';
 import { attachedOrders, saveGeneratedContract } from '../../src/lib/db/contracts';
@@ -22,7 +22,7 @@ import {
 	RETURN_ADDRESS,
 	signIn,
 	type TestEnv
-} from '../../server/test-helpers';
+} from '../support/server/app';
 import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 
 let env: TestEnv;

@@ -7,7 +7,7 @@ import { downloadDocuments } from '../../src/lib/sync/documents';
 import { pull } from '../../src/lib/sync/pull';
 import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
 import { DEMO_ACCOUNT_ID } from '../../server/seed';
-import { FIXED_NOW, frameworkRecord, makeEnv, signIn, type TestEnv } from '../../server/test-helpers';
+import { FIXED_NOW, frameworkRecord, makeEnv, signIn, type TestEnv } from '../support/server/app';
 
 let env: TestEnv;
 let token: string;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../src/lib/db/database';
 import { getMeta, META, type Session } from '../../src/lib/db/meta';
 import { signIn } from '../../src/lib/features/account/session';
-import { changesBody, json, queueContract, resetDevice } from './helpers';
+import { changesBody, json, queueContract, resetDevice } from '../support/unit/helpers';
 
 /** The server: an access code per account, and an empty delta for whoever pulls. */
 const ACCOUNTS: Record<string, string> = { 'code-1': 'acct-1', 'code-2': 'acct-2' };

@@ -13,8 +13,8 @@ import { syncErrorOf } from '../../src/lib/sync/errors';
 import { compareRows, nextWakeAt } from '../../src/lib/sync/outbox';
 import { waitingForSignIn } from '../../src/lib/sync/session-expiry';
 import { syncStatus } from '../../src/lib/sync/status.svelte';
-import { changesBody, json, queueContract, queueStamping, resetDevice } from './helpers';
-import { FakeClock, seeded } from './support/fake-clock';
+import { changesBody, json, queueContract, queueStamping, resetDevice } from '../support/unit/helpers';
+import { FakeClock, seeded } from '../support/unit/fake-clock';
 
 const MIN = 2_000;
 

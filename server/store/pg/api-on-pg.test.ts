@@ -4,9 +4,17 @@ import { tmpdir } from 'node:os';
 import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { demoSeed } from '../../seed';
-import { auth, FIXED_NOW, frameworkRecord, PDF_SHA, put, RETURN_ADDRESS, signIn } from '../../test-helpers';
+import {
+	auth,
+	FIXED_NOW,
+	frameworkRecord,
+	PDF_SHA,
+	put,
+	RETURN_ADDRESS,
+	signIn
+} from '../../../tests/support/server/app';
 import { SharedThrottle } from '../../auth/throttle';
-import { openTestPg, type TestPg } from './test-db';
+import { openTestPg, type TestPg } from '../../../tests/support/server/store/pg-db';
 import type { PgStore } from './index';
 
 let t: TestPg;

@@ -7,9 +7,9 @@ import { loadConfig } from '../../config';
 import { PUBLIC_VERIFY_LIMIT } from '../../routes/verify';
 import { RenderBusyError, RenderGate } from '../../render/render-gate';
 import { demoSeed } from '../../seed';
-import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../test-helpers';
+import { FIXED_NOW, frameworkRecord, PDF_SHA, put, SERVER_PDF, signIn } from '../../../tests/support/server/app';
 import { SharedThrottle } from '../../auth/throttle';
-import { openTestPg, type TestPg } from './test-db';
+import { openTestPg, type TestPg } from '../../../tests/support/server/store/pg-db';
 import type { PgStore } from './index';
 
 let t: TestPg;

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { loadConfig } from '../../config';
 import { DEFAULT_VERIFICATION, DEMO_ACCOUNT_ID, demoSeed } from '../../seed';
-import { FIXED_NOW, frameworkRecord, PDF_SHA } from '../../test-helpers';
+import { FIXED_NOW, frameworkRecord, PDF_SHA } from '../../../tests/support/server/app';
 import { SharedThrottle } from '../../auth/throttle';
-import { openTestPg, type TestPg } from './test-db';
+import { openTestPg, type TestPg } from '../../../tests/support/server/store/pg-db';
 import { PG_SCHEMA_VERSION } from './index';
 
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: 'x'.repeat(16) });
@@ -87,10 +87,14 @@ describe('PostgreSQL store across processes', () => {
 
 	it("a running claim of a process killed with -9 is taken over by another at once; a live one's is not", async () => {
 		// A real server-like process claims a key and hangs mid-request.
-		const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'claim-holder.fixture.ts')], {
-			env: { ...process.env, DATABASE_URL: t.url, PG_SCHEMA: t.schema, CLAIM_KEY: 'k-dead' },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', join(import.meta.dirname, '../../../tests/support/processes/claim-holder.ts')],
+			{
+				env: { ...process.env, DATABASE_URL: t.url, PG_SCHEMA: t.schema, CLAIM_KEY: 'k-dead' },
+				stdio: ['ignore', 'pipe', 'inherit']
+			}
+		);
 		const line = await new Promise<string>((resolve, reject) => {
 			let out = '';
 			child.stdout!.on('data', (d: Buffer) => {

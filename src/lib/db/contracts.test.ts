@@ -10,7 +10,7 @@ import {
 	type GeneratedContract
 } from './contracts';
 import { forgetDb, getDb } from './database';
-import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
+import { exampleFrameworkRecord, exampleOrder } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractDeskDB, DB_NAME, getDb, forgetDb } from './database';
-import { openAtVersion } from './migration-harness';
+import { openAtVersion } from '../../../tests/support/lib/db/migration-harness';
 import { LATEST_VERSION, VERSIONS } from './schema';
 import { saveGeneratedContract, queryContracts, searchKeysOf } from './contracts';
 import { queryOrders, orderMonths } from './orders';
 import { ImmutableRecordError } from './immutability';
-import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
+import { exampleFrameworkRecord, exampleOrder } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

@@ -1,7 +1,7 @@
 // The merge rules alone: which side wins for a paper-copy request, a contract and a holiday year.
 import { describe, expect, it } from 'vitest';
 import { finalRequestChange, frozenContractChange, holidayYearWins, isFinal, requestMerge } from './merge';
-import { exampleFrameworkRecord, exampleSubmission } from './test-fixtures';
+import { exampleFrameworkRecord, exampleSubmission } from '../../../tests/support/lib/db/records';
 import type { ContractRow, HolidayYearRow, StampingRequestRow } from './types';
 
 function submitted(contractId: string, address?: string): StampingRequestRow {

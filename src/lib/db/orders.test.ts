@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { ContractDeskDB, DB_NAME, forgetDb, getDb } from './database';
-import { openAtVersion } from './migration-harness';
+import { openAtVersion } from '../../../tests/support/lib/db/migration-harness';
 import { LATEST_VERSION } from './schema';
 import { matchingOrderIds, queryOrders } from './orders';
-import { exampleOrder } from './test-fixtures';
+import { exampleOrder } from '../../../tests/support/lib/db/records';
 import type { OrderRow } from './types';
 
 beforeEach(async () => {

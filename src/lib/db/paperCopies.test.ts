@@ -5,7 +5,7 @@ import { forgetDb, getDb } from './database';
 import { contractsByPaperState, eligibleForStamping } from './paperCopies';
 import { allPaperSummaries, paperSummaries, STAMPING_DRAFT_PREFIX } from './paperSummaries';
 import { stampingDraftKey, submitStamping } from './stamping';
-import { exampleFrameworkRecord } from './test-fixtures';
+import { exampleFrameworkRecord } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FilingContract, OrderContract } from '../domain/contract';
 import { queryContracts, saveGeneratedContract, searchKeysOf, type GeneratedContract } from './contracts';
 import { ContractDeskDB, DB_NAME, forgetDb, getDb } from './database';
-import { openAtVersion } from './migration-harness';
-import { exampleFrameworkRecord, exampleOrder } from './test-fixtures';
+import { openAtVersion } from '../../../tests/support/lib/db/migration-harness';
+import { exampleFrameworkRecord, exampleOrder } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

@@ -5,7 +5,7 @@ import { saveGeneratedContract } from './contracts';
 import { forgetDb, getDb } from './database';
 import { ImmutableRecordError } from './immutability';
 import { StampingError, SubmittedStampingError, stampingDraftKey, submitStamping } from './stamping';
-import { exampleFrameworkRecord } from './test-fixtures';
+import { exampleFrameworkRecord } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

@@ -6,7 +6,7 @@ import { saveGeneratedContract } from './contracts';
 import { forgetDb, getDb } from './database';
 import { submitStamping } from './stamping';
 import { ReceiptError, confirmReceipt } from './stampingReceipt';
-import { exampleFrameworkRecord } from './test-fixtures';
+import { exampleFrameworkRecord } from '../../../tests/support/lib/db/records';
 
 beforeEach(async () => {
 	await getDb().delete();

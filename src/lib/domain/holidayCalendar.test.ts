@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { belongsToScheduleOf, holidaySchedule, isCalendarDate, normaliseSchedule } from './holidayCalendar';
-import { SCHEDULE_2025, SCHEDULE_2026 } from './holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../../tests/support/lib/domain/holiday-calendars';
 
 const issues = (value: unknown) => {
 	const r = holidaySchedule.safeParse(value);

@@ -1,6 +1,6 @@
 // Where a paper copy stands: from the draft to the provider's return, events out of order, and home's counts.
 import { describe, expect, it } from 'vitest';
-import { SCHEDULE_2026 } from './holidayCalendar.fixtures';
+import { SCHEDULE_2026 } from '../../../tests/support/lib/domain/holiday-calendars';
 import { countByState, isTypedDraft, paperSummary as summaryOn, type PaperFacts } from './paperCopy';
 import { workCalendar } from './workdays';
 

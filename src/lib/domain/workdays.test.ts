@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEDULE_2025, SCHEDULE_2026 } from './holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../../tests/support/lib/domain/holiday-calendars';
 import { addWorkdays, isWorkday, returnDueDate, unsettledYear, workCalendar } from './workdays';
 
 const originalTz = process.env.TZ;

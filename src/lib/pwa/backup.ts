@@ -21,7 +21,6 @@ export class BackupError extends Error {
 	}
 }
 
-
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
 	return new Uint8Array(await blob.arrayBuffer());
 }

@@ -3,9 +3,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetDb, getDb } from '../../db/database';
-import { exampleOrder } from '../../db/test-fixtures';
+import { exampleOrder } from '../../../../tests/support/lib/db/records';
 import OrderFlow from './OrderFlow.svelte';
-import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
+import { TEST_IDENTITY, TEST_PROVIDER } from '../../../../tests/support/lib/features/contracts/parties';
 
 vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 

@@ -2,13 +2,13 @@
 // The confirm page's order list: all orders of a 1,000-order contract reachable, only a window of them in the DOM, full counts for screen readers.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleOrder } from '../../db/test-fixtures';
+import { exampleOrder } from '../../../../tests/support/lib/db/records';
 import { MAX_ORDERS_PER_CONTRACT } from '../../domain/contract';
 import type { Order } from '../../domain/order';
 import { movedIndex, visibleRange } from '../../components/windowing';
 import ContractPreview from './ContractPreview.svelte';
 import { buildRecord } from './generate';
-import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
+import { TEST_IDENTITY, TEST_PROVIDER } from '../../../../tests/support/lib/features/contracts/parties';
 
 function orderRecord(n: number) {
 	const orders: Order[] = Array.from({ length: n }, (_, i) => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Draft } from '../../components/draft.svelte';
 import { forgetDb, getDb } from '../../db/database';
 import { generateContract, type GenerateDeps, type GenerateInput } from './generate';
-import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
+import { TEST_IDENTITY, TEST_PROVIDER } from '../../../../tests/support/lib/features/contracts/parties';
 
 const identity = TEST_IDENTITY;
 const provider = TEST_PROVIDER;

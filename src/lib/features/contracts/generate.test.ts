@@ -21,7 +21,11 @@ import {
 	type GenerateInput
 } from './generate';
 import { shanghaiMonth } from '../../domain/time';
-import { TEST_CREDIT_CODE, TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
+import {
+	TEST_CREDIT_CODE,
+	TEST_IDENTITY,
+	TEST_PROVIDER
+} from '../../../../tests/support/lib/features/contracts/parties';
 
 const CODE = TEST_CREDIT_CODE;
 const identity = TEST_IDENTITY;

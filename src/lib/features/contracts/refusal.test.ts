@@ -1,7 +1,7 @@
 // Reading a refusal back from the outbox row, and seeding a replacement's flow with the refused contract's details.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgetDb, getDb } from '../../db/database';
-import { exampleFrameworkRecord } from '../../db/test-fixtures';
+import { exampleFrameworkRecord } from '../../../../tests/support/lib/db/records';
 import type { ContractRow } from '../../db/types';
 import { hasOpenDraft, refusalOf, startReplacement } from './refusal';
 import { ruleText } from './errors';

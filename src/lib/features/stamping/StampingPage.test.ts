@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveGeneratedContract } from '../../db/contracts';
 import { forgetDb, getDb } from '../../db/database';
 import { stampingDraftKey, submitStamping } from '../../db/stamping';
-import { exampleFrameworkRecord } from '../../db/test-fixtures';
+import { exampleFrameworkRecord } from '../../../../tests/support/lib/db/records';
 import type { HolidayYearRow, ProviderRow } from '../../db/types';
 import type { HolidaySchedule } from '../../domain/holidayCalendar';
-import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../../../tests/support/lib/domain/holiday-calendars';
 import StampingPage from './StampingPage.svelte';
 
 const provider: ProviderRow = {

@@ -3,7 +3,7 @@
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StampingEventRow } from '../../db/types';
-import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../../../tests/support/lib/domain/holiday-calendars';
 import { workCalendar } from '../../domain/workdays';
 import { i18n } from '../../i18n/index.svelte';
 import Timeline from './Timeline.svelte';

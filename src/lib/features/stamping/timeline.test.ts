@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRow, StampingRequestRow } from '../../db/types';
 import type { StampingEvent } from '../../domain/stamping';
-import { SCHEDULE_2025, SCHEDULE_2026 } from '../../domain/holidayCalendar.fixtures';
+import { SCHEDULE_2025, SCHEDULE_2026 } from '../../../../tests/support/lib/domain/holiday-calendars';
 import { workCalendar } from '../../domain/workdays';
 import { requestSendState, sendState, timeline as timelineOn } from './timeline';
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveGeneratedContract } from '../../db/contracts';
 import { forgetDb, getDb } from '../../db/database';
-import { exampleFrameworkRecord } from '../../db/test-fixtures';
+import { exampleFrameworkRecord } from '../../../../tests/support/lib/db/records';
 import type { PublicVerifyAnswer } from '../../domain/verification';
 import { checkOnServer, contractNumberOf, ServerUnavailableError, verifyContract, type VerifyInput } from './verify';
 

@@ -1,5 +1,5 @@
 // Template CD-FA-2026.1 is frozen: its three example contracts render to exactly the bytes they rendered to when it shipped.
-import { describeGolden } from '../../test-golden';
+import { describeGolden } from '../../../../../tests/support/lib/pdf/golden';
 
 // Computed from the renderer on main before it moved into this folder (jspdf 4.2.1, qrcode 1.5.4, the
 // GBK regular cut and the 2026.1 bold cut of Noto Serif SC 0.4.3 made by subset-font 2.9.0). A change

@@ -1,5 +1,5 @@
 // Templates CD-FA/CD-FL/CD-OR-2026.2 are frozen once released: their example contracts render to exactly these bytes.
-import { describeGolden } from '../../test-golden';
+import { describeGolden } from '../../../../../tests/support/lib/pdf/golden';
 
 // Computed when the versions were released (jspdf 4.2.1, qrcode 1.5.4, font set serif-2026.2: the GBK
 // regular cut and the 2026.2 bold cut of Noto Serif SC 0.4.3 by subset-font 2.9.0). A change here means

@@ -7,7 +7,7 @@ import { exampleFramework } from '../../examples';
 import { FONT_SETS, type SplitFace } from '../../fontSets';
 import { FONT_DIR, readSplitFace } from '../../fonts-node';
 import { type ContractFonts, renderContractPdf } from '../../render';
-import { pdfFiles } from '../test-render';
+import { pdfFiles } from '../../../../../tests/support/lib/pdf/render';
 import { PAGE } from './layout';
 import { fontedDocument } from './render';
 

@@ -1,5 +1,5 @@
 // Templates CD-FA/CD-FL/CD-OR-2026.3 are frozen once released: their example contracts render to exactly these bytes.
-import { describeGolden } from '../../test-golden';
+import { describeGolden } from '../../../../../tests/support/lib/pdf/golden';
 
 // Computed when the versions were released (jspdf 4.2.1, qrcode 1.5.4, font set serif-2026.3: the complete
 // regular face of Noto Serif SC 0.4.3 cut by subset-font 2.9.0 — shipped as core + rest, put back together byte

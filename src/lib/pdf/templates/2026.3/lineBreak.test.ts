@@ -1,6 +1,6 @@
 // Line breaking of 2026.3: 2026.2's cases, and runs of letters of every script the complete face sets.
 import { describe, expect, it } from 'vitest';
-import { describeLineBreak, measure } from '../test-lineBreak';
+import { describeLineBreak, measure } from '../../../../../tests/support/lib/pdf/line-break';
 import { breakLines } from './lineBreak';
 
 describeLineBreak('2026.3', breakLines);

@@ -9,7 +9,7 @@ import { FONT_SETS, fontSetOf, type SplitFace } from '../../fontSets';
 import { FONT_DIR, loadContractFontsNode, readSplitFace } from '../../fonts-node';
 import { renderContractPdf } from '../../render';
 import { BOLD_TEXTS as BOLD_2026_3, TEXT as TEXT_2026_3 } from '../2026.3/text';
-import { pdfFiles, plainText } from '../test-render';
+import { pdfFiles, plainText } from '../../../../../tests/support/lib/pdf/render';
 import { BOLD_TEXTS, LABELS, TEXT } from './text';
 
 const files = pdfFiles('CD-OR-2026.4');

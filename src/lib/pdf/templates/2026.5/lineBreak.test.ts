@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TYPESETTING_2026_3 } from '../2026.3/layout';
 import { breakLines as breakLines2026_3 } from '../2026.3/lineBreak';
-import { measure } from '../test-lineBreak';
+import { measure } from '../../../../../tests/support/lib/pdf/line-break';
 import { breakLines, CLOSING, isLone, OPENING, weight } from './lineBreak';
 
 describe('a lone character', () => {

@@ -12,7 +12,7 @@ import { FONT_DIR, readSplitFace } from '../../fonts-node';
 import { renderContractPdf } from '../../render';
 import { BOLD_TEXTS as BOLD_2026_3, type TemplateText } from '../2026.3/text';
 import { TEXT as TEXT_2026_4 } from '../2026.4/text';
-import { pdfFiles, plainText } from '../test-render';
+import { pdfFiles, plainText } from '../../../../../tests/support/lib/pdf/render';
 import { isLone } from './lineBreak';
 import { BOLD_TEXTS, REWORDED, TEXT } from './text';
 

@@ -17,7 +17,7 @@ export type ServerProcess = {
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
 	return new Promise((resolve, reject) => {
 		// node --import tsx (not the tsx CLI, which forks): the pid we kill is the server itself.
-		const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/unit/support/server-process.ts')], {
+		const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support/unit/server-process.ts')], {
 			cwd: ROOT,
 			env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN: 'test-admin', NODE_ENV: 'test', ...env },
 			stdio: ['ignore', 'pipe', 'pipe']

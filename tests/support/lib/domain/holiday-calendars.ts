@@ -1,5 +1,5 @@
 // The official schedules of 2025 and 2026 (State Council notices, as the bundled package holds them) for the calendar tests.
-import type { HolidaySchedule } from './holidayCalendar';
+import type { HolidaySchedule } from '../../../../src/lib/domain/holidayCalendar';
 
 export const SCHEDULE_2025: HolidaySchedule = {
 	year: 2025,

@@ -1,10 +1,10 @@
 // The golden test of a released template version: its example contracts render to exactly the released bytes, from the same font files.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { TemplateVersion } from '../domain/templateVersions';
-import { EXAMPLES, type ExampleKind } from './examples';
-import { loadContractFontsNode } from './fonts-node';
-import { renderContractPdf } from './render';
+import type { TemplateVersion } from '../../../../src/lib/domain/templateVersions';
+import { EXAMPLES, type ExampleKind } from '../../../../src/lib/pdf/examples';
+import { loadContractFontsNode } from '../../../../src/lib/pdf/fonts-node';
+import { renderContractPdf } from '../../../../src/lib/pdf/render';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

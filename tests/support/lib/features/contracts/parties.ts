@@ -1,6 +1,6 @@
 // Parties for the contract feature's tests: a verified enterprise with rare characters, and the provider.
-import type { ProviderRow } from '../../db/types';
-import type { VerifiedIdentity } from '../../domain/identity';
+import type { ProviderRow } from '../../../../../src/lib/db/types';
+import type { VerifiedIdentity } from '../../../../../src/lib/domain/identity';
 
 export const TEST_CREDIT_CODE = '91350100M000100Y43';
 

@@ -1,5 +1,5 @@
 // Test fixture process: opens the PostgreSQL store, claims an idempotency key and hangs mid-request until killed.
-import { openPgStore } from './index';
+import { openPgStore } from '../../../server/store/pg/index';
 
 const store = await openPgStore(process.env.DATABASE_URL!, { schema: process.env.PG_SCHEMA! });
 const claim = await store.claimIdempotency('acct', process.env.CLAIM_KEY!, 'h', Date.now());

@@ -1,9 +1,9 @@
 // Records for database tests: small, valid by the shared schemas.
-import { contractNumber, type FrameworkContract } from '../domain/contract';
-import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
-import type { StampingSubmission } from '../domain/stamping';
-import { shanghaiMonth } from '../domain/time';
-import type { OrderRow } from './types';
+import { contractNumber, type FrameworkContract } from '../../../../src/lib/domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../../../../src/lib/domain/templateVersions';
+import type { StampingSubmission } from '../../../../src/lib/domain/stamping';
+import { shanghaiMonth } from '../../../../src/lib/domain/time';
+import type { OrderRow } from '../../../../src/lib/db/types';
 
 export function exampleOrder(id: string, paidAt: string, product = '云服务器'): OrderRow {
 	return {

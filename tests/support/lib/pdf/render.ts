@@ -7,16 +7,26 @@ import { inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capitalAmount } from '../../domain/capitalAmount';
-import { contractRecord, type ContractRecord, type FilingContract, type OrderContract } from '../../domain/contract';
-import { formatYuan } from '../../domain/money';
-import type { ContractKind } from '../../domain/contractKinds';
-import type { TemplateVersion } from '../../domain/templateVersions';
-import { EXAMPLE_VERIFY_ORIGIN, exampleFiling, exampleFramework, exampleOrderContract } from '../examples';
-import { loadContractFontsNode } from '../fonts-node';
-import { type ContractFonts, contentFingerprint, renderContractPdf } from '../render';
-import { cnCalendarDate, cnDate, cnDateTime } from './2026.2/format';
-import { PAGE } from './2026.2/layout';
+import { capitalAmount } from '../../../../src/lib/domain/capitalAmount';
+import {
+	contractRecord,
+	type ContractRecord,
+	type FilingContract,
+	type OrderContract
+} from '../../../../src/lib/domain/contract';
+import { formatYuan } from '../../../../src/lib/domain/money';
+import type { ContractKind } from '../../../../src/lib/domain/contractKinds';
+import type { TemplateVersion } from '../../../../src/lib/domain/templateVersions';
+import {
+	EXAMPLE_VERIFY_ORIGIN,
+	exampleFiling,
+	exampleFramework,
+	exampleOrderContract
+} from '../../../../src/lib/pdf/examples';
+import { loadContractFontsNode } from '../../../../src/lib/pdf/fonts-node';
+import { type ContractFonts, contentFingerprint, renderContractPdf } from '../../../../src/lib/pdf/render';
+import { cnCalendarDate, cnDate, cnDateTime } from '../../../../src/lib/pdf/templates/2026.2/format';
+import { PAGE } from '../../../../src/lib/pdf/templates/2026.2/layout';
 
 /** The fonts a test file renders with and the PDFs it writes for poppler, in a folder removed after the file. */
 export interface PdfFiles {

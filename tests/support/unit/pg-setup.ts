@@ -17,7 +17,7 @@ function runNeedsPostgres(): boolean {
 		.slice(2)
 		.filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch' && !a.endsWith('vitest'));
 	// A filter-less run is the whole suite. (An option's value taken for a filter only makes the PG suites start
-	// their own cluster: server/store/pg/test-db.ts falls back to that.)
+	// their own cluster: tests/support/server/store/pg-db.ts falls back to that.)
 	return args.length === 0 || args.some((a) => PG_FILES.test(a));
 }
 

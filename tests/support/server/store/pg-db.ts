@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPgStore, type PgStore, type PgStoreOptions } from './index';
-import { createDatabase, startThrowawayCluster } from './throwaway-cluster';
+import { openPgStore, type PgStore, type PgStoreOptions } from '../../../../server/store/pg/index';
+import { createDatabase, startThrowawayCluster } from '../../../../server/store/pg/throwaway-cluster';
 
 let fallback: Promise<string> | null = null;
 

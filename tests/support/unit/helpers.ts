@@ -1,12 +1,12 @@
 // Shared helpers of the sync tests: a fresh device database, a signed-in session, queued contracts.
 import { createHash } from 'node:crypto';
-import { forgetDb, getDb } from '../../src/lib/db/database';
-import { saveGeneratedContract } from '../../src/lib/db/contracts';
-import { META, setMeta } from '../../src/lib/db/meta';
-import { exampleFrameworkRecord } from '../../src/lib/db/test-fixtures';
-import type { PartyA, PartyB } from '../../src/lib/domain/contract';
-import { newOutboxEntry } from '../../src/lib/domain/outbox';
-import { clearSessionExpiry } from '../../src/lib/sync/session-expiry';
+import { forgetDb, getDb } from '../../../src/lib/db/database';
+import { saveGeneratedContract } from '../../../src/lib/db/contracts';
+import { META, setMeta } from '../../../src/lib/db/meta';
+import { exampleFrameworkRecord } from '../lib/db/records';
+import type { PartyA, PartyB } from '../../../src/lib/domain/contract';
+import { newOutboxEntry } from '../../../src/lib/domain/outbox';
+import { clearSessionExpiry } from '../../../src/lib/sync/session-expiry';
 
 export async function resetDevice(session = { token: 'tok', accountId: 'acct-1' }): Promise<void> {
 	await getDb().delete();

@@ -1,7 +1,7 @@
 // The line-breaking tests of the template versions: table cases for the punctuation rules and runs, and properties over random mixed text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLOSING, type Measure, OPENING } from './2026.1/lineBreak';
+import { CLOSING, type Measure, OPENING } from '../../../../src/lib/pdf/templates/2026.1/lineBreak';
 
 /** CJK characters are one unit wide, ASCII half a unit: close to the real font and additive. */
 export const measure: Measure = (s) => [...s].reduce((w, c) => w + (c.codePointAt(0)! < 0x2000 ? 0.5 : 1), 0);

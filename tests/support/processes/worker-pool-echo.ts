@@ -1,6 +1,6 @@
 // Worker module for server/render/worker-pool.test.ts: echoes, throws, hangs or dies on request.
 import { threadId } from 'node:worker_threads';
-import { serveJobs } from './worker-pool';
+import { serveJobs } from '../../../server/render/worker-pool';
 
 export type FixtureJob = { echo?: string; throw?: string; exit?: number; hang?: boolean; busyMs?: number };
 

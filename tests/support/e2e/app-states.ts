@@ -1,6 +1,6 @@
 // Brings a fresh server's demo accounts into every state a user can reach (built once), and lists each route × state as a scene to visit.
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
-import { DEMO_ACCOUNT_ID, DEMO_IDENTITY, DEMO_UNVERIFIED_ACCOUNT_ID, DEFAULT_VERIFICATION } from '../../server/seed';
+import { DEMO_ACCOUNT_ID, DEMO_IDENTITY, DEMO_UNVERIFIED_ACCOUNT_ID, DEFAULT_VERIFICATION } from '../../../server/seed';
 import {
 	checkFirst,
 	fillContact,

@@ -1,6 +1,6 @@
 // Test harness: open the database as an older version of the app did, to test upgrades with real data.
 import Dexie from 'dexie';
-import { VERSIONS } from './schema';
+import { VERSIONS } from '../../../../src/lib/db/schema';
 
 /** A Dexie instance that knows only the versions up to `version`, as that app release did. */
 export function openAtVersion(name: string, version: number): Dexie {
