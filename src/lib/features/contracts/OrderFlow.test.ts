@@ -7,7 +7,7 @@ import { exampleOrder } from '../../db/test-fixtures';
 import OrderFlow from './OrderFlow.svelte';
 import { TEST_IDENTITY, TEST_PROVIDER } from './test-fixtures';
 
-vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
+vi.mock('$app/navigation', () => ({ goto: vi.fn(), preloadCode: vi.fn(async () => {}) }));
 
 const identity = TEST_IDENTITY;
 const provider = TEST_PROVIDER;
