@@ -202,22 +202,26 @@ export async function generateContract(
 	const row = await span('save', async () => {
 		await draft?.hold();
 		const blob = new Blob([pdf as BlobPart], { type: 'application/pdf' });
+		const saving = d.save({
+			record,
+			contentHash,
+			pdf,
+			pdfSha256,
+			draftKey: draft?.key,
+			replaces: input.replaces,
+			blob
+		});
+		// The detail page's download link, made while the write is under way rather than on the page's first render.
+		const url = objectUrl(blob);
 		let row: ContractRow;
 		try {
-			row = await d.save({
-				record,
-				contentHash,
-				pdf,
-				pdfSha256,
-				draftKey: draft?.key,
-				replaces: input.replaces,
-				blob
-			});
+			row = await saving;
 		} catch (e) {
+			if (url) URL.revokeObjectURL(url);
 			draft?.resume();
 			throw e;
 		}
-		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.byteLength } });
+		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.byteLength }, url });
 		if (await first) requestPersistentStorage();
 		return row;
 	});
@@ -239,6 +243,10 @@ async function span<T>(name: string, fn: () => Promise<T>): Promise<T> {
 			}
 		}
 	}
+}
+
+function objectUrl(blob: Blob): string | undefined {
+	return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : undefined;
 }
 
 function mark(name: string): void {

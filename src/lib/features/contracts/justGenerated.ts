@@ -1,12 +1,17 @@
 // The contract just generated, handed in memory to its detail page: shown at once, not read back from IndexedDB first.
 import type { ContractRow, DocumentRow } from '../../db/types';
 
-export type Generated = { row: ContractRow; document: DocumentRow };
+/**
+ * `url`: an object URL of the document's Blob, made while the transaction was committing (the page's thread was
+ * waiting anyway; making one is a synchronous call to the browser). Whoever takes it revokes it.
+ */
+export type Generated = { row: ContractRow; document: DocumentRow; url?: string };
 
 let last: Generated | null = null;
 
 /** Called once the contract's transaction has committed: what it holds is exactly what was stored. */
 export function keepGenerated(g: Generated): void {
+	if (last?.url && last.url !== g.url) URL.revokeObjectURL(last.url);
 	last = g;
 }
 
