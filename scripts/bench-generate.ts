@@ -1,10 +1,11 @@
 // Chromium through the real UI: confirm click (确认并生成合同) → the PDF downloadable, its breakdown (User Timing), the longest page task, and the same on a phone-class CPU.
-// `npx tsx scripts/bench-generate.ts [--phone-only]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
+// `npx tsx scripts/bench-generate.ts [--phone-only] [--trace DIR]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
+import { describeLongTasks, longestTaskCpu, TRACE_CATEGORIES, type Trace } from './bench-generate-trace';
 import { median, RUNS, type BenchRow } from './bench/stats';
 import { ROOT, startServerProcess } from './server-process';
 
@@ -192,9 +193,9 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 			await signIn(page, base);
 			await fillAndConfirm(page, base, false);
 			await warmedUp(page);
-			const first = await generate(page);
+			const first = await traced(browser, page, 'first', () => generate(page));
 			await fillAndConfirm(page, base, true);
-			const loaded = await generate(page);
+			const loaded = await traced(browser, page, 'loaded', () => generate(page));
 			return { first, loaded };
 		};
 		if (!cdp) return { ...(await run()), heapPeak: 0, rendererPeak: 0 };
@@ -206,6 +207,34 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 }
 
 const MB = 1024 * 1024;
+
+/** `--trace DIR`: each generation's Chromium trace written there, and its long page tasks taken apart on stderr. */
+const TRACE_DIR = (() => {
+	const i = process.argv.indexOf('--trace');
+	return i > 0 ? process.argv[i + 1] : undefined;
+})();
+let traceCount = 0;
+
+async function traced<T>(browser: Browser, page: Page, label: string, fn: () => Promise<T>): Promise<T> {
+	if (!TRACE_DIR) return fn();
+	await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+	const value = await fn();
+	const buf = await browser.stopTracing();
+	const file = join(TRACE_DIR, `generate-${++traceCount}-${label}.json`);
+	writeFileSync(file, buf);
+	console.error(`trace ${file}`);
+	const trace = JSON.parse(buf.toString()) as Trace;
+	for (const line of describeLongTasks(trace)) console.error(`  ${line}`);
+	const longest = longestTaskCpu(trace);
+	tracedLongest.push(longest.cpuMs);
+	console.error(
+		`  longest page task by CPU: ${longest.cpuMs.toFixed(1)} ms CPU (${longest.wallMs.toFixed(0)} ms wall)`
+	);
+	return value;
+}
+
+/** Per traced generation: the longest page task's CPU time (the trace's own overhead included). */
+const tracedLongest: number[] = [];
 
 /** Time under a span between the click and the download button (the worker's included): a warm-up begun before the click counts from it. */
 function spent(g: Generation, name: string): number {
@@ -354,7 +383,14 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 				const where = under.map((s) => s.name.slice('cd:generate:'.length)).join('+') || 'navigation';
 				console.error(`${prefix}long task ${(t.end - t.start).toFixed(0)} ms during ${where}`);
 			}
-		return rows(prefix, sessions, quick, phone);
+		const out = rows(prefix, sessions, quick, phone);
+		if (tracedLongest.length)
+			out.push({
+				name: `${prefix}traced: longest page task, its CPU time (no quota stalls; tracing overhead in)`,
+				value: median(tracedLongest.splice(0)),
+				unit: 'ms'
+			});
+		return out;
 	} finally {
 		await browser.close();
 	}

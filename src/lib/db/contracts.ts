@@ -27,6 +27,8 @@ export type GeneratedContract = {
 	draftKey?: string;
 	/** A contract whose registration was refused, made void by this one in the same write. */
 	replaces?: string;
+	/** The PDF already as a Blob (the caller keeps it to show the contract at once): stored as is, not copied again. */
+	blob?: Blob;
 };
 
 /**
@@ -44,8 +46,10 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 		registeredAt: null,
 		searchKeys: searchKeysOf(g.record)
 	};
-	const blob = new Blob([g.pdf as BlobPart], { type: 'application/pdf' });
-	await db.transaction('rw', [db.contracts, db.documents, db.outbox, db.drafts, db.orders], async () => {
+	const blob = g.blob ?? new Blob([g.pdf as BlobPart], { type: 'application/pdf' });
+	// Only an order contract reads the orders: the others lock one store fewer.
+	const stores = [db.contracts, db.documents, db.outbox, db.drafts, ...(g.record.kind === 'order' ? [db.orders] : [])];
+	await db.transaction('rw', stores, async () => {
 		if (g.record.kind === 'order') {
 			const rows = await db.orders.bulkGet(g.record.orders.map((o) => o.id));
 			const current = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
@@ -63,10 +67,14 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 			await db.contracts.update(g.replaces, { status: 'void', replacedBy: row.id, refusal: refused.lastError });
 			await db.outbox.delete(refused.id);
 		}
-		await db.contracts.add(row);
-		await db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength });
-		await db.outbox.add(newOutboxEntry('registerContract', row.id, { contractId: row.id }));
-		if (g.draftKey !== undefined) await db.drafts.delete(g.draftKey);
+		// Issued together, not one round trip each: IndexedDB runs a transaction's requests in order all the same, and
+		// any failure aborts them all. On a phone every round trip to the storage process is a wait of its own.
+		await Promise.all([
+			db.contracts.add(row),
+			db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength }),
+			db.outbox.add(newOutboxEntry('registerContract', row.id, { contractId: row.id })),
+			g.draftKey === undefined ? undefined : db.drafts.delete(g.draftKey)
+		]);
 	});
 	return row;
 }

@@ -7,7 +7,7 @@ import { exampleOrder } from '../../../../tests/support/lib/db/records';
 import OrderFlow from './OrderFlow.svelte';
 import { TEST_IDENTITY, TEST_PROVIDER } from '../../../../tests/support/lib/features/contracts/parties';
 
-vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
+vi.mock('$app/navigation', () => ({ goto: vi.fn(), preloadCode: vi.fn(async () => {}) }));
 
 const identity = TEST_IDENTITY;
 const provider = TEST_PROVIDER;

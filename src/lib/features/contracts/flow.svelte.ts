@@ -87,6 +87,9 @@ export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
 	 * handed to GenerateAction and held from then on), so only the contract is left to show.
 	 */
 	finish = async (row: { id: string }): Promise<void> => {
-		await goto(`/contracts/${row.id}`);
+		// Kit's reset (focus to the body) would force the new page's style and layout inside the navigation's task, for a
+		// focus the contract's page moves to its heading once painted: the top of the page is set here instead.
+		window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+		await goto(`/contracts/${row.id}`, { reset: false });
 	};
 }

@@ -26,6 +26,7 @@ import {
 	TEST_IDENTITY,
 	TEST_PROVIDER
 } from '../../../../tests/support/lib/features/contracts/parties';
+import { takeGenerated } from './justGenerated';
 
 const CODE = TEST_CREDIT_CODE;
 const identity = TEST_IDENTITY;
@@ -164,6 +165,11 @@ describe('generateContract', () => {
 			expect((await db.documents.get(row.id))?.size).toBe(PDF.byteLength);
 			expect(await db.outbox.where('resourceId').equals(row.id).count()).toBe(1);
 			expect((await queryContracts({}, 0, 20)).rows.map((r) => r.id)).toEqual([row.id]);
+			// Its detail page gets what was stored, from memory: the row as written and the PDF's very bytes.
+			const handed = takeGenerated(row.id);
+			expect(handed?.row).toEqual(stored);
+			expect(new Uint8Array(await handed!.document.blob.arrayBuffer())).toEqual(PDF);
+			expect(handed?.document).toMatchObject({ contractId: row.id, size: PDF.byteLength, sha256: stored!.pdfSha256 });
 		}
 	);
 

@@ -23,6 +23,7 @@ import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import { attachedOrders, saveGeneratedContract, type AttachedTo, type GeneratedContract } from '../../db/contracts';
 import { getDb } from '../../db/database';
 import type { ContractRow } from '../../db/types';
+import { keepGenerated } from './justGenerated';
 import { loadFonts, renderPdf, warm, type RenderFonts } from './renderClient';
 import { totalFen } from './selection';
 
@@ -185,6 +186,13 @@ export async function generateContract(
 		await checkContractRules(record, input, d);
 		return { record, contentHash: await sha256Hex(canonicalJson(record)) };
 	});
+	// Read while the worker renders, not after: one round trip less between the PDF and the detail page.
+	const first = getDb()
+		.contracts.count()
+		.then(
+			(n) => n === 0,
+			() => false
+		);
 	onPhase('fonts');
 	const fonts = await span('fonts', () => d.loadFonts(record.templateVersion));
 	onPhase('rendering');
@@ -192,16 +200,29 @@ export async function generateContract(
 	const pdfSha256 = await span('hash', () => sha256Hex(pdf));
 	onPhase('saving');
 	const row = await span('save', async () => {
-		const first = (await getDb().contracts.count()) === 0;
 		await draft?.hold();
+		const blob = new Blob([pdf as BlobPart], { type: 'application/pdf' });
+		const saving = d.save({
+			record,
+			contentHash,
+			pdf,
+			pdfSha256,
+			draftKey: draft?.key,
+			replaces: input.replaces,
+			blob
+		});
+		// The detail page's download link, made while the write is under way rather than on the page's first render.
+		const url = objectUrl(blob);
 		let row: ContractRow;
 		try {
-			row = await d.save({ record, contentHash, pdf, pdfSha256, draftKey: draft?.key, replaces: input.replaces });
+			row = await saving;
 		} catch (e) {
+			if (url) URL.revokeObjectURL(url);
 			draft?.resume();
 			throw e;
 		}
-		if (first) requestPersistentStorage();
+		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.byteLength }, url });
+		if (await first) requestPersistentStorage();
 		return row;
 	});
 	mark('cd:generate:done');
@@ -222,6 +243,10 @@ async function span<T>(name: string, fn: () => Promise<T>): Promise<T> {
 			}
 		}
 	}
+}
+
+function objectUrl(blob: Blob): string | undefined {
+	return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : undefined;
 }
 
 function mark(name: string): void {

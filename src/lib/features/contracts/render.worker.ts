@@ -39,6 +39,12 @@ async function fonts(templateVersion: string, timings: WorkerTiming[]): Promise<
 	return f;
 }
 
+/** What a warm-up leaves loaded for this version (null when it was another version of the set): the page skips asking again. */
+function loadedAnswer(templateVersion: string): FontsLoaded | null {
+	const f = loaded.get(templateVersion);
+	return f ? { set: f.set, pending: f.pending?.size ?? 0 } : null;
+}
+
 async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint8Array | FontsLoaded | null> {
 	switch (req.type) {
 		case 'fonts': {
@@ -52,7 +58,7 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 		}
 		case 'warm': {
 			const set = fontSetOf(req.templateVersion);
-			if (warmed.has(set)) return null;
+			if (warmed.has(set)) return loadedAnswer(req.templateVersion);
 			const f = await fonts(req.templateVersion, timings);
 			await timed(timings, 'cd:worker:parse', () => prepareContractFaces(f));
 			// A document of today's framework version when it shares the set; an older set only gets its fonts loaded.
@@ -63,7 +69,7 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 				});
 			}
 			warmed.add(set);
-			return null;
+			return loadedAnswer(req.templateVersion);
 		}
 	}
 }

@@ -28,7 +28,9 @@ class FakeWorker {
 		scope.postMessage = (msg, transfer = []) =>
 			setTimeout(() => this.onmessage?.({ data: structuredClone(msg, { transfer }) }));
 	}
+	readonly posted: { type: string }[] = [];
 	postMessage(msg: unknown): void {
+		this.posted.push(msg as { type: string });
 		setTimeout(() => scope.onmessage!({ data: structuredClone(msg) }));
 	}
 	terminate(): void {
@@ -52,6 +54,8 @@ describe('render client and worker', () => {
 		await client.warm(record.templateVersion);
 		const fonts = await client.loadFonts(record.templateVersion);
 		expect(fonts).toEqual({ inWorker: true, templateVersion: record.templateVersion, set: expect.any(String) });
+		// The warm-up said the complete set is loaded: the click asks the worker once, to render, not for the fonts first.
+		expect(started[0]!.posted.map((m) => m.type)).toEqual(['warm']);
 		const pdf = await client.renderPdf(record, fonts);
 		expect(started).toHaveLength(1);
 		expect(started[0]!.options).toEqual({ type: 'module', name: 'contract-render' });

@@ -23,6 +23,11 @@ const pending = new Map<number, Pending>();
  */
 export const IDLE_STOP_MS = 5 * 60_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Versions whose complete font set the running worker holds (a warm-up or a 'fonts' request said so): the click asks
+ * the worker once, to render, instead of a round trip for the fonts first. Forgotten with the worker.
+ */
+const loadedInWorker = new Map<string, FontsLoaded>();
 
 function stopWhenIdle(): void {
 	clearTimeout(idleTimer);
@@ -31,6 +36,7 @@ function stopWhenIdle(): void {
 		if (pending.size > 0) return;
 		worker?.terminate();
 		worker = null;
+		loadedInWorker.clear();
 	}, IDLE_STOP_MS);
 }
 
@@ -53,6 +59,7 @@ function start(): Worker {
 		broken = true;
 		w.terminate();
 		if (worker === w) worker = null;
+		loadedInWorker.clear();
 		failAll(new WorkerFailure(event.message || 'the render worker failed'));
 	};
 	return w;
@@ -115,7 +122,11 @@ async function loadHere(templateVersion: string): Promise<ContractFonts> {
 export function loadFonts(templateVersion: string): Promise<RenderFonts> {
 	return viaWorker<RenderFonts>(
 		async () => {
+			const known = worker ? loadedInWorker.get(templateVersion) : undefined;
+			// Only a complete set is taken on trust: a set still missing its rest is asked for again (it may load now).
+			if (known && known.pending === 0) return { inWorker: true, templateVersion, set: known.set };
 			const got = await request<FontsLoaded>({ type: 'fonts', templateVersion });
+			remember(templateVersion, got);
 			return { inWorker: true, templateVersion, set: got.set };
 		},
 		() => loadHere(templateVersion)
@@ -151,10 +162,14 @@ export async function renderWithFonts(record: ContractRecord, options?: RenderOp
  */
 export function warm(templateVersion: string = CURRENT_TEMPLATE_VERSION.framework): Promise<void> {
 	if (broken) return Promise.resolve();
-	return request<null>({ type: 'warm', templateVersion }).then(
-		() => undefined,
+	return request<FontsLoaded | null>({ type: 'warm', templateVersion }).then(
+		(got) => remember(templateVersion, got),
 		() => undefined
 	);
+}
+
+function remember(templateVersion: string, got: FontsLoaded | null): void {
+	if (got && worker) loadedInWorker.set(templateVersion, got);
 }
 
 let idleWarm = false;

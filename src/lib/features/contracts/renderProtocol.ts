@@ -10,7 +10,7 @@ export type RenderRequest =
 	| { id: number; type: 'render'; record: ContractRecord; options?: RenderOptions }
 	| { id: number; type: 'warm'; templateVersion: string };
 
-/** What a 'fonts' request answers: the set loaded in the worker, and how many characters wait for its rest. */
+/** What a 'fonts' (and a 'warm') request answers: the set loaded in the worker, and how many characters wait for its rest. */
 export type FontsLoaded = { set: FontSetId | undefined; pending: number };
 
 /** A span of the worker's work, in the worker's clock (`origin` is its performance.timeOrigin). */
