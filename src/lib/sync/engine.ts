@@ -31,14 +31,21 @@ export function notifyEnqueued(): void {
 	void requestBackgroundSync();
 }
 
+/** Runs `fn` in a task after the next frame (at once, in a task, when the page is hidden and frames do not come). */
+function afterNextPaint(fn: () => void): void {
+	if (document.visibilityState !== 'visible') setTimeout(fn, 0);
+	else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 const hooked = new WeakSet<ContractDeskDB>();
 function hookOutbox(): void {
 	const db = getDb();
 	if (hooked.has(db)) return;
 	hooked.add(db);
 	db.outbox.hook('creating', function () {
-		// Fires inside the writing transaction; the flush's own transaction waits for it to commit.
-		this.onsuccess = () => notifyEnqueued();
+		// Fires inside the writing transaction; the flush's own transaction waits for it to commit. The round starts
+		// after the next paint: a new contract's commit is followed by the navigation to its page, which comes first.
+		this.onsuccess = () => afterNextPaint(notifyEnqueued);
 	});
 }
 
