@@ -1,6 +1,6 @@
 // The data layer's refusal to change a generated contract or its document.
 import type { ContractDeskDB } from './database';
-import { frozenContractChange } from './merge';
+import { frozenContractChange } from './mergeRules';
 
 export class ImmutableRecordError extends Error {
 	constructor(what: string) {

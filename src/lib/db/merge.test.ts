@@ -1,6 +1,6 @@
 // The merge rules alone: which side wins for a paper-copy request, a contract and a holiday year.
 import { describe, expect, it } from 'vitest';
-import { finalRequestChange, frozenContractChange, holidayYearWins, isFinal, requestMerge } from './merge';
+import { finalRequestChange, frozenContractChange, holidayYearWins, isFinal, requestMerge } from './mergeRules';
 import { exampleFrameworkRecord, exampleSubmission } from '../../../tests/support/lib/db/records';
 import type { ContractRow, HolidayYearRow, StampingRequestRow } from './types';
 

@@ -1,7 +1,7 @@
 // The data layer's refusal to change or delete a submitted stamping request (线下盖章申请).
 import type { ContractDeskDB } from './database';
 import { ImmutableRecordError } from './immutability';
-import { finalRequestChange, isFinal } from './merge';
+import { finalRequestChange, isFinal } from './mergeRules';
 import type { StampingRequestRow } from './types';
 
 export class SubmittedStampingError extends ImmutableRecordError {
