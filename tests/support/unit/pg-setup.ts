@@ -1,4 +1,5 @@
 // Vitest global setup: one throwaway PostgreSQL cluster and one database for the whole run, dropped afterwards.
+import { statSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, dropDatabase, startThrowawayCluster } from '../../../server/store/pg/throwaway-cluster';
 
@@ -18,7 +19,17 @@ function runNeedsPostgres(): boolean {
 		.filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch' && !a.endsWith('vitest'));
 	// A filter-less run is the whole suite. (An option's value taken for a filter only makes the PG suites start
 	// their own cluster: tests/support/server/store/pg-db.ts falls back to that.)
-	return args.length === 0 || args.some((a) => PG_FILES.test(a));
+	// A folder may hold PostgreSQL suites: one cluster for the run, not one per suite (a suite's own cluster is stopped
+	// only when its worker exits normally, and vitest ends its workers without that).
+	return args.length === 0 || args.some((a) => PG_FILES.test(a) || isFolder(a));
+}
+
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
