@@ -1,14 +1,14 @@
-// The sealing job signs in its own worker thread: the main thread's sealPdf is never called, and the worker's sealed copy is byte for byte the one sealPdf makes.
+// The sealing job signs in its own worker thread: the main thread's sealPdf is never called, the worker's sealed copy is byte for byte the one sealPdf makes, and a worker's failure sets one contract aside without stopping the job.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
-import { WorkerPool } from '../render/worker-pool';
+import { WorkerPool, WorkerUnavailableError } from '../render/worker-pool';
 import { loadSigner, testSealFiles } from './keys';
 import type * as SealPdfModule from './seal-pdf';
 import type { SealedPdf, SealJob } from './seal-worker';
-import { startSealing, type Sealer } from './sealer';
+import { startSealer, startSealing, type Sealer } from './sealer';
 
 // On this thread sealing fails: a sealed copy can only have been made in the worker, which loads its own seal-pdf.
 const mainThreadSeals = vi.hoisted(() => ({ count: 0 }));
@@ -21,29 +21,75 @@ vi.mock('./seal-pdf', () => ({
 
 let env: TestEnv;
 let sealer: Sealer | undefined;
-const ids: string[] = [];
+let ids: string[];
 
-beforeAll(async () => {
-	env = await makeEnv();
-	const token = await signIn(env.app);
-	for (let i = 0; i < 2; i++) {
-		const record = frameworkRecord(env.config);
+/** Registers n contracts with their document (sealing waits for them), returning their ids. */
+async function registered(into: TestEnv, n: number): Promise<string[]> {
+	const token = await signIn(into.app);
+	const out: string[] = [];
+	for (let i = 0; i < n; i++) {
+		const record = frameworkRecord(into.config);
 		const pdf = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
 		const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
 		const res = await put(
-			env.app,
+			into.app,
 			`/api/v1/contracts/${record.id}`,
 			{ record, pdfSha256, pdfBase64: Buffer.from(pdf).toString('base64') },
 			{ token }
 		);
 		expect(res.status).toBe(201);
-		ids.push(record.id);
+		out.push(record.id);
 	}
+	return out;
+}
+
+beforeAll(async () => {
+	env = await makeEnv();
+	ids = await registered(env, 2);
 }, 120_000);
 
 afterAll(async () => {
 	await sealer?.stop();
 	await env?.cleanup();
+});
+
+describe('the sealing job when its worker fails', () => {
+	it('sets that contract aside like any failed one; the others are sealed', async () => {
+		const other = await makeEnv();
+		try {
+			const [first, second] = await registered(other, 2);
+			const logged: string[] = [];
+			let calls = 0;
+			const job = startSealer({
+				store: other.store,
+				seal: async (pdf) => {
+					if (calls++ === 0) throw new WorkerUnavailableError('worker gave no answer within 60000 ms');
+					return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
+				},
+				now: () => new Date(),
+				log: (m) => logged.push(m),
+				intervalMs: 3_600_000
+			});
+			try {
+				await job.drain();
+				// The failed one is set aside (one line), a later pass seals the other, and nobody retries it at once.
+				expect(logged).toHaveLength(1);
+				const setAside = [first!, second!].find((id) =>
+					logged[0]!.includes(`the seal worker failed on contract ${id}`)
+				);
+				expect(setAside).toBeDefined();
+				expect(await other.store.getSealedCopy(setAside!)).toBeUndefined();
+				expect(await other.store.getSealedCopy(setAside === first ? second! : first!)).toBeDefined();
+				await job.drain();
+				expect(calls).toBe(2);
+				expect(logged).toHaveLength(1);
+			} finally {
+				await job.stop();
+			}
+		} finally {
+			await other.cleanup();
+		}
+	}, 120_000);
 });
 
 describe('the seal worker', () => {

@@ -71,12 +71,14 @@ export function startSealer(deps: SealerDeps): Sealer {
 					if (await sealContract(deps, id)) sealed++;
 					failed.delete(id);
 				} catch (err) {
-					// The worker is down (or closing): the contract is not at fault, the next pass tries it again.
+					if (stopped) return sealed;
+					failed.set(id, Date.now() + RETRY_MS);
+					// The worker crashed or timed out on it: this contract waits like any failed one (it may be the
+					// cause), the pass ends and the next one starts with a fresh worker.
 					if (err instanceof WorkerUnavailableError) {
-						if (!stopped) deps.log('[seal] the seal worker is unavailable; sealing resumes on the next pass', err);
+						deps.log(`[seal] the seal worker failed on contract ${id}; retrying it in ${RETRY_MS / 60_000} min`, err);
 						return sealed;
 					}
-					failed.set(id, Date.now() + RETRY_MS);
 					deps.log(`[seal] could not seal contract ${id}; retrying in ${RETRY_MS / 60_000} min`, err);
 				}
 			}
