@@ -1,21 +1,30 @@
-// The sealing job signs in its own worker thread: the main thread's sealPdf is never called, the worker's sealed copy is byte for byte the one sealPdf makes, and a worker's failure sets one contract aside without stopping the job.
+// The sealing job and the evidence report sign in the seal worker thread: the main thread's sealPdf (and report writer) is never called, the worker's sealed copy is byte for byte the one sealPdf makes, and a worker's failure sets one contract aside without stopping the job.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
-import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
+import { auth, frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
 import { WorkerPool, WorkerUnavailableError } from '../render/worker-pool';
 import { loadSigner, testSealFiles } from './keys';
+import type * as ReportModule from './report';
 import type * as SealPdfModule from './seal-pdf';
 import type { SealedPdf, SealJob } from './seal-worker';
 import { startSealer, startSealing, type Sealer } from './sealer';
 
-// On this thread sealing fails: a sealed copy can only have been made in the worker, which loads its own seal-pdf.
-const mainThreadSeals = vi.hoisted(() => ({ count: 0 }));
+// On this thread sealing and writing a report fail: a sealed copy or a report can only have been made in the worker,
+// which loads its own modules.
+const mainThread = vi.hoisted(() => ({ seals: 0, reports: 0 }));
 vi.mock('./seal-pdf', () => ({
 	sealPdf: () => {
-		mainThreadSeals.count++;
+		mainThread.seals++;
 		throw new Error('sealPdf ran on the main thread');
+	}
+}));
+vi.mock('./report', async (actual) => ({
+	...(await actual<typeof ReportModule>()),
+	evidenceReportPdf: () => {
+		mainThread.reports++;
+		throw new Error('evidenceReportPdf ran on the main thread');
 	}
 }));
 
@@ -102,12 +111,24 @@ describe('the seal worker', () => {
 		}))!;
 		await sealer.drain();
 		expect(errors).toEqual([]);
-		expect(mainThreadSeals.count).toBe(0);
+		expect(mainThread.seals).toBe(0);
 		expect(await env.store.listUnsealedContracts(100)).toEqual([]);
 		for (const id of ids) {
 			const copy = (await env.store.getSealedCopy(id))!;
 			expect(copy.pdfSha256).toBe(createHash('sha256').update(copy.pdf).digest('hex'));
 		}
+	}, 120_000);
+
+	it('writes and seals the evidence report', async () => {
+		const token = await signIn(env.app);
+		const res = await env.app.request(`/api/v1/contracts/${ids[0]}/evidence`, { headers: auth(token) });
+		expect(res.status).toBe(200);
+		const pdf = Buffer.from(await res.arrayBuffer());
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		// An incremental update with the signature follows the report's own end.
+		expect(pdf.toString('latin1').match(/%%EOF/g)).toHaveLength(2);
+		expect(pdf.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+		expect(mainThread).toEqual({ seals: 0, reports: 0 });
 	}, 120_000);
 
 	it('makes the same bytes sealPdf makes on this thread', async () => {
@@ -122,8 +143,11 @@ describe('the seal worker', () => {
 			timeoutMs: 60_000
 		});
 		try {
-			const job = { pdf, signer, name, test: true, signingTime: signingTime.toISOString(), tsaUrl: null };
-			const fromWorker = await pool.run(job);
+			const fromWorker = await pool.run({
+				kind: 'contract',
+				pdf,
+				seal: { signer, name, test: true, signingTime: signingTime.toISOString(), tsaUrl: null }
+			});
 			const here = await sealPdf(pdf, { signer, name, test: true, signingTime });
 			expect(Buffer.from(fromWorker.pdf).equals(Buffer.from(here))).toBe(true);
 			expect(fromWorker.sha256).toBe(createHash('sha256').update(here).digest('hex'));

@@ -1,9 +1,10 @@
 // The sealing job: in the server process, off the request path, it finds registered contracts without a sealed copy (after a restart too), seals the stored bytes in its own worker thread and keeps the copy.
 import type { Store } from '../store/index';
-import { WorkerPool, WorkerUnavailableError } from '../render/worker-pool';
+import { WorkerUnavailableError } from '../render/worker-pool';
 import type { SealConfig } from './config';
 import { ensureTestSeal, loadSigner } from './keys';
-import type { SealedPdf, SealJob } from './seal-worker';
+import { inSealWorker, sealWorker, stopSealWorker } from './seal-thread';
+import type { SealedPdf } from './seal-worker';
 
 const BATCH = 20;
 /** A contract whose sealing failed is tried again after this long, so one bad document cannot keep the job busy. */
@@ -125,9 +126,8 @@ export function startSealer(deps: SealerDeps): Sealer {
 
 /**
  * The seal of this configuration: the test seal made on first start; the key loaded here (a bad key stops the start)
- * and cloned to the job's one worker thread, where the signing happens: sealing takes ~25–35 ms of CPU per contract,
- * which on the main thread held up the registrations arriving meanwhile. The render workers are not shared: a seal
- * pass must not queue in front of a registration's re-render.
+ * and cloned to the seal worker thread (seal-thread.ts), where the signing happens: sealing takes ~25–35 ms of CPU
+ * per contract, which on the main thread held up the registrations arriving meanwhile.
  */
 export async function startSealing(
 	config: SealConfig,
@@ -136,21 +136,19 @@ export async function startSealing(
 	if (config.mode === 'off') return undefined;
 	if (config.mode === 'test') await ensureTestSeal(config.dataDir!, deps.providerName);
 	const signer = await loadSigner(config.mode === 'p12' ? { p12: config.p12! } : config);
-	const pool = new WorkerPool<SealJob, SealedPdf>({
-		module: new URL('./seal-worker.ts', import.meta.url),
-		size: 1,
-		// A TSA may take up to its own 15 s timeout.
-		timeoutMs: 60_000,
-		log: deps.log
-	});
+	sealWorker(deps.log);
 	const test = config.mode === 'test';
 	return startSealer({
 		store: deps.store,
 		seal: (pdf, { name, signingTime }) =>
-			pool.run({ pdf, signer, name, test, signingTime: signingTime.toISOString(), tsaUrl: config.tsaUrl }),
+			inSealWorker({
+				kind: 'contract',
+				pdf,
+				seal: { signer, name, test, signingTime: signingTime.toISOString(), tsaUrl: config.tsaUrl }
+			}),
 		now: deps.now ?? (() => new Date()),
 		log: deps.log,
 		intervalMs: config.intervalMs,
-		close: () => pool.close()
+		close: stopSealWorker
 	});
 }
