@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { loadContractFontsNode } from '../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../src/lib/pdf/render';
-import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../server/test-helpers';
+import { frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../tests/support/server/app';
 import { loadSigner, testSealFiles } from '../server/seal/keys';
 import { sealPdf } from '../server/seal/seal-pdf';
 import { startSealer, startSealing, type Sealer } from '../server/seal/sealer';

@@ -1,7 +1,7 @@
 // Compression skips small JSON answers (no zlib stream for {"ok":true}) and keeps compressing large ones, such as a full pull.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, makeEnv, signIn, type TestEnv } from '../test-helpers';
+import { auth, makeEnv, signIn, type TestEnv } from '../../tests/support/server/app';
 import { COMPRESS_AT_LEAST } from './compress';
 
 let env: TestEnv;

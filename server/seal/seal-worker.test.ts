@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
-import { auth, frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../test-helpers';
+import { auth, frameworkRecord, makeEnv, put, signIn, type TestEnv } from '../../tests/support/server/app';
 import { WorkerPool, WorkerUnavailableError } from '../render/worker-pool';
 import { loadSigner, testSealFiles } from './keys';
 import type * as ReportModule from './report';
