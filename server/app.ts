@@ -1,6 +1,5 @@
 // The HTTP API (/api/v1) and the static PWA as one Hono app: the middleware every request passes, then each group of routes (server/routes/, office/, seal/) mounted in its place.
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { setTimeout as timer } from 'node:timers/promises';
 import { hashToken, requireAccount, type AppEnv } from './auth/account-session';
@@ -20,6 +19,7 @@ import { sessionRoutes } from './routes/session';
 import { stampingRoutes } from './routes/stamping';
 import { publicVerifyRoutes } from './routes/verify';
 import { sealRoutes } from './seal/routes';
+import { compressLarge } from './http/compress';
 import { securityHeaders } from './http/security-headers';
 import type { FailureRate } from './auth/sign-in-ceiling';
 import type { RateLimiter } from './auth/sliding-window';
@@ -80,7 +80,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	});
 
 	app.use('*', securityHeaders({ publicUrl: config.publicUrl }));
-	app.use('*', compress());
+	// Answers under 1 KiB go as they are: a zlib stream per small JSON answer cost more than it saved.
+	app.use('*', ...compressLarge());
 	app.use('/api/*', async (c, next) => {
 		await next();
 		c.header('Cache-Control', 'no-store');

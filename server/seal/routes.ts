@@ -7,9 +7,7 @@ import type { Store } from '../store/index';
 import type { SealConfig } from './config';
 import type { SealSigner } from './cms';
 import { loadSigner, readChain } from './keys';
-import { evidenceReportPdf } from './report';
-import { sealPdf } from './seal-pdf';
-import { tsaClient } from './tsa';
+import { inSealWorker } from './seal-thread';
 import { readP12 } from './p12';
 import { bytesToBase64 } from '../../src/lib/bytes/base64';
 
@@ -50,7 +48,8 @@ export function sealRoutes(deps: {
 		const stored = numbered.find((n) => n.id === contract.id);
 		const now = new Date(deps.now());
 		const origin = record.partyB.verifyOrigin;
-		let pdf = await evidenceReportPdf({
+		if (seal.mode !== 'off') signer ??= loadSigner(seal.mode === 'p12' ? { p12: seal.p12! } : seal);
+		const input = {
 			record,
 			accountId: contract.accountId,
 			registeredAt: contract.registeredAt,
@@ -62,18 +61,23 @@ export function sealRoutes(deps: {
 			verifyUrl: origin && stored ? `${origin}/verify/${record.number}#${stored.contentHash}` : null,
 			generatedAt: now.toISOString(),
 			providerName: deps.providerName
+		};
+		// Written and sealed in the seal worker: tens of milliseconds of CPU the other requests do not wait for.
+		const { pdf } = await inSealWorker({
+			kind: 'evidence',
+			input,
+			seal:
+				seal.mode === 'off' || !signer
+					? null
+					: {
+							signer: await signer,
+							name: deps.providerName,
+							test: seal.mode === 'test',
+							signingTime: now.toISOString(),
+							tsaUrl: seal.tsaUrl,
+							invisible: true
+						}
 		});
-		if (seal.mode !== 'off') {
-			signer ??= loadSigner(seal.mode === 'p12' ? { p12: seal.p12! } : seal);
-			pdf = await sealPdf(pdf, {
-				signer: await signer,
-				name: deps.providerName,
-				test: seal.mode === 'test',
-				signingTime: now,
-				invisible: true,
-				timestamp: seal.tsaUrl ? tsaClient(seal.tsaUrl) : undefined
-			});
-		}
 		return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
 			'Content-Type': 'application/pdf',
 			'Content-Disposition': `attachment; filename="${record.number}-evidence.pdf"`,

@@ -11,9 +11,16 @@ import { openTestPg } from '../../tests/support/server/store/pg-db';
 import { contentHash, openSqliteStore } from './sqlite/index';
 import type { ContractRecord } from '../../src/lib/domain/contract';
 import type { Order } from '../../src/lib/domain/order';
+import { listUnsealedContracts } from './sql/records';
+import { numbered, type Dialect, type Statement, type Steps } from './sql/steps';
+import { SQLITE } from './sqlite/context';
+import { POSTGRES } from './pg/context';
 import type { Store } from './types';
 
-type Opened = { store: Store; cleanup: () => Promise<void> };
+/** The database's plan of an operation's first statement (PostgreSQL's with sequential scans priced out, as on a large table). */
+type Plan = (op: (d: Dialect) => Steps<unknown>) => Promise<string>;
+type Opened = { store: Store; cleanup: () => Promise<void>; plan: Plan };
+const firstStatement = (op: (d: Dialect) => Steps<unknown>, d: Dialect) => op(d).next().value as Statement;
 
 const STORES: [string, () => Promise<Opened>][] = [
 	[
@@ -21,10 +28,38 @@ const STORES: [string, () => Promise<Opened>][] = [
 		async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'contract-desk-store-'));
 			const store = openSqliteStore(dir);
-			return { store, cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+			return {
+				store,
+				cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+				plan: async (op) => {
+					const s = firstStatement(op, SQLITE);
+					return (store.db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args) as { detail: string }[])
+						.map((r) => r.detail)
+						.join('\n');
+				}
+			};
 		}
 	],
-	['PostgreSQL', async () => openTestPg()]
+	[
+		'PostgreSQL',
+		async () => {
+			const pg = await openTestPg();
+			const plan: Plan = async (op) => {
+				const s = firstStatement(op, POSTGRES);
+				const client = await pg.store.pool.connect();
+				try {
+					await client.query('BEGIN');
+					await client.query('SET LOCAL enable_seqscan = off');
+					const { rows } = await client.query(`EXPLAIN ${numbered(s.sql)}`, [...s.args]);
+					return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+				} finally {
+					await client.query('ROLLBACK');
+					client.release();
+				}
+			};
+			return { store: pg.store, cleanup: pg.cleanup, plan };
+		}
+	]
 ];
 
 const config = loadConfig({ DATA_DIR: tmpdir(), ADMIN_TOKEN: 'x'.repeat(16) });
@@ -36,11 +71,12 @@ const ordersOf = (account: string): Order[] =>
 describe.each(STORES)('Store contract: %s', (_name, open) => {
 	let store: Store;
 	let cleanup: () => Promise<void>;
+	let plan: Plan;
 	const register = (record: ContractRecord, accountId = DEMO_ACCOUNT_ID, pdfSha256 = PDF_SHA, pdf?: Uint8Array) =>
 		store.registerContract({ accountId, record, pdfSha256, pdf, now: NOW });
 
 	beforeAll(async () => {
-		({ store, cleanup } = await open());
+		({ store, cleanup, plan } = await open());
 		expect(await store.isEmpty()).toBe(true);
 		await store.seed(seedData);
 	});
@@ -217,6 +253,12 @@ describe.each(STORES)('Store contract: %s', (_name, open) => {
 		const all = await store.changesPage(DEMO_ACCOUNT_ID, { since: 0, limit: 10_000 });
 		if (all.kind !== 'page') throw new Error(all.kind);
 		expect(all.page.contracts.find((c) => c.id === withoutBytes.id)!.sealed).toBeNull();
+	});
+
+	it('sealed copies: the waiting list is read from its partial index, never by scanning every contract', async () => {
+		const steps = await plan((d) => listUnsealedContracts(d, 20));
+		expect(steps).toContain('contracts_waiting_seal');
+		expect(steps).not.toMatch(/SCAN contracts\b|Seq Scan on contracts\b|TEMP B-TREE|Sort/);
 	});
 
 	it("idempotency: claim, running, mismatch, replay after finish; the key is finished in the effect's own transaction", async () => {

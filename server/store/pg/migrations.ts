@@ -304,6 +304,14 @@ export const PG_MIGRATIONS: string[] = [
 		pdf_sha256 text NOT NULL,
 		sealed_at text NOT NULL
 	);
+	`,
+	// The sealing job's poll reads only what waits: a contract is marked sealed with its copy's insert, and the
+	// partial index holds just the registered contracts with bytes still unsealed, in the job's order.
+	`
+	ALTER TABLE contracts ADD COLUMN sealed boolean NOT NULL DEFAULT false;
+	UPDATE contracts c SET sealed = true WHERE EXISTS (SELECT 1 FROM contract_seals s WHERE s.contract_id = c.id);
+	CREATE INDEX contracts_waiting_seal ON contracts(registered_at, id)
+		WHERE registered_at IS NOT NULL AND pdf IS NOT NULL AND sealed = FALSE;
 	`
 ];
 

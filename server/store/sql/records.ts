@@ -119,13 +119,15 @@ export function* putRenditionHash(_d: Dialect, input: RenditionHash): Steps<void
 
 // --- sealed copies -------------------------------------------------------------------------------
 
-/** Registered contracts with stored bytes and no sealed copy yet, registered first. */
+/**
+ * Registered contracts with stored bytes and no sealed copy yet, registered first. The conditions are the partial
+ * index contracts_waiting_seal's, word for word, so a poll reads only the contracts waiting, not every contract.
+ */
 export function* listUnsealedContracts(_d: Dialect, limit: number): Steps<string[]> {
 	const rows = yield* all(
-		`SELECT c.id FROM contracts c
-		 WHERE c.registered_at IS NOT NULL AND c.pdf IS NOT NULL
-		   AND NOT EXISTS (SELECT 1 FROM contract_seals s WHERE s.contract_id = c.id)
-		 ORDER BY c.registered_at, c.id LIMIT ?`,
+		`SELECT id FROM contracts
+		 WHERE registered_at IS NOT NULL AND pdf IS NOT NULL AND sealed = FALSE
+		 ORDER BY registered_at, id LIMIT ?`,
 		limit
 	);
 	return rows.map((r) => str(r.id));
@@ -133,7 +135,7 @@ export function* listUnsealedContracts(_d: Dialect, limit: number): Steps<string
 
 /**
  * The first sealed copy stays: another process sealing the same contract at once changes nothing. Storing it
- * bumps the contract's change sequence so its devices learn of it.
+ * bumps the contract's change sequence so its devices learn of it, and marks the contract sealed (off the waiting list).
  */
 export function* putSealedCopy(d: Dialect, input: SealedCopy): Steps<'stored' | 'exists' | 'notFound'> {
 	if (!(yield* get(`SELECT 1 AS one FROM contracts WHERE id = ?${d.lockRow}`, input.contractId))) return 'notFound';
@@ -147,7 +149,7 @@ export function* putSealedCopy(d: Dialect, input: SealedCopy): Steps<'stored' | 
 	);
 	if (inserted === 0) return 'exists';
 	const seq = yield* nextSeq();
-	yield* run(`UPDATE contracts SET seq = ? WHERE id = ?`, seq, input.contractId);
+	yield* run(`UPDATE contracts SET seq = ?, sealed = TRUE WHERE id = ?`, seq, input.contractId);
 	return 'stored';
 }
 

@@ -223,6 +223,14 @@ export const MIGRATIONS: string[] = [
 		pdf_sha256 TEXT NOT NULL,
 		sealed_at TEXT NOT NULL
 	);
+	`,
+	// The sealing job's poll reads only what waits: a contract is marked sealed with its copy's insert, and the
+	// partial index holds just the registered contracts with bytes still unsealed, in the job's order.
+	`
+	ALTER TABLE contracts ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+	UPDATE contracts SET sealed = 1 WHERE id IN (SELECT contract_id FROM contract_seals);
+	CREATE INDEX contracts_waiting_seal ON contracts(registered_at, id)
+		WHERE registered_at IS NOT NULL AND pdf IS NOT NULL AND sealed = FALSE;
 	`
 ];
 
