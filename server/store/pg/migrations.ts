@@ -4,7 +4,7 @@
 // list of SQL steps (sqlite/migrations.ts); this is the same idiom for PostgreSQL, one transaction per step, recorded
 // in schema_migrations, with every starting process queuing on one advisory lock so exactly one applies each step.
 import type { Pool } from 'pg';
-import { pendingVersions } from '../sql/migrate';
+import { AUDIT_TRAIL_COLUMNS, pendingVersions } from '../sql/migrate';
 import { MIGRATION_LOCK } from './context';
 
 /** Each entry is one version; append, never edit a shipped entry. */
@@ -247,12 +247,7 @@ export const PG_MIGRATIONS: string[] = [
 	// Issue 21: the back office, as SQLite's step of that issue says (the audit trail append-only in the database
 	// itself, here also against TRUNCATE; staff and their sessions; ICP materials; code issue times; refusals).
 	`
-	ALTER TABLE admin_actions ADD COLUMN actor text NOT NULL DEFAULT 'token';
-	ALTER TABLE admin_actions ADD COLUMN before_state text;
-	ALTER TABLE admin_actions ADD COLUMN after_state text;
-	UPDATE admin_actions SET after_state = detail;
-	CREATE INDEX admin_actions_target ON admin_actions(target, id);
-	CREATE INDEX admin_actions_actor ON admin_actions(actor, id);
+	${AUDIT_TRAIL_COLUMNS}
 	CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
 	BEGIN
 		RAISE EXCEPTION 'admin_actions is append-only';

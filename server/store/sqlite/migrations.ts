@@ -1,6 +1,6 @@
 // The SQLite schema as numbered migrations, applied in order at open; user_version records how far a file is.
 import type Database from 'better-sqlite3';
-import { pendingVersions } from '../sql/migrate';
+import { AUDIT_TRAIL_COLUMNS, pendingVersions } from '../sql/migrate';
 
 /** Each entry upgrades user_version by one; append, never edit a shipped entry. */
 export const MIGRATIONS: string[] = [
@@ -170,12 +170,7 @@ export const MIGRATIONS: string[] = [
 	// after — and append-only in the database itself. Staff accounts with their sessions (idle ones end), a returned
 	// filing contract's ICP materials, when an account's access code was issued, and the registry's refusals.
 	`
-	ALTER TABLE admin_actions ADD COLUMN actor TEXT NOT NULL DEFAULT 'token';
-	ALTER TABLE admin_actions ADD COLUMN before_state TEXT;
-	ALTER TABLE admin_actions ADD COLUMN after_state TEXT;
-	UPDATE admin_actions SET after_state = detail;
-	CREATE INDEX admin_actions_target ON admin_actions(target, id);
-	CREATE INDEX admin_actions_actor ON admin_actions(actor, id);
+	${AUDIT_TRAIL_COLUMNS}
 	CREATE TRIGGER admin_actions_no_update BEFORE UPDATE ON admin_actions
 		BEGIN SELECT RAISE(ABORT, 'admin_actions is append-only'); END;
 	CREATE TRIGGER admin_actions_no_delete BEFORE DELETE ON admin_actions
