@@ -236,7 +236,7 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		res.headers.set('Connection', 'close');
 		return res;
 	};
-	const refuseUnread = async (c: Context) => closing(await sized(opts.tooLarge(c)));
+	const refuseUnread = (c: Context) => closing(opts.tooLarge(c));
 	return async (c, next) => {
 		const limit = opts.limitFor(c);
 		const declared = declaredBody(c);
@@ -253,7 +253,7 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 					held.release();
 				}
 			}
-			const res = await sized(opts.busy(c, retryAfterS));
+			const res = opts.busy(c, retryAfterS);
 			return declared === 'streamed' || declared > DRAIN_AT_MOST ? closing(res) : res;
 		};
 		const ticket = ledgers[key.scope].admit(key.id, bytes);
@@ -278,7 +278,7 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 		// Whatever the handler made of the cut-off stream (an error, a 400 for a truncated body), the answer is 413.
 		if (counted?.over) {
 			c.res = undefined;
-			c.res = await refuseUnread(c);
+			c.res = refuseUnread(c);
 			return;
 		}
 		// Answered without reading the body (401 for an unknown token, 400 for a missing key): it cost nothing, so it
@@ -290,19 +290,6 @@ export function admission(opts: AdmissionOptions): MiddlewareHandler {
 			if (bytes > DRAIN_AT_MOST) c.res.headers.set('Connection', 'close');
 		}
 	};
-}
-
-/**
- * The refusal with its length stated. A JSON answer without Content-Length is gzipped by the compress middleware
- * whatever its size, and a fresh zlib stream per refusal was the biggest cost a flood of refused requests put on the
- * event loop; with it, the refusal is too small to compress and is sent as it is.
- */
-async function sized(res: Response): Promise<Response> {
-	if (res.headers.has('Content-Length') || !res.body) return res;
-	const body = new Uint8Array(await res.arrayBuffer());
-	const headers = new Headers(res.headers);
-	headers.set('Content-Length', String(body.byteLength));
-	return new Response(body, { status: res.status, statusText: res.statusText, headers });
 }
 
 /** Replaces the request's body with one that reports bytes as they arrive and fails past `limit`. */
