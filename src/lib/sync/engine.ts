@@ -1,4 +1,5 @@
 // The app's sync engine and its triggers: start, online, visible, enqueue, the buttons; the scheduling rules are in ./scheduler.ts.
+import { afterFirstPaint } from '../components/afterPaint';
 import { getDb, type ContractDeskDB } from '../db/database';
 import { requestBackgroundSync } from './background';
 import { SyncEngine, type RequestOptions } from './scheduler';
@@ -31,12 +32,6 @@ export function notifyEnqueued(): void {
 	void requestBackgroundSync();
 }
 
-/** Runs `fn` in a task after the next frame (at once, in a task, when the page is hidden and frames do not come). */
-function afterNextPaint(fn: () => void): void {
-	if (document.visibilityState !== 'visible') setTimeout(fn, 0);
-	else requestAnimationFrame(() => setTimeout(fn, 0));
-}
-
 const hooked = new WeakSet<ContractDeskDB>();
 function hookOutbox(): void {
 	const db = getDb();
@@ -45,7 +40,9 @@ function hookOutbox(): void {
 	db.outbox.hook('creating', function () {
 		// Fires inside the writing transaction; the flush's own transaction waits for it to commit. The round starts
 		// after the next paint: a new contract's commit is followed by the navigation to its page, which comes first.
-		this.onsuccess = () => afterNextPaint(notifyEnqueued);
+		this.onsuccess = () => {
+			afterFirstPaint(notifyEnqueued);
+		};
 	});
 }
 
