@@ -39,11 +39,12 @@ class FakeWorker {
 }
 
 let client: typeof import('./renderClient');
+let worker: typeof import('./render.worker');
 
 beforeAll(async () => {
 	vi.stubGlobal('self', scope);
 	vi.stubGlobal('Worker', FakeWorker);
-	await import('./render.worker');
+	worker = await import('./render.worker');
 	client = await import('./renderClient');
 });
 afterAll(() => vi.unstubAllGlobals());
@@ -64,6 +65,29 @@ describe('render client and worker', () => {
 		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
 		// The worker's spans are on this thread's timeline.
 		expect(performance.getEntriesByName('cd:worker:render', 'measure').length).toBeGreaterThan(0);
+	});
+
+	it('settles after its warm-up with throwaway renders while nothing is asked, which answer no request, and stops', async () => {
+		// Both sides share one timeline here, so each span is there twice (the worker's own and the page's copy).
+		const settled = () =>
+			new Set(performance.getEntriesByName('cd:worker:settle', 'measure').map((e) => e.startTime)).size;
+		await vi.waitFor(() => expect(settled()).toBeGreaterThan(0), { timeout: 30_000 });
+		// A request while the worker settles waits for one throwaway document at most and gets its own bytes.
+		const record = exampleFramework();
+		const pdf = await client.renderPdf(record, await client.loadFonts(record.templateVersion));
+		const here = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
+		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
+		// It stops: SETTLE_RENDERS documents in all, the warm-up's and the two asked for here included.
+		await vi.waitFor(
+			async () => {
+				const n = settled();
+				await new Promise((r) => setTimeout(r, 1_500));
+				expect(settled()).toBe(n);
+			},
+			{ timeout: 30_000, interval: 0 }
+		);
+		expect(settled()).toBeLessThanOrEqual(worker.SETTLE_RENDERS - 3);
+		expect(started).toHaveLength(1);
 	});
 
 	it('answers concurrent requests by id, and a missing glyph arrives as MissingGlyphError naming the field', async () => {

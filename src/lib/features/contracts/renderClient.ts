@@ -66,10 +66,8 @@ function start(): Worker {
 }
 
 async function settle(res: RenderResponse): Promise<void> {
-	const p = pending.get(res.id);
-	if (!p) return;
-	pending.delete(res.id);
-	// The worker's spans on the page's timeline, so one trace (and the bench) reads the whole generation.
+	// The worker's spans on the page's timeline, so one trace (and the bench) reads the whole generation; its
+	// throwaway renders (id 0) answer no request and only bring their spans.
 	const shift = res.origin - performance.timeOrigin;
 	for (const t of res.timings) {
 		try {
@@ -78,6 +76,9 @@ async function settle(res: RenderResponse): Promise<void> {
 			// A span that would start before the page did (a worker older than a reload cannot be): not worth failing for.
 		}
 	}
+	const p = pending.get(res.id);
+	if (!p) return;
+	pending.delete(res.id);
 	stopWhenIdle();
 	if (res.ok) p.resolve(res.value);
 	else p.reject(await reviveError(res.error));

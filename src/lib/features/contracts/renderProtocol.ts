@@ -16,6 +16,7 @@ export type FontsLoaded = { set: FontSetId | undefined; pending: number };
 /** A span of the worker's work, in the worker's clock (`origin` is its performance.timeOrigin). */
 export type WorkerTiming = { name: string; start: number; duration: number };
 
+/** `id` 0 answers no request: a throwaway render the worker did on its own, bringing only its spans. */
 export type RenderResponse =
 	| { id: number; ok: true; value: Uint8Array | FontsLoaded | null; origin: number; timings: WorkerTiming[] }
 	| { id: number; ok: false; error: SerializedError; origin: number; timings: WorkerTiming[] };
