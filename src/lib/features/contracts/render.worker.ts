@@ -64,7 +64,10 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 			await timed(timings, 'cd:worker:parse', () => prepareContractFaces(f));
 			// A document of today's framework version when it shares the set; an older set only gets its fonts loaded.
 			const example = fontSetOf(CURRENT_TEMPLATE_VERSION.framework) === set ? exampleFramework() : null;
-			if (example) {
+			// One task's pause lets a request sent meanwhile arrive: a page already waiting for its own document (a
+			// click during the fetch or the parse) gets it next, not after a throwaway one (on a phone, 0.8 s more).
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (example && waitedFor === 0) {
 				rendered++;
 				await timed(timings, 'cd:worker:warm-render', () => renderContractPdf(example, f)).catch(() => {
 					// Only the core of a split face is here (offline) and the example needs its rest: the fonts are still loaded.
@@ -81,6 +84,8 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 let queue: Promise<void> = Promise.resolve();
 /** The page's jobs not finished yet: a settling render is only started when there are none. */
 let asked = 0;
+/** Of those, the ones a person waits for (all but warm-ups): a warm-up skips its throwaway document when one is queued. */
+let waitedFor = 0;
 /** Documents this worker has rendered, throwaway ones included. */
 let rendered = 0;
 
@@ -88,12 +93,18 @@ let rendered = 0;
  * V8 goes on compiling the renderer's code over its first few documents: measured on the phone-class CPU, the
  * second to fourth documents still cost 90–140 ms of background compilation each (on threads that share the
  * phone's CPU with the page), and their own render 250–320 ms; after five it is 20–30 ms and 105–150 ms. So, once
- * warm, the worker renders throwaway documents of each kind while the page asks nothing, one job at a time through
- * the same queue: a click waits for one of them at most. About a second of a phone's CPU, once per worker.
+ * warm, the worker renders throwaway documents of each kind while the page asks nothing (and has not for
+ * SETTLE_QUIET_MS), one job at a time through the same queue: a click waits for one of them at most. About a second
+ * of a phone's CPU, once per worker; the user's own documents count towards SETTLE_RENDERS.
  */
 export const SETTLE_RENDERS = 5;
 const SETTLE_KINDS: ExampleKind[] = ['order', 'filing', 'framework'];
 const SETTLE_GAP_MS = 50;
+/** After a document the page waited for, it stores it and shows it: a throwaway render would take the phone's CPU from that. */
+export const SETTLE_QUIET_MS = 1_500;
+/** When the last request the page waited for was answered. */
+let lastWaitedForAt = -Infinity;
+const pageBusy = () => asked > 0 || performance.now() - lastWaitedForAt < SETTLE_QUIET_MS;
 
 function settleSoon(set: string): void {
 	const f = [...loaded.values()].find((x) => x.set === set);
@@ -101,10 +112,10 @@ function settleSoon(set: string): void {
 	if (!f || examples.length === 0) return;
 	const next = () => {
 		if (rendered >= SETTLE_RENDERS) return;
-		if (asked > 0) return void setTimeout(next, SETTLE_GAP_MS);
+		if (pageBusy()) return void setTimeout(next, SETTLE_GAP_MS);
 		const example = examples[rendered % examples.length]!;
 		queue = queue.then(async () => {
-			if (asked > 0) return void setTimeout(next, SETTLE_GAP_MS);
+			if (pageBusy()) return void setTimeout(next, SETTLE_GAP_MS);
 			const timings: WorkerTiming[] = [];
 			const ok = await timed(timings, 'cd:worker:settle', () => renderContractPdf(example, f)).then(
 				() => true,
@@ -129,6 +140,7 @@ function settleSoon(set: string): void {
 scope.onmessage = (event: MessageEvent<RenderRequest>) => {
 	const req = event.data;
 	asked++;
+	if (req.type !== 'warm') waitedFor++;
 	queue = queue.then(async () => {
 		const timings: WorkerTiming[] = [];
 		const origin = performance.timeOrigin;
@@ -146,6 +158,10 @@ scope.onmessage = (event: MessageEvent<RenderRequest>) => {
 			res = { id: req.id, ok: false, error: serializeError(e), origin, timings };
 		}
 		asked--;
+		if (req.type !== 'warm') {
+			waitedFor--;
+			lastWaitedForAt = performance.now();
+		}
 		scope.postMessage(res, transfer);
 	});
 };
