@@ -13,6 +13,15 @@ export const TRACE_CATEGORIES = [
 	'disabled-by-default-v8.cpu_profiler'
 ];
 
+/**
+ * `--jit`: V8's compile and deoptimization events instead of the CPU profile, whose start makes V8 log and compile
+ * code again and so hides the very tiering these are for.
+ */
+export const JIT_TRACE_CATEGORIES = [
+	...TRACE_CATEGORIES.filter((c) => !c.includes('cpu_profiler')),
+	'disabled-by-default-v8.compile'
+];
+
 type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; parent?: number };
 export type TraceEvent = {
@@ -190,4 +199,37 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		for (const line of describeLongTasks(trace)) console.log(`  ${line}`);
 		console.log(`  longest page task by CPU from the click: ${JSON.stringify(longestTaskCpu(trace))}`);
 	}
+}
+
+const JIT_EVENTS: Record<string, string> = {
+	'V8.MaglevConcurrentPrepare': 'Maglev jobs',
+	'V8.OptimizeConcurrentPrepare': 'TurboFan jobs',
+	'V8.DeoptimizeCode': 'deoptimizations'
+};
+
+/**
+ * What V8's tiering did during the trace: optimizing jobs and deoptimizations per thread (the page, the render worker),
+ * and the background threads' compile time, which shares the phone's CPU with everything else. Needs JIT_TRACE_CATEGORIES.
+ */
+export function describeJit(trace: Trace): string[] {
+	const events = Array.isArray(trace) ? trace : trace.traceEvents;
+	const threads = new Map(
+		events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? ''])
+	);
+	const counts = new Map<string, number>();
+	let backgroundMs = 0;
+	for (const e of events) {
+		const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
+		const what = JIT_EVENTS[e.name];
+		if (what && (thread === 'CrRendererMain' || thread === 'DedicatedWorker thread')) {
+			const key = `${thread === 'CrRendererMain' ? 'page' : 'render worker'}: ${what}`;
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+		if (thread.startsWith('ThreadPool') && (e.name === 'V8.MaglevTask' || e.name === 'V8.TurbofanTask'))
+			backgroundMs += (e.dur ?? 0) / 1000;
+	}
+	return [
+		...[...counts].sort().map(([k, n]) => `${k} ${n}`),
+		`background compilation ${backgroundMs.toFixed(0)} ms wall`
+	];
 }

@@ -1,11 +1,18 @@
 // Chromium through the real UI: confirm click (确认并生成合同) → the PDF downloadable, its breakdown (User Timing), the longest page task, and the same on a phone-class CPU.
-// `npx tsx scripts/bench-generate.ts [--phone-only] [--trace DIR]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
+// `npx tsx scripts/bench-generate.ts [--phone-only] [--issue-phone] [--trace DIR [--jit]]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from './bench/chromium';
-import { describeLongTasks, longestTaskCpu, TRACE_CATEGORIES, type Trace } from './bench-generate-trace';
+import {
+	describeJit,
+	describeLongTasks,
+	JIT_TRACE_CATEGORIES,
+	longestTaskCpu,
+	TRACE_CATEGORIES,
+	type Trace
+} from './bench-generate-trace';
 import { median, RUNS, type BenchRow } from './bench/stats';
 import { chromiumThreadCpu, cpuBetween, type ThreadCpu } from './bench/threadCpu';
 import { ROOT, startServerProcess } from './server-process';
@@ -82,13 +89,14 @@ async function fillAndConfirm(page: Page, base: string, spa: boolean): Promise<v
 	await page.getByRole('button', { name: '确认并生成合同' }).waitFor();
 }
 
-async function generate(page: Page): Promise<Generation> {
+async function generate(page: Page, reading: boolean): Promise<Generation> {
 	// A person's click, as raw input at the button's centre: Playwright's own click would first run its actionability
 	// and hit-target checks inside the page, on the main thread whose tasks are measured here.
 	const button = page.getByRole('button', { name: '确认并生成合同' });
 	await button.scrollIntoViewIfNeeded();
 	const box = await button.boundingBox();
 	if (!box) throw new Error('the confirm button is not on screen');
+	if (reading) await page.waitForTimeout(READING_MS);
 	const before = chromiumThreadCpu();
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 	// Waiting costs the page one property read per frame: a locator's wait would run Playwright's selector engine on
@@ -197,11 +205,14 @@ async function atOnce(browser: Browser, base: string): Promise<Generation> {
 		await signIn(page, base);
 		// By the app's links, as a person goes on from sign-in: the warm-up begun in the idle time after it lives on.
 		await fillAndConfirm(page, base, true);
-		return await generate(page);
+		return await generate(page, false);
 	} finally {
 		await context.close();
 	}
 }
+
+/** A person reading the confirm screen before the click (its figures come from the moment of the click on). */
+const READING_MS = 1_000;
 
 /** First of the session after the warm-up (as a person reading the confirm screen), then one more with the font loaded. */
 async function session(browser: Browser, base: string, memory: boolean): Promise<Session> {
@@ -214,9 +225,9 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 			await signIn(page, base);
 			await fillAndConfirm(page, base, false);
 			await warmedUp(page);
-			const first = await traced(browser, page, 'first', () => generate(page));
+			const first = await traced(browser, page, 'first', () => generate(page, true));
 			await fillAndConfirm(page, base, true);
-			const loaded = await traced(browser, page, 'loaded', () => generate(page));
+			const loaded = await traced(browser, page, 'loaded', () => generate(page, true));
 			return { first, loaded };
 		};
 		if (!cdp) return { ...(await run()), heapPeak: 0, rendererPeak: 0 };
@@ -229,7 +240,10 @@ async function session(browser: Browser, base: string, memory: boolean): Promise
 
 const MB = 1024 * 1024;
 
-/** `--trace DIR`: each generation's Chromium trace written there, and its long page tasks taken apart on stderr. */
+/**
+ * `--trace DIR`: each generation's Chromium trace written there, and its long page tasks taken apart on stderr;
+ * with `--jit`, V8's compile and deoptimization events instead of the CPU profile (bench-generate-trace.ts).
+ */
 const TRACE_DIR = (() => {
 	const i = process.argv.indexOf('--trace');
 	return i > 0 ? process.argv[i + 1] : undefined;
@@ -238,7 +252,8 @@ let traceCount = 0;
 
 async function traced<T>(browser: Browser, page: Page, label: string, fn: () => Promise<T>): Promise<T> {
 	if (!TRACE_DIR) return fn();
-	await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+	const jit = process.argv.includes('--jit');
+	await browser.startTracing(page, { categories: jit ? JIT_TRACE_CATEGORIES : TRACE_CATEGORIES });
 	const value = await fn();
 	const buf = await browser.stopTracing();
 	const file = join(TRACE_DIR, `generate-${++traceCount}-${label}.json`);
@@ -246,6 +261,7 @@ async function traced<T>(browser: Browser, page: Page, label: string, fn: () => 
 	console.error(`trace ${file}`);
 	const trace = JSON.parse(buf.toString()) as Trace;
 	for (const line of describeLongTasks(trace)) console.error(`  ${line}`);
+	if (jit) for (const line of describeJit(trace)) console.error(`  ${line}`);
 	const longest = longestTaskCpu(trace);
 	tracedLongest.push(longest.cpuMs);
 	console.error(
@@ -458,17 +474,23 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 	}
 }
 
-export async function runGenerateBench({ desktop = true }: { desktop?: boolean } = {}): Promise<BenchRow[]> {
+/** `finePeriods`: the phone a second time in 10 ms periods (left out by `--issue-phone`, to iterate faster). */
+export async function runGenerateBench({
+	desktop = true,
+	finePeriods = true
+}: { desktop?: boolean; finePeriods?: boolean } = {}): Promise<BenchRow[]> {
 	if (!existsSync(join(ROOT, 'build/200.html'))) throw new Error('run `npm run build` first');
 	const server = await startServerProcess();
 	const out: BenchRow[] = [];
 	try {
 		if (desktop) out.push(...(await measure(CHROMIUM, server.base, 'chromium UI: ', false)));
 		// The issue's phone (100 ms periods), then the same share in 10 ms periods: freezes of at most 7.5 ms.
-		for (const [periodMs, prefix] of [
-			[undefined, 'phone-cpu UI: '],
-			[10, 'phone-cpu 10 ms periods UI: ']
-		] as const) {
+		for (const [periodMs, prefix] of (
+			[
+				[undefined, 'phone-cpu UI: '],
+				[10, 'phone-cpu 10 ms periods UI: ']
+			] as const
+		).slice(0, finePeriods ? 2 : 1)) {
 			const phone = phoneLauncher(periodMs);
 			if (!phone) {
 				console.error('bench-generate: no phone-cpu tool (PHONE_CPU): the phone-class figures are left out');
@@ -487,7 +509,10 @@ export async function runGenerateBench({ desktop = true }: { desktop?: boolean }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const rowsOut = await runGenerateBench({ desktop: !process.argv.includes('--phone-only') });
+	const rowsOut = await runGenerateBench({
+		desktop: !process.argv.includes('--phone-only'),
+		finePeriods: !process.argv.includes('--issue-phone')
+	});
 	const width = Math.max(...rowsOut.map((r) => r.name.length));
 	for (const r of rowsOut)
 		console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(1).padStart(8)} ${r.unit.padEnd(3)}  ${r.target ?? ''}`);

@@ -1,6 +1,7 @@
 // A fixed-size pool of worker threads running a TypeScript module, one job per worker at a time, queue in front.
 import { basename } from 'node:path';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+import { detachEarly } from '../../src/lib/bytes/detachEarly';
 
 /** The pool could not run a job (worker crashed, timed out, pool closed): the input is not at fault, retry later. */
 export class WorkerUnavailableError extends Error {
@@ -150,6 +151,8 @@ export function serveJobs<I, O>(
 ): void {
 	const port = parentPort;
 	if (!port) throw new Error('serveJobs must run in a worker thread');
+	// Answers' buffers are transferred: the first transfer, done now, deoptimizes nothing yet.
+	detachEarly();
 	const answer = async ({ id, input }: Request<I>) => {
 		let reply: Reply<O>;
 		let moved: Transferable[] = [];

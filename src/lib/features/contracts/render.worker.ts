@@ -1,11 +1,13 @@
 // The render worker: loads a version's fonts and renders contracts off the page's thread, living between documents so what it parsed is reused.
 /// <reference lib="webworker" />
+import { detachEarly } from '../../bytes/detachEarly';
 import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import { EXAMPLES, exampleFramework, type ExampleKind } from '../../pdf/examples';
 import { prepareContractFaces } from '../../pdf/fontCache';
 import { fontSetOf } from '../../pdf/fontSets';
 import { loadContractFonts } from '../../pdf/fonts';
 import { renderContractPdf, type ContractFonts } from '../../pdf/render';
+import type { ContractRecord } from '../../domain/contract';
 import {
 	serializeError,
 	type FontsLoaded,
@@ -15,6 +17,8 @@ import {
 } from './renderProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Every answer's PDF is transferred: the first transfer, done now, deoptimizes nothing yet.
+detachEarly();
 
 /** The fonts of each template version as last loaded: a 'render' uses what its 'fonts' request loaded. */
 const loaded = new Map<string, ContractFonts>();
@@ -69,7 +73,7 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 			await new Promise((resolve) => setTimeout(resolve, 0));
 			if (example && waitedFor === 0) {
 				rendered++;
-				await timed(timings, 'cd:worker:warm-render', () => renderContractPdf(example, f)).catch(() => {
+				await timed(timings, 'cd:worker:warm-render', () => throwaway(example, f)).catch(() => {
 					// Only the core of a split face is here (offline) and the example needs its rest: the fonts are still loaded.
 				});
 			}
@@ -78,6 +82,17 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 			return loadedAnswer(req.templateVersion);
 		}
 	}
+}
+
+/**
+ * A document nobody asked for, made the way a user's is: the record as structured clone gives it, the PDF's buffer
+ * transferred (detached) afterwards. Rendered from the example objects themselves and kept, the optimized code did
+ * not fit the user's second document on the phone: it was thrown away and compiled again during it (80–150 ms of
+ * background compilation, the render 3× slower).
+ */
+async function throwaway(example: ContractRecord, f: ContractFonts): Promise<void> {
+	const bytes = await renderContractPdf(structuredClone(example), f);
+	structuredClone(bytes, { transfer: [bytes.buffer] });
 }
 
 // One job at a time, in arrival order: a render asked for during the warm-up waits for it and then finds everything parsed.
@@ -117,7 +132,7 @@ function settleSoon(set: string): void {
 		queue = queue.then(async () => {
 			if (pageBusy()) return void setTimeout(next, SETTLE_GAP_MS);
 			const timings: WorkerTiming[] = [];
-			const ok = await timed(timings, 'cd:worker:settle', () => renderContractPdf(example, f)).then(
+			const ok = await timed(timings, 'cd:worker:settle', () => throwaway(example, f)).then(
 				() => true,
 				// Only the core of a split face is here (offline): a real document brings the rest, and warms the code.
 				() => false

@@ -1,0 +1,41 @@
+// detachEarly keeps V8 from deoptimizing the renderer when a worker first transfers a PDF (counted with --trace-deopt).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Deoptimizations V8 reports after a render worker's first transfer of a PDF, once its code is warm. */
+function deoptsAfterFirstTransfer(early: boolean): number {
+	const script = `
+		const { detachEarly } = await import(${JSON.stringify(src('./detachEarly.ts'))});
+		const { exampleFramework } = await import(${JSON.stringify(src('../pdf/examples.ts'))});
+		const { loadContractFontsNode } = await import(${JSON.stringify(src('../pdf/fonts-node.ts'))});
+		const { renderContractPdf } = await import(${JSON.stringify(src('../pdf/render.ts'))});
+		if (${early}) detachEarly();
+		const fonts = await loadContractFontsNode();
+		for (let i = 0; i < 8; i++) await renderContractPdf(exampleFramework(), fonts);
+		const bytes = await renderContractPdf(exampleFramework(), fonts);
+		console.log('-- transfer');
+		structuredClone(bytes, { transfer: [bytes.buffer] });
+		for (let i = 0; i < 2; i++) await renderContractPdf(exampleFramework(), fonts);
+	`;
+	const out = execFileSync(
+		process.execPath,
+		['--import', 'tsx', '--trace-deopt', '--input-type=module', '-e', script],
+		{
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024
+		}
+	);
+	const after = out.slice(out.indexOf('-- transfer'));
+	return after.split('\n').filter((l) => /bailout|deoptimiz/i.test(l)).length;
+}
+
+describe('detachEarly', () => {
+	it('leaves nothing to deoptimize when the first PDF is transferred', { timeout: 120_000 }, () => {
+		// Without it V8 throws away the renderer's optimized code (dozens of functions): the count proves it sees them.
+		expect(deoptsAfterFirstTransfer(false)).toBeGreaterThan(30);
+		expect(deoptsAfterFirstTransfer(true)).toBeLessThan(5);
+	});
+});
