@@ -21,15 +21,16 @@ export function searchKeysOf(record: ContractRecord): string[] {
 export type GeneratedContract = {
 	record: ContractRecord;
 	contentHash: string;
-	pdf: Uint8Array;
 	pdfSha256: string;
 	/** The form draft the contract was made from: deleted with the write, so it cannot make a second one. */
 	draftKey?: string;
 	/** A contract whose registration was refused, made void by this one in the same write. */
 	replaces?: string;
-	/** The PDF already as a Blob (the caller keeps it to show the contract at once): stored as is, not copied again. */
-	blob?: Blob;
-};
+} & (
+	| { pdf: Uint8Array; blob?: undefined }
+	/** The PDF already as a Blob (made where it was rendered; the caller keeps it to show the contract at once): stored as is. */
+	| { blob: Blob; pdf?: undefined }
+);
 
 /**
  * One transaction: the contract, its PDF, the registration outbox row and the deletion of its
@@ -71,7 +72,7 @@ export async function saveGeneratedContract(g: GeneratedContract): Promise<Contr
 		// any failure aborts them all. On a phone every round trip to the storage process is a wait of its own.
 		await Promise.all([
 			db.contracts.add(row),
-			db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: g.pdf.byteLength }),
+			db.documents.add({ contractId: row.id, blob, sha256: g.pdfSha256, size: blob.size }),
 			db.outbox.add(newOutboxEntry('registerContract', row.id, { contractId: row.id })),
 			g.draftKey === undefined ? undefined : db.drafts.delete(g.draftKey)
 		]);

@@ -24,7 +24,8 @@ import { attachedOrders, saveGeneratedContract, type AttachedTo, type GeneratedC
 import { getDb } from '../../db/database';
 import type { ContractRow } from '../../db/types';
 import { keepGenerated } from './justGenerated';
-import { loadFonts, renderPdf, warm, type RenderFonts } from './renderClient';
+import { pdfDocument, type RenderedPdf } from './pdfDocument';
+import { loadFonts, renderDocument, warm, type RenderFonts } from './renderClient';
 import { totalFen } from './selection';
 
 /** What the three flows hand over; everything else on the record is derived here. */
@@ -41,7 +42,8 @@ export type GenerationPhase = 'preparing' | 'fonts' | 'rendering' | 'saving';
 export type GenerateDeps = {
 	/** The font set of the record's template version, loaded where the rendering happens (the render worker). */
 	loadFonts: (templateVersion: string) => Promise<RenderFonts>;
-	render: (record: ContractRecord, fonts: RenderFonts) => Promise<Uint8Array>;
+	/** The PDF's bytes, or (the render worker) the document already made where it was rendered. */
+	render: (record: ContractRecord, fonts: RenderFonts) => Promise<Uint8Array | RenderedPdf>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
 	orderRows: (ids: string[]) => Promise<(Order | undefined)[]>;
@@ -133,7 +135,7 @@ export function prewarm(templateVersion: string = CURRENT_TEMPLATE_VERSION.frame
 
 export const defaultDeps: GenerateDeps = {
 	loadFonts,
-	render: renderPdf,
+	render: renderDocument,
 	save: saveGeneratedContract,
 	orderRows: (ids) => getDb().orders.bulkGet(ids),
 	attachedTo: attachedOrders,
@@ -196,21 +198,16 @@ export async function generateContract(
 	onPhase('fonts');
 	const fonts = await span('fonts', () => d.loadFonts(record.templateVersion));
 	onPhase('rendering');
-	const pdf = await span('render', () => d.render(record, fonts));
-	const pdfSha256 = await span('hash', () => sha256Hex(pdf));
+	const rendered = await span('render', () => d.render(record, fonts));
+	const {
+		blob,
+		sha256: pdfSha256,
+		size
+	} = rendered instanceof Uint8Array ? await span('hash', () => pdfDocument(rendered)) : rendered;
 	onPhase('saving');
 	const row = await span('save', async () => {
 		await draft?.hold();
-		const blob = new Blob([pdf as BlobPart], { type: 'application/pdf' });
-		const saving = d.save({
-			record,
-			contentHash,
-			pdf,
-			pdfSha256,
-			draftKey: draft?.key,
-			replaces: input.replaces,
-			blob
-		});
+		const saving = d.save({ record, contentHash, pdfSha256, draftKey: draft?.key, replaces: input.replaces, blob });
 		// The detail page's download link, made while the write is under way rather than on the page's first render.
 		const url = objectUrl(blob);
 		let row: ContractRow;
@@ -221,7 +218,7 @@ export async function generateContract(
 			draft?.resume();
 			throw e;
 		}
-		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.byteLength }, url });
+		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size }, url });
 		if (await first) requestPersistentStorage();
 		return row;
 	});

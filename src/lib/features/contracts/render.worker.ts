@@ -8,6 +8,7 @@ import { fontSetOf } from '../../pdf/fontSets';
 import { loadContractFonts } from '../../pdf/fonts';
 import { renderContractPdf, type ContractFonts } from '../../pdf/render';
 import type { ContractRecord } from '../../domain/contract';
+import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import {
 	serializeError,
 	type FontsLoaded,
@@ -49,7 +50,10 @@ function loadedAnswer(templateVersion: string): FontsLoaded | null {
 	return f ? { set: f.set, pending: f.pending?.size ?? 0 } : null;
 }
 
-async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint8Array | FontsLoaded | null> {
+async function handle(
+	req: RenderRequest,
+	timings: WorkerTiming[]
+): Promise<Uint8Array | RenderedPdf | FontsLoaded | null> {
 	switch (req.type) {
 		case 'fonts': {
 			const f = await fonts(req.templateVersion, timings);
@@ -59,7 +63,8 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 			const v = req.record.templateVersion;
 			const f = loaded.get(v) ?? (await fonts(v, timings));
 			rendered++;
-			return timed(timings, 'cd:worker:render', () => renderContractPdf(req.record, f, req.options));
+			const bytes = await timed(timings, 'cd:worker:render', () => renderContractPdf(req.record, f, req.options));
+			return req.as === 'document' ? timed(timings, 'cd:worker:hash', () => pdfDocument(bytes)) : bytes;
 		}
 		case 'warm': {
 			const set = fontSetOf(req.templateVersion);
@@ -85,14 +90,13 @@ async function handle(req: RenderRequest, timings: WorkerTiming[]): Promise<Uint
 }
 
 /**
- * A document nobody asked for, made the way a user's is: the record as structured clone gives it, the PDF's buffer
- * transferred (detached) afterwards. Rendered from the example objects themselves and kept, the optimized code did
- * not fit the user's second document on the phone: it was thrown away and compiled again during it (80–150 ms of
+ * A document nobody asked for, made the way a user's is: the record as structured clone gives it, then its hash and
+ * Blob. Rendered from the example objects themselves and transferred to nobody, the optimized code did not fit the
+ * user's documents: on the phone V8 threw it away and compiled again during the user's second one (80–150 ms of
  * background compilation, the render 3× slower).
  */
 async function throwaway(example: ContractRecord, f: ContractFonts): Promise<void> {
-	const bytes = await renderContractPdf(structuredClone(example), f);
-	structuredClone(bytes, { transfer: [bytes.buffer] });
+	await pdfDocument(await renderContractPdf(structuredClone(example), f));
 }
 
 // One job at a time, in arrival order: a render asked for during the warm-up waits for it and then finds everything parsed.

@@ -1,5 +1,6 @@
 // The render client and the worker module together (the worker's global scope stood in for): same bytes, errors by class, a dead worker replaced by this thread.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sha256Hex } from '../../domain/canonical';
 import type { ContractRecord } from '../../domain/contract';
 import { MissingGlyphError } from '../../pdf/coverage';
 import { exampleFramework } from '../../pdf/examples';
@@ -77,6 +78,19 @@ describe('render client and worker', () => {
 		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
 		// The worker's spans are on this thread's timeline.
 		expect(performance.getEntriesByName('cd:worker:render', 'measure').length).toBeGreaterThan(0);
+	});
+
+	it('hands the page the stored form of a document made in the worker: a Blob of the same bytes, their SHA-256', async () => {
+		const record = exampleFramework();
+		const fonts = await client.loadFonts(record.templateVersion);
+		const posted = started[0]!.posted.length;
+		const doc = await client.renderDocument(record, fonts);
+		expect(started[0]!.posted.slice(posted)).toEqual([expect.objectContaining({ type: 'render', as: 'document' })]);
+		const here = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
+		expect(Buffer.from(await doc.blob.arrayBuffer()).equals(Buffer.from(here))).toBe(true);
+		expect(doc).toMatchObject({ sha256: await sha256Hex(here), size: here.byteLength });
+		expect(doc.blob.type).toBe('application/pdf');
+		expect(performance.getEntriesByName('cd:worker:hash', 'measure').length).toBeGreaterThan(0);
 	});
 
 	it('settles after its warm-up with throwaway renders while nothing is asked, which answer no request, and stops', async () => {

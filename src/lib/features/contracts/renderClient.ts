@@ -3,6 +3,7 @@ import type { ContractRecord } from '../../domain/contract';
 import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import type { FontSetId } from '../../pdf/fontSets';
 import type { ContractFonts, RenderOptions } from '../../pdf/types';
+import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import { reviveError, type FontsLoaded, type RenderRequest, type RenderResponse } from './renderProtocol';
 
 /** Fonts loaded inside the worker: the page holds only this reference, never the megabytes. */
@@ -150,6 +151,16 @@ export async function renderPdf(
 	};
 	if (!('inWorker' in fonts)) return here();
 	return viaWorker(() => request<Uint8Array>({ type: 'render', record, ...(options ? { options } : {}) }), here);
+}
+
+/**
+ * The record's PDF as the device stores it (Blob, SHA-256, size), made in the worker: the page never copies or hashes
+ * the bytes. Throws what renderPdf throws.
+ */
+export async function renderDocument(record: ContractRecord, fonts: RenderFonts): Promise<RenderedPdf> {
+	const here = async () => pdfDocument(await renderPdf(record, fonts));
+	if (!('inWorker' in fonts)) return here();
+	return viaWorker(() => request<RenderedPdf>({ type: 'render', record, as: 'document' }), here);
 }
 
 /** Loads the fonts and renders the record in one go (a registered copy, a document rendered again). */

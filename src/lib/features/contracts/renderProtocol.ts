@@ -4,10 +4,12 @@ import type { ContractRecord } from '../../domain/contract';
 import { GlyphPendingError, MissingGlyphError } from '../../pdf/coverage';
 import type { FontSetId } from '../../pdf/fontSets';
 import type { RenderOptions } from '../../pdf/types';
+import type { RenderedPdf } from './pdfDocument';
 
 export type RenderRequest =
 	| { id: number; type: 'fonts'; templateVersion: string }
-	| { id: number; type: 'render'; record: ContractRecord; options?: RenderOptions }
+	/** `as: 'document'`: answered with the stored form (RenderedPdf), not the bytes. */
+	| { id: number; type: 'render'; record: ContractRecord; options?: RenderOptions; as?: 'document' }
 	| { id: number; type: 'warm'; templateVersion: string };
 
 /** What a 'fonts' (and a 'warm') request answers: the set loaded in the worker, and how many characters wait for its rest. */
@@ -18,7 +20,13 @@ export type WorkerTiming = { name: string; start: number; duration: number };
 
 /** `id` 0 answers no request: a throwaway render the worker did on its own, bringing only its spans. */
 export type RenderResponse =
-	| { id: number; ok: true; value: Uint8Array | FontsLoaded | null; origin: number; timings: WorkerTiming[] }
+	| {
+			id: number;
+			ok: true;
+			value: Uint8Array | RenderedPdf | FontsLoaded | null;
+			origin: number;
+			timings: WorkerTiming[];
+	  }
 	| { id: number; ok: false; error: SerializedError; origin: number; timings: WorkerTiming[] };
 
 export type SerializedError = {
