@@ -1,7 +1,7 @@
 // The server's fingerprint check: the right PDF hash passes, any other fails, and the render runs off the event loop.
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/lib/domain/canonical';
-import { exampleFiling, exampleFramework, exampleOrder } from '../../src/lib/pdf/examples';
+import { exampleFiling, exampleFramework, exampleOrder, exampleOrderContract } from '../../src/lib/pdf/examples';
 import { loadContractFontsNode } from '../../src/lib/pdf/fonts-node';
 import { renderContractPdf } from '../../src/lib/pdf/render';
 import { RenderUnavailableError } from '../registry/registration';
@@ -35,7 +35,8 @@ describe('verifyDocument', () => {
 	});
 
 	it('keeps the event loop turning while a render runs', async () => {
-		const record = exampleFramework();
+		// A long document (≈ 0.2 s): a framework agreement renders in ≈ 12 ms warm, within a busy machine's jitter.
+		const record = exampleOrderContract(1000);
 		const sha = await fingerprint(record);
 		await verifyDocument(record, sha); // warm: the workers have started and loaded the fonts
 		// A chain of setImmediate ticks runs alongside the verification. On the main thread, the render's

@@ -199,11 +199,8 @@ export async function generateContract(
 	const fonts = await span('fonts', () => d.loadFonts(record.templateVersion));
 	onPhase('rendering');
 	const rendered = await span('render', () => d.render(record, fonts));
-	const {
-		blob,
-		sha256: pdfSha256,
-		size
-	} = rendered instanceof Uint8Array ? await span('hash', () => pdfDocument(rendered)) : rendered;
+	const pdf = rendered instanceof Uint8Array ? await span('hash', () => pdfDocument(rendered)) : rendered;
+	const { blob, sha256: pdfSha256 } = pdf;
 	onPhase('saving');
 	const row = await span('save', async () => {
 		await draft?.hold();
@@ -218,7 +215,7 @@ export async function generateContract(
 			draft?.resume();
 			throw e;
 		}
-		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size }, url });
+		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.size }, url });
 		if (await first) requestPersistentStorage();
 		return row;
 	});

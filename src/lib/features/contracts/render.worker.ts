@@ -18,7 +18,7 @@ import {
 } from './renderProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-// Every answer's PDF is transferred: the first transfer, done now, deoptimizes nothing yet.
+// A registered copy's bytes are transferred to the page: the first transfer, done now, deoptimizes nothing yet.
 detachEarly();
 
 /** The fonts of each template version as last loaded: a 'render' uses what its 'fonts' request loaded. */
@@ -90,10 +90,10 @@ async function handle(
 }
 
 /**
- * A document nobody asked for, made the way a user's is: the record as structured clone gives it, then its hash and
- * Blob. Rendered from the example objects themselves and transferred to nobody, the optimized code did not fit the
- * user's documents: on the phone V8 threw it away and compiled again during the user's second one (80–150 ms of
- * background compilation, the render 3× slower).
+ * A document nobody asked for, made the way a user's is: from the record as structured clone gives it, then hashed
+ * and made a Blob. Rendered from the example objects alone, the code V8 optimized did not fit the user's documents:
+ * on the phone it was thrown away and compiled again during the user's second one (80–150 ms of background
+ * compilation, the render 3× slower).
  */
 async function throwaway(example: ContractRecord, f: ContractFonts): Promise<void> {
 	await pdfDocument(await renderContractPdf(structuredClone(example), f));
