@@ -200,7 +200,7 @@ export async function generateContract(
 	onPhase('rendering');
 	const rendered = await span('render', () => d.render(record, fonts));
 	const pdf = rendered instanceof Uint8Array ? await span('hash', () => pdfDocument(rendered)) : rendered;
-	const { blob, sha256: pdfSha256 } = pdf;
+	const { blob, sha256: pdfSha256, size } = pdf;
 	onPhase('saving');
 	const row = await span('save', async () => {
 		await draft?.hold();
@@ -215,7 +215,7 @@ export async function generateContract(
 			draft?.resume();
 			throw e;
 		}
-		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size: pdf.size }, url });
+		keepGenerated({ row, document: { contractId: row.id, blob, sha256: pdfSha256, size }, url });
 		if (await first) requestPersistentStorage();
 		return row;
 	});
