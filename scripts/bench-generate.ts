@@ -1,5 +1,5 @@
 // Chromium through the real UI: confirm click (确认并生成合同) → the PDF downloadable, its breakdown (User Timing), the longest page task, and the same on a phone-class CPU.
-// `npx tsx scripts/bench-generate.ts [--phone-only] [--issue-phone] [--trace DIR [--jit]]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
+// `npx tsx scripts/bench-generate.ts [--phone-only] [--issue-phone] [--at-once-only] [--trace DIR [--jit]]` alone, or from `npm run bench` (runGenerateBench). Needs `npm run build`.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -293,9 +293,15 @@ function warmup(g: Generation, name: string): number {
 	return g.spans.filter((s) => s.name === name).reduce((sum, s) => sum + (s.end - s.start), 0);
 }
 
-function rows(prefix: string, sessions: Session[], quick: Generation[], memory: Session | null): BenchRow[] {
-	const phone = memory !== null;
-	const m = (f: (s: Session) => number) => median(sessions.map(f));
+function rows(
+	prefix: string,
+	phone: boolean,
+	sessions: Session[],
+	quick: Generation[],
+	memory: Session | null
+): BenchRow[] {
+	// `--at-once-only` measures no sessions: their rows are left out.
+	const m = (f: (s: Session) => number) => (sessions.length ? median(sessions.map(f)) : NaN);
 	const total = (g: Generation) => g.ready - g.click;
 	const out: BenchRow[] = [
 		{
@@ -353,6 +359,7 @@ function rows(prefix: string, sessions: Session[], quick: Generation[], memory: 
 		['  of which worker warm-up render', (g) => spent(g, 'cd:worker:warm-render')],
 		['  of which a throwaway render the worker had begun', (g) => spent(g, 'cd:worker:settle')],
 		['  of which worker render', (g) => spent(g, 'cd:worker:render')],
+		["    of which waiting for the font's rest (a character the core lacks)", (g) => spent(g, 'cd:worker:rest')],
 		['PDF hash and Blob (in the worker)', (g) => spent(g, 'cd:generate:hash') + spent(g, 'cd:worker:hash')],
 		['Dexie write', (g) => spent(g, 'cd:generate:save')],
 		['navigation (stored → download shown)', (g) => (g.done === null ? 0 : g.ready - g.done)]
@@ -362,7 +369,7 @@ function rows(prefix: string, sessions: Session[], quick: Generation[], memory: 
 		['first', sessions.map((s) => s.first)],
 		['loaded', sessions.map((s) => s.loaded)]
 	];
-	for (const [which, gens] of kinds)
+	for (const [which, gens] of kinds.filter(([, gens]) => gens.length))
 		for (const [name, f] of parts)
 			out.push({ name: `${prefix}${which}: ${name}`, value: median(gens.map(f)), unit: 'ms' });
 	// Who used the CPU (the phone's ½ core is shared by every thread of the browser): the largest groups first.
@@ -411,7 +418,7 @@ function rows(prefix: string, sessions: Session[], quick: Generation[], memory: 
 				unit: 'MB'
 			}
 		);
-	return out;
+	return out.filter((r) => !Number.isNaN(r.value));
 }
 
 /**
@@ -454,10 +461,13 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 		const quick: Generation[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			quick.push(await atOnce(browser, base));
-			sessions.push(await session(browser, base, false));
+			if (!AT_ONCE_ONLY) sessions.push(await session(browser, base, false));
 		}
+		console.error(
+			`${prefix}clicked at once, each run: ${quick.map((g) => (g.ready - g.click).toFixed(0)).join(', ')} ms`
+		);
 		// Memory is sampled over CDP every 100 ms, which costs the phone's CPU too: in a session of its own, not timed.
-		const memory = phone ? await session(browser, base, true) : null;
+		const memory = phone && !AT_ONCE_ONLY ? await session(browser, base, true) : null;
 		// Where a long task fell (which part of the generation it overlaps), to know whom to ask.
 		for (const g of [...quick, ...sessions.flatMap((x) => [x.first, x.loaded])])
 			for (const t of g.longTasks.filter((t) => t.end > g.click && t.start < g.ready && t.end - t.start > 50)) {
@@ -465,7 +475,7 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 				const where = under.map((s) => s.name.slice('cd:generate:'.length)).join('+') || 'navigation';
 				console.error(`${prefix}long task ${(t.end - t.start).toFixed(0)} ms during ${where}`);
 			}
-		const out = rows(prefix, sessions, quick, memory);
+		const out = rows(prefix, phone, sessions, quick, memory);
 		if (tracedLongest.length)
 			out.push({
 				name: `${prefix}traced: longest page task, its CPU time (no quota stalls; tracing overhead in)`,
@@ -477,6 +487,9 @@ async function measure(executablePath: string, base: string, prefix: string, pho
 		await browser.close();
 	}
 }
+
+/** `--at-once-only`: only the first contract of a session clicked at once (to iterate on it; its rows only). */
+const AT_ONCE_ONLY = process.argv.includes('--at-once-only');
 
 /** `finePeriods`: the phone a second time in 10 ms periods (left out by `--issue-phone`, to iterate faster). */
 export async function runGenerateBench({

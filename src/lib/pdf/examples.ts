@@ -125,6 +125,21 @@ export const EXAMPLES = {
 } as const;
 export type ExampleKind = keyof typeof EXAMPLES;
 
+/** A character every core of a split face has (GB 2312). */
+const STAND_IN = '文';
+
+/**
+ * A record with each of the `pending` characters (a split face's outlines not on the device yet) replaced by one
+ * every core has: the examples' names use rare ones (喆), and a throwaway document need not wait for them.
+ */
+export function withoutPending<R>(record: R, pending: ReadonlySet<number> | undefined): R {
+	if (!pending?.size) return record;
+	const replace = (s: string) => Array.from(s, (c) => (pending.has(c.codePointAt(0)!) ? STAND_IN : c)).join('');
+	return JSON.parse(JSON.stringify(record), (_key, value: unknown) =>
+		typeof value === 'string' ? replace(value) : value
+	) as R;
+}
+
 /**
  * Party names as long as real ones get, for the execution page: 15 characters that just miss the name's box at
  * the body size (the issue's 「…有限公/司」), a name whose brackets give it two lines, one too long for any size,

@@ -149,21 +149,17 @@ export type AssembledFont = {
  */
 export function assembleFont(core: Uint8Array, rest?: Uint8Array): AssembledFont {
 	const info = readCore(core);
-	if (rest && rest.length !== info.restLength)
-		throw new Error(`font rest is ${rest.length} bytes, expected ${info.restLength}`);
 	if (info.payload.length + info.restLength !== info.fullLength) throw new Error('font core is truncated');
 	const font = new Uint8Array(info.fullLength);
 	let from = 0;
 	let to = 0;
-	let restAt = 0;
 	for (const hole of info.holes) {
 		font.set(info.payload.subarray(from, from + hole.offset - to), to);
 		from += hole.offset - to;
-		if (rest) font.set(rest.subarray(restAt, restAt + hole.length), hole.offset);
-		restAt += hole.length;
 		to = hole.offset + hole.length;
 	}
 	font.set(info.payload.subarray(from), to);
+	if (rest) writeRest(core, font, rest);
 	const pending = new Set<number>();
 	if (!rest && info.holes.length) {
 		const missing = new Uint8Array(info.holes[info.holes.length - 1]!.end);
@@ -171,4 +167,22 @@ export function assembleFont(core: Uint8Array, rest?: Uint8Array): AssembledFont
 		for (const [cp, glyph] of readCmapGlyphs(font)) if (missing[glyph]) pending.add(cp);
 	}
 	return { font, sha256: info.sha256, pending };
+}
+
+/**
+ * Writes the rest's outlines into a font assembled from `core` alone, in place (null: zeros again), so whatever
+ * was derived from those bytes (a parsed face, its coverage) holds for the complete font: only outlines change.
+ */
+export function writeRest(core: Uint8Array, font: Uint8Array, rest: Uint8Array | null): void {
+	const info = readCore(core);
+	if (font.length !== info.fullLength)
+		throw new Error(`font is ${font.length} bytes, its core makes ${info.fullLength}`);
+	if (rest && rest.length !== info.restLength)
+		throw new Error(`font rest is ${rest.length} bytes, expected ${info.restLength}`);
+	let restAt = 0;
+	for (const hole of info.holes) {
+		if (rest) font.set(rest.subarray(restAt, restAt + hole.length), hole.offset);
+		else font.fill(0, hole.offset, hole.offset + hole.length);
+		restAt += hole.length;
+	}
 }

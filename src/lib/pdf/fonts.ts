@@ -2,7 +2,7 @@
 import { sha256Hex } from '../domain/canonical';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
 import { FONT_SETS, type FontSet, type FontSetId, fontSetOf, type SplitFace } from './fontSets';
-import { assembleFont } from './fontSplit';
+import { assembleFont, readCore, writeRest } from './fontSplit';
 import type { ContractFonts } from './types';
 
 /** The URL of a file under static/fonts. */
@@ -18,8 +18,6 @@ type Parts = { core: Uint8Array | null; regular: Uint8Array | null; bold: Uint8A
 
 /** What was fetched per font set: a whole regular face, or the core of a split one (its rest comes on demand). */
 const parts = new Map<FontSetId, Promise<Parts>>();
-/** Split faces completed with their rest: from then on the complete font is used. */
-const complete = new Map<FontSetId, Promise<Uint8Array>>();
 
 function fetchParts(id: FontSetId, set: FontSet): Promise<Parts> {
 	let p = parts.get(id);
@@ -38,19 +36,47 @@ function fetchParts(id: FontSetId, set: FontSet): Promise<Parts> {
 	return p;
 }
 
-/** The rest of a split face, put in and checked; rejects when it cannot be fetched (offline, not cached yet). */
-function completeFace(id: FontSetId, face: SplitFace, core: Uint8Array): Promise<Uint8Array> {
-	let p = complete.get(id);
+/**
+ * A split face as this device has it: one buffer for the whole life of the page or worker, assembled from the core
+ * with the left-out outlines zeroed, then completed in place when the rest arrives, so the face parsed from it (and
+ * the code warmed on it) stays. `pending` shrinks to empty at that moment; until then no document draws those glyphs.
+ */
+type DeviceFace = { font: Uint8Array; sha256: string; pending: Set<number>; complete: boolean };
+
+/** Per core bytes (kept by `parts`): the same font object lets the font cache keep its parsed face. */
+const faces = new WeakMap<Uint8Array, DeviceFace>();
+/** Rests being fetched and put in: a failure is not kept, the next document tries again (the connection may be back). */
+const completing = new Map<FontSetId, Promise<void>>();
+
+function deviceFace(core: Uint8Array): DeviceFace {
+	let face = faces.get(core);
+	if (!face) {
+		const { font, sha256, pending } = assembleFont(core);
+		const hex = Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
+		face = { font, sha256: hex, pending, complete: readCore(core).holes.length === 0 };
+		faces.set(core, face);
+	}
+	return face;
+}
+
+/** Fetches the rest of a split face and puts it in; rejects when it cannot be fetched (offline, not cached yet). */
+function completeFace(id: FontSetId, split: SplitFace, core: Uint8Array): Promise<void> {
+	const face = deviceFace(core);
+	if (face.complete) return Promise.resolve();
+	let p = completing.get(id);
 	if (!p) {
-		p = fetchFont(fontUrl(face.rest)).then(async (rest) => {
-			const { font, sha256 } = assembleFont(core, rest);
-			const want = Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
-			if ((await sha256Hex(font)) !== want) throw new Error(`font ${face.rest} does not complete ${face.core}`);
-			return font;
-		});
-		// A failure is not kept: the next document tries again (the connection may be back).
-		p.catch(() => complete.delete(id));
-		complete.set(id, p);
+		p = fetchFont(fontUrl(split.rest))
+			.then(async (rest) => {
+				writeRest(core, face.font, rest);
+				if ((await sha256Hex(face.font)) !== face.sha256) {
+					writeRest(core, face.font, null);
+					throw new Error(`font ${split.rest} does not complete ${split.core}`);
+				}
+				face.complete = true;
+				face.pending.clear();
+			})
+			.finally(() => completing.delete(id));
+		completing.set(id, p);
 	}
 	return p;
 }
@@ -59,31 +85,20 @@ function completeFace(id: FontSetId, face: SplitFace, core: Uint8Array): Promise
  * The faces a record of `templateVersion` renders with (by default today's framework version). A split face
  * comes complete when its rest can be had (service worker cache or network); otherwise as the core alone, with
  * the characters it lacks in `pending`, so a record needing none of them renders to the very same bytes.
+ * `waitForRest: false`: the core at once while the rest is fetched; `pending` empties itself when it is in.
  */
 export async function loadContractFonts(
-	templateVersion: string = CURRENT_TEMPLATE_VERSION.framework
+	templateVersion: string = CURRENT_TEMPLATE_VERSION.framework,
+	{ waitForRest = true }: { waitForRest?: boolean } = {}
 ): Promise<ContractFonts> {
 	const id = fontSetOf(templateVersion);
 	const set: FontSet = FONT_SETS[id];
 	const got = await fetchParts(id, set);
 	if (typeof set.regular === 'string' || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
-	try {
-		return { regular: await completeFace(id, set.regular, got.core), bold: got.bold, set: id };
-	} catch {
-		const { font, pending } = coreFace(got.core);
-		return { regular: font, bold: got.bold, set: id, pending };
-	}
-}
-
-/** A core put together alone, once per core: the same bytes object lets the font cache keep its parsed face. */
-const cores = new WeakMap<Uint8Array, { font: Uint8Array; pending: ReadonlySet<number> }>();
-
-function coreFace(core: Uint8Array): { font: Uint8Array; pending: ReadonlySet<number> } {
-	let face = cores.get(core);
-	if (!face) {
-		const { font, pending } = assembleFont(core);
-		face = { font, pending };
-		cores.set(core, face);
-	}
-	return face;
+	const face = deviceFace(got.core);
+	const rest = completeFace(id, set.regular, got.core).catch(() => undefined);
+	if (waitForRest) await rest;
+	return face.complete
+		? { regular: face.font, bold: got.bold, set: id }
+		: { regular: face.font, bold: got.bold, set: id, pending: face.pending };
 }

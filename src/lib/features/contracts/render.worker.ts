@@ -2,11 +2,12 @@
 /// <reference lib="webworker" />
 import { detachEarly } from '../../bytes/detachEarly';
 import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
-import { EXAMPLES, exampleFramework, type ExampleKind } from '../../pdf/examples';
+import { EXAMPLES, exampleFramework, withoutPending, type ExampleKind } from '../../pdf/examples';
 import { prepareContractFaces } from '../../pdf/fontCache';
 import { fontSetOf } from '../../pdf/fontSets';
 import { loadContractFonts } from '../../pdf/fonts';
-import { renderContractPdf, type ContractFonts } from '../../pdf/render';
+import { GlyphPendingError } from '../../pdf/coverage';
+import { renderContractPdf, type ContractFonts, type RenderOptions } from '../../pdf/render';
 import type { ContractRecord } from '../../domain/contract';
 import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import {
@@ -38,10 +39,34 @@ async function timed<T>(timings: WorkerTiming[], name: string, fn: () => Promise
 	}
 }
 
+/**
+ * A version's fonts as soon as they can render: a split face's core at once, its rest put in when it arrives (in the
+ * same buffer: what was parsed and warmed on the core stays). On a phone the rest takes seconds to download and
+ * assemble; the parse and the first, cold render need not wait for it, nor does a document that needs none of it.
+ */
 async function fonts(templateVersion: string, timings: WorkerTiming[]): Promise<ContractFonts> {
-	const f = await timed(timings, 'cd:worker:fonts', () => loadContractFonts(templateVersion));
+	const f = await timed(timings, 'cd:worker:fonts', () => loadContractFonts(templateVersion, { waitForRest: false }));
 	loaded.set(templateVersion, f);
 	return f;
+}
+
+/** Renders with the fonts as they are; a record with a character whose outline is still on its way waits for it. */
+async function render(
+	record: ContractRecord,
+	f: ContractFonts,
+	timings: WorkerTiming[],
+	options?: RenderOptions
+): Promise<Uint8Array> {
+	try {
+		return await renderContractPdf(record, f, options);
+	} catch (e) {
+		if (!(e instanceof GlyphPendingError)) throw e;
+		const v = record.templateVersion;
+		const complete = await timed(timings, 'cd:worker:rest', () => loadContractFonts(v));
+		loaded.set(v, complete);
+		// Still pending when the rest could not be had (offline): the same GlyphPendingError, for the page to explain.
+		return renderContractPdf(record, complete, options);
+	}
 }
 
 /** What a warm-up leaves loaded for this version (null when it was another version of the set): the page skips asking again. */
@@ -63,7 +88,7 @@ async function handle(
 			const v = req.record.templateVersion;
 			const f = loaded.get(v) ?? (await fonts(v, timings));
 			rendered++;
-			const bytes = await timed(timings, 'cd:worker:render', () => renderContractPdf(req.record, f, req.options));
+			const bytes = await timed(timings, 'cd:worker:render', () => render(req.record, f, timings, req.options));
 			return req.as === 'document' ? timed(timings, 'cd:worker:hash', () => pdfDocument(bytes)) : bytes;
 		}
 		case 'warm': {
@@ -79,7 +104,7 @@ async function handle(
 			if (example && waitedFor === 0) {
 				rendered++;
 				await timed(timings, 'cd:worker:warm-render', () => throwaway(example, f)).catch(() => {
-					// Only the core of a split face is here (offline) and the example needs its rest: the fonts are still loaded.
+					// Not worth failing the warm-up for: the fonts are loaded, the user's document will say what is wrong.
 				});
 			}
 			warmed.add(set);
@@ -96,7 +121,7 @@ async function handle(
  * compilation, the render 3× slower).
  */
 async function throwaway(example: ContractRecord, f: ContractFonts): Promise<void> {
-	await pdfDocument(await renderContractPdf(structuredClone(example), f));
+	await pdfDocument(await renderContractPdf(structuredClone(withoutPending(example, f.pending)), f));
 }
 
 // One job at a time, in arrival order: a render asked for during the warm-up waits for it and then finds everything parsed.
@@ -138,7 +163,7 @@ function settleSoon(set: string): void {
 			const timings: WorkerTiming[] = [];
 			const ok = await timed(timings, 'cd:worker:settle', () => throwaway(example, f)).then(
 				() => true,
-				// Only the core of a split face is here (offline): a real document brings the rest, and warms the code.
+				// As for the warm-up's own document: the page's documents will say what is wrong.
 				() => false
 			);
 			rendered++;

@@ -1,15 +1,25 @@
 // The render client and the worker module together (the worker's global scope stood in for): same bytes, errors by class, a dead worker replaced by this thread.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../domain/canonical';
 import type { ContractRecord } from '../../domain/contract';
 import { MissingGlyphError } from '../../pdf/coverage';
-import { exampleFramework } from '../../pdf/examples';
-import { loadContractFontsNode } from '../../pdf/fonts-node';
+import { exampleFramework, withoutPending } from '../../pdf/examples';
+import { FONT_SETS, type SplitFace } from '../../pdf/fontSets';
+import { assembleFont } from '../../pdf/fontSplit';
+import { FONT_DIR, loadContractFontsNode } from '../../pdf/fonts-node';
 import { renderContractPdf } from '../../pdf/render';
 
-vi.mock('../../pdf/fonts', async () => ({
-	loadContractFonts: (await import('../../pdf/fonts-node')).loadContractFontsNode
-}));
+const split = FONT_SETS['serif-2026.3'].regular as SplitFace;
+/** The font files as the browser's loader fetches them; the rest of the split face held back until released. */
+let releaseRest!: () => void;
+const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
+async function fetchFont(url: string): Promise<Response> {
+	const file = url.replace('/fonts/', '');
+	if (file === split.rest) await restHeld;
+	return new Response(new Uint8Array(readFileSync(join(FONT_DIR, file))));
+}
 
 type Message = { data: unknown };
 /** The worker's side: what render.worker.ts sees as `self`. */
@@ -43,24 +53,41 @@ let client: typeof import('./renderClient');
 let worker: typeof import('./render.worker');
 
 beforeAll(async () => {
+	vi.stubGlobal('fetch', fetchFont);
 	vi.stubGlobal('self', scope);
 	vi.stubGlobal('Worker', FakeWorker);
 	worker = await import('./render.worker');
 	client = await import('./renderClient');
 });
-afterAll(() => vi.unstubAllGlobals());
+afterAll(() => {
+	releaseRest();
+	vi.unstubAllGlobals();
+});
 
 describe('render client and worker', () => {
-	it('a click during the warm-up gets its document next, without a throwaway one before it', async () => {
+	it('a click during the warm-up gets its document next, without a throwaway one before it; the core renders while the rest is on its way', async () => {
 		const record = exampleFramework();
+		const core = new Uint8Array(readFileSync(join(FONT_DIR, split.core)));
+		const common = withoutPending(record, assembleFont(core).pending);
 		const warming = client.warm(record.templateVersion);
-		const pdf = await client.renderPdf(record, await client.loadFonts(record.templateVersion));
+		const fonts = await client.loadFonts(record.templateVersion);
+		// The rest of the face is held back: a record of characters the core has renders, to the complete font's bytes.
+		const early = await client.renderPdf(common, fonts);
+		const complete = await loadContractFontsNode(record.templateVersion);
+		expect(Buffer.from(early).equals(Buffer.from(await renderContractPdf(common, complete)))).toBe(true);
+		// One with 喆 waits for the rest, then comes out as from the complete font.
+		let done = false;
+		const rendering = client.renderPdf(record, fonts).finally(() => (done = true));
 		await warming;
-		expect(started[0]!.posted.map((m) => m.type)).toEqual(['warm', 'fonts', 'render']);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(done).toBe(false);
+		releaseRest();
+		const pdf = await rendering;
+		expect(Buffer.from(pdf).equals(Buffer.from(await renderContractPdf(record, complete)))).toBe(true);
+		expect(performance.getEntriesByName('cd:worker:rest', 'measure').length).toBeGreaterThan(0);
+		expect(started[0]!.posted.map((m) => m.type)).toEqual(['warm', 'fonts', 'render', 'render']);
 		expect(performance.getEntriesByName('cd:worker:parse', 'measure').length).toBeGreaterThan(0);
 		expect(performance.getEntriesByName('cd:worker:warm-render', 'measure')).toHaveLength(0);
-		const here = await renderContractPdf(record, await loadContractFontsNode(record.templateVersion));
-		expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
 	});
 
 	it('renders in the worker, to the very bytes this thread would make, the fonts staying there', async () => {
