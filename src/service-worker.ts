@@ -5,9 +5,16 @@
 /// <reference lib="webworker" />
 import { assets, immutable, prerendered } from '$app/manifest';
 import { version } from '$app/env';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { FALLBACK_PAGE, NAVIGATION_DENYLIST, VERSION_FILE, deferredEntries, precacheEntries } from './lib/pwa/precache';
+import {
+	FALLBACK_PAGE,
+	NAVIGATION_DENYLIST,
+	VERSION_FILE,
+	deferredEntries,
+	precacheEntries,
+	revalidateFonts
+} from './lib/pwa/precache';
 import { deferredComplete, fillDeferred, respondDeferred } from './lib/pwa/deferred';
 import { currentFontUrls } from './lib/pdf/fontFiles';
 // Written by scripts/build-font.ts: each font file's revision, which changes exactly when its bytes do.
@@ -35,6 +42,7 @@ const lists = {
 	office: officeFiles
 };
 // Workbox's 2 MiB limit belongs to its build tool; the runtime precacher caches the multi-MB font core as is.
+addPlugins([revalidateFonts]);
 precacheAndRoute(precacheEntries(lists));
 registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { denylist: NAVIGATION_DENYLIST }));
 // Kit asks for the version at every focus and every return to the tab. This device runs the worker's release (a

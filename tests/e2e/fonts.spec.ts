@@ -38,6 +38,41 @@ test('the first visit precaches the font core and not its rest nor pdf.js; both 
 	expect(after.some((u) => u.includes('pdf.worker'))).toBe(true);
 });
 
+test('a first visit downloads each font file once, though the render worker and the service worker both fetch it', async ({
+	page,
+	context
+}) => {
+	/** Per font path: how many responses came over the network with a body, and whether the render worker asked. */
+	const transfers = new Map<string, { bodies: number; worker: boolean }>();
+	const pending: Promise<void>[] = [];
+	context.on('requestfinished', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (!path.startsWith('/fonts/')) return;
+		pending.push(
+			(async () => {
+				const response = await request.response();
+				const { responseBodySize } = await request.sizes();
+				const seen = transfers.get(path) ?? { bodies: 0, worker: false };
+				if (!request.serviceWorker()) seen.worker = true;
+				// Answered by the service worker or by the HTTP cache (a 304): nothing came over the network.
+				if (!response?.fromServiceWorker() && responseBodySize > 0) seen.bodies++;
+				transfers.set(path, seen);
+			})()
+		);
+	});
+	await signIn(page, 'demo');
+	// The render worker fetches the fonts for its warm-up, in the idle time after sign-in.
+	await expect
+		.poll(async () => (await Promise.all(pending), [CORE, REST].every((p) => transfers.get(p)?.worker)), {
+			timeout: 30_000
+		})
+		.toBe(true);
+	await underServiceWorker(page);
+	await Promise.all(pending);
+	for (const path of [CORE, REST, '/fonts/contract-serif-bold-2026.3.ttf'])
+		expect(transfers.get(path)?.bodies, `${path} over the network`).toBe(1);
+});
+
 test('offline with only the core, a name outside GB 2312 waits for the next connection; online it generates', async ({
 	page,
 	context

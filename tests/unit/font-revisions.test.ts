@@ -7,7 +7,7 @@ import { FONT_DIR, fontRevision, fontRevisions, REVISIONS_FILE } from '../../scr
 import { CURRENT_TEMPLATE_VERSION } from '../../src/lib/domain/templateVersions';
 import { currentFontUrls } from '../../src/lib/pdf/fontFiles';
 import { fontFiles, fontSetOf } from '../../src/lib/pdf/fontSets';
-import { deferredEntries, precacheEntries } from '../../src/lib/pwa/precache';
+import { deferredEntries, precacheEntries, revalidateFonts } from '../../src/lib/pwa/precache';
 
 /** A font file's revision as anyone can compute it from the served bytes. */
 const contentRevision = (file: string) =>
@@ -58,5 +58,15 @@ describe('font revisions', () => {
 
 	it('the font build wrote the revisions the service worker reads', () => {
 		expect(JSON.parse(readFileSync(join(FONT_DIR, REVISIONS_FILE), 'utf8'))).toEqual(fontRevisions());
+	});
+
+	it('the precacher revalidates a font against the HTTP cache (one download with the render worker), other files as Workbox asks', async () => {
+		const font = await revalidateFonts.requestWillFetch({
+			request: new Request('https://desk.test/fonts/contract-serif-regular-2026.3.core', { cache: 'reload' })
+		});
+		expect(font.cache).toBe('no-cache');
+		expect(font.url).toBe('https://desk.test/fonts/contract-serif-regular-2026.3.core');
+		const page = new Request('https://desk.test/200.html', { cache: 'reload' });
+		expect(await revalidateFonts.requestWillFetch({ request: page })).toBe(page);
 	});
 });

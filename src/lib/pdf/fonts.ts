@@ -47,6 +47,8 @@ type DeviceFace = { font: Uint8Array; sha256: string; pending: Set<number>; comp
 const faces = new WeakMap<Uint8Array, DeviceFace>();
 /** Rests being fetched and put in: a failure is not kept, the next document tries again (the connection may be back). */
 const completing = new Map<FontSetId, Promise<void>>();
+/** Sets whose split face is complete on this device. */
+const completed = new Set<FontSetId>();
 
 function deviceFace(core: Uint8Array): DeviceFace {
 	let face = faces.get(core);
@@ -59,20 +61,24 @@ function deviceFace(core: Uint8Array): DeviceFace {
 	return face;
 }
 
-/** Fetches the rest of a split face and puts it in; rejects when it cannot be fetched (offline, not cached yet). */
-function completeFace(id: FontSetId, split: SplitFace, core: Uint8Array): Promise<void> {
-	const face = deviceFace(core);
-	if (face.complete) return Promise.resolve();
+/**
+ * Fetches the rest of a split face, beside its core (on a phone the two downloads overlap the parse), and puts it
+ * in; rejects when it cannot be fetched (offline, not cached yet).
+ */
+function completeFace(id: FontSetId, split: SplitFace, core: Promise<Uint8Array>): Promise<void> {
+	if (completed.has(id)) return Promise.resolve();
 	let p = completing.get(id);
 	if (!p) {
-		p = fetchFont(fontUrl(split.rest))
-			.then(async (rest) => {
+		p = Promise.all([core, fetchFont(fontUrl(split.rest))])
+			.then(async ([core, rest]) => {
+				const face = deviceFace(core);
 				writeRest(core, face.font, rest);
 				if ((await sha256Hex(face.font)) !== face.sha256) {
 					writeRest(core, face.font, null);
 					throw new Error(`font ${split.rest} does not complete ${split.core}`);
 				}
 				face.complete = true;
+				completed.add(id);
 				face.pending.clear();
 			})
 			.finally(() => completing.delete(id));
@@ -93,10 +99,18 @@ export async function loadContractFonts(
 ): Promise<ContractFonts> {
 	const id = fontSetOf(templateVersion);
 	const set: FontSet = FONT_SETS[id];
-	const got = await fetchParts(id, set);
-	if (typeof set.regular === 'string' || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
+	const parts = fetchParts(id, set);
+	const rest =
+		typeof set.regular === 'string'
+			? null
+			: completeFace(
+					id,
+					set.regular,
+					parts.then((p) => p.core!)
+				).catch(() => undefined);
+	const got = await parts;
+	if (!rest || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
 	const face = deviceFace(got.core);
-	const rest = completeFace(id, set.regular, got.core).catch(() => undefined);
 	if (waitForRest) await rest;
 	return face.complete
 		? { regular: face.font, bold: got.bold, set: id }

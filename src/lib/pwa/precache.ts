@@ -83,3 +83,13 @@ export function deferredEntries(lists: KitLists): PrecacheEntry[] {
  * (its page comes with its own headers, and it is not answered from the customers' cached shell).
  */
 export const NAVIGATION_DENYLIST = [/^\/api(\/|$)/, /^\/office(\/|$)/];
+
+/**
+ * Workbox fetches a revisioned entry with `cache: 'reload'`, past the browser's HTTP cache. On a first visit the
+ * render worker (its page not controlled yet) fetches the same font core at the same time: revalidated instead (the
+ * server answers 304 to its Last-Modified), the megabytes come over the network once. The cache key keeps the revision.
+ */
+export const revalidateFonts = {
+	requestWillFetch: async ({ request }: { request: Request }): Promise<Request> =>
+		new URL(request.url).pathname.startsWith('/fonts/') ? new Request(request, { cache: 'no-cache' }) : request
+};
