@@ -72,7 +72,7 @@ async function render(
 /** What a warm-up leaves loaded for this version (null when it was another version of the set): the page skips asking again. */
 function loadedAnswer(templateVersion: string): FontsLoaded | null {
 	const f = loaded.get(templateVersion);
-	return f ? { set: f.set, pending: f.pending?.size ?? 0 } : null;
+	return f ? { set: f.set } : null;
 }
 
 async function handle(
@@ -82,7 +82,7 @@ async function handle(
 	switch (req.type) {
 		case 'fonts': {
 			const f = await fonts(req.templateVersion, timings);
-			return { set: f.set, pending: f.pending?.size ?? 0 };
+			return { set: f.set };
 		}
 		case 'render': {
 			const v = req.record.templateVersion;

@@ -25,8 +25,8 @@ const pending = new Map<number, Pending>();
 export const IDLE_STOP_MS = 5 * 60_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /**
- * Versions whose complete font set the running worker holds (a warm-up or a 'fonts' request said so): the click asks
- * the worker once, to render, instead of a round trip for the fonts first. Forgotten with the worker.
+ * Versions whose font set the running worker holds (a warm-up or a 'fonts' request said so): the click asks the
+ * worker once, to render, instead of a round trip for the fonts first. Forgotten with the worker.
  */
 const loadedInWorker = new Map<string, FontsLoaded>();
 
@@ -125,8 +125,8 @@ export function loadFonts(templateVersion: string): Promise<RenderFonts> {
 	return viaWorker<RenderFonts>(
 		async () => {
 			const known = worker ? loadedInWorker.get(templateVersion) : undefined;
-			// Only a complete set is taken on trust: a set still missing its rest is asked for again (it may load now).
-			if (known && known.pending === 0) return { inWorker: true, templateVersion, set: known.set };
+			// A set still missing its rest too: the worker fetches it itself, and a record that needs it waits for it there.
+			if (known) return { inWorker: true, templateVersion, set: known.set };
 			const got = await request<FontsLoaded>({ type: 'fonts', templateVersion });
 			remember(templateVersion, got);
 			return { inWorker: true, templateVersion, set: got.set };

@@ -12,8 +12,8 @@ export type RenderRequest =
 	| { id: number; type: 'render'; record: ContractRecord; options?: RenderOptions; as?: 'document' }
 	| { id: number; type: 'warm'; templateVersion: string };
 
-/** What a 'fonts' (and a 'warm') request answers: the set loaded in the worker, and how many characters wait for its rest. */
-export type FontsLoaded = { set: FontSetId | undefined; pending: number };
+/** What a 'fonts' (and a 'warm') request answers: the set loaded in the worker (its rest may still be on its way). */
+export type FontsLoaded = { set: FontSetId | undefined };
 
 /** A span of the worker's work, in the worker's clock (`origin` is its performance.timeOrigin). */
 export type WorkerTiming = { name: string; start: number; duration: number };
