@@ -173,6 +173,17 @@ describe('generateContract', () => {
 		}
 	);
 
+	it("shows the font phase again while the renderer waits for the font's rest", async () => {
+		const phases: string[] = [];
+		const render = vi.fn(async (_r: ContractRecord, _f: unknown, onPhase?: (p: 'fonts' | 'rendering') => void) => {
+			onPhase?.('fonts');
+			onPhase?.('rendering');
+			return PDF;
+		});
+		await generateContract(inputs.framework, (p) => phases.push(p), fakeDeps({ render }));
+		expect(phases).toEqual(['preparing', 'fonts', 'rendering', 'fonts', 'rendering', 'saving']);
+	});
+
 	it('hands the renderer the validated record it stores', async () => {
 		const render = vi.fn(async () => PDF);
 		const row = await generateContract(inputs.order, undefined, fakeDeps({ render }));

@@ -43,7 +43,11 @@ export type GenerateDeps = {
 	/** The font set of the record's template version, loaded where the rendering happens (the render worker). */
 	loadFonts: (templateVersion: string) => Promise<RenderFonts>;
 	/** The PDF's bytes, or (the render worker) the document already made where it was rendered. */
-	render: (record: ContractRecord, fonts: RenderFonts) => Promise<Uint8Array | RenderedPdf>;
+	render: (
+		record: ContractRecord,
+		fonts: RenderFonts,
+		onPhase?: (phase: 'fonts' | 'rendering') => void
+	) => Promise<Uint8Array | RenderedPdf>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
 	orderRows: (ids: string[]) => Promise<(Order | undefined)[]>;
@@ -198,7 +202,8 @@ export async function generateContract(
 	onPhase('fonts');
 	const fonts = await span('fonts', () => d.loadFonts(record.templateVersion));
 	onPhase('rendering');
-	const rendered = await span('render', () => d.render(record, fonts));
+	// A record needing the font's rest waits for it in the worker: the user sees the font phase again meanwhile.
+	const rendered = await span('render', () => d.render(record, fonts, onPhase));
 	const pdf = rendered instanceof Uint8Array ? await span('hash', () => pdfDocument(rendered)) : rendered;
 	const { blob, sha256: pdfSha256, size } = pdf;
 	onPhase('saving');

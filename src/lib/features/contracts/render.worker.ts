@@ -13,6 +13,7 @@ import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import {
 	serializeError,
 	type FontsLoaded,
+	type RenderProgress,
 	type RenderRequest,
 	type RenderResponse,
 	type WorkerTiming
@@ -50,8 +51,12 @@ async function fonts(templateVersion: string, timings: WorkerTiming[]): Promise<
 	return f;
 }
 
-/** Renders with the fonts as they are; a record with a character whose outline is still on its way waits for it. */
+/**
+ * Renders with the fonts as they are; a record with a character whose outline is still on its way waits for it,
+ * and the page hears so (request `id`).
+ */
 async function render(
+	id: number,
 	record: ContractRecord,
 	f: ContractFonts,
 	timings: WorkerTiming[],
@@ -62,7 +67,9 @@ async function render(
 	} catch (e) {
 		if (!(e instanceof GlyphPendingError)) throw e;
 		const v = record.templateVersion;
+		scope.postMessage({ id, progress: 'fonts' } satisfies RenderProgress);
 		const complete = await timed(timings, 'cd:worker:rest', () => loadContractFonts(v));
+		scope.postMessage({ id, progress: 'rendering' } satisfies RenderProgress);
 		loaded.set(v, complete);
 		// Still pending when the rest could not be had (offline): the same GlyphPendingError, for the page to explain.
 		return renderContractPdf(record, complete, options);
@@ -88,7 +95,7 @@ async function handle(
 			const v = req.record.templateVersion;
 			const f = loaded.get(v) ?? (await fonts(v, timings));
 			rendered++;
-			const bytes = await timed(timings, 'cd:worker:render', () => render(req.record, f, timings, req.options));
+			const bytes = await timed(timings, 'cd:worker:render', () => render(req.id, req.record, f, timings, req.options));
 			return req.as === 'document' ? timed(timings, 'cd:worker:hash', () => pdfDocument(bytes)) : bytes;
 		}
 		case 'warm': {

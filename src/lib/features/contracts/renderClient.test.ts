@@ -75,14 +75,18 @@ describe('render client and worker', () => {
 		const early = await client.renderPdf(common, fonts);
 		const complete = await loadContractFontsNode(record.templateVersion);
 		expect(Buffer.from(early).equals(Buffer.from(await renderContractPdf(common, complete)))).toBe(true);
-		// One with 喆 waits for the rest, then comes out as from the complete font.
+		// One with 喆 waits for the rest (the page hears it, to show the font phase), then comes out as from the complete font.
 		let done = false;
-		const rendering = client.renderPdf(record, fonts).finally(() => (done = true));
+		const phases: string[] = [];
+		const rendering = client.renderDocument(record, fonts, (p) => phases.push(p)).finally(() => (done = true));
 		await warming;
 		await new Promise((r) => setTimeout(r, 300));
 		expect(done).toBe(false);
+		expect(phases).toEqual(['fonts']);
 		releaseRest();
-		const pdf = await rendering;
+		const doc = await rendering;
+		expect(phases).toEqual(['fonts', 'rendering']);
+		const pdf = new Uint8Array(await doc.blob.arrayBuffer());
 		expect(Buffer.from(pdf).equals(Buffer.from(await renderContractPdf(record, complete)))).toBe(true);
 		expect(performance.getEntriesByName('cd:worker:rest', 'measure').length).toBeGreaterThan(0);
 		expect(started[0]!.posted.map((m) => m.type)).toEqual(['warm', 'fonts', 'render', 'render']);

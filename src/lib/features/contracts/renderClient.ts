@@ -4,14 +4,25 @@ import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import type { FontSetId } from '../../pdf/fontSets';
 import type { ContractFonts, RenderOptions } from '../../pdf/types';
 import { pdfDocument, type RenderedPdf } from './pdfDocument';
-import { reviveError, type FontsLoaded, type RenderRequest, type RenderResponse } from './renderProtocol';
+import {
+	reviveError,
+	type FontsLoaded,
+	type RenderPhase,
+	type RenderRequest,
+	type RenderResponse,
+	type WorkerMessage
+} from './renderProtocol';
 
 /** Fonts loaded inside the worker: the page holds only this reference, never the megabytes. */
 export type WorkerFonts = { readonly inWorker: true; readonly templateVersion: string; readonly set?: FontSetId };
 /** Fonts where the rendering happens: in the worker, or (no worker possible) their bytes on this thread. */
 export type RenderFonts = ContractFonts | WorkerFonts;
 
-type Pending = { resolve: (value: unknown) => void; reject: (e: unknown) => void };
+type Pending = {
+	resolve: (value: unknown) => void;
+	reject: (e: unknown) => void;
+	onPhase?: (phase: RenderPhase) => void;
+};
 
 let worker: Worker | null = null;
 /** The worker could not start (its script failed to load, no module workers): render on this thread from then on. */
@@ -54,7 +65,11 @@ function failAll(e: Error): void {
 function start(): Worker {
 	// The literal form lets Vite bundle the worker as its own chunk (fetched on first use, precached by the service worker).
 	const w = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module', name: 'contract-render' });
-	w.onmessage = (event: MessageEvent<RenderResponse>) => void settle(event.data);
+	w.onmessage = (event: MessageEvent<WorkerMessage>) => {
+		const msg = event.data;
+		if ('progress' in msg) pending.get(msg.id)?.onPhase?.(msg.progress);
+		else void settle(msg);
+	};
 	w.onerror = (event) => {
 		event.preventDefault();
 		broken = true;
@@ -87,7 +102,7 @@ async function settle(res: RenderResponse): Promise<void> {
 
 type Body = RenderRequest extends infer R ? (R extends RenderRequest ? Omit<R, 'id'> : never) : never;
 
-function request<T>(body: Body): Promise<T> {
+function request<T>(body: Body, onPhase?: (phase: RenderPhase) => void): Promise<T> {
 	try {
 		worker ??= start();
 	} catch (e) {
@@ -99,7 +114,7 @@ function request<T>(body: Body): Promise<T> {
 	const w = worker;
 	const id = nextId++;
 	return new Promise<T>((resolve, reject) => {
-		pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+		pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onPhase });
 		w.postMessage({ ...body, id });
 	});
 }
@@ -155,12 +170,17 @@ export async function renderPdf(
 
 /**
  * The record's PDF as the device stores it (Blob, SHA-256, size), made in the worker: the page never copies or hashes
- * the bytes. Throws what renderPdf throws.
+ * the bytes. `onPhase('fonts')`: the record needs the font's rest, which the worker waits for; then 'rendering'.
+ * Throws what renderPdf throws.
  */
-export async function renderDocument(record: ContractRecord, fonts: RenderFonts): Promise<RenderedPdf> {
+export async function renderDocument(
+	record: ContractRecord,
+	fonts: RenderFonts,
+	onPhase?: (phase: RenderPhase) => void
+): Promise<RenderedPdf> {
 	const here = async () => pdfDocument(await renderPdf(record, fonts));
 	if (!('inWorker' in fonts)) return here();
-	return viaWorker(() => request<RenderedPdf>({ type: 'render', record, as: 'document' }), here);
+	return viaWorker(() => request<RenderedPdf>({ type: 'render', record, as: 'document' }, onPhase), here);
 }
 
 /** Loads the fonts and renders the record in one go (a registered copy, a document rendered again). */

@@ -29,6 +29,16 @@ export type RenderResponse =
 	  }
 	| { id: number; ok: false; error: SerializedError; origin: number; timings: WorkerTiming[] };
 
+/**
+ * Sent during a 'render' request, before its response: the record needs characters of the font's rest, which the
+ * worker waits for ('fonts'), then renders ('rendering'); the page shows the phase (a phone downloads megabytes).
+ */
+export type RenderProgress = { id: number; progress: RenderPhase };
+export type RenderPhase = 'fonts' | 'rendering';
+
+/** Everything the worker posts to the page. */
+export type WorkerMessage = RenderResponse | RenderProgress;
+
 export type SerializedError = {
 	name: string;
 	message: string;
