@@ -2,7 +2,7 @@
 import { sha256Hex } from '../domain/canonical';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
 import { FONT_SETS, type FontSet, type FontSetId, fontSetOf, type SplitFace } from './fontSets';
-import { assembleFont, readCore, writeRest } from './fontSplit';
+import { assembleFont, writeRest } from './fontSplit';
 import type { ContractFonts } from './types';
 
 /** The URL of a file under static/fonts. */
@@ -41,7 +41,7 @@ function fetchParts(id: FontSetId, set: FontSet): Promise<Parts> {
  * with the left-out outlines zeroed, then completed in place when the rest arrives, so the face parsed from it (and
  * the code warmed on it) stays. `pending` shrinks to empty at that moment; until then no document draws those glyphs.
  */
-type DeviceFace = { font: Uint8Array; sha256: string; pending: Set<number>; complete: boolean };
+type DeviceFace = { font: Uint8Array; sha256: string; pending: Set<number> };
 
 /** Per core bytes (kept by `parts`): the same font object lets the font cache keep its parsed face. */
 const faces = new WeakMap<Uint8Array, DeviceFace>();
@@ -55,7 +55,7 @@ function deviceFace(core: Uint8Array): DeviceFace {
 	if (!face) {
 		const { font, sha256, pending } = assembleFont(core);
 		const hex = Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
-		face = { font, sha256: hex, pending, complete: readCore(core).holes.length === 0 };
+		face = { font, sha256: hex, pending };
 		faces.set(core, face);
 	}
 	return face;
@@ -77,7 +77,6 @@ function completeFace(id: FontSetId, split: SplitFace, core: Promise<Uint8Array>
 					writeRest(core, face.font, null);
 					throw new Error(`font ${split.rest} does not complete ${split.core}`);
 				}
-				face.complete = true;
 				completed.add(id);
 				face.pending.clear();
 			})
@@ -112,7 +111,7 @@ export async function loadContractFonts(
 	if (!rest || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
 	const face = deviceFace(got.core);
 	if (waitForRest) await rest;
-	return face.complete
+	return completed.has(id)
 		? { regular: face.font, bold: got.bold, set: id }
 		: { regular: face.font, bold: got.bold, set: id, pending: face.pending };
 }
