@@ -1,4 +1,4 @@
-// Built-in example records of each kind (with names outside GB2312), and large order contracts for benchmarks.
+// Built-in example records of each kind (with names outside GB2312), their form a font core alone can draw, and large order contracts for benchmarks.
 import { creditCodeCheckChar } from '../domain/creditCode';
 import {
 	contractNumber,

@@ -26,6 +26,7 @@ import type { ContractRow } from '../../db/types';
 import { keepGenerated } from './justGenerated';
 import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import { loadFonts, renderDocument, warm, type RenderFonts } from './renderClient';
+import type { RenderPhase } from './renderProtocol';
 import { totalFen } from './selection';
 
 /** What the three flows hand over; everything else on the record is derived here. */
@@ -46,7 +47,7 @@ export type GenerateDeps = {
 	render: (
 		record: ContractRecord,
 		fonts: RenderFonts,
-		onPhase?: (phase: 'fonts' | 'rendering') => void
+		onPhase?: (phase: RenderPhase) => void
 	) => Promise<Uint8Array | RenderedPdf>;
 	save: (g: GeneratedContract) => Promise<ContractRow>;
 	/** The account's current order rows for these ids (undefined where none): every printed field is checked. */
