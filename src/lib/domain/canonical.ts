@@ -12,5 +12,10 @@ export function canonicalJson(value: unknown): string {
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
 	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
 	const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+	return hex(new Uint8Array(digest));
+}
+
+/** Lower-case hex of bytes (a digest), as sha256Hex gives it. */
+export function hex(bytes: Uint8Array): string {
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

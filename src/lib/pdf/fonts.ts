@@ -1,5 +1,5 @@
 // Browser font loading: fetch a version's faces once, lazily, when a document is made (served from the service worker's caches offline).
-import { sha256Hex } from '../domain/canonical';
+import { hex, sha256Hex } from '../domain/canonical';
 import { CURRENT_TEMPLATE_VERSION } from '../domain/templateVersions';
 import { FONT_SETS, type FontSet, type FontSetId, fontSetOf, type SplitFace } from './fontSets';
 import { assembleFont, writeRest } from './fontSplit';
@@ -54,8 +54,7 @@ function deviceFace(core: Uint8Array): DeviceFace {
 	let face = faces.get(core);
 	if (!face) {
 		const { font, sha256, pending } = assembleFont(core);
-		const hex = Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
-		face = { font, sha256: hex, pending };
+		face = { font, sha256: hex(sha256), pending };
 		faces.set(core, face);
 	}
 	return face;

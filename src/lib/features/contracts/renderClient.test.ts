@@ -99,7 +99,7 @@ describe('render client and worker', () => {
 		await client.warm(record.templateVersion);
 		const fonts = await client.loadFonts(record.templateVersion);
 		expect(fonts).toEqual({ inWorker: true, templateVersion: record.templateVersion, set: expect.any(String) });
-		// The warm-up said the complete set is loaded: the click asks the worker once, to render, not for the fonts first.
+		// The warm-up said the set is loaded: the click asks the worker once, to render, not for the fonts first.
 		expect(started[0]!.posted.at(-1)!.type).toBe('warm');
 		const pdf = await client.renderPdf(record, fonts);
 		expect(started).toHaveLength(1);
