@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Deoptimizations V8 reports after a render worker's first transfer of a PDF, once its code is warm. */
+/** Optimized functions V8 throws away for the render worker's first transfer of a PDF, once its code is warm. */
 function deoptsAfterFirstTransfer(early: boolean): number {
 	const script = `
 		const { detachEarly } = await import(${JSON.stringify(src('./detachEarly.ts'))});
@@ -29,13 +29,16 @@ function deoptsAfterFirstTransfer(early: boolean): number {
 		maxBuffer: 64 * 1024 * 1024
 	});
 	const after = out.slice(out.indexOf('-- transfer'));
-	return after.split('\n').filter((l) => /bailout|deoptimiz/i.test(l)).length;
+	// What the first detach invalidates is V8's protector cell: code depending on it is marked with this reason. Other
+	// deoptimizations (type feedback still settling, more of them on a busy machine) are not the transfer's doing.
+	return after.split('\n').filter((l) => /marking dependent code .*reason: dependent property cell changed/.test(l))
+		.length;
 }
 
 describe('detachEarly', () => {
 	it('leaves nothing to deoptimize when the first PDF is transferred', { timeout: 120_000 }, () => {
-		// Without it V8 throws away the renderer's optimized code (dozens of functions): the count proves it sees them.
-		expect(deoptsAfterFirstTransfer(false)).toBeGreaterThan(20);
-		expect(deoptsAfterFirstTransfer(true)).toBeLessThan(5);
+		// Without it V8 throws away the renderer's optimized code (26–122 functions seen): the count proves it sees them.
+		expect(deoptsAfterFirstTransfer(false)).toBeGreaterThan(10);
+		expect(deoptsAfterFirstTransfer(true)).toBeLessThan(3);
 	});
 });
