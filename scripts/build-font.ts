@@ -8,6 +8,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { readCmap, readCmapGlyphs } from '../src/lib/pdf/cmap';
 import { FONT_SETS, type FontSet, fontFiles, regularFiles, type SplitFace } from '../src/lib/pdf/fontSets';
 import { splitFont } from '../src/lib/pdf/fontSplit';
+import { GENERAL_STANDARD_FILE, generalStandardCodePoints } from './general-standard-chars';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FONT_DIR = join(ROOT, 'static', 'fonts');
@@ -122,8 +123,9 @@ function templateText(template: string): string {
 }
 
 /**
- * What a device gets on its first visit: the characters of nearly all real Chinese text (GB 2312), ASCII,
- * Latin-1, the punctuation and symbols blocks, and every character the template itself draws.
+ * What a device gets on its first visit: the characters of nearly all real Chinese text (GB 2312) and of today's
+ * names and places (通用规范汉字表: 1,467 more, such as 喆 and 堃, so that a first contract seldom waits for the rest),
+ * ASCII, Latin-1, the punctuation and symbols blocks, and every character the template itself draws.
  */
 export function coreCodePoints(face: SplitFace): number[] {
 	const set = new Set<number>([
@@ -134,6 +136,7 @@ export function coreCodePoints(face: SplitFace): number[] {
 		...range(0xff01, 0xff5e),
 		...range(0xffe0, 0xffe6),
 		...gb2312CodePoints(),
+		...generalStandardCodePoints(),
 		...[...EXTRA].map((c) => c.codePointAt(0)!),
 		...[...templateText(face.template)].map((c) => c.codePointAt(0)!)
 	]);
@@ -149,6 +152,7 @@ function stamp(): string {
 	const hash = createHash('sha256');
 	hash.update(readFileSync(fileURLToPath(import.meta.url)));
 	hash.update(JSON.stringify(FONT_SETS));
+	hash.update(readFileSync(GENERAL_STANDARD_FILE));
 	// A split face's core follows its template's characters.
 	for (const set of Object.values(FONT_SETS as Record<string, FontSet>)) {
 		if (typeof set.regular !== 'string') hash.update(templateText(set.regular.template));

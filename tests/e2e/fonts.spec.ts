@@ -73,7 +73,7 @@ test('a first visit downloads each font file once, though the render worker and 
 		expect(transfers.get(path)?.bodies, `${path} over the network`).toBe(1);
 });
 
-test('offline with only the core, a name outside GB 2312 waits for the next connection; online it generates', async ({
+test('offline with only the core, a name outside it waits for the next connection; online it generates', async ({
 	page,
 	context
 }) => {
@@ -107,19 +107,19 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 	await page.reload();
 
 	await page.goto('/contracts/new/framework');
-	await fillContact(page, '邱𬘭');
+	// 暐 is in GBK but not in 通用规范汉字表: the core lacks it (the demo company's 喆堃珺玥 are in the table's level 3).
+	await fillContact(page, '邱暐');
 	await page.getByTestId('to-confirm').click();
 	await page.getByTestId('generate').click();
 	const error = page.getByTestId('generate-error');
-	// The demo company's name (深圳市喆堃珺玥…) is the first field with a character beyond GB 2312.
-	await expect(error).toContainText('「喆」（U+5586）');
+	await expect(error).toContainText('「暐」（U+6690）');
 	await expect(error).toContainText('下次联网');
 	await expect(error).not.toContainText('不在合同字体中');
 
 	await context.setOffline(false);
 	await page.getByTestId('generate').click();
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-	await expect(page.locator('main')).toContainText('邱𬘭');
+	await expect(page.locator('main')).toContainText('邱暐');
 
 	// Once registered, the registered copy (the same record, its registration time in the electronic record box).
 	const id = new URL(page.url()).pathname.split('/').at(-1)!;
@@ -136,5 +136,5 @@ test('offline with only the core, a name outside GB 2312 waits for the next conn
 	]);
 	const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
 	expect(text).toMatch(/（北京时间），乙方登记本合同/);
-	expect(text).toMatch(/联系人\s+邱𬘭/);
+	expect(text).toMatch(/联系人\s+邱暐/);
 });

@@ -130,7 +130,7 @@ const STAND_IN = '文';
 
 /**
  * A record with each of the `pending` characters (a split face's outlines not on the device yet) replaced by one
- * every core has: the examples' names use rare ones (喆), and a throwaway document need not wait for them.
+ * every core has: a record's names may use rare ones, and a throwaway document need not wait for them.
  */
 export function withoutPending<R>(record: R, pending: ReadonlySet<number> | undefined): R {
 	if (!pending?.size) return record;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generalStandardCodePoints } from '../../../scripts/general-standard-chars';
 import { readCmap } from './cmap';
 import { FONT_SETS, type SplitFace } from './fontSets';
 import { assembleFont, readCore } from './fontSplit';
@@ -20,7 +21,7 @@ describe('split regular face', () => {
 		expect(readCmap(font).size).toBe(30_928);
 	});
 
-	it('the core alone keeps every table and GB 2312, and lists the rest of the characters as pending', () => {
+	it('the core alone keeps every table, GB 2312 and 通用规范汉字表, and lists the rest of the characters as pending', () => {
 		const info = readCore(core);
 		expect(info.payload.length + rest.length).toBe(info.fullLength);
 		const { font, pending } = assembleFont(core);
@@ -37,7 +38,12 @@ describe('split regular face', () => {
 			}
 		}
 		expect(gb2312).toBeGreaterThan(6_700);
-		for (const c of ['𫖯', '喆', '堃', '㐀']) expect(pending.has(c.codePointAt(0)!), c).toBe(true);
+		// The names and places GB 2312 lacks (喆, 堃, 𫖯, level 3 of the table) are in the core as well.
+		const general = generalStandardCodePoints();
+		expect(general).toHaveLength(8_105);
+		for (const cp of general) expect(pending.has(cp), String.fromCodePoint(cp)).toBe(false);
+		for (const c of ['喆', '堃', '𫖯']) expect(general).toContain(c.codePointAt(0)!);
+		for (const c of ['暐', '琍', '煐', '㐀']) expect(pending.has(c.codePointAt(0)!), c).toBe(true);
 	});
 
 	it('refuses a rest of the wrong length and a file that is not a core', () => {

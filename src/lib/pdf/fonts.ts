@@ -61,8 +61,8 @@ function deviceFace(core: Uint8Array): DeviceFace {
 }
 
 /**
- * Fetches the rest of a split face, beside its core (on a phone the two downloads overlap the parse), and puts it
- * in; rejects when it cannot be fetched (offline, not cached yet).
+ * Fetches the rest of a split face (beside its core when both are asked for at once) and puts it in; rejects when it
+ * cannot be fetched (offline, not cached yet).
  */
 function completeFace(id: FontSetId, split: SplitFace, core: Promise<Uint8Array>): Promise<void> {
 	if (completed.has(id)) return Promise.resolve();
@@ -89,17 +89,19 @@ function completeFace(id: FontSetId, split: SplitFace, core: Promise<Uint8Array>
  * The faces a record of `templateVersion` renders with (by default today's framework version). A split face
  * comes complete when its rest can be had (service worker cache or network); otherwise as the core alone, with
  * the characters it lacks in `pending`, so a record needing none of them renders to the very same bytes.
- * `waitForRest: false`: the core at once while the rest is fetched; `pending` empties itself when it is in.
+ * `withRest: false`: the core alone, the rest not even fetched (it holds characters few records use, and on a
+ * phone its megabytes cost the first contract CPU); a later call without it completes the very same buffer, and
+ * `pending` empties itself then.
  */
 export async function loadContractFonts(
 	templateVersion: string = CURRENT_TEMPLATE_VERSION.framework,
-	{ waitForRest = true }: { waitForRest?: boolean } = {}
+	{ withRest = true }: { withRest?: boolean } = {}
 ): Promise<ContractFonts> {
 	const id = fontSetOf(templateVersion);
 	const set: FontSet = FONT_SETS[id];
 	const parts = fetchParts(id, set);
 	const rest =
-		typeof set.regular === 'string'
+		typeof set.regular === 'string' || !withRest
 			? null
 			: completeFace(
 					id,
@@ -107,9 +109,9 @@ export async function loadContractFonts(
 					parts.then((p) => p.core!)
 				).catch(() => undefined);
 	const got = await parts;
-	if (!rest || !got.core) return { regular: got.regular!, bold: got.bold, set: id };
+	if (!got.core) return { regular: got.regular!, bold: got.bold, set: id };
 	const face = deviceFace(got.core);
-	if (waitForRest) await rest;
+	await rest;
 	return completed.has(id)
 		? { regular: face.font, bold: got.bold, set: id }
 		: { regular: face.font, bold: got.bold, set: id, pending: face.pending };

@@ -2,9 +2,11 @@
 import { tick } from 'svelte';
 import { goto } from '$app/navigation';
 import { Draft } from '../../components/draft.svelte';
-import type { ContactDetails } from '../../domain/contract';
+import type { ContactDetails, ContractKind } from '../../domain/contract';
+import { CURRENT_TEMPLATE_VERSION } from '../../domain/templateVersions';
 import { lastContact } from './contracts.svelte';
 import { isContactEmpty } from './fields';
+import { expectCharacters } from './renderClient';
 
 export type Step = 'details' | 'confirm';
 
@@ -49,8 +51,10 @@ export class ContractFlow<S extends { step: Step; contact: ContactDetails }> {
 	prefilled = $state(false);
 	heading = $state<HTMLElement>();
 
-	constructor(key: string, initial: S) {
-		this.draft = new Draft<S>(key, initial);
+	constructor(kind: ContractKind, initial: S) {
+		this.draft = new Draft<S>(`contract.${kind}`, initial);
+		// As the user types: a character the font's core lacks has the render worker fetch the rest now, not at the click.
+		$effect(() => expectCharacters(CURRENT_TEMPLATE_VERSION[kind], Object.values(this.draft.value.contact).join('')));
 		let prefillTried = false;
 		$effect(() => {
 			if (!this.draft.restored || prefillTried) return;

@@ -12,7 +12,9 @@ import type { ContractRecord } from '../../domain/contract';
 import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import {
 	serializeError,
+	type CharactersHint,
 	type FontsLoaded,
+	type PageMessage,
 	type RenderProgress,
 	type RenderRequest,
 	type RenderResponse,
@@ -41,12 +43,13 @@ async function timed<T>(timings: WorkerTiming[], name: string, fn: () => Promise
 }
 
 /**
- * A version's fonts as soon as they can render: a split face's core at once, its rest put in when it arrives (in the
- * same buffer: what was parsed and warmed on the core stays). On a phone the rest takes seconds to download and
- * assemble; the parse and the first, cold render need not wait for it, nor does a document that needs none of it.
+ * A version's fonts as soon as they can render: a split face's core alone. Its rest (characters outside GB 2312 and
+ * 通用规范汉字表) is fetched when a record or the page's hint needs it, and put into the same buffer, so what was
+ * parsed and warmed on the core stays. On a phone the rest's megabytes cost seconds of download and the CPU the
+ * first contract needs; most users never need it.
  */
 async function fonts(templateVersion: string, timings: WorkerTiming[]): Promise<ContractFonts> {
-	const f = await timed(timings, 'cd:worker:fonts', () => loadContractFonts(templateVersion, { waitForRest: false }));
+	const f = await timed(timings, 'cd:worker:fonts', () => loadContractFonts(templateVersion, { withRest: false }));
 	loaded.set(templateVersion, f);
 	return f;
 }
@@ -74,6 +77,12 @@ async function render(
 		// Still pending when the rest could not be had (offline): the same GlyphPendingError, for the page to explain.
 		return renderContractPdf(record, complete, options);
 	}
+}
+
+/** The page's hint: the rest starts coming now if the user's characters need it (a failure is the render's to report). */
+async function expectCharacters({ templateVersion, text }: CharactersHint): Promise<void> {
+	const f = await loadContractFonts(templateVersion, { withRest: false });
+	if (Array.from(text).some((c) => f.pending?.has(c.codePointAt(0)!))) await loadContractFonts(templateVersion);
 }
 
 /** What a warm-up leaves loaded for this version (null when it was another version of the set): the page skips asking again. */
@@ -188,8 +197,10 @@ function settleSoon(set: string): void {
 	setTimeout(next, SETTLE_GAP_MS);
 }
 
-scope.onmessage = (event: MessageEvent<RenderRequest>) => {
+scope.onmessage = (event: MessageEvent<PageMessage>) => {
 	const req = event.data;
+	// Beside the queue: a render under way must not hold the rest's download back.
+	if (req.type === 'characters') return void expectCharacters(req).catch(() => undefined);
 	asked++;
 	if (req.type !== 'warm') waitedFor++;
 	queue = queue.then(async () => {

@@ -15,9 +15,13 @@ const split = FONT_SETS['serif-2026.3'].regular as SplitFace;
 /** The font files as the browser's loader fetches them; the rest of the split face held back until released. */
 let releaseRest!: () => void;
 const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
+let restFetches = 0;
 async function fetchFont(url: string): Promise<Response> {
 	const file = url.replace('/fonts/', '');
-	if (file === split.rest) await restHeld;
+	if (file === split.rest) {
+		restFetches++;
+		await restHeld;
+	}
 	return new Response(new Uint8Array(readFileSync(join(FONT_DIR, file))));
 }
 
@@ -66,7 +70,8 @@ afterAll(() => {
 
 describe('render client and worker', () => {
 	it('a click during the warm-up gets its document next, without a throwaway one before it; the core renders while the rest is on its way', async () => {
-		const record = exampleFramework();
+		// The contact's 暐 is outside every core (GBK, not in 通用规范汉字表).
+		const record = { ...exampleFramework(), contact: { ...exampleFramework().contact, person: '李暐' } };
 		const core = new Uint8Array(readFileSync(join(FONT_DIR, split.core)));
 		const common = withoutPending(record, assembleFont(core).pending);
 		const warming = client.warm(record.templateVersion);
@@ -75,7 +80,20 @@ describe('render client and worker', () => {
 		const early = await client.renderPdf(common, fonts);
 		const complete = await loadContractFontsNode(record.templateVersion);
 		expect(Buffer.from(early).equals(Buffer.from(await renderContractPdf(common, complete)))).toBe(true);
-		// One with 喆 waits for the rest (the page hears it, to show the font phase), then comes out as from the complete font.
+		// Nothing fetched the rest so far. A hint of characters the core has fetches nothing; one with 暐 starts the
+		// rest's download at once, with no render asked; each character is sent once.
+		const hints = () => started[0]!.posted.filter((m) => m.type === 'characters');
+		client.expectCharacters(record.templateVersion, 'Li 王文，深圳');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(restFetches).toBe(0);
+		client.expectCharacters(record.templateVersion, record.contact.person);
+		await vi.waitFor(() => expect(restFetches).toBe(1));
+		client.expectCharacters(record.templateVersion, `${record.contact.person} 王文`);
+		expect(hints()).toEqual([
+			{ type: 'characters', templateVersion: record.templateVersion, text: '王文，深圳' },
+			{ type: 'characters', templateVersion: record.templateVersion, text: '李暐' }
+		]);
+		// One with 暐 waits for the rest (the page hears it, to show the font phase), then comes out as from the complete font.
 		let done = false;
 		const phases: string[] = [];
 		const rendering = client.renderDocument(record, fonts, (p) => phases.push(p)).finally(() => (done = true));
@@ -89,7 +107,13 @@ describe('render client and worker', () => {
 		const pdf = new Uint8Array(await doc.blob.arrayBuffer());
 		expect(Buffer.from(pdf).equals(Buffer.from(await renderContractPdf(record, complete)))).toBe(true);
 		expect(performance.getEntriesByName('cd:worker:rest', 'measure').length).toBeGreaterThan(0);
-		expect(started[0]!.posted.map((m) => m.type)).toEqual(['warm', 'fonts', 'render', 'render']);
+		expect(started[0]!.posted.map((m) => m.type).filter((t) => t !== 'characters')).toEqual([
+			'warm',
+			'fonts',
+			'render',
+			'render'
+		]);
+		expect(restFetches).toBe(1);
 		expect(performance.getEntriesByName('cd:worker:parse', 'measure').length).toBeGreaterThan(0);
 		expect(performance.getEntriesByName('cd:worker:warm-render', 'measure')).toHaveLength(0);
 	});

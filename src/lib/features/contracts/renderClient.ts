@@ -6,6 +6,7 @@ import type { ContractFonts, RenderOptions } from '../../pdf/types';
 import { pdfDocument, type RenderedPdf } from './pdfDocument';
 import {
 	reviveError,
+	type CharactersHint,
 	type FontsLoaded,
 	type RenderPhase,
 	type RenderRequest,
@@ -40,6 +41,13 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
  * worker once, to render, instead of a round trip for the fonts first. Forgotten with the worker.
  */
 const loadedInWorker = new Map<string, FontsLoaded>();
+/** Characters the running worker was told of (expectCharacters), per template version: each is sent once. */
+const hinted = new Map<string, Set<string>>();
+
+function forgetWorker(): void {
+	loadedInWorker.clear();
+	hinted.clear();
+}
 
 function stopWhenIdle(): void {
 	clearTimeout(idleTimer);
@@ -48,7 +56,7 @@ function stopWhenIdle(): void {
 		if (pending.size > 0) return;
 		worker?.terminate();
 		worker = null;
-		loadedInWorker.clear();
+		forgetWorker();
 	}, IDLE_STOP_MS);
 }
 
@@ -75,7 +83,7 @@ function start(): Worker {
 		broken = true;
 		w.terminate();
 		if (worker === w) worker = null;
-		loadedInWorker.clear();
+		forgetWorker();
 		failAll(new WorkerFailure(event.message || 'the render worker failed'));
 	};
 	return w;
@@ -204,13 +212,46 @@ function remember(templateVersion: string, got: FontsLoaded | null): void {
 	if (got && worker) loadedInWorker.set(templateVersion, got);
 }
 
+/**
+ * Tells the worker characters the user has typed or will print (the form as it changes, the confirm screen's record,
+ * the account's company): it fetches the font's rest at once if its core lacks any, not after the click. Cheap to
+ * call on every change: only characters not sent before go, and nothing goes without a worker that could render.
+ */
+export function expectCharacters(templateVersion: string, text: string): void {
+	if (broken) return;
+	let sent = hinted.get(templateVersion);
+	if (!sent) hinted.set(templateVersion, (sent = new Set()));
+	let fresh = '';
+	for (const c of text) {
+		// Printable ASCII is in every core.
+		if (c > '~' && !sent.has(c)) {
+			sent.add(c);
+			fresh += c;
+		}
+	}
+	if (!fresh) return;
+	try {
+		worker ??= start();
+	} catch {
+		broken = true;
+		return;
+	}
+	worker.postMessage({ type: 'characters', templateVersion, text: fresh } satisfies CharactersHint);
+}
+
 let idleWarm = false;
 
-/** Once per app start, when the page has nothing else to do: a signed-in, verified user is likely heading to a contract. */
-export function warmWhenIdle(): void {
+/**
+ * Once per app start, when the page has nothing else to do: a signed-in, verified user is likely heading to a contract.
+ * `text`: what every contract of theirs prints (the company's name, address, representative).
+ */
+export function warmWhenIdle(text = ''): void {
 	if (idleWarm || broken) return;
 	idleWarm = true;
-	const go = () => void warm();
+	const go = () => {
+		void warm();
+		expectCharacters(CURRENT_TEMPLATE_VERSION.framework, text);
+	};
 	if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 5_000 });
 	else setTimeout(go, 1_000);
 }

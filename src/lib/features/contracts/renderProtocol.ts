@@ -12,6 +12,15 @@ export type RenderRequest =
 	| { id: number; type: 'render'; record: ContractRecord; options?: RenderOptions; as?: 'document' }
 	| { id: number; type: 'warm'; templateVersion: string };
 
+/**
+ * Not a request (no answer): characters the user has typed or will print. The worker starts fetching the font's rest
+ * if its core lacks any of them, so the document that needs them does not wait for megabytes after the click.
+ */
+export type CharactersHint = { type: 'characters'; templateVersion: string; text: string };
+
+/** Everything the page posts to the worker. */
+export type PageMessage = RenderRequest | CharactersHint;
+
 /** What a 'fonts' (and a 'warm') request answers: the set loaded in the worker (its rest may still be on its way). */
 export type FontsLoaded = { set: FontSetId | undefined };
 
