@@ -80,7 +80,7 @@ async function render(
 }
 
 /** The page's hint: the rest starts coming now if the user's characters need it (a failure is the render's to report). */
-async function expectCharacters({ templateVersion, text }: CharactersHint): Promise<void> {
+async function fetchRestFor({ templateVersion, text }: CharactersHint): Promise<void> {
 	const f = await loadContractFonts(templateVersion, { withRest: false });
 	if (Array.from(text).some((c) => f.pending?.has(c.codePointAt(0)!))) await loadContractFonts(templateVersion);
 }
@@ -200,7 +200,7 @@ function settleSoon(set: string): void {
 scope.onmessage = (event: MessageEvent<PageMessage>) => {
 	const req = event.data;
 	// Beside the queue: a render under way must not hold the rest's download back.
-	if (req.type === 'characters') return void expectCharacters(req).catch(() => undefined);
+	if (req.type === 'characters') return void fetchRestFor(req).catch(() => undefined);
 	asked++;
 	if (req.type !== 'warm') waitedFor++;
 	queue = queue.then(async () => {

@@ -215,7 +215,7 @@ function remember(templateVersion: string, got: FontsLoaded | null): void {
 /**
  * Tells the worker characters the user has typed or will print (the form as it changes, the confirm screen's record,
  * the account's company): it fetches the font's rest at once if its core lacks any, not after the click. Cheap to
- * call on every change: only characters not sent before go, and nothing goes without a worker that could render.
+ * call on every change: only characters not sent before go (starting the worker if none runs, as prewarm would).
  */
 export function expectCharacters(templateVersion: string, text: string): void {
 	if (broken) return;
@@ -237,6 +237,7 @@ export function expectCharacters(templateVersion: string, text: string): void {
 		return;
 	}
 	worker.postMessage({ type: 'characters', templateVersion, text: fresh } satisfies CharactersHint);
+	stopWhenIdle();
 }
 
 let idleWarm = false;
