@@ -110,16 +110,25 @@ async function settle(res: RenderResponse): Promise<void> {
 
 type Body = RenderRequest extends infer R ? (R extends RenderRequest ? Omit<R, 'id'> : never) : never;
 
-function request<T>(body: Body, onPhase?: (phase: RenderPhase) => void): Promise<T> {
+/** The running worker, started if none runs; throws WorkerFailure when none can start. */
+function running(): Worker {
 	try {
-		worker ??= start();
+		return (worker ??= start());
 	} catch (e) {
 		// Refused synchronously (a policy, a browser without module workers).
 		broken = true;
-		return Promise.reject(new WorkerFailure(String(e)));
+		throw new WorkerFailure(String(e));
+	}
+}
+
+function request<T>(body: Body, onPhase?: (phase: RenderPhase) => void): Promise<T> {
+	let w: Worker;
+	try {
+		w = running();
+	} catch (e) {
+		return Promise.reject(e as Error);
 	}
 	clearTimeout(idleTimer);
-	const w = worker;
 	const id = nextId++;
 	return new Promise<T>((resolve, reject) => {
 		pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onPhase });
@@ -231,12 +240,11 @@ export function expectCharacters(templateVersion: string, text: string): void {
 	}
 	if (!fresh) return;
 	try {
-		worker ??= start();
+		running().postMessage({ type: 'characters', templateVersion, text: fresh } satisfies CharactersHint);
 	} catch {
-		broken = true;
+		// No worker can run: the page renders on its own thread and loads the fonts it needs then.
 		return;
 	}
-	worker.postMessage({ type: 'characters', templateVersion, text: fresh } satisfies CharactersHint);
 	stopWhenIdle();
 }
 
